@@ -1,0 +1,1 @@
+"""Assess: conflicts between sources, status as of the newest source, a sourced summary."""

@@ -1,0 +1,132 @@
+"""Ingest: files to `Source`s (cleaned text plus metadata), one per report.
+
+`ingest_paths` takes files and folders; every file that cannot be read becomes
+a `Problem` naming the file, and the rest of the bundle is still taken.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import py3langid
+
+from casefile.errors import IngestError
+from casefile.ingest.clean import clean_text
+from casefile.ingest.decode import decode
+from casefile.ingest.dedupe import mark_duplicates
+from casefile.ingest.html import extract_html
+from casefile.ingest.meta import content_date, dateline_date, infer_outlet, infer_title
+from casefile.model import Source
+
+SUFFIXES = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
+MAX_BYTES = 10 * 1024 * 1024  # a report is a few kB; ten megabytes is a dump, not a report
+MIN_CHARS = 40
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    problem: str
+
+    def __str__(self) -> str:
+        return f"{self.file}: {self.problem}"
+
+
+@dataclass
+class IngestResult:
+    sources: list[Source] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def collect_files(paths: list[Path]) -> tuple[list[Path], list[Problem]]:
+    """Expand folders (recursively) into the files casefile can read, sorted by name."""
+    files: list[Path] = []
+    problems: list[Problem] = []
+    for p in paths:
+        if p.is_dir():
+            found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES
+                           and not any(part.startswith(".") for part in f.relative_to(p).parts))
+            if not found:
+                problems.append(Problem(str(p), "the folder holds no .txt, .md or .html files"))
+            files.extend(found)
+        elif p.is_file():
+            files.append(p)
+        elif p.exists():
+            problems.append(Problem(str(p), "not a regular file"))
+        else:
+            problems.append(Problem(str(p), "no such file or folder"))
+    return list(dict.fromkeys(files)), problems
+
+
+def detect_language(text: str) -> str:
+    lang, _ = py3langid.classify(text[:5000])
+    return str(lang)
+
+
+def read_source(path: Path, data: bytes, source_id: str) -> Source:
+    """One file's bytes to a Source. Raises IngestError naming the file."""
+    name = path.name
+    fmt = SUFFIXES.get(path.suffix.lower())
+    if fmt is None:
+        raise IngestError(name, f"unsupported file type {path.suffix or '(none)'!r}; casefile reads .txt, .md and .html")
+    if len(data) > MAX_BYTES:
+        raise IngestError(name, f"the file is {len(data) / 1e6:.1f} MB, over the {MAX_BYTES // 2**20} MB limit for one report")
+    raw, _encoding = decode(data, name)
+    title = outlet = published = None
+    basis = "none"
+    html_lang = None
+    if fmt == "html" or (fmt == "text" and raw.lstrip()[:200].lower().startswith(("<!doctype html", "<html"))):
+        page = extract_html(raw, name)
+        body = page.text
+        title, outlet, html_lang = page.title, page.outlet, page.language
+        if page.published:
+            published, basis = page.published, "metadata"
+    else:
+        body = raw
+    language = detect_language(body)
+    text = clean_text(body, language=language, markdown=(fmt == "markdown"))
+    if len(text.strip()) < MIN_CHARS:
+        raise IngestError(name, "no readable report text left after removing page furniture")
+    if published is None:
+        published = dateline_date(raw)
+        if published:
+            basis = "dateline"
+        else:
+            published = content_date(text)
+            basis = "content" if published else "none"
+    return Source(
+        id=source_id,
+        file=name,
+        path=str(path),
+        format=fmt,
+        title=title or infer_title(raw),
+        outlet=outlet or infer_outlet(raw),
+        published=published,
+        published_basis=basis,  # type: ignore[arg-type]
+        language=html_lang if html_lang and len(html_lang) == 2 and html_lang == language else language,
+        text=text,
+        sha256=hashlib.sha256(data).hexdigest(),
+    )
+
+
+def ingest_paths(paths: list[Path]) -> IngestResult:
+    files, problems = collect_files(paths)
+    result = IngestResult(problems=problems)
+    n = 0
+    for path in files:
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            result.problems.append(Problem(path.name, f"cannot be read: {exc.strerror or exc}"))
+            continue
+        try:
+            source = read_source(path, data, f"S{n + 1}")
+        except IngestError as exc:
+            result.problems.append(Problem(exc.file, exc.problem))
+            continue
+        n += 1
+        result.sources.append(source)
+    result.sources = mark_duplicates(result.sources)
+    return result

@@ -1,0 +1,262 @@
+"""The types of casefile, defined once.
+
+Two groups live here:
+
+* the contract (`casefile/1`, see the README): `Source`, `Entity`, `Event`,
+  `Evidence`, `Conflict`, `Quote`, `Status`, `SummarySentence`, `CaseFile`;
+* what the reading stage hands to consolidation, one document at a time:
+  `Mention`, `EventMention`, `QuoteMention`, `DocAnalysis`.
+
+Offsets are always character offsets into `Source.text`.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_serializer
+
+SCHEMA = "casefile/1"
+
+EntityType = Literal["person", "organization", "place", "group"]
+EVENT_TYPES: tuple[str, ...] = (
+    "detention", "house_arrest", "search", "charge", "hearing", "plea_deal", "conviction",
+    "acquittal", "sentence", "fine", "travel_ban", "activity_ban", "release", "transfer",
+    "ill_treatment", "death", "disappearance", "registration_denied", "appeal", "pardon",
+    "case_closed", "exile", "extradition", "harassment", "other",
+)
+EventType = Literal[
+    "detention", "house_arrest", "search", "charge", "hearing", "plea_deal", "conviction",
+    "acquittal", "sentence", "fine", "travel_ban", "activity_ban", "release", "transfer",
+    "ill_treatment", "death", "disappearance", "registration_denied", "appeal", "pardon",
+    "case_closed", "exile", "extradition", "harassment", "other",
+]
+ROLES: tuple[str, ...] = (
+    "subject", "lawyer", "authority", "organization", "relative", "witness", "supporter",
+    "spokesperson", "advocate", "other",
+)
+Role = Literal[
+    "subject", "lawyer", "authority", "organization", "relative", "witness", "supporter",
+    "spokesperson", "advocate", "other",
+]
+STATUS_VALUES: tuple[str, ...] = (
+    "detained", "house_arrest", "imprisoned", "released", "convicted_at_liberty", "missing",
+    "deceased", "in_exile", "unknown",
+)
+StatusValue = Literal[
+    "detained", "house_arrest", "imprisoned", "released", "convicted_at_liberty", "missing",
+    "deceased", "in_exile", "unknown",
+]
+Precision = Literal["day", "month", "year", "unknown"]
+PublishedBasis = Literal["dateline", "metadata", "content", "none"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+
+# --------------------------------------------------------------------------- contract
+
+
+class Source(_Model):
+    id: str
+    file: str
+    title: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    published_basis: PublishedBasis = "none"
+    language: str = "en"
+    text: str = ""
+    duplicate_of: str | None = None
+    # additions to the contract: where the file came from and what ingest noticed
+    path: str | None = None
+    format: str = "text"
+    sha256: str | None = None
+    warnings: list[str] = Field(default_factory=list)
+
+
+class Amount(_Model):
+    value: float
+    currency: str
+    usd: float | None = None
+
+    @model_serializer
+    def _ser(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"value": _num(self.value), "currency": self.currency}
+        if self.usd is not None:
+            out["usd"] = _num(self.usd)
+        return out
+
+
+def _num(x: float) -> float | int:
+    return int(x) if float(x).is_integer() else x
+
+
+class Attributes(_Model):
+    amount: Amount | None = None
+    duration: str | None = None
+    charge: str | None = None
+
+    @model_serializer
+    def _ser(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        if self.amount is not None:
+            out["amount"] = self.amount.model_dump()
+        if self.duration:
+            out["duration"] = self.duration
+        if self.charge:
+            out["charge"] = self.charge
+        return out
+
+
+class Entity(_Model):
+    id: str
+    type: EntityType
+    name: str
+    aliases: list[str] = Field(default_factory=list)
+    roles: list[Role] = Field(default_factory=list)
+    sources: list[str] = Field(default_factory=list)
+
+
+class Participant(_Model):
+    entity: str
+    role: Role = "other"
+
+
+class Evidence(_Model):
+    source: str
+    quote: str
+    start: int
+    end: int
+    # additions: what this source itself says of the event's facts, so that
+    # conflicts can name the values and the sources behind each
+    date: str | None = None
+    date_precision: Precision = "unknown"
+    amount: Amount | None = None
+    duration: str | None = None
+    place: str | None = None
+    charge: str | None = None
+
+
+class Event(_Model):
+    id: str
+    type: EventType
+    date: str | None = None
+    date_precision: Precision = "unknown"
+    end_date: str | None = None
+    place: str | None = None
+    participants: list[Participant] = Field(default_factory=list)
+    attributes: Attributes = Field(default_factory=Attributes)
+    evidence: list[Evidence] = Field(default_factory=list)
+    # addition: an analyst's or the engine's note
+    note: str | None = None
+
+
+class ConflictValue(_Model):
+    value: Any
+    sources: list[str]
+
+
+class Conflict(_Model):
+    id: str
+    event: str
+    field: str
+    values: list[ConflictValue]
+
+
+class Quote(_Model):
+    speaker: str | None
+    text: str
+    sources: list[str]
+    # addition: where the quote stands in each source
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
+class Status(_Model):
+    value: StatusValue = "unknown"
+    as_of: str | None = None
+    conditions: list[str] = Field(default_factory=list)
+    sources: list[str] = Field(default_factory=list)
+
+
+class SummarySentence(_Model):
+    text: str
+    sources: list[str]
+
+
+class CaseFile(_Model):
+    schema_: str = Field(default=SCHEMA, alias="schema")
+    generated_at: str
+    subject: str | None = None
+    status: Status = Field(default_factory=Status)
+    sources: list[Source] = Field(default_factory=list)
+    entities: list[Entity] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+    conflicts: list[Conflict] = Field(default_factory=list)
+    quotes: list[Quote] = Field(default_factory=list)
+    summary: list[SummarySentence] = Field(default_factory=list)
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, validate_assignment=True)
+
+    def to_dict(self) -> dict[str, Any]:
+        return self.model_dump(mode="json", by_alias=True)
+
+
+# --------------------------------------------------------------------------- reading stage
+
+
+class Mention(_Model):
+    """One occurrence of a named thing in one source."""
+
+    id: str  # "S1:M3", unique in the bundle
+    source: str
+    text: str  # as written, offsets [start, end)
+    start: int
+    end: int
+    type: EntityType  # the reader's guess; consolidation votes over all mentions
+    norm: str  # lookup form: possessive stripped; in Russian the nominative
+    sentence: int = 0
+    # cues from the context ("his lawyer, X" gives "lawyer"), votes for roles and types
+    role_hints: list[Role] = Field(default_factory=list)
+    type_hints: list[EntityType] = Field(default_factory=list)
+    # a mention that only refers to another one in the same source (a pronoun, "the activist")
+    refers_to: str | None = None
+
+
+class EventMention(_Model):
+    """One act reported in one sentence of one source."""
+
+    source: str
+    type: EventType
+    trigger: str
+    quote: str  # exact text at [start, end) in the source
+    start: int
+    end: int
+    sentence: int = 0
+    date: str | None = None
+    date_precision: Precision = "unknown"
+    end_date: str | None = None
+    place: str | None = None  # mention id
+    participants: list[tuple[str, Role]] = Field(default_factory=list)  # (mention id, role)
+    amount: Amount | None = None
+    duration: str | None = None
+    charge: str | None = None
+
+
+class QuoteMention(_Model):
+    """A direct quote in one source, with its speaker where the text says who."""
+
+    source: str
+    text: str
+    start: int
+    end: int
+    speaker: str | None = None  # mention id
+    speaker_text: str | None = None  # the words that named the speaker ("she", "his lawyer")
+
+
+class DocAnalysis(_Model):
+    source: str
+    language: str
+    mentions: list[Mention] = Field(default_factory=list)
+    events: list[EventMention] = Field(default_factory=list)
+    quotes: list[QuoteMention] = Field(default_factory=list)

@@ -1,0 +1,59 @@
+"""The library API: paths in, a `CaseFile` out. The CLI and the web app call this."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from casefile.assess.conflicts import find_conflicts
+from casefile.assess.status import assess_status
+from casefile.assess.summary import summarize
+from casefile.consolidate.entities import resolve_entities
+from casefile.consolidate.events import merge_events
+from casefile.consolidate.quotes import merge_quotes
+from casefile.ingest import Problem, ingest_paths
+from casefile.model import CaseFile, DocAnalysis, Source
+from casefile.read import read_sources
+
+
+@dataclass
+class BuildResult:
+    casefile: CaseFile
+    problems: list[Problem] = field(default_factory=list)
+    analyses: list[DocAnalysis] = field(default_factory=list)
+
+
+def consolidate_case(sources: list[Source], analyses: list[DocAnalysis], generated_at: str | None = None) -> CaseFile:
+    """The reduce step: every document's reading to one case file. Pure."""
+    resolution = resolve_entities(analyses, sources)
+    events = merge_events(analyses, resolution, sources)
+    events, conflicts = find_conflicts(events)
+    quotes = merge_quotes(analyses, resolution)
+    by_id = {e.id: e for e in resolution.entities}
+    subject = by_id.get(resolution.subject) if resolution.subject else None
+    status = assess_status(events, sources, subject)
+    summary = summarize(subject, events, status, sources)
+    return CaseFile(
+        generated_at=generated_at or datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        subject=resolution.subject,
+        status=status,
+        sources=sources,
+        entities=resolution.entities,
+        events=events,
+        conflicts=conflicts,
+        quotes=quotes,
+        summary=summary,
+    )
+
+
+def build_case(paths: list[Path], progress: Callable[[Source], None] | None = None,
+               on_ingested: Callable[[list[Source]], None] | None = None) -> BuildResult:
+    """Ingest, read, consolidate and assess a bundle of reports."""
+    ingested = ingest_paths(paths)
+    if on_ingested:
+        on_ingested(ingested.sources)
+    analyses = read_sources(ingested.sources, progress=progress)
+    cf = consolidate_case(ingested.sources, analyses)
+    return BuildResult(casefile=cf, problems=ingested.problems, analyses=analyses)

@@ -1,0 +1,46 @@
+"""Read: one `Source` at a time to a `DocAnalysis` (mentions, events, quotes).
+
+A reader per language sits behind the `Reader` protocol; `reader_for` picks
+one by the source's language, once. Nothing here knows of other documents.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from functools import cache
+from typing import Protocol
+
+from casefile.model import DocAnalysis, Source
+
+
+class Reader(Protocol):
+    language: str
+
+    def read_many(self, sources: Iterable[Source]) -> Iterator[DocAnalysis]:
+        """Read sources in order, one DocAnalysis each (batched where the parser allows)."""
+        ...
+
+
+@cache
+def reader_for(language: str) -> Reader:
+    if language == "ru":
+        from casefile.read.ru import RussianReader
+
+        return RussianReader()
+    from casefile.read.en import EnglishReader
+
+    return EnglishReader()
+
+
+def read_sources(sources: list[Source], progress: Callable[[Source], None] | None = None) -> list[DocAnalysis]:
+    """Read every source with the reader for its language; results in input order."""
+    by_lang: dict[str, list[Source]] = {}
+    for s in sources:
+        by_lang.setdefault("ru" if s.language == "ru" else "en", []).append(s)
+    results: dict[str, DocAnalysis] = {}
+    for lang, group in by_lang.items():
+        for src, analysis in zip(group, reader_for(lang).read_many(group), strict=True):
+            results[src.id] = analysis
+            if progress:
+                progress(src)
+    return [results[s.id] for s in sources]

@@ -1,0 +1,37 @@
+"""Golden tests: the shared corpus scored with the shared scorer. Skipped where ../shared is absent."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+from casefile.pipeline import build_case
+from casefile.render import render_json
+
+from .conftest import SHARED
+
+
+def _scorer():
+    spec = importlib.util.spec_from_file_location("score", SHARED / "eval" / "score.py")
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def score_case(case_dir: Path) -> tuple[list[str], float, dict[str, float]]:
+    result = build_case([case_dir / "docs"])
+    cf = json.loads(render_json(result.casefile))
+    gold = json.loads((case_dir / "gold.json").read_text())
+    scorer = _scorer().Scorer(cf, gold)
+    lines, total = scorer.run()
+    return lines, total, scorer.parts
+
+
+def test_bilash_spine(corpus: Path) -> None:
+    lines, total, parts = score_case(corpus / "bilash")
+    text = "\n".join(lines)
+    assert "structure:" not in text
+    assert "boilerplate removed 10/10, content kept 5/5" in text
+    assert parts["sources"] >= 0.8, text
