@@ -104,3 +104,66 @@ def test_malformed_html_and_script_text_never_reach_the_text(tmp_path: Path) -> 
     text = json.loads((tmp_path / "out" / "casefile.json").read_text())["sources"][0]["text"]
     assert "Anna Petrenko" in text
     assert "SCRIPT" not in text and "STYLE" not in text
+
+
+LATIN = ("Le tribunal de Tarvik a condamné la blogueuse Léna Vortsova à deux ans de prison, a déclaré son avocat. "
+         "Elle fera appel de la décision, a-t-il ajouté.\n")
+
+
+def _only_source(tmp_path: Path, name: str, data: bytes) -> dict:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / name).write_bytes(data)
+    result = _build(str(docs), "--out", str(tmp_path / "out"), "--quiet")
+    assert result.exit_code == 0, result.output
+    assert "Traceback" not in result.output
+    (source,) = json.loads((tmp_path / "out" / "casefile.json").read_text())["sources"]
+    return source
+
+
+def test_latin1_file_is_decoded(tmp_path: Path) -> None:
+    source = _only_source(tmp_path, "fr.txt", LATIN.encode("latin-1"))
+    assert "condamné la blogueuse Léna Vortsova" in source["text"]
+
+
+def test_utf16_with_bom_is_decoded(tmp_path: Path) -> None:
+    source = _only_source(tmp_path, "u16.txt", GOOD.encode("utf-16"))
+    assert source["text"].startswith("Police detained the journalist Anna Petrenko")
+
+
+def test_utf8_with_bom_loses_the_bom(tmp_path: Path) -> None:
+    source = _only_source(tmp_path, "bom.txt", b"\xef\xbb\xbf" + GOOD.encode())
+    assert source["text"].startswith("Police detained")
+    assert "\ufeff" not in source["text"]
+
+
+def test_page_of_only_script_and_style_is_skipped(tmp_path: Path) -> None:
+    html = (b"<html><head><style>body{color:red} .x{content:'a long style text that is not a story'}</style>"
+            b"<script>var story = 'Police detained the journalist in Odesa on Monday, her lawyer said.';</script>"
+            b"</head><body><script>document.write('more script text here and there')</script></body></html>")
+    docs, out = _bundle(tmp_path, "scripts.html", html)
+    result = _build(str(docs), "--out", str(out), "--quiet")
+    _assert_skipped(result, "scripts.html", "no article text", out)
+
+
+def test_each_bad_file_gets_one_line_and_the_rest_is_built(tmp_path: Path) -> None:
+    docs, out = _bundle(tmp_path, "empty.txt", b"")
+    (docs / "photo.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00" + bytes(range(256)) * 4)
+    (docs / "broken.html").write_bytes(b"<html><body><p>unclosed <b>tags <i>and nothing")
+    result = _build(str(docs), str(tmp_path / "missing"), "--out", str(out), "--quiet")
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+    for name in ("empty.txt", "photo.txt", "broken.html", "missing"):
+        assert sum(name in ln for ln in result.output.splitlines()) == 1, (name, result.output)
+    cf = json.loads((out / "casefile.json").read_text())
+    assert [s["file"] for s in cf["sources"]] == ["good.txt"]
+
+
+def test_example_statement_is_dated_and_its_call_to_action_removed(tmp_path: Path) -> None:
+    result = _build(str(EXAMPLE), "--out", str(tmp_path), "--quiet", "--json-only")
+    assert result.exit_code == 0, result.output
+    by_file = {s["file"]: s for s in json.loads((tmp_path / "casefile.json").read_text())["sources"]}
+    statement = by_file["02_statement.md"]
+    assert statement["published"] == "2024-05-20" and statement["published_basis"] == "dateline"
+    assert "Take action" not in statement["text"]
+    assert by_file["01_wire.txt"]["published"] == "2024-05-15"

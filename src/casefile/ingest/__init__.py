@@ -158,6 +158,11 @@ def ingest_paths(paths: list[Path]) -> IngestResult:
     n = 0
     for path in files:
         try:
+            size = path.stat().st_size
+            if size > MAX_BYTES:  # refuse before reading a dump into memory
+                result.problems.append(Problem(path.name, f"the file is {size / 1e6:.1f} MB, over the "
+                                                          f"{MAX_BYTES // 2**20} MB limit for one report"))
+                continue
             data = path.read_bytes()
         except OSError as exc:
             result.problems.append(Problem(path.name, f"cannot be read: {exc.strerror or exc}"))

@@ -31,6 +31,8 @@ _WORD = re.compile(r"\w+")
 SCRAPER_DATE = re.compile(r"^\s*date\s+\d{4}-\d{2}-\d{2}\s*", re.I)
 # Pre-story lines kept as headline, subtitle and standfirst.
 MAX_HEAD_LINES = 3
+# How far from a caption or credit the lines printed with the picture reach.
+IMAGE_REACH = 3
 
 
 @dataclass(frozen=True)
@@ -112,26 +114,26 @@ def is_prose(line: str) -> bool:
 
 
 def _image_blocks(lines: list[str], kinds: list[str | None]) -> set[int]:
-    """Lines printed with a photo: in a run of lines with no blank between them
-    that holds a caption or credit, the short lines that are not sentences
-    (the image's title, the caption repeated) belong to the picture."""
+    """Lines printed with a photo: a caption or credit, and the short lines that are
+    not sentences right above or below it with no blank line between (the image's
+    title, the caption printed again), up to IMAGE_REACH lines away."""
     out: set[int] = set()
-    i, n = 0, len(lines)
-    while i < n:
-        if not lines[i].strip():
-            i += 1
+    n = len(lines)
+    for i in range(n):
+        if kinds[i] != "captions":
             continue
-        j = i
-        while j < n and lines[j].strip():
-            j += 1
-        run = range(i, j)
-        if any(kinds[k] == "captions" for k in run):
-            for k in run:
-                key = lines[k].strip()
-                if kinds[k] == "captions" or (not is_prose(key) and len(_WORD.findall(key)) <= 25):
-                    out.add(k)
-        i = j
+        out.add(i)
+        for step in (-1, 1):
+            j = i + step
+            while 0 <= j < n and abs(j - i) <= IMAGE_REACH and _picture_line(lines[j]):
+                out.add(j)
+                j += step
     return out
+
+
+def _picture_line(line: str) -> bool:
+    key = line.strip()
+    return bool(key) and not is_prose(key) and len(_WORD.findall(key)) <= 25
 
 
 def clean_lines(lines: list[str], language: str = "en") -> list[str]:

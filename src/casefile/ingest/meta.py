@@ -47,27 +47,48 @@ class FoundDate:
 
 
 @cache
-def _month_table() -> tuple[tuple[str, int], ...]:
-    """Month names and abbreviations of the languages read, longest first."""
+def _month_table() -> tuple[tuple[str, int, str], ...]:
+    """(name, month, regex) for the month names of the languages read, longest first.
+
+    Cyrillic names inflect ("июля", "в июле"): their regex is the stem the
+    forms share plus a short ending; a stem too short to be safe ("ма-") takes
+    the listed forms and the prepositional "-е" only.
+    """
     from dateparser.languages.loader import default_loader  # loaded once, on first use
 
-    table: dict[str, int] = {}
+    table: dict[str, tuple[int, str]] = {}
     for lang in DATE_LANGUAGES:
         info = default_loader.get_locale(lang).info
         for k, key in enumerate(_MONTH_KEYS, start=1):
-            for name in info.get(key, []):
-                if len(name) >= 3 and not name.isdigit():
-                    table[name.lower()] = k
-    return tuple(sorted(table.items(), key=lambda kv: -len(kv[0])))
+            names = [n.lower() for n in info.get(key, []) if len(n) >= 3 and not n.isdigit()]
+            cyrillic = [n for n in names if re.search("[а-яё]", n)]
+            full = [n for n in cyrillic if len(n) >= 4] or cyrillic
+            for name in names:
+                if not re.search("[а-яё]", name):
+                    table[name] = (k, re.escape(name) + r"\.?")
+                    continue
+                stem = _common_prefix(full or [name])
+                if len(stem) >= 3:
+                    table[name] = (k, re.escape(stem) + "[а-яё]{0,3}")
+                else:
+                    table[name] = (k, re.escape(name))
+                    table[stem + "е"] = (k, re.escape(stem + "е"))
+    return tuple(sorted(((n, k, rx) for n, (k, rx) in table.items()), key=lambda t: -len(t[0])))
+
+
+def _common_prefix(words: list[str]) -> str:
+    first = min(words)
+    last = max(words)
+    i = 0
+    while i < min(len(first), len(last)) and first[i] == last[i]:
+        i += 1
+    return first[:i]
 
 
 @cache
 def _date_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
-    # Cyrillic month names inflect ("июле", "апреле"): allow a short ending there.
-    alts = []
-    for name, _ in _month_table():
-        alts.append(re.escape(name) + ("[а-яё]{0,2}" if re.search("[а-яё]", name) else r"\.?"))
-    m = "(?P<m>" + "|".join(alts) + ")"
+    alts = list(dict.fromkeys(rx for _, _, rx in _month_table()))
+    m = "(?P<m>" + "|".join(sorted(alts, key=len, reverse=True)) + ")"
     d = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
     y = r"(?P<y>(?:19|20)\d\d)(?:\s*(?:года|г\.))?"
     flags = re.IGNORECASE
@@ -82,8 +103,8 @@ def _date_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
 
 def _month_of(token: str) -> int | None:
     token = token.lower().rstrip(".")
-    for name, k in _month_table():
-        if token == name or (re.search("[а-яё]", name) and token.startswith(name)):
+    for _name, k, rx in _month_table():
+        if re.fullmatch(rx, token):
             return k
     return None
 

@@ -1,0 +1,109 @@
+"""Outlet, publication date and title from what a report says about itself."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from casefile.ingest.meta import (
+    content_date,
+    dateline_date,
+    find_dates,
+    infer_outlet,
+    infer_title,
+    infer_years,
+    latest_date,
+    trim_site_name,
+)
+
+
+def test_datelines() -> None:
+    assert dateline_date("Headline here\n\nNorthpress , Tuesday 2 Mar 2021\n\nPolice detained a man.") == ("2021-03-02", None)
+    assert dateline_date("Title\nPublished - Mar 05, 2021, 05:50 PM ET\n\nText.") == ("2021-03-05", None)
+    assert dateline_date("**Public statement, 20 May 2021**\n\nThe group calls for release.") == ("2021-05-20", None)
+    assert dateline_date(" date 2021-03-04 Support The Tarvik Herald!\nHeadline") == ("2021-03-04", None)
+    ru = "Заголовок новости о суде\nТАРВИК, 27 апреля. /Северпресс/. Суд арестовал блогера Елену Ворцову."
+    assert dateline_date(ru) == (None, (4, 27))
+    assert dateline_date("Суд арестовал блогера. Фото: Павел Острин. 8 июля 2022 года\n\nТекст статьи.") == ("2022-07-08", None)
+    assert dateline_date("No date here at all.\nPolice detained a man in the town of Tarvik, his lawyer said.") == (None, None)
+
+
+def test_a_future_date_is_never_a_publication_date() -> None:
+    year = date.today().year + 2
+    assert dateline_date(f"Published: 4 March {year}\n\nText.") == (None, None)
+
+
+def test_content_date_is_the_month_of_the_latest_date() -> None:
+    text = "Vortsova was detained on 3 March 2021. On 17 August she was released. The trial ended in June 2020."
+    assert content_date(text) == "2021-08"
+    assert content_date("Nothing dated here.") is None
+    # dates relative to the year of writing cannot be pinned to the years the text names
+    ru = "В январе 2023 года ее допросили. В октябре прошлого года дело возобновили, 2 мая ей предъявили обвинение."
+    assert content_date(ru) == "2023-01"
+    assert latest_date("Суд 8 июля 2022 года приговорил ее.") is not None
+
+
+def test_find_dates_offsets_and_precision() -> None:
+    text = "On 3 March 2021 and on August 17, 2019, in June 2020 and on 5 May; 8 июля 2022 года; в апреле 2023."
+    found = find_dates(text)
+    assert [(f.year, f.month, f.day) for f in found] == [
+        (2021, 3, 3), (2019, 8, 17), (2020, 6, None), (None, 5, 5), (2022, 7, 8), (2023, 4, None)]
+    assert text[found[0].start:found[0].end] == "3 March 2021"
+    # lower-case English month words are words, not months
+    assert find_dates("she may 5 times march on") == []
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet="0123456789 ,.MayJunearchvgustиюляпреь", max_size=60))
+def test_find_dates_spans_are_in_bounds_sorted_and_disjoint(text: str) -> None:
+    found = find_dates(text)
+    prev_end = 0
+    for f in found:
+        assert 0 <= prev_end <= f.start < f.end <= len(text)
+        assert 1 <= f.month <= 12
+        prev_end = f.end
+
+
+def test_outlets() -> None:
+    assert infer_outlet("Title\n\nNorthpress , Tuesday 2 Mar 2021\n\nPolice detained a man, his lawyer said.") == "Northpress"
+    wire = "Headline\n\nTARVIK, Norland (AP) — Police in Tarvik detained the blogger Lena Vortsova on Monday."
+    assert infer_outlet(wire) == "Associated Press"
+    assert infer_outlet("Story text goes here, a lawyer said.\n\nBy Jane Roe for The Northern Ledger.\n") == "Northern Ledger"
+    release = "(Tarvik) – The charge against Lena Vortsova is baseless, Norland Rights Watch said today."
+    assert infer_outlet(release) == "Norland Rights Watch"
+    assert infer_outlet(" date 2021-03-04 Support The Tarvik Herald!\nHeadline\n\nText of the story.") == "The Tarvik Herald"
+    assert infer_outlet("Text of the story, his lawyer said.\n\n© 2021 Norland Rights Watch. All rights reserved.") == (
+        "Norland Rights Watch")
+    ru = "Заголовок\nТАРВИК, 27 апреля. /Северпресс/. Суд арестовал блогера."
+    assert infer_outlet(ru, "ru") == "Северпресс"
+    assert infer_outlet("Текст новости о суде.\nИсточник: Северпресс\n", "ru") == "Северпресс"
+    # a place in the dateline slot is not an outlet
+    assert infer_outlet("Headline\n\nMoscow, 2 Mar 2021\n\nPolice detained a man, his lawyer said.") is None
+
+
+def test_titles() -> None:
+    assert trim_site_name("Blogger held in Tarvik | The Northern Ledger") == "Blogger held in Tarvik"
+    assert trim_site_name("Blogger held in Tarvik - Northern Ledger", "Northern Ledger") == "Blogger held in Tarvik"
+    assert trim_site_name("Tarvik - the blogger who would not stop") == "Tarvik - the blogger who would not stop"
+    assert infer_title("Skip to main content\n\nBlogger Held in Tarvik Over Videos\n\nPolice detained a blogger on Monday, her lawyer said.") == (
+        "Blogger Held in Tarvik Over Videos")
+
+
+@given(st.text(max_size=60), st.one_of(st.none(), st.text(max_size=15)))
+def test_trimmed_title_is_a_prefix(title: str, site: str | None) -> None:
+    assert title.strip().startswith(trim_site_name(title, site))
+
+
+def test_infer_years_from_the_bundle() -> None:
+    texts = {"S1": "Суд арестовал блогера до 25 июня.", "S2": "Блогера арестовали 27 апреля 2021 года.",
+             "S3": "Приговор вынесли в июле 2022 года."}
+    published = {"S2": "2022-07-01", "S3": "2022-08-01"}
+    # another source writes the same day and month with a year
+    assert infer_years(published, {"S1": (4, 27)}, texts)["S1"][0] == "2021-04-27"
+    # otherwise the one year every other source dates to
+    texts["S2"] = "Блогера арестовали весной."
+    assert infer_years(published, {"S1": (4, 27)}, texts)["S1"][0] == "2022-04-27"
+    # nothing to go on: no year
+    assert infer_years({}, {"S1": (4, 27)}, {"S1": texts["S1"]}) == {}
