@@ -101,10 +101,11 @@ def _read(path: Path, data: bytes, source_id: str) -> _Read:
         outlet, html_lang = page.outlet, page.language
         if page.published:
             published, basis = page.published, "metadata"
+        extracted = True
     else:
-        body = raw
+        body, extracted = raw, False
     language = detect_language(body)
-    text = clean_text(body, language=language, markdown=(fmt == "markdown"))
+    text = clean_text(body, language=language, markdown=(fmt == "markdown"), extracted=extracted)
     if len(text.strip()) < MIN_CHARS:
         raise IngestError(name, "no readable report text left after removing page furniture")
     yearless = None

@@ -136,8 +136,14 @@ def _picture_line(line: str) -> bool:
     return bool(key) and not is_prose(key) and len(_WORD.findall(key)) <= 25
 
 
-def clean_lines(lines: list[str], language: str = "en") -> list[str]:
-    """Keep the story's lines; drop page chrome. Blank lines separate paragraphs."""
+def clean_lines(lines: list[str], language: str = "en", extracted: bool = False) -> list[str]:
+    """Keep the story's lines; drop page chrome. Blank lines separate paragraphs.
+
+    `extracted` text has already been through an HTML extractor that read the
+    page's structure (trafilatura): menus and sidebars are gone, and lists and
+    tables left in it are the article's own, so only the banner, caption and
+    picture rules apply, not the rules on position and line shape.
+    """
     lines = [ln.rstrip() for ln in lines]
     n = len(lines)
     kinds = [line_kind(ln, language) for ln in lines]
@@ -146,6 +152,12 @@ def clean_lines(lines: list[str], language: str = "en") -> list[str]:
     picture_text = {lines[i].strip() for i in pictures}
     drop = [banners[i] is not None or i in pictures or lines[i].strip() in picture_text for i in range(n)]
     story = [i for i, ln in enumerate(lines) if not drop[i] and is_prose(ln)]
+    if extracted:
+        kept = [ln for i, ln in enumerate(lines) if not drop[i]]
+        out = [ln for k, ln in enumerate(kept) if ln.strip() or (k and kept[k - 1].strip())]
+        while out and not out[-1].strip():
+            out.pop()
+        return out
     if not story:
         return [ln for i, ln in enumerate(lines) if not drop[i] and ln.strip()]
     first, last = story[0], story[-1]
@@ -196,8 +208,8 @@ def _looks_headline(line: str) -> bool:
     return not _SENTENCE_END.search(line) and 4 <= len(_WORD.findall(line)) <= 25
 
 
-def clean_text(text: str, language: str = "en", markdown: bool = False) -> str:
+def clean_text(text: str, language: str = "en", markdown: bool = False, extracted: bool = False) -> str:
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     if markdown:
         lines = [strip_markdown(ln) for ln in lines]
-    return "\n".join(clean_lines(lines, language))
+    return "\n".join(clean_lines(lines, language, extracted))
