@@ -223,6 +223,10 @@ def latest_date(text: str, today: date | None = None) -> FoundDate | None:
 def content_date(text: str) -> str | None:
     """The month of the latest date the text mentions: a report is not older than
     what it reports. Month precision, since the day of writing is unknown."""
+    if _RELATIVE_YEAR.search(text):
+        # "last year", "this year": the text counts from a year it does not name, so
+        # the latest date it names is only a lower bound, too loose to cite as a date
+        return None
     found = latest_date(text)
     return f"{found.year:04d}-{found.month:02d}" if found and found.year else None
 
