@@ -45,3 +45,9 @@ def test_arbitrary_bytes_decode_or_raise_ingest_error(data: bytes) -> None:
         assert exc.file == "x.txt" and exc.problem
     else:
         assert isinstance(text, str) and encoding
+
+
+def test_utf16_without_bom_is_text_not_binary() -> None:
+    for enc in ("utf-16-le", "utf-16-be"):
+        text, _ = decode(TEXT.encode(enc), "x.txt")
+        assert text == TEXT

@@ -107,3 +107,8 @@ def test_infer_years_from_the_bundle() -> None:
     assert infer_years(published, {"S1": (4, 27)}, texts)["S1"][0] == "2022-04-27"
     # nothing to go on: no year
     assert infer_years({}, {"S1": (4, 27)}, {"S1": texts["S1"]}) == {}
+
+
+def test_a_file_photo_date_is_not_the_publication_date() -> None:
+    raw = "Headline of the story here\nFile photo: the court in Tarvik, 3 March 2019\n\nPolice detained a man, his lawyer said."
+    assert dateline_date(raw) == (None, None)

@@ -35,6 +35,30 @@ def looks_binary(data: bytes) -> bool:
     return control / len(head) > 0.01
 
 
+def utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 saved without a byte-order mark (some Windows exports): text in a
+    Latin or Cyrillic script then has a zero byte in every other position, which
+    would otherwise read as binary. Returns the text, or None."""
+    head = data[:4096]
+    if len(head) < 8 or len(head) % 2:
+        head = head[: len(head) - len(head) % 2]
+    if len(head) < 8:
+        return None
+    even, odd = head[0::2], head[1::2]
+    for zeros, enc in ((odd, "utf-16-le"), (even, "utf-16-be")):
+        # the high bytes of text in one or two scripts take a handful of values, zero among them
+        if zeros.count(0) / len(zeros) < 0.1 or len(set(zeros)) > 8:
+            continue
+        try:
+            text = data[: len(data) - len(data) % 2].decode(enc)
+        except UnicodeDecodeError:
+            continue
+        sample = text[:2048]
+        if sample and sum(ch.isprintable() or ch in "\n\r\t" for ch in sample) / len(sample) > 0.97:
+            return text
+    return None
+
+
 def decode(data: bytes, file: str) -> tuple[str, str]:
     """Return (text, encoding name) or raise IngestError naming the file."""
     if not data.strip():
@@ -42,6 +66,10 @@ def decode(data: bytes, file: str) -> tuple[str, str]:
     for bom, enc in _BOMS:
         if data.startswith(bom):
             return data.decode(enc), enc.replace("-sig", "")
+    if b"\x00" in data[:4096]:
+        text = utf16_without_bom(data)
+        if text is not None and text.strip():
+            return text, "utf-16"
     if looks_binary(data):
         raise IngestError(file, "binary content, not text (is it an image, archive or office file?)")
     try:

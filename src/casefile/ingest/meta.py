@@ -183,8 +183,10 @@ def dateline_date(raw: str) -> tuple[str | None, tuple[int, int] | None]:
         if not dates:
             continue
         # "AFP , Tuesday 12 Apr 2022", "Public statement, 20 May 2024": a short line ending in a date
+        # (not a recognised caption: a file photo carries the date it was taken)
         last = dates[-1]
         if (last.year and last.day and not is_sentence(line) and len(_WORD.findall(line)) <= 12
+                and not banner_kind(line)
                 and not line[last.end:].strip(" .,;")):
             if _valid(last.iso() or ""):
                 return last.iso(), None
