@@ -120,3 +120,8 @@ def test_clean_text_never_invents_text(lines: list[str], language: str) -> None:
     for line in out.split("\n"):
         assert line == "" or line in source
     assert not out.startswith("\n") and not out.endswith("\n")
+
+
+def test_dated_photo_captions_go_but_story_about_a_photo_stays() -> None:
+    assert line_kind("In this March 29, 2018, photo, Lena Vortsova gestures as she speaks in Tarvik.") == "captions"
+    assert line_kind("In this case, the photo was used as evidence against her in court, her lawyer said.") is None
