@@ -112,3 +112,12 @@ def test_infer_years_from_the_bundle() -> None:
 def test_a_file_photo_date_is_not_the_publication_date() -> None:
     raw = "Headline of the story here\nFile photo: the court in Tarvik, 3 March 2019\n\nPolice detained a man, his lawyer said."
     assert dateline_date(raw) == (None, None)
+
+
+def test_wire_datelines_without_a_year() -> None:
+    en = "Headline\nTARVIK, April 27 (Northpress) - Police detained the blogger Lena Vortsova, her lawyer said."
+    assert dateline_date(en) == (None, (4, 27))
+    assert infer_outlet(en) == "Northpress"
+    ru = "Заголовок\nТАРВИК, 27 апреля — Северпресс. Суд арестовал блогера Елену Ворцову, сообщил адвокат."
+    assert dateline_date(ru) == (None, (4, 27))
+    assert infer_outlet(ru, "ru") == "Северпресс"
