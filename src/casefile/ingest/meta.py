@@ -354,29 +354,19 @@ _TITLE_SEP = re.compile(r"\s+(?:\||–|—|-|::|•|·)\s+")
 
 def trim_site_name(title: str, site: str | None = None) -> str:
     """'Headline | Site' -> 'Headline'. A trailing part goes when it is the site's
-    name, or when a bar or double colon sets off a short part (the usual site suffix)."""
-    parts = _TITLE_SEP.split(title.strip())
-    seps = _TITLE_SEP.findall(title.strip())
-    while len(parts) > 1:
-        tail, sep = parts[-1].strip(), seps[-1].strip()
-        head = " ".join(parts[:-1])
-        if len(_WORD.findall(head)) < 2:
-            break
-        named = bool(site) and tail.lower() in {site.lower(), site.lower().removeprefix("www.")}
-        if named or (sep in {"|", "::", "•", "·"} and len(_WORD.findall(tail)) <= 5):
-            parts, seps = parts[:-1], seps[:-1]
-            continue
-        break
+    name, or when a bar, bullet or double colon sets off a short part (the usual
+    site suffix); a dash alone does not, since headlines use dashes too."""
     title = title.strip()
-    return title[: _cut(title, parts)]
-
-
-def _cut(title: str, parts: list[str]) -> int:
-    """Offset in `title` where the kept parts end."""
-    pos = 0
-    for part in parts:
-        pos = title.index(part, pos) + len(part)
-    return pos
+    end = len(title)
+    for sep in reversed(list(_TITLE_SEP.finditer(title))):
+        tail = title[sep.end():end].strip().lower()
+        if len(_WORD.findall(title[: sep.start()])) < 2:
+            break
+        named = bool(site) and tail in {site.lower(), site.lower().removeprefix("www.")}
+        if not (named or (sep.group().strip() in {"|", "::", "•", "·"} and len(_WORD.findall(tail)) <= 5)):
+            break
+        end = sep.start()
+    return title[:end]
 
 
 _DATELINE_ONLY = re.compile(r"^[A-Z][\w/&.\- ]{1,40}(,\s+[A-Z][\w.\- ]+)+$")
