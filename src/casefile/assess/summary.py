@@ -93,7 +93,7 @@ def _by_day(events: list[Event]) -> list[list[Event]]:
 
 def _sentence(name: str, group: list[Event]) -> SummarySentence:
     phrases = [_phrase(ev) for ev in group]
-    when = _when(group[0])
+    when = _when(group[0], differ=any(_dates_differ(ev) for ev in group))
     body = f"{name} {_join(phrases)}"
     text = f"{when}, {body}." if when else f"{body}."
     srcs: list[str] = []
@@ -119,7 +119,7 @@ def _join(parts: list[str]) -> str:
     return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
-def _when(ev: Event) -> str | None:
+def _when(ev: Event, differ: bool = False) -> str | None:
     if not ev.date:
         return None
     months = _words()["months"]
@@ -130,7 +130,7 @@ def _when(ev: Event) -> str | None:
         phrase = f"In {months[int(parts[1]) - 1]} {parts[0]}"
     else:
         phrase = f"In {parts[0]}"
-    return phrase + (" (sources differ on the date)" if _dates_differ(ev) else "")
+    return phrase + (" (sources differ on the date)" if differ else "")
 
 
 def _dates_differ(ev: Event) -> bool:
