@@ -28,6 +28,9 @@ _HEAD_REACH = 160
 _HEAD_GAP_TOKENS = 6
 # a pronoun is resolved only to a person mentioned this close before it
 _PRONOUN_REACH = 2500
+# how many earlier sentences with a person a pronoun may reach back to a person known to match its gender
+_GENDER_LOOKBACK = 3
+_POSSESSIVE = re.compile(r"['’]s?$")
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z“\"«]|\s*$)")
 # punctuation that, just before the closing mark, lets an attribution follow the quote
 _OPEN_ENDINGS = (",", "?", "!", "—", "–", "-", "…")
@@ -175,7 +178,11 @@ def _speaker_of(doc: Doc, verb: Token, mentions: list[Mention], spans: list[_Spa
         names = [t for t in nxt if t.pos_ == "PROPN"]
         return (None, " ".join(t.text for t in names)) if names else (None, None)
     if subj.lower_ in _rules()["pronouns"]:
-        return _resolve_pronoun(subj, mentions, spans, genders)
+        mid, words = _resolve_pronoun(subj, mentions, spans, genders)
+        linked = _mention_at(mentions, subj.idx)
+        if mid is None and linked is not None and linked.refers_to:
+            return linked.id, words  # the mention extractor linked the pronoun where we could not
+        return mid, words
     own = _mention_at(mentions, subj.idx)
     if own is None:
         appos = next((c for c in subj.children if c.dep_ == "appos"), None)
@@ -203,16 +210,26 @@ def _resolve_pronoun(pron: Token, mentions: list[Mention], spans: list[_Span],
     want = _rules()["pronouns"].get(pron.lower_)
     by_sent: dict[int, list[_Candidate]] = {}
     for c in _candidates(pron, mentions, spans):
-        known = genders.get(c.text.lower().split()[-1]) if c.text.split() else None
+        known = genders.get(_last_word(c.text))
         if want and known and known != want:
             continue
         by_sent.setdefault(c.root.sent.start, []).append(c)
-    for sent_start in sorted(by_sent, reverse=True):
+    best: list[_Candidate] = []
+    for sent_start in sorted(by_sent, reverse=True)[:_GENDER_LOOKBACK]:
         cands = sorted(by_sent[sent_start], key=lambda c: c.start)
         subjects = [c for c in cands if c.root.dep_ in ("nsubj", "nsubjpass")]
-        best = (subjects or cands)[-1]
-        return best.mention, best.text
-    return None, pron.text
+        best.append((subjects or cands)[-1])
+    if not best:
+        return None, pron.text
+    # the nearest person, unless only an earlier one is known to match the pronoun's gender
+    confirmed = [c for c in best if genders.get(_last_word(c.text)) == want]
+    pick = best[0] if not confirmed or genders.get(_last_word(best[0].text)) == want else confirmed[0]
+    return pick.mention, pick.text
+
+
+def _last_word(text: str) -> str:
+    words = text.lower().split()
+    return _POSSESSIVE.sub("", words[-1]) if words else ""
 
 
 @dataclass
@@ -287,8 +304,7 @@ def _is_modifier(span: Span) -> bool:
 
 
 def _gender_key(m: Mention) -> str:
-    parts = m.norm.lower().split()
-    return parts[-1] if parts else ""
+    return _last_word(m.norm)
 
 
 def person_genders(doc: Doc, mentions: list[Mention]) -> dict[str, str]:
@@ -350,7 +366,8 @@ def _linked(text: str, a: _Span, b: _Span) -> bool:
         gap = text[a.close + 1:b.open]
         # only the attribution stands between them, no new sentence about something else
         return len(gap) <= _TAIL_REACH and a.attributed != b.attributed
-    return not a.closed and b.para == a.para + 1 and not text[_para_start(text, b.open):b.open].strip()
+    # a quote left open at its paragraph's end goes on at the next paragraph's opening mark
+    return not a.closed and not text[a.close:b.open].strip()
 
 
 def _para_start(text: str, pos: int) -> int:
