@@ -72,3 +72,14 @@ def test_events_about_someone_else_do_not_change_the_subjects_status():
 def test_no_events_is_unknown_but_dated():
     st = assess_status([], _sources(None, "2030-05-01"), SUBJECT)
     assert (st.value, st.as_of, st.sources) == ("unknown", "2030-05-01", [])
+
+
+def test_a_month_only_report_follows_the_days_of_that_month():
+    # "released in May" and "detained on 3 May": the release came after
+    events = [_event("V1", "release", "2030-05", ["S2"]), _event("V2", "detention", "2030-05-03", ["S1"])]
+    assert assess_status(events, _sources("2030-05-04", "2030-06-01"), SUBJECT).value == "released"
+
+
+def test_as_of_is_never_older_than_the_facts_it_rests_on():
+    events = [_event("V1", "release", "2031-02-01", ["S1"])]
+    assert assess_status(events, _sources("2030-12-30"), SUBJECT).as_of == "2031-02-01"

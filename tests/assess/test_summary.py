@@ -33,19 +33,20 @@ SOURCES = [Source(id=f"S{i}", file=f"{i}.txt", published=p)
 def test_three_to_six_sentences_each_with_the_sources_of_what_it_states():
     status = assess_status(EVENTS, SOURCES, SUBJECT)
     lines = summarize(SUBJECT, EVENTS, status, SOURCES)
-    assert 3 <= len(lines) <= 6
+    assert len(lines) == 5
     assert all(line.sources for line in lines)
     texts = [line.text for line in lines]
     assert texts[0] == "On 10 March 2030, Mira Talven was detained."
     assert lines[0].sources == ["S2", "S3"]
-    assert texts[1] == "On 12 March 2030, Mira Talven was charged with inciting discord."
+    assert texts[1] == "On 11 March 2030, Mira Talven was placed under house arrest for two months."
+    assert texts[2] == "On 12 March 2030, Mira Talven was charged with inciting discord."
     # everything decided on the day of the deal, in one sentence, with every source behind it
     deal = next(line for line in lines if "plea deal" in line.text)
     assert deal.text == ("On 16 August 2030 (sources differ on the date), Mira Talven accepted a plea deal, "
                          "was fined 250,000 XYZ (about $666), was barred from continuing their activities "
                          "for seven years and was released.")
     assert deal.sources == ["S1", "S4", "S5"]
-    assert texts[-1] == ("As of the newest report (20 August 2030), Mira Talven was at liberty, "
+    assert texts[-1] == ("As of 20 August 2030, Mira Talven was at liberty, "
                          "subject to a fine and a ban on their activities.")
     assert lines[-1].sources == status.sources
 

@@ -71,8 +71,16 @@ def _next(state: StatusValue, ev: Event) -> StatusValue:
     return state
 
 
+def date_key(value: str | None) -> str:
+    """A sort key that puts a partial date after the days it contains ("in March" after
+    "on 10 March"): a report that gives only the month usually tells of what followed."""
+    if not value:
+        return ""
+    return value + "-99" * (2 - value.count("-"))
+
+
 def _sort_key(ev: Event) -> tuple[str, int]:
-    return (ev.date or "", _SAME_DAY_ORDER.get(ev.type, 5))
+    return (date_key(ev.date), _SAME_DAY_ORDER.get(ev.type, 5))
 
 
 def _sources(events: list[Event]) -> list[str]:
@@ -98,8 +106,10 @@ def subject_events(events: list[Event], subject: Entity | None) -> list[Event]:
 
 
 def assess_status(events: list[Event], sources: list[Source], subject: Entity | None) -> Status:
-    as_of = newest_date(sources)
     mine = [ev for ev in subject_events(events, subject) if ev.date]
+    # the newest source's date; a later event shows that some source is newer than its date says
+    as_of = max([d for d in [newest_date(sources), *(ev.date for ev in mine)] if d],
+                key=lambda d: (d[:10], len(d)), default=None)
     mine.sort(key=_sort_key)
     state: StatusValue = "unknown"
     deciding: Event | None = None  # the last event that changed the status

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from casefile.assess.status import date_key
 from casefile.model import Amount, Entity, Event, Source, Status, SummarySentence
 from casefile.resources import load
 
@@ -46,7 +47,7 @@ def summarize(subject: Entity | None, events: list[Event], status: Status, sourc
 
 
 def _dated(events: list[Event]) -> list[Event]:
-    return sorted((ev for ev in events if ev.date), key=lambda ev: ev.date or "")
+    return sorted((ev for ev in events if ev.date), key=lambda ev: date_key(ev.date))
 
 
 def _pick(events: list[Event]) -> list[list[Event]]:
@@ -64,6 +65,9 @@ def _pick(events: list[Event]) -> list[list[Event]]:
     if outcomes:
         day = outcomes[-1].date
         chosen += _one_per_type([ev for ev in outcomes if ev.date == day])
+    held = [ev for ev in dated if ev.type in ("house_arrest", "sentence") and ev is not first and ev not in chosen]
+    if held:
+        chosen.append(held[0])
     ending = [ev for ev in dated if ev.type in _ENDINGS and ev is not first]
     if ending:
         chosen.append(ending[-1])
@@ -82,7 +86,7 @@ def _one_per_type(events: list[Event]) -> list[Event]:
 
 def _by_day(events: list[Event]) -> list[list[Event]]:
     groups: dict[str, list[Event]] = {}
-    for ev in sorted(events, key=lambda ev: ev.date or ""):
+    for ev in sorted(events, key=lambda ev: date_key(ev.date)):
         groups.setdefault(ev.date or "", []).append(ev)
     return [sorted(g, key=lambda ev: _OUTCOMES.index(ev.type) if ev.type in _OUTCOMES else len(_OUTCOMES))
             for g in groups.values()]
@@ -167,7 +171,7 @@ def _status_sentence(name: str, status: Status) -> SummarySentence | None:
         return None
     text = f"{name} was {state}"
     if status.as_of:
-        text = f"As of the newest report ({_as_of(status.as_of)}), {text}"
+        text = f"As of {_as_of(status.as_of)}, {text}"
     conds = [words["conditions"][c] for c in status.conditions if c in words["conditions"]]
     if conds:
         text += f", subject to {_join(conds)}"
