@@ -91,3 +91,10 @@ def test_unattributed_full_sentence_quote_is_kept_without_speaker():
     text = "A banner at the gate read: “Freedom for all the prisoners held in this building today.”"
     _, quotes, _ = _quotes(text)
     assert [q.speaker for q in quotes] == [None]
+
+
+def test_single_curly_quotes_with_apostrophes_inside():
+    text = "‘I don’t know where they’ve taken my brother,’ said Maria Kovac, standing outside the station."
+    _, quotes, names = _quotes(text)
+    assert quotes[0].text == "I don’t know where they’ve taken my brother"
+    assert _speaker(quotes[0], names) == "Maria Kovac"

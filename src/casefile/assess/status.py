@@ -31,6 +31,8 @@ _SAME_DAY_ORDER = {
 }
 CONDITIONS = ("fine", "travel_ban", "activity_ban")
 _LIFTING = ("pardon", "acquittal", "case_closed")
+_STATE_CHANGES = ("detention", "house_arrest", "sentence", "extradition", "release", "acquittal", "pardon",
+                  "case_closed", "exile", "death", "disappearance")
 _CUSTODY = ("detention", "house_arrest", "sentence", "extradition")
 
 
@@ -107,9 +109,10 @@ def subject_events(events: list[Event], subject: Entity | None) -> list[Event]:
 
 def assess_status(events: list[Event], sources: list[Source], subject: Entity | None) -> Status:
     mine = [ev for ev in subject_events(events, subject) if ev.date]
-    # the newest source's date; a later event shows that some source is newer than its date says
-    as_of = max([d for d in [newest_date(sources), *(ev.date for ev in mine)] if d],
-                key=lambda d: (d[:10], len(d)), default=None)
+    # the newest source's date; a later change of custody shows that some source is newer than its
+    # date says (a court date merely scheduled does not)
+    changes = [ev.date for ev in mine if ev.type in _STATE_CHANGES]
+    as_of = max([d for d in [newest_date(sources), *changes] if d], key=lambda d: (d[:10], len(d)), default=None)
     mine.sort(key=_sort_key)
     state: StatusValue = "unknown"
     deciding: Event | None = None  # the last event that changed the status

@@ -92,7 +92,7 @@ def find_quote_spans(text: str) -> list[_Span]:
             if closer is None:
                 i += 1
                 continue
-            j = line.find(closer, i + 1)
+            j = _closing(line, closer, i + 1)
             closed = j >= 0
             j = j if closed else len(line)
             sp = _trimmed(text, pos + i, pos + j, para, closed)
@@ -101,6 +101,15 @@ def find_quote_spans(text: str) -> list[_Span]:
             i = j + 1
         pos += len(line) + 1
     return spans
+
+
+def _closing(line: str, closer: str, start: int) -> int:
+    """Where the quote opened before `start` closes in `line`, or -1."""
+    apostrophe = closer in _rules()["apostrophes"]
+    j = line.find(closer, start)
+    while j >= 0 and apostrophe and j + 1 < len(line) and line[j + 1].isalnum():
+        j = line.find(closer, j + 1)
+    return j
 
 
 def _trimmed(text: str, open_: int, close: int, para: int, closed: bool) -> _Span | None:
