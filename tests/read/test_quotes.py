@@ -98,3 +98,19 @@ def test_single_curly_quotes_with_apostrophes_inside():
     _, quotes, names = _quotes(text)
     assert quotes[0].text == "I don’t know where they’ve taken my brother"
     assert _speaker(quotes[0], names) == "Maria Kovac"
+
+
+def test_corpus_quotes_are_exact_and_mostly_attributed(corpus):
+    from casefile.ingest import ingest_paths
+
+    found = attributed = 0
+    for case in ("bilash", "kara-murza"):
+        sources = ingest_paths(sorted((corpus / case / "docs").iterdir())).sources
+        for src in (s for s in sources if s.language == "en"):
+            doc = nlp()(src.text)
+            for q in extract_quotes(doc, src, extract_mentions(doc, src)):
+                assert src.text[q.start:q.end] == q.text
+                found += 1
+                attributed += bool(q.speaker or q.speaker_text)
+    assert found >= 10
+    assert attributed / found >= 0.8
