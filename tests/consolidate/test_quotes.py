@@ -75,3 +75,12 @@ def test_the_same_words_from_two_speakers_stay_two_quotes():
                 DocAnalysis(source="S2", language="en", quotes=[_q("S2", text, 0, speaker_text="Kovac")])]
     quotes = merge_quotes(analyses, EntityResolution(entities=ENTITIES))
     assert [(q.speaker, q.sources) for q in quotes] == [("E1", ["S1"]), ("E2", ["S2"])]
+
+
+def test_one_quote_when_resolution_left_a_full_name_and_its_surname_apart():
+    entities = [Entity(id="E1", type="person", name="Maria Kovac"), Entity(id="E2", type="person", name="Kovac")]
+    text = "We were never shown the indictment at all"
+    analyses = [DocAnalysis(source="S1", language="en", quotes=[_q("S1", text, 0, speaker_text="Kovac")]),
+                DocAnalysis(source="S2", language="en", quotes=[_q("S2", text, 0, speaker_text="Maria Kovac")])]
+    quotes = merge_quotes(analyses, EntityResolution(entities=entities))
+    assert [(q.speaker, q.sources) for q in quotes] == [("E1", ["S1", "S2"])]

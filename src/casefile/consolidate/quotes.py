@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from casefile.consolidate.entities import EntityResolution
@@ -49,21 +50,22 @@ def merge_quotes(analyses: list[DocAnalysis], resolution: EntityResolution) -> l
     merged: list[_Merged] = []
     for order, a in enumerate(analyses):
         for q in sorted(a.quotes, key=lambda q: q.start):
-            _add(merged, q, speakers.entity_of(q), (order, q.start))
+            _add(merged, q, speakers.entity_of(q), (order, q.start), speakers.compatible, speakers.fuller)
     merged.sort(key=lambda m: m.first)
     return [m.quote for m in merged]
 
 
-def _add(merged: list[_Merged], q: QuoteMention, speaker: str | None, first: tuple[int, int]) -> None:
+def _add(merged: list[_Merged], q: QuoteMention, speaker: str | None, first: tuple[int, int],
+         compatible: Callable[[str, str], bool], fuller: Callable[[str, str], bool]) -> None:
     words = _words(q.text)
     ev = Evidence(source=q.source, quote=q.text, start=q.start, end=q.end)
     for m in merged:
-        if not _same_quote(m, words, speaker):
+        if not _same_quote(m, words, speaker, compatible):
             continue
         if q.source not in m.quote.sources:
             m.quote.sources = [*m.quote.sources, q.source]
             m.quote.evidence = [*m.quote.evidence, ev]
-        if m.quote.speaker is None and speaker:
+        if speaker and (m.quote.speaker is None or fuller(speaker, m.quote.speaker)):
             m.quote.speaker = speaker
         if len(words) > len(m.words):
             m.words, m.quote.text = words, q.text
@@ -72,8 +74,8 @@ def _add(merged: list[_Merged], q: QuoteMention, speaker: str | None, first: tup
                                                     evidence=[ev]), first=first))
 
 
-def _same_quote(m: _Merged, words: list[str], speaker: str | None) -> bool:
-    if speaker and m.quote.speaker and speaker != m.quote.speaker:
+def _same_quote(m: _Merged, words: list[str], speaker: str | None, compatible: Callable[[str, str], bool]) -> bool:
+    if speaker and m.quote.speaker and not compatible(speaker, m.quote.speaker):
         return False
     if words == m.words:
         return True
@@ -107,6 +109,22 @@ class SpeakerIndex:
             for role in e.roles:
                 self.by_role.setdefault(role, set()).add(e.id)
         self.prefixes = {w.rstrip(".") for w in load("en/quotes.yaml")["speaker_prefixes"]}
+
+    def compatible(self, a: str, b: str) -> bool:
+        """Two speakers that may be one person: the same entity, or two person entities with one
+        surname (entity resolution left "Jane Roe" and "Roe" apart)."""
+        if a == b:
+            return True
+        ea, eb = self.entities.get(a), self.entities.get(b)
+        if ea is None or eb is None or ea.type != "person" or eb.type != "person":
+            return False
+        last = {_name_key(n).split()[-1] for n in (ea.name, eb.name) if _name_key(n)}
+        return len(last) == 1
+
+    def fuller(self, a: str, b: str) -> bool:
+        """Whether entity `a` has a fuller name than `b` (the better one to name a shared speaker)."""
+        ea, eb = self.entities.get(a), self.entities.get(b)
+        return bool(ea and eb and len(_name_key(ea.name).split()) > len(_name_key(eb.name).split()))
 
     def entity_of(self, q: QuoteMention) -> str | None:
         eid = self._of_mention(q.speaker) if q.speaker else None
