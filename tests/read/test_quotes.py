@@ -114,3 +114,10 @@ def test_corpus_quotes_are_exact_and_mostly_attributed(corpus):
                 attributed += bool(q.speaker or q.speaker_text)
     assert found >= 10
     assert attributed / found >= 0.8
+
+
+def test_a_cited_term_far_from_the_attribution_is_not_the_speakers_quote():
+    text = ('Weston was charged with "spreading knowingly false information about the army", an offence that '
+            'carries up to five years in prison, his lawyer, Maria Kovac, told reporters.')
+    _, quotes, _ = _quotes(text)
+    assert quotes == []

@@ -155,7 +155,16 @@ def _tail_verb(doc: Doc, text: str, sp: _Span, spans: list[_Span]) -> Token | No
     region = doc.char_span(lo, hi, alignment_mode="contract")
     if region is None:
         return None
-    return next((t for t in region if _speech_verb(t)), None)
+    verb = next((t for t in region if _speech_verb(t)), None)
+    first = next((t for t in region if not t.is_punct), None)
+    if verb is None or first is None:
+        return None
+    # the attribution must follow the quote at once ("…,” she said", "…,” said Roe", "…,” Roe, a
+    # lawyer, said"); in "“term”, an offence that …, his lawyer said" the quote is a cited term
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if first == verb or first.head == verb or (subj is not None and subj.left_edge.i <= first.i <= subj.i):
+        return verb
+    return None
 
 
 def _head_verb(doc: Doc, text: str, sp: _Span, spans: list[_Span]) -> Token | None:
