@@ -1,0 +1,85 @@
+"""Status as of the newest source, from hand-built events."""
+
+from __future__ import annotations
+
+from casefile.assess.status import assess_status
+from casefile.model import Amount, Attributes, Entity, Event, Evidence, Participant, Source
+
+SUBJECT = Entity(id="E1", type="person", name="Mira Talven", roles=["subject"])
+
+
+def _event(vid: str, etype: str, date: str, sources: list[str], quote: str = "x", who: str = "E1", **attrs) -> Event:
+    return Event(id=vid, type=etype, date=date, date_precision="day" if len(date) == 10 else "month",
+                 participants=[Participant(entity=who, role="subject")], attributes=Attributes(**attrs),
+                 evidence=[Evidence(source=s, quote=quote, start=0, end=len(quote)) for s in sources])
+
+
+def _sources(*published: str | None) -> list[Source]:
+    return [Source(id=f"S{i}", file=f"{i}.txt", published=p) for i, p in enumerate(published, start=1)]
+
+
+def test_released_with_the_conditions_of_the_deal():
+    events = [
+        _event("V1", "fine", "2030-02", ["S3"], amount=Amount(value=300, currency="USD")),
+        _event("V2", "detention", "2030-03-10", ["S2"]),
+        _event("V3", "house_arrest", "2030-03-11", ["S2", "S4"], duration="P2M"),
+        _event("V4", "release", "2030-08-16", ["S1", "S4"]),
+        _event("V5", "plea_deal", "2030-08-16", ["S1"]),
+        _event("V6", "fine", "2030-08-16", ["S1", "S3"], amount=Amount(value=670, currency="USD")),
+        _event("V7", "activity_ban", "2030-08-16", ["S1"], duration="P7Y"),
+    ]
+    st = assess_status(events, _sources("2030-08-18", "2030-03-14", "2030-08-20", "2030-08"), SUBJECT)
+    assert st.value == "released"
+    assert st.as_of == "2030-08-20"
+    # the February fine belongs to an earlier matter; the deal's fine and ban still bind
+    assert st.conditions == ["fine", "activity_ban"]
+    assert st.sources == ["S1", "S3", "S4"]
+
+
+def test_a_ban_that_has_run_out_no_longer_binds():
+    events = [_event("V1", "detention", "2030-01-05", ["S1"]),
+              _event("V2", "release", "2030-01-20", ["S1"]),
+              _event("V3", "travel_ban", "2030-01-20", ["S2"], duration="P6M")]
+    st = assess_status(events, _sources("2030-01-21", "2031-03-01"), SUBJECT)
+    assert st.value == "released" and st.conditions == []
+
+
+def test_a_custodial_sentence_means_prison_and_a_suspended_one_liberty():
+    jailed = [_event("V1", "detention", "2030-04-11", ["S1"]),
+              _event("V2", "sentence", "2031-04-17", ["S2"], "was sentenced to 25 years in a strict regime colony",
+                     duration="P25Y")]
+    assert assess_status(jailed, _sources("2030-04-12", "2031-04-18"), SUBJECT).value == "imprisoned"
+    suspended = [_event("V1", "sentence", "2031-04-17", ["S1"], "received a two-year suspended sentence",
+                        duration="P2Y")]
+    assert assess_status(suspended, _sources("2031-04-18"), SUBJECT).value == "convicted_at_liberty"
+
+
+def test_sentenced_then_freed_in_an_exchange_and_flown_abroad():
+    events = [_event("V1", "sentence", "2031-04-17", ["S1"], duration="P25Y"),
+              _event("V2", "transfer", "2031-09-21", ["S2"]),
+              _event("V3", "release", "2032-08-01", ["S3"]),
+              _event("V4", "exile", "2032-08-01", ["S3"])]
+    st = assess_status(events, _sources("2031-04-17", "2031-09-22", "2032-08-02"), SUBJECT)
+    assert st.value == "in_exile" and st.sources == ["S3"]
+
+
+def test_events_about_someone_else_do_not_change_the_subjects_status():
+    events = [_event("V1", "detention", "2030-03-10", ["S1"]),
+              _event("V2", "release", "2030-04-01", ["S2"], who="E9")]
+    assert assess_status(events, _sources("2030-03-11", "2030-04-02"), SUBJECT).value == "detained"
+
+
+def test_no_events_is_unknown_but_dated():
+    st = assess_status([], _sources(None, "2030-05-01"), SUBJECT)
+    assert (st.value, st.as_of, st.sources) == ("unknown", "2030-05-01", [])
+
+
+def test_a_month_only_report_follows_the_days_of_that_month():
+    # "released in May" and "detained on 3 May": the release came after
+    events = [_event("V1", "release", "2030-05", ["S2"]), _event("V2", "detention", "2030-05-03", ["S1"])]
+    assert assess_status(events, _sources("2030-05-04", "2030-06-01"), SUBJECT).value == "released"
+
+
+def test_as_of_is_never_older_than_the_facts_it_rests_on():
+    events = [_event("V1", "release", "2031-02-01", ["S1"])]
+    assert assess_status(events, _sources("2030-12-30"), SUBJECT).as_of == "2031-02-01"

@@ -1,0 +1,123 @@
+"""Direct quotes and their speakers, on sentences written for these tests."""
+
+from __future__ import annotations
+
+from casefile.model import QuoteMention, Source
+from casefile.read.en import nlp
+from casefile.read.en.mentions import extract_mentions
+from casefile.read.en.quotes import extract_quotes
+
+
+def _quotes(text: str) -> tuple[Source, list[QuoteMention], dict[str, str]]:
+    src = Source(id="S1", file="t.txt", text=text)
+    doc = nlp()(text)
+    mentions = extract_mentions(doc, src)
+    quotes = extract_quotes(doc, src, mentions)
+    for q in quotes:  # every quote is the exact text at its offsets
+        assert text[q.start:q.end] == q.text
+    return src, quotes, {m.id: m.text for m in mentions}
+
+
+def _speaker(q: QuoteMention, names: dict[str, str]) -> str | None:
+    return names.get(q.speaker) if q.speaker else q.speaker_text
+
+
+def test_curly_quote_of_several_sentences_then_name_said():
+    text = ("The court in Westford fined the teacher on Monday.\n\n"
+            "“I did nothing wrong. I only wrote a letter. I will appeal,” Daniel Weston said outside the court.")
+    _, quotes, names = _quotes(text)
+    assert [q.text for q in quotes] == ["I did nothing wrong. I only wrote a letter. I will appeal"]
+    assert _speaker(quotes[0], names) == "Daniel Weston"
+
+
+def test_straight_quotes_and_said_name_inverted():
+    text = ('"They searched every room of the house and took my laptop," said Daniel Weston, '
+            'who runs a small newspaper in the town.')
+    _, quotes, names = _quotes(text)
+    assert quotes[0].text == "They searched every room of the house and took my laptop"
+    assert _speaker(quotes[0], names) == "Daniel Weston"
+
+
+def test_she_said_goes_to_the_woman_not_the_nearer_man():
+    text = ("Maria Kovac said she had not been allowed to see her client. "
+            "The prosecutor, Daniel Weston, declined to comment.\n\n"
+            "“Nobody has shown me a single page of the case file,” she said.")
+    _, quotes, names = _quotes(text)
+    assert quotes[0].text == "Nobody has shown me a single page of the case file"
+    assert _speaker(quotes[0], names) == "Maria Kovac"
+
+
+def test_quote_split_by_he_said_gives_both_parts_one_speaker():
+    text = ("Daniel Weston spoke to supporters after his release.\n\n"
+            "“I was kept in a cold cell for a week,” he said. “They wanted me to sign a confession.”")
+    _, quotes, names = _quotes(text)
+    assert [q.text for q in quotes] == ["I was kept in a cold cell for a week",
+                                        "They wanted me to sign a confession."]
+    assert {_speaker(q, names) for q in quotes} == {"Daniel Weston"}
+
+
+def test_told_reporters_and_an_audio_message_relayed_by_a_lawyer():
+    text = ("“The charges are invented from start to finish,” Maria Kovac told reporters in Westford.\n\n"
+            "“I am well and I am not afraid of them,” Daniel Weston said in an audio message relayed by his lawyer.")
+    _, quotes, names = _quotes(text)
+    assert [_speaker(q, names) for q in quotes] == ["Maria Kovac", "Daniel Weston"]
+
+
+def test_said_that_before_the_quote():
+    text = ("Daniel Weston gave a speech in the square.\n\n"
+            "In the speech, he said that “the people of this town deserve to know the truth about the plant,” "
+            "before the police stopped him.")
+    _, quotes, names = _quotes(text)
+    assert quotes[0].text == "the people of this town deserve to know the truth about the plant"
+    assert _speaker(quotes[0], names) == "Daniel Weston"
+
+
+def test_quote_running_over_two_paragraphs_keeps_its_speaker():
+    text = ("“We were not told where he was taken,” said Maria Kovac. “We called every police station.\n\n"
+            "“Nobody would tell us anything for three whole days.”")
+    _, quotes, names = _quotes(text)
+    assert len(quotes) == 3
+    assert {_speaker(q, names) for q in quotes} == {"Maria Kovac"}
+
+
+def test_scare_quotes_are_not_quotes():
+    text = ("The authorities called the camps “training centres” and the protest a “provocation” "
+            "against the “social order”.")
+    _, quotes, _ = _quotes(text)
+    assert quotes == []
+
+
+def test_unattributed_full_sentence_quote_is_kept_without_speaker():
+    text = "A banner at the gate read: “Freedom for all the prisoners held in this building today.”"
+    _, quotes, _ = _quotes(text)
+    assert [q.speaker for q in quotes] == [None]
+
+
+def test_single_curly_quotes_with_apostrophes_inside():
+    text = "‘I don’t know where they’ve taken my brother,’ said Maria Kovac, standing outside the station."
+    _, quotes, names = _quotes(text)
+    assert quotes[0].text == "I don’t know where they’ve taken my brother"
+    assert _speaker(quotes[0], names) == "Maria Kovac"
+
+
+def test_corpus_quotes_are_exact_and_mostly_attributed(corpus):
+    from casefile.ingest import ingest_paths
+
+    found = attributed = 0
+    for case in ("bilash", "kara-murza"):
+        sources = ingest_paths(sorted((corpus / case / "docs").iterdir())).sources
+        for src in (s for s in sources if s.language == "en"):
+            doc = nlp()(src.text)
+            for q in extract_quotes(doc, src, extract_mentions(doc, src)):
+                assert src.text[q.start:q.end] == q.text
+                found += 1
+                attributed += bool(q.speaker or q.speaker_text)
+    assert found >= 10
+    assert attributed / found >= 0.8
+
+
+def test_a_cited_term_far_from_the_attribution_is_not_the_speakers_quote():
+    text = ('Weston was charged with "spreading knowingly false information about the army", an offence that '
+            'carries up to five years in prison, his lawyer, Maria Kovac, told reporters.')
+    _, quotes, _ = _quotes(text)
+    assert quotes == []
