@@ -1,0 +1,229 @@
+"""Event mentions in a Russian document, found through natasha's dependency parse.
+
+A trigger is a lemma from resources/ru/triggers.yaml, with the lemmas a rule asks
+for among its dependents ("отправил под стражу", "признала ... виновным"). A
+trigger that is denied ("не освободили"), hypothetical ("может быть арестован",
+"ему грозит") or in the future tense reports no act. The date, term, sum,
+charge, place and people come from the same sentence, preferring what hangs
+from the trigger in the parse.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from casefile.model import Amount, EventMention, EventType, Mention, Precision, Role, Source
+from casefile.read.ru.amounts import find_amounts, find_durations
+from casefile.read.ru.dates import DateExpr, Published
+from casefile.read.ru.mentions import cues, person_before
+from casefile.read.ru.parse import Parsed, Tok
+from casefile.resources import load
+
+# sentences this close to the top of a report are its news: with no date of their own they
+# happened when it was published (the dateline convention of wire and news copy)
+LEAD_SENTENCES = 3
+
+
+@dataclass(frozen=True)
+class Rule:
+    heads: frozenset[str]
+    with_: tuple[str, ...]
+    types: tuple[EventType, ...]
+
+
+@cache
+def _lex() -> dict:
+    return load("ru/triggers.yaml")
+
+
+@cache
+def rules() -> tuple[Rule, ...]:
+    return tuple(Rule(frozenset(r["heads"]), tuple(r.get("with", [])), tuple(r["types"])) for r in _lex()["rules"])
+
+
+def extract_events(p: Parsed, source: Source, mentions: list[Mention], dates: list[DateExpr]) -> list[EventMention]:
+    out: list[EventMention] = []
+    seen: set[tuple[int, str]] = set()
+    for tok in p.toks:
+        rule = _match(p, tok)
+        if rule is None or _denied(p, tok) or _in_scare_quotes(p, tok):
+            continue
+        for etype in rule.types:
+            if (tok.sent, etype) in seen:
+                continue
+            seen.add((tok.sent, etype))
+            out.append(_event(p, source, mentions, dates, tok, etype))
+    return out
+
+
+def _match(p: Parsed, tok: Tok) -> Rule | None:
+    for rule in rules():
+        if tok.lemma not in rule.heads:
+            continue
+        near = {p.toks[k].lemma for k in p.subtree(tok.i, depth=2)}
+        near |= {t.lemma for t in p.toks[tok.i + 1:tok.i + 5] if t.sent == tok.sent}
+        if tok.head is not None:  # "домашний" hangs from "арест"
+            near.add(p.toks[tok.head].lemma)
+        if all(w in near for w in rule.with_):
+            return rule
+    return None
+
+
+def _denied(p: Parsed, tok: Tok) -> bool:
+    """Negated, hypothetical or future: the sentence reports no act done."""
+    lex = _lex()
+    kids = [p.toks[k] for k in p.children.get(tok.i, [])]
+    if any(k.lemma in lex["negation"] for k in kids):
+        return True
+    if tok.feats.get("Tense") == "Fut" or any(k.lemma == "быть" and k.feats.get("Tense") == "Fut" for k in kids):
+        return True
+    up = [p.toks[a] for a in p.ancestors(tok.i)[:3]]
+    hypo = set(lex["hypothetical"])
+    if any(t.lemma in hypo for t in up + kids):
+        return True
+    # "если суд арестует ...": the condition marker hangs from the clause's verb
+    return any(k.lemma in hypo for a in up[:1] for k in (p.toks[c] for c in p.children.get(a.i, [])))
+
+
+def _in_scare_quotes(p: Parsed, tok: Tok) -> bool:
+    """A trigger in a short «quoted phrase» is the words of a charge or a label, not an act."""
+    line_start = p.text.rfind("\n", 0, tok.start) + 1
+    before = p.text[line_start:tok.start]
+    opened = before.rfind("«")
+    if opened < 0 or before.rfind("»") > opened:
+        return False
+    close = p.text.find("»", tok.end)
+    return close >= 0 and len(p.text[line_start + opened:close].split()) <= 4
+
+
+def _event(p: Parsed, source: Source, mentions: list[Mention], dates: list[DateExpr],
+           tok: Tok, etype: EventType) -> EventMention:
+    start, end = _clause(p, tok)
+    near = set(p.subtree(tok.i, depth=3))
+    sent_dates = [d for d in dates if start <= d.start < end]
+    date, prec = _date(p, tok, sent_dates, near, source)
+    end_date = None
+    if etype in _lex()["with_term"]:
+        ends = [d for d in sent_dates if d.is_end and d.date]
+        end_date = ends[0].date if ends else None
+    duration = _duration(p, tok, etype, near)
+    amount = _amount(p, tok, etype, near)
+    sent_mentions = [m for m in mentions if start <= m.start < end]
+    charge = _charge(p, start, end)
+    return EventMention(
+        source=source.id, type=etype, trigger=tok.text, quote=p.text[start:end], start=start, end=end,
+        sentence=tok.sent, date=date, date_precision=prec, end_date=end_date,
+        place=_place(p, sent_mentions, near, charge), participants=_participants(p, mentions, sent_mentions, near),
+        amount=amount, duration=duration, charge=charge[0] if charge else None,
+    )
+
+
+def _clause(p: Parsed, tok: Tok) -> tuple[int, int]:
+    """The sentence of the trigger, kept to its line (titles and captions run into the next line)."""
+    s = p.sents[tok.sent]
+    start = max(s.start, p.text.rfind("\n", 0, tok.start) + 1)
+    nl = p.text.find("\n", tok.end)
+    end = min(s.end, nl) if nl >= 0 else s.end
+    return start, end
+
+
+def _date(p: Parsed, tok: Tok, sent_dates: list[DateExpr], near: set[int],
+          source: Source) -> tuple[str | None, Precision]:
+    points = [d for d in sent_dates if not d.is_end]
+    if points:
+        in_tree = [d for d in points if any(p.toks[k].start <= d.start < p.toks[k].end + 1 for k in near)]
+        pick = min(in_tree or points, key=lambda d: abs(d.start - tok.start))
+        return pick.date, pick.precision if pick.date else "unknown"
+    if tok.sent < LEAD_SENTENCES and source.published and not _looks_back(p, tok):
+        pub = Published.of(source.published)
+        if pub.day:
+            return source.published[:10], "day"
+        if pub.month:
+            return source.published[:7], "month"
+    return None, "unknown"
+
+
+def _looks_back(p: Parsed, tok: Tok) -> bool:
+    return tok.feats.get("Tense") == "Pres" or any(t.lemma in _lex()["past_markers"] for t in p.sent_toks(tok.sent))
+
+
+def _duration(p: Parsed, tok: Tok, etype: EventType, near: set[int]) -> str | None:
+    if etype not in _lex()["with_term"]:
+        return None
+    found = [f for f in find_durations(p, tok.sent) if f.duration and not _hypothetical_span(p, f.first)]
+    tied = [f for f in found if set(range(f.first, f.stop)) & near]
+    pick = tied or [f for f in found if 0 < f.first - tok.i <= 8]
+    return pick[0].duration if pick else None
+
+
+def _amount(p: Parsed, tok: Tok, etype: EventType, near: set[int]) -> Amount | None:
+    if etype not in _lex()["with_amount"]:
+        return None
+    found = [f for f in find_amounts(p, tok.sent) if not _hypothetical_span(p, f.first)]
+    tied = [f for f in found if set(range(f.first, f.stop)) & near]
+    pick = tied or found
+    return pick[0].amount if pick else None
+
+
+def _hypothetical_span(p: Parsed, i: int) -> bool:
+    """A term under "грозит" is the maximum the law allows, not a term given."""
+    hypo = set(_lex()["hypothetical"])
+    return any(p.toks[a].lemma in hypo for a in p.ancestors(i)[:4])
+
+
+_ARTICLE = re.compile(
+    r"(?:(?:ч\.|част[ьи])\s*\d+(?:\.\d+)?\s*)?(?:ст\.|стать[яиеюй]|статье)\s*\d+(?:\.\d+)*(?:\s*(?:УК|КоАП)(?:\s*РФ|\s*РК|\s*РБ)?)?",
+    re.I)
+
+
+def _charge(p: Parsed, start: int, end: int) -> tuple[str, int, int] | None:
+    """The article ("ч. 1 ст. 205.2 УК") or the words after "дело о" ("об оправдании терроризма")."""
+    text = p.text[start:end]
+    m = _ARTICLE.search(text)
+    if m:
+        return m.group(0).strip(), start + m.start(), start + m.end()
+    for t in p.toks:
+        if t.start < start or t.end > end or t.lemma != "дело":
+            continue
+        for k in p.children.get(t.i, []):
+            kid = p.toks[k]
+            if any(p.toks[c].lemma in {"о", "об"} for c in p.children.get(k, [])) and kid.rel.startswith("nmod"):
+                sub = p.subtree(k)
+                a, b = p.toks[sub[0]].start, p.toks[sub[-1]].end
+                words = p.text[a:b].strip(" «»\"")
+                return words, a, b
+    return None
+
+
+def _place(p: Parsed, sent_mentions: list[Mention], near: set[int],
+           charge: tuple[str, int, int] | None) -> str | None:
+    places = [m for m in sent_mentions if m.type == "place"
+              and not (charge and charge[1] <= m.start < charge[2])]
+    in_tree = [m for m in places if any(p.toks[k].start == m.start for k in near)]
+    pick = in_tree or places
+    return pick[0].id if pick else None
+
+
+def _participants(p: Parsed, mentions: list[Mention], sent_mentions: list[Mention],
+                  near: set[int]) -> list[tuple[str, Role]]:
+    out: list[tuple[str, Role]] = []
+    starts = {p.toks[k].start for k in near}
+    for m in sent_mentions:
+        if m.type == "person":
+            role: Role = m.role_hints[0] if m.role_hints else ("subject" if m.start in starts else "other")
+            out.append((m.id, role))
+        elif m.type == "organization" and "authority" in m.role_hints:
+            out.append((m.id, "authority"))
+    if not any(r == "subject" for _, r in out):
+        # "его задержали": the object pronoun stands for the last person named before
+        pron = set(cues()["person_pronouns"])
+        for k in sorted(near):
+            t = p.toks[k]
+            if t.lemma in pron and t.rel in {"obj", "nsubj:pass", "iobj", "nsubj"}:
+                ante = person_before(mentions, t.start)
+                if ante and ante.id not in {mid for mid, _ in out}:
+                    out.append((ante.id, "subject"))
+                break
+    return out
