@@ -85,6 +85,8 @@ def find_durations(p: Parsed, sent: int) -> list[Found]:
         if num is None:
             continue
         value, first = num
+        if unit == "Y" and value >= 1000:
+            continue  # "в 2022 году" is a year, not a term
         if unit == "W":
             value, unit = value * 7, "D"
         prev = out[-1] if out else None

@@ -48,12 +48,13 @@ def extract_events(p: Parsed, source: Source, mentions: list[Mention], dates: li
     seen: set[tuple[int, str]] = set()
     for tok in p.toks:
         rule = _match(p, tok)
-        if rule is None or _denied(p, tok) or _in_scare_quotes(p, tok):
+        if rule is None or _nominal(tok) or _denied(p, tok) or _in_scare_quotes(p, tok):
             continue
+        clause = _clause(p, tok)[0]
         for etype in rule.types:
-            if (tok.sent, etype) in seen:
+            if (clause, etype) in seen:
                 continue
-            seen.add((tok.sent, etype))
+            seen.add((clause, etype))
             out.append(_event(p, source, mentions, dates, tok, etype))
     return out
 
@@ -69,6 +70,12 @@ def _match(p: Parsed, tok: Tok) -> Rule | None:
         if all(w in near for w in rule.with_):
             return rule
     return None
+
+
+def _nominal(tok: Tok) -> bool:
+    """A full participle ("осужденный", "предъявленное обвинение") names a state, it does not tell an act;
+    the short form ("был осужден") does."""
+    return tok.feats.get("VerbForm") == "Part" and tok.feats.get("Variant") != "Short"
 
 
 def _denied(p: Parsed, tok: Tok) -> bool:
@@ -199,7 +206,18 @@ def _charge(p: Parsed, start: int, end: int) -> tuple[str, int, int] | None:
 
 def _place(p: Parsed, sent_mentions: list[Mention], near: set[int],
            charge: tuple[str, int, int] | None) -> str | None:
-    places = [m for m in sent_mentions if m.type == "place"
+    """Where the act happened: a place named with "в"/"во" ("в Москве", "в СИЗО-1"), not a
+    place that only describes someone ("депутат ... округа") or belongs to the charge."""
+    def located(m: Mention) -> bool:
+        first = next((t for t in p.toks if t.start == m.start), None)
+        if first is None:
+            return False
+        marks = [p.toks[c].lemma for c in p.children.get(first.i, [])]
+        head = p.toks[first.head] if first.head is not None else None
+        return "в" in marks or (head is not None and head.lemma in {"в", "во"}) or (
+            first.i > 0 and p.toks[first.i - 1].lemma == "в")
+
+    places = [m for m in sent_mentions if m.type == "place" and located(m)
               and not (charge and charge[1] <= m.start < charge[2])]
     in_tree = [m for m in places if any(p.toks[k].start == m.start for k in near)]
     pick = in_tree or places

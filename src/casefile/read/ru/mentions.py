@@ -16,7 +16,7 @@ import re
 from functools import cache
 
 from casefile.model import EntityType, Mention, Role, Source
-from casefile.read.ru.parse import NerSpan, Parsed
+from casefile.read.ru.parse import NerSpan, Parsed, Tok, pipeline
 from casefile.resources import load
 
 LABELS: dict[str, EntityType] = {"PER": "person", "ORG": "organization", "LOC": "place"}
@@ -35,7 +35,7 @@ def role_of_lemma() -> dict[str, Role]:
 def extract_mentions(p: Parsed, source: Source) -> list[Mention]:
     raw: list[tuple[int, int, EntityType, str, list[Role], list[EntityType]]] = []
     facilities = _facilities(p)
-    for sp in p.spans:
+    for sp in _joined(p, p.spans):
         if any(a <= sp.start < b for a, b, *_ in facilities):
             continue
         item = _from_span(p, sp)
@@ -44,6 +44,7 @@ def extract_mentions(p: Parsed, source: Source) -> list[Mention]:
     raw.extend(facilities)
     raw.extend(_groups(p))
     raw.sort(key=lambda r: r[0])
+    raw = _retype_surnames(raw)
     out: list[Mention] = []
     for start, end, etype, norm, roles, types in raw:
         out.append(Mention(
@@ -76,9 +77,74 @@ def _from_span(p: Parsed, sp: NerSpan) -> tuple[int, int, EntityType, str, list[
         roles.append("authority")
     if etype == "organization":
         types.append("organization")
+    if etype == "person" and sp.stop - first == 1:
+        normal = _surname_nominative(p, first, normal)
     if etype == "place" and normal.isupper() and len(normal) > 4:
         normal = normal.title()  # datelines write the city in capitals ("МОСКВА")
     return start, sp.end, etype, _clean(normal), roles, types
+
+
+def _surname_nominative(p: Parsed, i: int, normal: str) -> str:
+    """natasha leaves some lone surnames inflected ("Петрову"); pymorphy2 (under natasha's
+    MorphVocab) knows surname paradigms, so put it in the nominative of the gender the tagger saw.
+    The tagger's case is not trusted here: it is what failed."""
+    tok = p.toks[i]
+    if normal != tok.text:
+        return normal
+    gender = {"Masc": "masc", "Fem": "femn"}.get(tok.feats.get("Gender", ""))
+    surn = [x for x in pipeline().morph_vocab.parse(tok.text)
+            if "Surn" in x.tag and (gender is None or gender in x.tag)]
+    if not surn or any("nomn" in x.tag for x in surn):
+        return normal
+    form = surn[0].inflect({"Nom"})  # natasha's MorphVocab takes UD names
+    return form.word.capitalize() if form else normal
+
+
+def _joined(p: Parsed, spans: list[NerSpan]) -> list[NerSpan]:
+    """An organisation followed by a name in the genitive is one name ("Пресненский суд" + "Москвы",
+    "Военная коллегия" + "Верховного суда" + "РФ"): only the head is put in the nominative.
+    Spans are also cut at a line break (the tagger runs captions into the next line)."""
+    out: list[NerSpan] = []
+    for sp in spans:
+        nl = p.text.find("\n", sp.start, sp.end)
+        if nl >= 0:
+            stop = max((t.i + 1 for t in p.toks[sp.first:sp.stop] if t.end <= nl), default=sp.first)
+            if stop == sp.first:
+                continue
+            sp = NerSpan(sp.label, sp.start, p.toks[stop - 1].end, sp.first, stop, p.text[sp.start:p.toks[stop - 1].end])
+        prev = out[-1] if out else None
+        if (prev and prev.label == "ORG" and sp.label in {"ORG", "LOC"}
+                and p.text[prev.end:sp.start].strip() == "" and "\n" not in p.text[prev.end:sp.start]
+                and p.toks[sp.first].feats.get("Case") == "Gen"):
+            out[-1] = NerSpan("ORG", prev.start, sp.end, prev.first, sp.stop,
+                              prev.normal + p.text[prev.end:sp.end])
+            continue
+        if sp.label == "ORG" and p.text[sp.start:sp.end] in cues()["facilities"]:
+            continue  # a bare "СИЗО" is a kind of place, not a name
+        if sp.label == "ORG" and _head(p, sp).feats.get("Animacy") == "Anim":
+            continue  # "Муниципальному депутату" at a line start: a person's title, not an organisation
+        out.append(sp)
+    return out
+
+
+def _head(p: Parsed, sp: NerSpan) -> Tok:
+    """The span's syntactic head: its token whose head lies outside the span."""
+    for t in p.toks[sp.first:sp.stop]:
+        if t.head is None or t.head == t.i or not sp.first <= t.head < sp.stop:
+            return t
+    return p.toks[sp.first]
+
+
+def _retype_surnames(raw: list) -> list:
+    """The tagger sometimes takes a lone surname for a place ("Петров" as LOC) where the same
+    document names the person in full: a one-word name equal to a person's last name is that person."""
+    surnames = {r[3].split()[-1].lower() for r in raw if r[2] == "person" and " " in r[3]}
+    out = []
+    for start, end, etype, norm, roles, types in raw:
+        if etype in {"place", "organization"} and " " not in norm and norm.lower() in surnames:
+            etype, types = "person", [*types, "person"]
+        out.append((start, end, etype, norm, roles, types))
+    return out
 
 
 def _cue_before(p: Parsed, first: int) -> Role | None:

@@ -97,13 +97,11 @@ def _governor(p: Parsed, mentions: list[Mention], a: int, b: int) -> tuple[str |
     """The subject of the speech verb that the quoted words depend on."""
     inside = [t for t in p.toks if a <= t.start < b]
     for t in inside[:3]:
-        for h in p.ancestors(t.i):
-            ht = p.toks[h]
-            if a <= ht.start < b:
-                continue
+        outside = [p.toks[h] for h in p.ancestors(t.i) if not a <= p.toks[h].start < b]
+        # up through the phrase the quote sits in ("предложил объявить минуту молчания «...»")
+        for ht in outside[:5]:
             if ht.lemma in _lex()["verbs"]:
                 return _subject_of(p, mentions, ht, a)
-            break
     return None
 
 
@@ -111,7 +109,10 @@ def _subject_of(p: Parsed, mentions: list[Mention], verb: Tok, a: int) -> tuple[
     for k in p.children.get(verb.i, []):
         if p.toks[k].rel.startswith("nsubj"):
             return _resolve(p, mentions, [p.toks[i] for i in p.subtree(k, depth=2)], a)
-    return None
+    # the parser lost the subject (long fronted clauses): the person named last before the verb
+    s = p.sents[verb.sent]
+    last = person_before([m for m in mentions if m.start >= s.start], verb.start)
+    return (last.id, last.text) if last else None
 
 
 def _resolve(p: Parsed, mentions: list[Mention], words: list[Tok], quote_start: int) -> tuple[str | None, str | None] | None:
