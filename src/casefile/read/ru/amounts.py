@@ -47,7 +47,11 @@ def number_before(p: Parsed, i: int) -> tuple[float, int] | None:
         if m and not nums and mult == 1.0:
             mult = float(m)
         elif _digits(t) is not None:
-            nums.append(_digits(t))
+            after = p.toks[j + 1]
+            if nums and re.fullmatch(r"\d{3}", after.text) and t.end + 1 >= after.start and t.text.isdigit():
+                nums[-1] = float(t.text + after.text)  # "5 000": digits grouped by a space
+            else:
+                nums.append(_digits(t))
         elif t.lemma in _lex()["numerals"]:
             nums.append(float(_lex()["numerals"][t.lemma]))
         else:
