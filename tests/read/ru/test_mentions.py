@@ -51,3 +51,22 @@ def test_detention_facility_and_groups(read_ru):
     kinds = {(m.text, m.type) for m in a.mentions}
     assert ("СИЗО-2 Твери", "place") in kinds
     assert {m.norm for m in a.mentions if m.type == "group"} == {"уйгуры", "казахи"}
+
+
+def test_lone_surname_refers_to_the_full_name_in_the_document(read_ru):
+    a = read_ru("Суд арестовал Игоря Пряхина. Адвокат Пряхина подал жалобу.")
+    full = next(m for m in a.mentions if m.norm == "Игорь Пряхин")
+    lone = next(m for m in a.mentions if m.text == "Пряхина")
+    assert lone.norm == "Пряхин" and lone.refers_to == full.id
+
+
+def test_judge_named_after_her_court_is_an_authority(read_ru):
+    a = read_ru("Судья Тверского районного суда Москвы Анна Кречетова признала его виновным.")
+    judge = next(m for m in a.mentions if m.type == "person")
+    assert judge.norm == "Анна Кречетова" and judge.role_hints == ["authority"]
+
+
+def test_plural_cue_is_not_the_name_s_role(read_ru):
+    a = read_ru("Суд отклонил жалобу адвокатов Игоря Пряхина.")
+    person = next(m for m in a.mentions if m.type == "person")
+    assert person.role_hints == []

@@ -197,9 +197,10 @@ def _charge(p: Parsed, start: int, end: int) -> tuple[str, int, int] | None:
         for k in p.children.get(t.i, []):
             kid = p.toks[k]
             if any(p.toks[c].lemma in {"о", "об"} for c in p.children.get(k, [])) and kid.rel.startswith("nmod"):
-                sub = p.subtree(k)
+                sub = [i for i in p.subtree(k) if start <= p.toks[i].start and p.toks[i].end <= end]
                 a, b = p.toks[sub[0]].start, p.toks[sub[-1]].end
-                words = p.text[a:b].strip(" «»\"")
+                # the charge as a label: its words without the guillemets that mark them as quoted
+                words = re.sub(r"\s+", " ", p.text[a:b].replace("«", "").replace("»", "")).strip(" \"")
                 return words, a, b
     return None
 

@@ -51,7 +51,24 @@ def extract_mentions(p: Parsed, source: Source) -> list[Mention]:
             id=f"{source.id}:M{len(out) + 1}", source=source.id, text=p.text[start:end], start=start, end=end,
             type=etype, norm=norm, sentence=p.sent_of(start), role_hints=roles, type_hints=types,
         ))
-    return out
+    return _link_surnames(out)
+
+
+def _link_surnames(mentions: list[Mention]) -> list[Mention]:
+    """A lone surname ("Петрову") refers to the person the same document names in full
+    ("Иван Петров"), when exactly one such person is named there."""
+    full: dict[str, set[str]] = {}
+    first_of: dict[str, str] = {}
+    for m in mentions:
+        if m.type == "person" and " " in m.norm:
+            last = m.norm.split()[-1].lower()
+            full.setdefault(last, set()).add(m.norm.lower())
+            first_of.setdefault(m.norm.lower(), m.id)
+    for m in mentions:
+        names = full.get(m.norm.lower()) if m.type == "person" and " " not in m.norm else None
+        if names and len(names) == 1:
+            m.refers_to = first_of[next(iter(names))]
+    return mentions
 
 
 def _from_span(p: Parsed, sp: NerSpan) -> tuple[int, int, EntityType, str, list[Role], list[EntityType]] | None:
@@ -148,18 +165,22 @@ def _retype_surnames(raw: list) -> list:
 
 
 def _cue_before(p: Parsed, first: int) -> Role | None:
-    """The role of a cue word right before a name (or one word before it: "его адвокат"), if in the same case."""
+    """The role named by a cue word the name stands in apposition to: right before it ("его
+    адвокат Иван Петров") or further, as the parse's head ("судья ... суда Москвы Анна Петрова").
+    The cue must agree in case and number: "адвокат Петрова" is Petrov's lawyer, and
+    "адвокатов Ивана Петрова" are his lawyers."""
     name = p.toks[first]
-    for j in (first - 1, first - 2):
-        if j < 0 or p.toks[j].sent != name.sent:
-            return None
+    cands = [j for j in (first - 1, first - 2) if j >= 0 and p.toks[j].sent == name.sent]
+    if name.head is not None and name.rel == "appos":
+        cands.append(name.head)
+    for j in cands:
         t = p.toks[j]
         role = role_of_lemma().get(t.lemma)
         if role:
-            same_case = t.feats.get("Case") == name.feats.get("Case") or name.feats.get("Case") is None
-            return role if same_case else None
-        if t.pos not in {"ADJ", "DET", "PRON"}:
-            return None
+            agree = all(t.feats.get(k) == name.feats.get(k) for k in ("Case", "Number") if name.feats.get(k))
+            return role if agree else None
+        if j == first - 1 and t.pos not in {"ADJ", "DET", "PRON"}:
+            cands = [c for c in cands if c != first - 2]
     return None
 
 
