@@ -70,3 +70,10 @@ def test_plural_cue_is_not_the_name_s_role(read_ru):
     a = read_ru("Суд отклонил жалобу адвокатов Игоря Пряхина.")
     person = next(m for m in a.mentions if m.type == "person")
     assert person.role_hints == []
+
+
+def test_short_court_name_refers_to_the_full_one(read_ru):
+    a = read_ru("Тверской суд Москвы арестовал Игоря Пряхина. Тверской суд удовлетворил ходатайство.")
+    orgs = [m for m in a.mentions if m.type == "organization"]
+    assert [m.norm for m in orgs] == ["Тверской суд Москвы", "Тверской суд"]
+    assert orgs[1].refers_to == orgs[0].id

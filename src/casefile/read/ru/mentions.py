@@ -68,6 +68,14 @@ def _link_surnames(mentions: list[Mention]) -> list[Mention]:
         names = full.get(m.norm.lower()) if m.type == "person" and " " not in m.norm else None
         if names and len(names) == 1:
             m.refers_to = first_of[next(iter(names))]
+    # "Тверской суд" after "Тверской суд Москвы": the short form of the same organisation
+    orgs = {m.norm.lower(): m.id for m in reversed(mentions) if m.type == "organization"}
+    for m in mentions:
+        if m.type != "organization" or m.refers_to:
+            continue
+        longer = [n for n in orgs if n.startswith(m.norm.lower() + " ")]
+        if len(longer) == 1:
+            m.refers_to = orgs[longer[0]]
     return mentions
 
 
