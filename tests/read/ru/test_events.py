@@ -75,3 +75,15 @@ def test_undated_lead_takes_publication_date_but_look_back_does_not(read_ru):
                 published="2023-05-19")
     assert ("detention", "2023-05-19") in events(a)
     assert ("charge", None) in events(a)
+
+
+def test_asset_freeze_and_calls_for_release_are_not_events(read_ru):
+    assert read_ru("Суд наложил арест на имущество Ивана Лесных.").events == []
+    assert read_ru("Правозащитники призвали к освобождению Ивана Лесных.").events == []
+
+
+def test_the_person_detained_is_the_subject_even_with_another_role(read_ru):
+    a = read_ru("Полиция задержала адвоката Олега Кравцова в Казани 3 мая.")
+    det = next(e for e in a.events if e.type == "detention")
+    kravtsov = next(m for m in a.mentions if m.type == "person")
+    assert (kravtsov.id, "subject") in det.participants

@@ -31,6 +31,7 @@ class Rule:
     heads: frozenset[str]
     with_: tuple[str, ...]
     types: tuple[EventType, ...]
+    without: tuple[str, ...] = ()
 
 
 @cache
@@ -40,7 +41,8 @@ def _lex() -> dict:
 
 @cache
 def rules() -> tuple[Rule, ...]:
-    return tuple(Rule(frozenset(r["heads"]), tuple(r.get("with", [])), tuple(r["types"])) for r in _lex()["rules"])
+    return tuple(Rule(frozenset(r["heads"]), tuple(r.get("with", [])), tuple(r["types"]), tuple(r.get("without", [])))
+                 for r in _lex()["rules"])
 
 
 def extract_events(p: Parsed, source: Source, mentions: list[Mention], dates: list[DateExpr]) -> list[EventMention]:
@@ -67,7 +69,10 @@ def _match(p: Parsed, tok: Tok) -> Rule | None:
         near |= {t.lemma for t in p.toks[tok.i + 1:tok.i + 5] if t.sent == tok.sent}
         if tok.head is not None:  # "домашний" hangs from "арест"
             near.add(p.toks[tok.head].lemma)
-        if all(w in near for w in rule.with_):
+        # what the act is done to: the trigger's own dependents and the words right after it
+        done_to = {p.toks[k].lemma for k in p.subtree(tok.i, depth=2)} | {
+            t.lemma for t in p.toks[tok.i + 1:tok.i + 4] if t.sent == tok.sent}
+        if all(w in near for w in rule.with_) and not any(w in done_to for w in rule.without):
             return rule
     return None
 
@@ -122,7 +127,7 @@ def _event(p: Parsed, source: Source, mentions: list[Mention], dates: list[DateE
     return EventMention(
         source=source.id, type=etype, trigger=tok.text, quote=p.text[start:end], start=start, end=end,
         sentence=tok.sent, date=date, date_precision=prec, end_date=end_date,
-        place=_place(p, sent_mentions, near, charge), participants=_participants(p, mentions, sent_mentions, near),
+        place=_place(p, sent_mentions, near, charge), participants=_participants(p, mentions, sent_mentions, near, tok),
         amount=amount, duration=duration, charge=charge[0] if charge else None,
     )
 
@@ -161,7 +166,8 @@ def _duration(p: Parsed, tok: Tok, etype: EventType, near: set[int]) -> str | No
         return None
     found = [f for f in find_durations(p, tok.sent) if f.duration and not _hypothetical_span(p, f.first)]
     tied = [f for f in found if set(range(f.first, f.stop)) & near]
-    pick = tied or [f for f in found if 0 < f.first - tok.i <= 8]
+    # else the closest term in a few words ("провел 15 суток под арестом")
+    pick = tied or sorted((f for f in found if -6 <= f.first - tok.i <= 8), key=lambda f: abs(f.first - tok.i))
     return pick[0].duration if pick else None
 
 
@@ -225,13 +231,37 @@ def _place(p: Parsed, sent_mentions: list[Mention], near: set[int],
     return pick[0].id if pick else None
 
 
+_PATIENT = {"obj", "nsubj:pass", "iobj"}
+_NAME_LINKS = {"appos", "flat", "flat:name", "nmod"}
+
+
+def _patient(p: Parsed, tok: Tok, start: int) -> bool:
+    """Is the word at `start` what the act was done to ("задержали активиста Ивана Петрова")?"""
+    i = next((t.i for t in p.toks if t.start == start), None)
+    for _ in range(3):
+        if i is None:
+            return False
+        t = p.toks[i]
+        if t.head == tok.i:
+            return t.rel in _PATIENT
+        if t.rel not in _NAME_LINKS:
+            return False
+        i = t.head
+    return False
+
+
 def _participants(p: Parsed, mentions: list[Mention], sent_mentions: list[Mention],
-                  near: set[int]) -> list[tuple[str, Role]]:
+                  near: set[int], tok: Tok) -> list[tuple[str, Role]]:
+    """People and authorities of the act: the one it was done to is its subject (whatever else
+    they are: a lawyer can be detained), others keep the role their context hints."""
     out: list[tuple[str, Role]] = []
     starts = {p.toks[k].start for k in near}
     for m in sent_mentions:
         if m.type == "person":
-            role: Role = m.role_hints[0] if m.role_hints else ("subject" if m.start in starts else "other")
+            if _patient(p, tok, m.start):
+                role: Role = "subject"
+            else:
+                role = m.role_hints[0] if m.role_hints else ("subject" if m.start in starts else "other")
             out.append((m.id, role))
         elif m.type == "organization" and "authority" in m.role_hints:
             out.append((m.id, "authority"))
@@ -242,7 +272,7 @@ def _participants(p: Parsed, mentions: list[Mention], sent_mentions: list[Mentio
             t = p.toks[k]
             if t.lemma in pron and t.rel in {"obj", "nsubj:pass", "iobj", "nsubj"}:
                 ante = person_before(mentions, t.start)
-                if ante and ante.id not in {mid for mid, _ in out}:
-                    out.append((ante.id, "subject"))
+                if ante:
+                    out = [(mid, r) for mid, r in out if mid != ante.id] + [(ante.id, "subject")]
                 break
     return out

@@ -96,6 +96,11 @@ def _before(p: Parsed, mentions: list[Mention], a: int, b: int) -> tuple[str | N
 def _governor(p: Parsed, mentions: list[Mention], a: int, b: int) -> tuple[str | None, str | None] | None:
     """The subject of the speech verb that the quoted words depend on."""
     inside = [t for t in p.toks if a <= t.start < b]
+    # «назвал вещи своими именами» after "он": the quoted words start with the speech verb itself
+    if inside and inside[0].lemma in _lex()["verbs"]:
+        found = _subject_of(p, mentions, inside[0], a)
+        if found:
+            return found
     for t in inside[:3]:
         outside = [p.toks[h] for h in p.ancestors(t.i) if not a <= p.toks[h].start < b]
         # up through the phrase the quote sits in ("предложил объявить минуту молчания «...»")
