@@ -87,3 +87,10 @@ def test_the_person_detained_is_the_subject_even_with_another_role(read_ru):
     det = next(e for e in a.events if e.type == "detention")
     kravtsov = next(m for m in a.mentions if m.type == "person")
     assert (kravtsov.id, "subject") in det.participants
+
+
+def test_court_session_is_a_hearing_but_a_council_session_is_not(read_ru):
+    a = read_ru("3 мая состоялось судебное заседание по делу Ивана Лесных.")
+    assert ("hearing", "2023-05-03") in events(a)
+    a = read_ru("3 мая на заседании совета депутатов Иван Лесных выступил с речью.")
+    assert a.events == []
