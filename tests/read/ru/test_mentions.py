@@ -77,3 +77,9 @@ def test_short_court_name_refers_to_the_full_one(read_ru):
     orgs = [m for m in a.mentions if m.type == "organization"]
     assert [m.norm for m in orgs] == ["Тверской суд Москвы", "Тверской суд"]
     assert orgs[1].refers_to == orgs[0].id
+
+
+def test_unknown_adjective_in_a_court_name_is_put_in_the_nominative(read_ru):
+    a = read_ru("Судья Бережковского районного суда вынесла приговор.")
+    orgs = [m for m in a.mentions if m.type == "organization"]
+    assert [m.norm for m in orgs] == ["Бережковский районный суд"]

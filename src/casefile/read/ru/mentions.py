@@ -104,6 +104,8 @@ def _from_span(p: Parsed, sp: NerSpan) -> tuple[int, int, EntityType, str, list[
         types.append("organization")
     if etype == "person" and sp.stop - first == 1:
         normal = _surname_nominative(p, first, normal)
+    if etype != "person":
+        normal = _adjectives_nominative(p, sp, first, normal)
     if etype == "place" and normal.isupper() and len(normal) > 4:
         normal = normal.title()  # datelines write the city in capitals ("МОСКВА")
     return start, sp.end, etype, _clean(normal), roles, types
@@ -123,6 +125,28 @@ def _surname_nominative(p: Parsed, i: int, normal: str) -> str:
         return normal
     form = surn[0].inflect({"Nom"})  # natasha's MorphVocab takes UD names
     return form.word.capitalize() if form else normal
+
+
+def _adjectives_nominative(p: Parsed, sp: NerSpan, first: int, normal: str) -> str:
+    """natasha leaves an adjective it does not know inflected ("Бережковского районный суд"):
+    pymorphy2 predicts its paradigm, so agree it with the head in the nominative."""
+    head = _head(p, NerSpan(sp.label, sp.start, sp.end, first, sp.stop, normal))
+    words = normal.split()
+    toks = p.toks[first:sp.stop]
+    if len(words) != len(toks) or head.feats.get("Number") == "Plur":
+        return normal
+    gender = {"Masc": "Masc", "Fem": "Fem", "Neut": "Neut"}.get(head.feats.get("Gender", ""), "Masc")
+    for k, t in enumerate(toks):
+        # the tagger's own reading of an unknown word is what failed: ask pymorphy2's
+        if t.i >= head.i or words[k] != t.text or not (t.pos == "ADJ" or t.rel == "amod"):
+            continue
+        adj = [x for x in pipeline().morph_vocab.parse(t.text) if "ADJF" in x.tag]
+        if not adj or "nomn" in adj[0].tag:
+            continue
+        form = adj[0].inflect({"Nom", gender, "Sing"})
+        if form:
+            words[k] = form.word.capitalize() if t.text[:1].isupper() else form.word
+    return " ".join(words)
 
 
 def _joined(p: Parsed, spans: list[NerSpan]) -> list[NerSpan]:
