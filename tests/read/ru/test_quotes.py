@@ -46,3 +46,11 @@ def test_quote_under_a_speech_verb(read_ru):
 def test_scare_quotes_are_not_quotes(read_ru):
     a = read_ru("Его обвинили в распространении «фейков» о батальоне «Восток».")
     assert a.quotes == []
+
+
+def test_pronoun_speaker_agrees_in_gender(read_ru):
+    text = ("Мария Соколова пришла в суд вместе с Иваном Лесных. "
+            "«Я не признаю это обвинение и буду его обжаловать», — сказала она.")
+    a = read_ru(text)
+    [q] = a.quotes
+    assert speaker_of(a, q).norm == "Мария Соколова"

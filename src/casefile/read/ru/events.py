@@ -271,7 +271,7 @@ def _participants(p: Parsed, mentions: list[Mention], sent_mentions: list[Mentio
         for k in sorted(near):
             t = p.toks[k]
             if t.lemma in pron and t.rel in {"obj", "nsubj:pass", "iobj", "nsubj"}:
-                ante = person_before(mentions, t.start)
+                ante = person_before(mentions, t.start, gender=t.feats.get("Gender"))
                 if ante:
                     out = [(mid, r) for mid, r in out if mid != ante.id] + [(ante.id, "subject")]
                 break

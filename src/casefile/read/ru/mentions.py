@@ -251,10 +251,26 @@ def _clean(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip(" \t\n.,;:\"“”«»()[]")
 
 
-def person_before(mentions: list[Mention], pos: int, role: Role | None = None) -> Mention | None:
-    """The closest person mention ending before `pos` (with that role hint, when one is asked)."""
+def person_before(mentions: list[Mention], pos: int, role: Role | None = None,
+                  gender: str | None = None) -> Mention | None:
+    """The closest person mention ending before `pos` (with that role hint, when one is asked;
+    of that grammatical gender, "Masc" or "Fem", when the mention's gender can be told)."""
     best = None
     for m in mentions:
         if m.type == "person" and m.end <= pos and (role is None or role in m.role_hints):
-            best = m
+            if gender is None or gender_of(m.norm) in {None, gender}:
+                best = m
     return best
+
+
+@cache
+def gender_of(norm: str) -> str | None:
+    """"Masc"/"Fem" from a name: pymorphy2 knows first names ("Никита" is masculine) and the
+    gendered surname endings ("Соколова"); None when it cannot tell ("Лесных")."""
+    votes = set()
+    for word in norm.split()[:2]:
+        genders = {("Fem" if "femn" in x.tag else "Masc") for x in pipeline().morph_vocab.parse(word)
+                   if ("Name" in x.tag or "Surn" in x.tag) and "nomn" in x.tag and ("femn" in x.tag or "masc" in x.tag)}
+        if len(genders) == 1:
+            votes |= genders
+    return votes.pop() if len(votes) == 1 else None

@@ -131,7 +131,7 @@ def _resolve(p: Parsed, mentions: list[Mention], words: list[Tok], quote_start: 
         return (person or named)[0].id, said_by
     for t in words:
         if t.lemma in cues()["person_pronouns"]:
-            ante = person_before(mentions, quote_start)
+            ante = person_before(mentions, quote_start, gender=t.feats.get("Gender"))
             return (ante.id if ante else None), said_by
         role = role_of_lemma().get(t.lemma)
         if role:
