@@ -83,6 +83,11 @@ def _nominal(tok: Tok) -> bool:
     return tok.feats.get("VerbForm") == "Part" and tok.feats.get("Variant") != "Short"
 
 
+# dependents that can make the trigger itself hypothetical ("бы", "если", "может"), as
+# against a clause joined to it ("..., им грозит до 10 лет" is another statement)
+_MODIFIER_RELS = {"aux", "aux:pass", "mark", "advmod", "discourse", "cop", "xcomp", "nsubj", "obl"}
+
+
 def _denied(p: Parsed, tok: Tok) -> bool:
     """Negated, hypothetical or future: the sentence reports no act done."""
     lex = _lex()
@@ -91,12 +96,22 @@ def _denied(p: Parsed, tok: Tok) -> bool:
         return True
     if tok.feats.get("Tense") == "Fut" or any(k.lemma == "быть" and k.feats.get("Tense") == "Fut" for k in kids):
         return True
-    up = [p.toks[a] for a in p.ancestors(tok.i)[:3]]
     hypo = set(lex["hypothetical"])
-    if any(t.lemma in hypo for t in up + kids):
+    if any(k.lemma in hypo for k in kids if k.rel in _MODIFIER_RELS):
         return True
-    # "если суд арестует ...": the condition marker hangs from the clause's verb
-    return any(k.lemma in hypo for a in up[:1] for k in (p.toks[c] for c in p.children.get(a.i, [])))
+    # up the tree, through what the trigger is part of; a coordinated or loose clause stops it
+    node = tok
+    for _ in range(3):
+        if node.head is None or node.rel in {"conj", "parataxis"}:
+            break
+        up = p.toks[node.head]
+        if up.lemma in hypo:
+            return True
+        # "если суд арестует ...": the condition marker hangs from the clause's verb
+        if node is tok and any(p.toks[c].lemma in hypo and p.toks[c].rel == "mark" for c in p.children.get(up.i, [])):
+            return True
+        node = up
+    return False
 
 
 def _in_scare_quotes(p: Parsed, tok: Tok) -> bool:
