@@ -17,6 +17,8 @@ from casefile.read.ru.quotes import extract_quotes
 
 
 def read_one(src: Source) -> DocAnalysis:
+    if not src.text.strip():  # natasha's taggers fail on a document with no tokens
+        return DocAnalysis(source=src.id, language="ru")
     p = parse(src.text)
     mentions = extract_mentions(p, src)
     events = extract_events(p, src, mentions, find_dates(src.text, src.published))

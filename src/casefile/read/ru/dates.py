@@ -42,7 +42,10 @@ class Published:
 
     def as_date(self) -> dt.date | None:
         if self.year and self.month and self.day:
-            return dt.date(self.year, self.month, self.day)
+            try:
+                return dt.date(self.year, self.month, self.day)
+            except ValueError:
+                return None
         return None
 
 
