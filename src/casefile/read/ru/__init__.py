@@ -1,11 +1,29 @@
-"""The Russian reader (issue 8). Until it lands, Russian sources get the English reader's
-treatment only for what is language-neutral: they are ingested and shown, with no mentions."""
+"""The Russian reader (issue 8): one natasha parse per document, then mentions, events and quotes.
+
+natasha's models (segmenter, morphology, syntax, NER) are loaded once per process
+(see parse.pipeline); dates are found once per document and shared by the events.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
 from casefile.model import DocAnalysis, Source
+from casefile.read.ru.dates import find_dates
+from casefile.read.ru.events import extract_events
+from casefile.read.ru.mentions import extract_mentions
+from casefile.read.ru.parse import parse
+from casefile.read.ru.quotes import extract_quotes
+
+
+def read_one(src: Source) -> DocAnalysis:
+    if not src.text.strip():  # natasha's taggers fail on a document with no tokens
+        return DocAnalysis(source=src.id, language="ru")
+    p = parse(src.text)
+    mentions = extract_mentions(p, src)
+    events = extract_events(p, src, mentions, find_dates(src.text, src.published))
+    quotes = extract_quotes(p, src, mentions)
+    return DocAnalysis(source=src.id, language="ru", mentions=mentions, events=events, quotes=quotes)
 
 
 class RussianReader:
@@ -13,4 +31,4 @@ class RussianReader:
 
     def read_many(self, sources: Iterable[Source]) -> Iterator[DocAnalysis]:
         for src in sources:
-            yield DocAnalysis(source=src.id, language="ru")
+            yield read_one(src)

@@ -1,0 +1,185 @@
+"""Dates written in Russian, resolved against the source's publication date.
+
+Hand-written patterns rather than `dateparser.search`: the search mode does not
+return character offsets or the precision an expression supports ("в конце
+июля" is a month, not the 1st), and it takes bare numbers for days. The words
+themselves (months, weekdays, "прошлого года") are data in resources/ru/dates.yaml.
+A date the text does not fix (a day without a year, and no publication year) is
+left undated: nothing is invented.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from casefile.model import Precision
+from casefile.resources import load
+
+
+@dataclass(frozen=True)
+class DateExpr:
+    start: int
+    end: int
+    date: str | None
+    precision: Precision
+    is_end: bool = False  # "до 25 июня": the end of a period, not when something happened
+
+
+@dataclass(frozen=True)
+class Published:
+    year: int | None
+    month: int | None
+    day: int | None
+
+    @classmethod
+    def of(cls, value: str | None) -> Published:
+        parts = [int(p) for p in re.findall(r"\d+", value or "")][:3]
+        parts += [None] * (3 - len(parts))  # type: ignore[list-item]
+        return cls(*parts)
+
+    def as_date(self) -> dt.date | None:
+        if self.year and self.month and self.day:
+            try:
+                return dt.date(self.year, self.month, self.day)
+            except ValueError:
+                return None
+        return None
+
+
+@cache
+def _lex() -> dict:
+    return load("ru/dates.yaml")
+
+
+@cache
+def _patterns() -> list[tuple[str, re.Pattern[str]]]:
+    lex = _lex()
+    month = "|".join(f"(?P<m{n}>{rx})" for n, rx in lex["months"].items())
+    weekday = "|".join(f"(?P<w{n}>{rx})" for n, rx in lex["weekdays"].items())
+    yw = "|".join(re.escape(w) for w in lex["year_words"])
+    dw = "|".join(re.escape(w) for w in lex["day_words"])
+    year = r"(?P<year>\d{4})(?:\s*(?:года|году|год|г\.))?"
+    b, e = r"(?<![\w\d])", r"(?![\w])"
+    return [
+        ("numeric", re.compile(rf"{b}(?P<d>\d{{1,2}})\.(?P<mn>\d{{1,2}})\.(?P<year>\d{{4}}|\d{{2}}){e}")),
+        ("day_month", re.compile(rf"{b}(?P<d>\d{{1,2}})\s+(?:{month}){e}(?:\s+{year})?(?:\s+(?P<yw>{yw}))?", re.I)),
+        ("month", re.compile(rf"{b}(?:в|во|с)\s+(?:(?P<part>{_lex()['month_parts']})\s+)?(?:{month}){e}"
+                             rf"(?:\s+{year})?(?:\s+(?P<yw>{yw}))?", re.I)),
+        ("year", re.compile(rf"{b}(?:в|с)\s+(?P<year>\d{{4}})\s*(?:году|г\.)", re.I)),
+        ("weekday", re.compile(rf"{b}(?:в|во)\s+(?:{weekday}){e}", re.I)),
+        ("day_word", re.compile(rf"{b}(?P<dw>{dw}){e}", re.I)),
+        ("rel_period", re.compile(rf"{b}в\s+(?P<which>прошлом|этом|текущем)\s+(?P<unit>месяце|году){e}", re.I)),
+        ("next_day", re.compile(rf"{b}на\s+следующий\s+день{e}", re.I)),
+    ]
+
+
+def find_dates(text: str, published: str | None) -> list[DateExpr]:
+    """Every date expression in `text`, in order, resolved where the text and `published` allow."""
+    pub = Published.of(published)
+    found: list[DateExpr] = []
+    taken: list[tuple[int, int]] = []
+    for kind, rx in _patterns():
+        for m in rx.finditer(text):
+            if any(m.start() < b and a < m.end() for a, b in taken):
+                continue
+            if kind == "next_day":
+                continue  # resolved below against the date before it
+            is_end = _is_end(text, m.start())
+            date, prec = _resolve(kind, m, pub, is_end)
+            taken.append((m.start(), m.end()))
+            found.append(DateExpr(m.start(), m.end(), date, prec, is_end))
+    found.sort(key=lambda d: d.start)
+    return _next_days(text, found)
+
+
+def _next_days(text: str, found: list[DateExpr]) -> list[DateExpr]:
+    """"на следующий день" is the day after the last day-precise date before it."""
+    rx = dict(_patterns())["next_day"]
+    out = list(found)
+    for m in rx.finditer(text):
+        before = [d for d in found if d.end <= m.start() and d.precision == "day" and d.date]
+        if before:
+            nxt = dt.date.fromisoformat(before[-1].date) + dt.timedelta(days=1)  # type: ignore[arg-type]
+            out.append(DateExpr(m.start(), m.end(), nxt.isoformat(), "day"))
+    return sorted(out, key=lambda d: d.start)
+
+
+def _is_end(text: str, start: int) -> bool:
+    words = text[max(0, start - 12):start].split()
+    return bool(words) and words[-1].lower() in _lex()["end_markers"]
+
+
+def _group_num(m: re.Match[str], prefix: str) -> int | None:
+    for name, val in m.groupdict().items():
+        if val and name.startswith(prefix) and name[len(prefix):].isdigit():
+            return int(name[len(prefix):])
+    return None
+
+
+def _year(m: re.Match[str], pub: Published, month: int | None, forward: bool = False) -> int | None:
+    gd = m.groupdict()
+    if gd.get("year"):
+        y = int(gd["year"])
+        return y + 2000 if y < 100 else y
+    if pub.year is None:
+        return None
+    if gd.get("yw"):
+        return pub.year + int(_lex()["year_words"][gd["yw"].lower()])
+    # a month after the publication month is last year's ("в декабре" read in March),
+    # unless it ends a period that runs on ("арестовали до 25 июня" read in April)
+    if month and pub.month and month > pub.month and not forward:
+        return pub.year - 1
+    return pub.year
+
+
+def _resolve(kind: str, m: re.Match[str], pub: Published, is_end: bool = False) -> tuple[str | None, Precision]:
+    gd = m.groupdict()
+    if kind == "numeric":
+        y = _year(m, pub, None)
+        return _ymd(y, int(gd["mn"]), int(gd["d"]))
+    if kind == "day_month":
+        month = _group_num(m, "m")
+        return _ymd(_year(m, pub, month, is_end), month, int(gd["d"]))
+    if kind == "month":
+        month = _group_num(m, "m")
+        y = _year(m, pub, month, is_end)
+        return (f"{y:04d}-{month:02d}", "month") if y and month else (None, "unknown")
+    if kind == "year":
+        return gd["year"], "year"
+    if kind == "weekday":
+        base = pub.as_date()
+        wd = _group_num(m, "w")
+        if base is None or wd is None:
+            return None, "unknown"
+        back = (base.weekday() - wd) % 7
+        return (base - dt.timedelta(days=back)).isoformat(), "day"
+    if kind == "day_word":
+        base = pub.as_date()
+        if base is None:
+            return None, "unknown"
+        return (base + dt.timedelta(days=int(_lex()["day_words"][gd["dw"].lower()]))).isoformat(), "day"
+    if kind == "rel_period":
+        if pub.year is None:
+            return None, "unknown"
+        last = gd["which"].lower() == "прошлом"
+        if gd["unit"].lower() == "году":
+            return f"{pub.year - last:04d}", "year"
+        if pub.month is None:
+            return None, "unknown"
+        y, mo = (pub.year, pub.month - 1) if last else (pub.year, pub.month)
+        if mo == 0:
+            y, mo = y - 1, 12
+        return f"{y:04d}-{mo:02d}", "month"
+    return None, "unknown"
+
+
+def _ymd(y: int | None, mo: int | None, d: int | None) -> tuple[str | None, Precision]:
+    if y is None or mo is None or d is None:
+        return None, "unknown"
+    try:
+        return dt.date(y, mo, d).isoformat(), "day"
+    except ValueError:
+        return None, "unknown"

@@ -1,0 +1,16 @@
+from __future__ import annotations
+
+import pytest
+
+from casefile.model import DocAnalysis, Source
+from casefile.read.ru import read_one
+
+
+@pytest.fixture(scope="session")
+def read_ru():
+    """Read one Russian text (natasha loads once per session)."""
+
+    def _read(text: str, published: str | None = "2023-05-19") -> DocAnalysis:
+        return read_one(Source(id="S1", file="t.txt", language="ru", text=text, published=published))
+
+    return _read

@@ -1,0 +1,45 @@
+from __future__ import annotations
+
+import pytest
+
+from casefile.read.ru.dates import find_dates
+
+
+def one(text: str, published: str | None = "2023-05-19"):
+    found = find_dates(text, published)
+    assert len(found) == 1, found
+    d = found[0]
+    assert text[d.start:d.end].strip()
+    return d.date, d.precision
+
+
+@pytest.mark.parametrize(("text", "date", "prec"), [
+    ("Его задержали 14 марта.", "2023-03-14", "day"),
+    ("Его задержали 14.03.2022.", "2022-03-14", "day"),
+    ("Опубликовано 9 июня 2022, 14:05", "2022-06-09", "day"),
+    ("Его задержали в пятницу.", "2023-05-19", "day"),  # published on a Friday
+    ("Его задержали в среду.", "2023-05-17", "day"),
+    ("Обыск прошел в прошлом месяце.", "2023-04", "month"),
+    ("Суд прошел в конце июля.", "2022-07", "month"),  # July after May: last year's
+    ("Дело возбудили в октябре прошлого года.", "2022-10", "month"),
+    ("Разговор был в январе 2021 года.", "2021-01", "month"),
+    ("Его задержали вчера.", "2023-05-18", "day"),
+])
+def test_russian_dates_resolve_against_publication(text, date, prec):
+    assert one(text) == (date, prec)
+
+
+def test_nothing_is_invented_without_a_publication_year():
+    assert one("Его задержали 14 марта.", None) == (None, "unknown")
+    assert one("Его задержали в пятницу.", "2023-05") == (None, "unknown")
+    assert one("Разговор был в январе 2021 года.", None) == ("2021-01", "month")
+
+
+def test_until_marks_an_end_date_that_runs_forward():
+    found = find_dates("Суд арестовал его до 25 июня.", "2023-04-27")
+    assert [(d.date, d.is_end) for d in found] == [("2023-06-25", True)]
+
+
+def test_next_day_follows_the_date_before_it():
+    found = find_dates("Его задержали 3 апреля, а на следующий день суд отправил его в СИЗО.", "2023-04-10")
+    assert [d.date for d in found] == ["2023-04-03", "2023-04-04"]

@@ -1,0 +1,96 @@
+from __future__ import annotations
+
+import pytest
+
+
+def events(analysis):
+    return [(e.type, e.date) for e in analysis.events]
+
+
+def check_quotes(text, analysis):
+    for e in analysis.events:
+        assert text[e.start:e.end] == e.quote
+        assert e.trigger in e.quote
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    ("Полиция задержала активиста Ивана Лесных 14 мая.", "detention"),
+    ("Суд отправил под стражу Ивана Лесных 14 мая.", "detention"),
+    ("Суд 14 мая поместил Ивана Лесных под домашний арест.", "house_arrest"),
+    ("14 мая Ивану Лесных предъявили обвинение.", "charge"),
+    ("14 мая против Ивана Лесных возбудили уголовное дело.", "charge"),
+    ("14 мая суд признал Ивана Лесных виновным.", "conviction"),
+    ("14 мая суд оштрафовал Ивана Лесных.", "fine"),
+    ("14 мая Ивана Лесных освободили.", "release"),
+    ("14 мая Ивана Лесных этапировали в другую колонию.", "transfer"),
+    ("14 мая суд отклонил жалобу Ивана Лесных.", "appeal"),
+])
+def test_triggers(read_ru, text, etype):
+    a = read_ru(text)
+    assert (etype, "2023-05-14") in events(a)
+    check_quotes(text, a)
+
+
+def test_sentence_gives_conviction_and_term(read_ru):
+    text = "14 мая суд приговорил Ивана Лесных к семи годам колонии по статье 207.3 УК."
+    a = read_ru(text)
+    assert {e.type for e in a.events} == {"conviction", "sentence"}
+    sent = next(e for e in a.events if e.type == "sentence")
+    assert sent.duration == "P7Y" and sent.date == "2023-05-14"
+    assert sent.charge and sent.charge.startswith("статье 207.3")
+    people = [mid for mid, role in sent.participants if role == "subject"]
+    assert [m.norm for m in a.mentions if m.id in people] == ["Иван Лесных"]
+
+
+def test_fine_amount_and_custody_end_date(read_ru):
+    a = read_ru("Суд оштрафовал Марию Соколову на 30 тысяч рублей. Ее арестовали до 25 июня.")
+    fine = next(e for e in a.events if e.type == "fine")
+    assert fine.amount and (fine.amount.value, fine.amount.currency) == (30000, "RUB")
+    det = next(e for e in a.events if e.type == "detention")
+    assert det.end_date == "2023-06-25"
+
+
+@pytest.mark.parametrize("text", [
+    "Ему грозит до семи лет лишения свободы.",
+    "Ивана Лесных не освободили.",
+    "Адвокат собирается подать жалобу.",
+    "Если суд приговорит его, он подаст жалобу.",
+    "Ивана Лесных могут арестовать.",
+])
+def test_denied_and_hypothetical_acts_are_not_events(read_ru, text):
+    a = read_ru(text)
+    assert a.events == [], events(a)
+
+
+def test_place_and_charge_phrase(read_ru):
+    a = read_ru("В Казани полиция задержала Павла Грачевского по делу об оправдании экстремизма.")
+    det = next(e for e in a.events if e.type == "detention")
+    place = next(m for m in a.mentions if m.id == det.place)
+    assert place.norm == "Казань"
+    assert det.charge == "об оправдании экстремизма"
+
+
+def test_undated_lead_takes_publication_date_but_look_back_does_not(read_ru):
+    a = read_ru("Суд арестовал журналиста Павла Грачевского.\nРанее против него возбудили дело.",
+                published="2023-05-19")
+    assert ("detention", "2023-05-19") in events(a)
+    assert ("charge", None) in events(a)
+
+
+def test_asset_freeze_and_calls_for_release_are_not_events(read_ru):
+    assert read_ru("Суд наложил арест на имущество Ивана Лесных.").events == []
+    assert read_ru("Правозащитники призвали к освобождению Ивана Лесных.").events == []
+
+
+def test_the_person_detained_is_the_subject_even_with_another_role(read_ru):
+    a = read_ru("Полиция задержала адвоката Олега Кравцова в Казани 3 мая.")
+    det = next(e for e in a.events if e.type == "detention")
+    kravtsov = next(m for m in a.mentions if m.type == "person")
+    assert (kravtsov.id, "subject") in det.participants
+
+
+def test_court_session_is_a_hearing_but_a_council_session_is_not(read_ru):
+    a = read_ru("3 мая состоялось судебное заседание по делу Ивана Лесных.")
+    assert ("hearing", "2023-05-03") in events(a)
+    a = read_ru("3 мая на заседании совета депутатов Иван Лесных выступил с речью.")
+    assert a.events == []

@@ -1,0 +1,85 @@
+from __future__ import annotations
+
+
+def by_text(analysis):
+    return {m.text: m for m in analysis.mentions}
+
+
+def test_inflected_names_share_the_nominative_norm(read_ru):
+    a = read_ru("Суд арестовал Семена Лесных. Адвокат Лесных обжаловал решение. "
+                "Позже Лесных перевели в колонию, а Семену Лесных продлили срок.")
+    norms = {m.norm for m in a.mentions if m.type == "person"}
+    assert "Семен Лесных" in norms or "Семён Лесных" in norms
+    for m in a.mentions:
+        assert a.mentions and m.text == m.text.strip()
+
+
+def test_lone_surname_in_the_dative_is_put_in_the_nominative(read_ru):
+    a = read_ru("Игорь Пряхин вышел из зала. Суд сократил срок 61-летнему депутату Пряхину на месяц.")
+    people = [m for m in a.mentions if m.type == "person"]
+    assert {m.norm for m in people} >= {"Игорь Пряхин", "Пряхин"}
+    assert any(m.text == "Пряхину" and m.norm == "Пряхин" for m in people)
+
+
+def test_court_with_its_city_is_one_organisation_in_the_nominative(read_ru):
+    a = read_ru("Судья Тверского районного суда Москвы Анна Кречетова вынесла приговор.")
+    orgs = [m for m in a.mentions if m.type == "organization"]
+    assert [m.norm for m in orgs] == ["Тверской районный суд Москвы"]
+    assert orgs[0].text == "Тверского районного суда Москвы"
+    assert "authority" in orgs[0].role_hints
+
+
+def test_offsets_are_exact(read_ru):
+    text = "В Казани задержали журналиста Павла Грачевского."
+    a = read_ru(text)
+    for m in a.mentions:
+        assert text[m.start:m.end] == m.text
+    assert any(m.type == "place" and m.norm == "Казань" for m in a.mentions)
+
+
+def test_role_cue_in_the_same_case_is_a_hint_and_is_cut_off(read_ru):
+    a = read_ru("Об этом сообщил его адвокат Олег Кравцов. Адвокат Грачевского подал жалобу.")
+    ms = by_text(a)
+    assert ms["Олег Кравцов"].role_hints == ["lawyer"]
+    # "адвокат Грачевского" is Grachevsky's lawyer: Grachevsky is not a lawyer
+    grach = [m for m in a.mentions if m.norm == "Грачевский"]
+    assert grach and grach[0].text == "Грачевского" and grach[0].role_hints == []
+
+
+def test_detention_facility_and_groups(read_ru):
+    a = read_ru("Его поместили в СИЗО-2 Твери. Среди задержанных были уйгуры и казахи.")
+    kinds = {(m.text, m.type) for m in a.mentions}
+    assert ("СИЗО-2 Твери", "place") in kinds
+    assert {m.norm for m in a.mentions if m.type == "group"} == {"уйгуры", "казахи"}
+
+
+def test_lone_surname_refers_to_the_full_name_in_the_document(read_ru):
+    a = read_ru("Суд арестовал Игоря Пряхина. Адвокат Пряхина подал жалобу.")
+    full = next(m for m in a.mentions if m.norm == "Игорь Пряхин")
+    lone = next(m for m in a.mentions if m.text == "Пряхина")
+    assert lone.norm == "Пряхин" and lone.refers_to == full.id
+
+
+def test_judge_named_after_her_court_is_an_authority(read_ru):
+    a = read_ru("Судья Тверского районного суда Москвы Анна Кречетова признала его виновным.")
+    judge = next(m for m in a.mentions if m.type == "person")
+    assert judge.norm == "Анна Кречетова" and judge.role_hints == ["authority"]
+
+
+def test_plural_cue_is_not_the_name_s_role(read_ru):
+    a = read_ru("Суд отклонил жалобу адвокатов Игоря Пряхина.")
+    person = next(m for m in a.mentions if m.type == "person")
+    assert person.role_hints == []
+
+
+def test_short_court_name_refers_to_the_full_one(read_ru):
+    a = read_ru("Тверской суд Москвы арестовал Игоря Пряхина. Тверской суд удовлетворил ходатайство.")
+    orgs = [m for m in a.mentions if m.type == "organization"]
+    assert [m.norm for m in orgs] == ["Тверской суд Москвы", "Тверской суд"]
+    assert orgs[1].refers_to == orgs[0].id
+
+
+def test_unknown_adjective_in_a_court_name_is_put_in_the_nominative(read_ru):
+    a = read_ru("Судья Бережковского районного суда вынесла приговор.")
+    orgs = [m for m in a.mentions if m.type == "organization"]
+    assert [m.norm for m in orgs] == ["Бережковский районный суд"]

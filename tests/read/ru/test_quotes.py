@@ -1,0 +1,56 @@
+from __future__ import annotations
+
+
+def speaker_of(a, q):
+    return next(m for m in a.mentions if m.id == q.speaker)
+
+
+def test_guillemets_with_verb_and_pronoun_after(read_ru):
+    text = "Иван Лесных вышел из суда. «Я ни в чем не виноват и буду бороться», — заявил он."
+    a = read_ru(text)
+    [q] = a.quotes
+    assert text[q.start:q.end] == q.text and q.text.startswith("Я ни в чем")
+    assert speaker_of(a, q).norm == "Иван Лесных" and q.speaker_text == "он"
+
+
+def test_straight_quotes_with_role_word(read_ru):
+    text = ('Об этом сообщил его адвокат Олег Кравцов. "Суд не принял во внимание наши доводы", '
+            '- сказал адвокат.')
+    a = read_ru(text)
+    [q] = a.quotes
+    assert speaker_of(a, q).norm == "Олег Кравцов"
+
+
+def test_lapki_with_according_to(read_ru):
+    text = "По словам Марии Соколовой, „следствие не представило никаких доказательств“."
+    a = read_ru(text)
+    [q] = a.quotes
+    assert speaker_of(a, q).norm == "Мария Соколова"
+
+
+def test_dash_speech_line(read_ru):
+    text = "Анна Кречетова выступила в суде.\n— Мы будем обжаловать этот приговор, — сказала Анна Кречетова."
+    a = read_ru(text)
+    [q] = a.quotes
+    assert q.text.startswith("Мы будем обжаловать")
+    assert speaker_of(a, q).norm == "Анна Кречетова"
+
+
+def test_quote_under_a_speech_verb(read_ru):
+    text = "На заседании Иван Лесных предложил почтить память «всех погибших в этой войне людей»."
+    a = read_ru(text)
+    [q] = a.quotes
+    assert speaker_of(a, q).norm == "Иван Лесных"
+
+
+def test_scare_quotes_are_not_quotes(read_ru):
+    a = read_ru("Его обвинили в распространении «фейков» о батальоне «Восток».")
+    assert a.quotes == []
+
+
+def test_pronoun_speaker_agrees_in_gender(read_ru):
+    text = ("Мария Соколова пришла в суд вместе с Иваном Лесных. "
+            "«Я не признаю это обвинение и буду его обжаловать», — сказала она.")
+    a = read_ru(text)
+    [q] = a.quotes
+    assert speaker_of(a, q).norm == "Мария Соколова"
