@@ -83,5 +83,10 @@ def build(
         raise typer.Exit(EXIT_SKIPPED)
 
 
+from casefile.cli_registry import register  # noqa: E402  (the registry commands join the same app)
+
+register(app)
+
+
 def main() -> None:
     app()
