@@ -50,6 +50,8 @@ def register(app: typer.Typer) -> None:
     app.command("versions")(versions)
     app.command("audit")(audit)
     app.add_typer(review_app, name="review")
+    app.add_typer(user_app, name="user")
+    app.command("serve")(serve)
 
 
 def new(case: Annotated[str, typer.Argument(help="A short name for the case, e.g. jane-doe-2024.")],
@@ -303,3 +305,35 @@ def review_list(case: str, db: DbOpt = DEFAULT_DB) -> None:
                   f" {json.dumps(d.payload, ensure_ascii=False)} {d.note}{state}", highlight=False)
 
 
+
+
+# --------------------------------------------------------------------------- accounts and the web app
+
+user_app: typer.Typer = typer.Typer(help="Accounts for the web app.", no_args_is_help=True)
+
+
+@user_app.command("add")
+def user_add(name: str,
+             role: Annotated[str, typer.Option("--role", help="admin, editor or viewer")] = "viewer",
+             password: Annotated[str, typer.Option("--password", envvar="CASEFILE_PASSWORD", prompt=True,
+                                                   hide_input=True, confirmation_prompt=True)] = "",
+             db: DbOpt = DEFAULT_DB) -> None:
+    """Create an account (the first one is usually the admin)."""
+    from casefile.store.accounts import Accounts
+
+    try:
+        Accounts(_registry(db)).add_user(name, password, role)
+    except CasefileError as exc:
+        _fail(exc)
+    out.print(f"created {role} {name}", highlight=False)
+
+
+def serve(db: DbOpt = DEFAULT_DB,
+          host: Annotated[str, typer.Option("--host")] = "127.0.0.1",
+          port: Annotated[int, typer.Option("--port")] = 8000) -> None:
+    """Open the registry in the browser (FastAPI + Jinja2)."""
+    import uvicorn
+
+    from casefile.web import create_app
+
+    uvicorn.run(create_app(db), host=host, port=port, log_level="info")

@@ -175,7 +175,7 @@ def test_a_decision_whose_target_is_gone_is_reported_not_dropped(reg: Registry) 
 
 def test_migrations_from_an_empty_database_and_from_the_previous_schema(tmp_path: Path) -> None:
     fresh = Registry(str(tmp_path / "fresh.db"))
-    assert fresh.schema_revision() == "0002"
+    assert fresh.schema_revision() == "0003"
     # a database made by the previous release (schema 0001) with a case in it
     old_db = str(tmp_path / "old.db")
     engine = make_engine(old_db)
@@ -186,7 +186,7 @@ def test_migrations_from_an_empty_database_and_from_the_previous_schema(tmp_path
                      {"t": now})
     engine.dispose()
     reg = Registry(old_db)
-    assert reg.schema_revision() == "0002"
+    assert reg.schema_revision() == "0003"
     assert [c.slug for c in reg.cases()] == ["old"]
     assert reg.add("old", [WIRE]).version == 1
     assert reg.audit("old")[-1]["action"] == "add"

@@ -57,6 +57,7 @@ class CaseSummary:
     open_conflicts: int
     last_change: datetime
     versions: int
+    restricted: bool = False
 
 
 def database_url(db: str) -> str:
@@ -160,7 +161,7 @@ class Registry:
                     status=cf.status.value if cf else "unknown",
                     sources=len(cf.sources) if cf else 0,
                     open_conflicts=sum(1 for c in cf.conflicts if not c.resolved) if cf else 0,
-                    last_change=row.updated_at, versions=n_versions))
+                    last_change=row.updated_at, versions=n_versions, restricted=bool(row.restricted)))
         return out
 
     def _latest(self, s: Session, row: CaseRow, number: int | None = None) -> CaseFile | None:

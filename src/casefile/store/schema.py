@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, DateTime, ForeignKey, Integer, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    DateTime,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -22,6 +32,8 @@ class CaseRow(Base):
     updated_at: Mapped[datetime] = mapped_column(DateTime)
     # bumped by every write, so that a writer takes the row's lock first (serialises adds)
     revision: Mapped[int] = mapped_column(Integer, default=0)
+    # a restricted case is visible only to its members (and admins)
+    restricted: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class SourceRow(Base):
@@ -90,3 +102,24 @@ class AuditRow(Base):
     action: Mapped[str] = mapped_column(String(50))
     before: Mapped[dict | None] = mapped_column(JSON, nullable=True)
     after: Mapped[dict | None] = mapped_column(JSON, nullable=True)
+
+
+class UserRow(Base):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(500))
+    role: Mapped[str] = mapped_column(String(20))  # admin | editor | viewer
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class MemberRow(Base):
+    """Who may see a restricted case."""
+
+    __tablename__ = "members"
+    __table_args__ = (UniqueConstraint("case_id", "user_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
