@@ -20,7 +20,7 @@ from casefile.errors import CasefileError, IngestError
 from casefile.ingest import Problem, collect_files, read_source
 from casefile.ingest.dedupe import jaccard, shingles
 from casefile.model import CaseFile, DocAnalysis, Source
-from casefile.pipeline import consolidate_case
+from casefile.pipeline import consolidate_case, rebase_analysis
 from casefile.read import READER_VERSION, read_sources
 from casefile.store.diff import describe, diff_casefiles
 from casefile.store.review import KINDS, Decision, ReviewError, apply_decisions
@@ -95,27 +95,6 @@ def make_engine(db: str) -> Engine:
 
         return engine
     return create_engine(url, pool_pre_ping=True)
-
-
-def rebase_analysis(data: dict[str, Any], old: str, new: str) -> dict[str, Any]:
-    """A stored reading made for source `old` re-keyed to source id `new` (ids like S3:M7)."""
-    keys = {"source", "id", "refers_to", "place", "speaker"}
-
-    def fix(s: Any) -> Any:
-        if isinstance(s, str) and (s == old or s.startswith(old + ":")):
-            return new + s[len(old):]
-        return s
-
-    def walk(x: Any, key: str | None = None) -> Any:
-        if isinstance(x, dict):
-            return {k: walk(v, k) for k, v in x.items()}
-        if isinstance(x, list):
-            if key == "participants":
-                return [[fix(p[0]), p[1]] for p in x]
-            return [walk(v, key) for v in x]
-        return fix(x) if key in keys else x
-
-    return walk(data)
 
 
 class Registry:
@@ -233,6 +212,22 @@ class Registry:
         if not fresh:
             return result
         self._read(fresh, progress)
+        return self._commit(slug, [(p.name, data, src) for p, data, src in fresh], user, result)
+
+    def add_read(self, slug: str, items: list[tuple[bytes, Source, DocAnalysis]], user: str = "") -> AddResult:
+        """Add reports that were already ingested and read elsewhere (batch mode)."""
+        user = user or _user()
+        result = AddResult(case=slug, version=None)
+        with self._session.begin() as s:
+            for _data, src, analysis in items:
+                if not s.scalar(select(ReadingRow.id).where(ReadingRow.sha256 == src.sha256,
+                                                            ReadingRow.reader_version == READER_VERSION)):
+                    s.add(ReadingRow(sha256=src.sha256 or "", reader_version=READER_VERSION,
+                                     analysis=rebase_analysis(analysis.model_dump(mode="json"), src.id, "S0")))
+        return self._commit(slug, [(src.file, data, src) for data, src, _ in items], user, result)
+
+    def _commit(self, slug: str, fresh: list[tuple[str, bytes, Source]], user: str, result: AddResult) -> AddResult:
+        """Write new sources and a new version in one transaction (all or nothing)."""
         with self._session.begin() as s:
             row = self._case(s, slug, lock=True)
             rows = list(s.scalars(select(SourceRow).where(SourceRow.case_id == row.id).order_by(SourceRow.position)))
@@ -241,19 +236,20 @@ class Registry:
             pos = len(rows)
             old_sources = [_source_of(r) for r in rows]
             now = _now()
-            for path, data, src in fresh:
+            for name, data, src in fresh:
                 if src.sha256 in have:  # another add took it meanwhile
-                    result.already_known.append(path.name)
+                    result.already_known.append(name)
                     continue
                 pos += 1
-                new_id = f"S{pos}"
-                src = src.model_copy(update={"id": new_id, "duplicate_of": _duplicate_of(src, old_sources)})
+                src = src.model_copy(update={"id": f"S{pos}", "duplicate_of": _duplicate_of(src, old_sources)})
                 old_sources.append(src)
                 meta = src.model_dump(mode="json", exclude={"text"})
                 s.add(SourceRow(case_id=row.id, position=pos, sha256=src.sha256 or "", file=src.file,
                                 original=data, text=src.text, meta=meta, added_at=now, added_by=user))
                 have.add(src.sha256 or "")
                 result.added.append(src.file)
+            if not result.added:
+                return result
             s.flush()
             cf, unapplied = self._consolidate(s, row)
             number = self._store_version(s, row, cf, unapplied, user, f"added {', '.join(result.added)}")
