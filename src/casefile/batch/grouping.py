@@ -21,7 +21,7 @@ _VOWELS = re.compile(r"[aeiouy]+")
 def latin(name: str) -> str:
     """A name in plain lower-case Latin letters: Cyrillic transliterated, accents removed."""
     if _CYRILLIC.search(name):
-        name = iuliia.translate(name, iuliia.WIKIPEDIA)
+        name = iuliia.WIKIPEDIA.translate(name)
     name = unicodedata.normalize("NFKD", name)
     name = "".join(c for c in name if not unicodedata.combining(c))
     return re.sub(r"[^a-z ]+", " ", name.lower()).strip()
