@@ -13,7 +13,7 @@ def test_transliterations_and_cyrillic_are_one_person() -> None:
     assert same_person("Aigerim Zhakupova", "Aygerim Jaqupova")
     assert same_person("Айгерим Жакупова", "Aigerim Zhakupova")
     assert same_person("Yerzhan Lebedev", "Erzhan Lebedev")
-    assert latin("Айгерим Жакупова").startswith("aigerim")
+    assert latin("Айгерим Жакупова") in ("aigerim zhakupova", "aygerim zhakupova")
 
 
 def test_different_people_with_similar_names_stay_apart() -> None:
