@@ -83,5 +83,13 @@ def build(
         raise typer.Exit(EXIT_SKIPPED)
 
 
+from casefile.cli_registry import register  # noqa: E402  (the registry commands join the same app)
+
+register(app)
+from casefile.cli_batch import batch  # noqa: E402
+
+app.command("batch")(batch)
+
+
 def main() -> None:
     app()

@@ -116,6 +116,8 @@ class Entity(_Model):
     aliases: list[str] = Field(default_factory=list)
     roles: list[Role] = Field(default_factory=list)
     sources: list[str] = Field(default_factory=list)
+    # addition: an analyst marked the name sensitive; exports for others withhold it
+    sensitive: bool = False
 
 
 class Participant(_Model):
@@ -150,6 +152,8 @@ class Event(_Model):
     evidence: list[Evidence] = Field(default_factory=list)
     # addition: an analyst's or the engine's note
     note: str | None = None
+    # addition: "confirmed" or "corrected" once an analyst reviewed the event
+    review: str | None = None
 
 
 class ConflictValue(_Model):
@@ -162,6 +166,8 @@ class Conflict(_Model):
     event: str
     field: str
     values: list[ConflictValue]
+    # addition: an analyst's pick {"value", "note", "by", "at"}; a resolved conflict is no longer open
+    resolved: dict[str, Any] | None = None
 
 
 class Quote(_Model):

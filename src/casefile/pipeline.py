@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from casefile.assess.conflicts import find_conflicts
 from casefile.assess.status import assess_status
@@ -57,3 +58,24 @@ def build_case(paths: list[Path], progress: Callable[[Source], None] | None = No
     analyses = read_sources(ingested.sources, progress=progress)
     cf = consolidate_case(ingested.sources, analyses)
     return BuildResult(casefile=cf, problems=ingested.problems, analyses=analyses)
+
+
+def rebase_analysis(data: dict[str, Any], old: str, new: str) -> dict[str, Any]:
+    """A stored reading made for source `old` re-keyed to source id `new` (ids like S3:M7)."""
+    keys = {"source", "id", "refers_to", "place", "speaker"}
+
+    def fix(s: Any) -> Any:
+        if isinstance(s, str) and (s == old or s.startswith(old + ":")):
+            return new + s[len(old):]
+        return s
+
+    def walk(x: Any, key: str | None = None) -> Any:
+        if isinstance(x, dict):
+            return {k: walk(v, k) for k, v in x.items()}
+        if isinstance(x, list):
+            if key == "participants":
+                return [[fix(p[0]), p[1]] for p in x]
+            return [walk(v, key) for v in x]
+        return fix(x) if key in keys else x
+
+    return walk(data)

@@ -44,3 +44,8 @@ def read_sources(sources: list[Source], progress: Callable[[Source], None] | Non
             if progress:
                 progress(src)
     return [results[s.id] for s in sources]
+
+
+# Stored readings are keyed by content hash and this version: bump it whenever a reader's
+# output changes, so that the registry reads stored sources again.
+READER_VERSION = "casefile-0.1.0/readers-1"

@@ -1,0 +1,231 @@
+"""Batch runs: stream records, read them in batches, group reports into cases, consolidate
+and write each case. `run_local` uses this process; `run_on_ray` hands the same stage
+functions to Ray Data (per-document reading as a map over batches, consolidation per case)."""
+
+from __future__ import annotations
+
+import csv
+import json
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+from casefile.batch.grouping import Case, group_reports
+from casefile.batch.records import BadRecord, Record, iter_records
+from casefile.batch.stages import DocResult, is_relevant, read_records
+from casefile.model import CaseFile, DocAnalysis, Source
+from casefile.pipeline import consolidate_case, rebase_analysis
+from casefile.render import render_html, render_json
+
+BATCH = 64
+
+
+@dataclass
+class BatchSummary:
+    read: int = 0
+    irrelevant: int = 0
+    no_case: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    cases: list[dict[str, Any]] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"read": self.read, "skipped_irrelevant": self.irrelevant, "read_but_no_case": self.no_case,
+                "failed": [{"record": r, "problem": p} for r, p in self.failed], "cases": len(self.cases)}
+
+
+Progress = Callable[[int], None]
+
+
+def _chunks(items: Iterable[Record], n: int) -> Iterator[list[Record]]:
+    it = iter(items)
+    while chunk := list(islice(it, n)):
+        yield chunk
+
+
+def _relevant(inputs: list[str], summary: BatchSummary, progress: Progress | None) -> Iterator[Record]:
+    for rec in iter_records(inputs):
+        if isinstance(rec, BadRecord):
+            summary.failed.append((rec.id, rec.problem))
+            if progress:
+                progress(1)
+        elif is_relevant(rec):
+            yield rec
+        else:
+            summary.irrelevant += 1
+            if progress:
+                progress(1)
+
+
+class _Spill:
+    """Read reports go to disk as they come, so memory holds only names and ids."""
+
+    def __init__(self, workdir: Path) -> None:
+        self.path = workdir / "docs.jsonl"
+        self.fh = self.path.open("w", encoding="utf-8")
+        self.persons: list[tuple[str, list[dict]]] = []
+
+    def add(self, doc: DocResult) -> None:
+        self.fh.write(json.dumps(doc.__dict__, ensure_ascii=False) + "\n")
+        self.persons.append((doc.record_id, doc.persons))
+
+    def by_case(self, cases: list[Case], workdir: Path) -> dict[str, Path]:
+        """Bucket the spilled reports into one file per case (a report may go to several)."""
+        self.fh.close()
+        of_doc: dict[str, list[str]] = {}
+        for c in cases:
+            for d in c.docs:
+                of_doc.setdefault(d, []).append(c.id)
+        paths = {c.id: workdir / f"case-{i}.jsonl" for i, c in enumerate(cases)}
+        handles = {}
+        try:
+            with self.path.open(encoding="utf-8") as fh:
+                for line in fh:
+                    doc = json.loads(line)
+                    for cid in of_doc.get(doc["record_id"], []):
+                        if cid not in handles:
+                            handles[cid] = paths[cid].open("w", encoding="utf-8")
+                        handles[cid].write(line)
+        finally:
+            for h in handles.values():
+                h.close()
+        return paths
+
+
+def consolidate_docs(docs: list[dict[str, Any]]) -> CaseFile:
+    """One case's reports (as spilled) to its case file: sources renumbered S1.. by date."""
+    docs.sort(key=lambda d: (d["source"].get("published") or "9999", d["record_id"]))
+    sources: list[Source] = []
+    analyses: list[DocAnalysis] = []
+    for i, d in enumerate(docs, start=1):
+        old = d["source"]["id"]
+        sources.append(Source.model_validate({**d["source"], "id": f"S{i}"}))
+        analyses.append(DocAnalysis.model_validate(rebase_analysis(d["analysis"], old, f"S{i}")))
+    return consolidate_case(sources, analyses)
+
+
+def write_case(out: Path, case: Case, cf: CaseFile) -> dict[str, Any]:
+    folder = out / "cases" / case.id
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "casefile.json").write_text(render_json(cf), encoding="utf-8")
+    (folder / "index.html").write_text(render_html(cf), encoding="utf-8")
+    subject = next((e.name for e in cf.entities if e.id == cf.subject), case.name)
+    dated = sorted((v for v in cf.events if v.date), key=lambda v: v.date or "")
+    last = dated[-1] if dated else None
+    return {"case": case.id, "subject": subject, "status": cf.status.value, "sources": len(cf.sources),
+            "last_event": f"{last.type} {last.date}" if last else None, "path": f"cases/{case.id}/casefile.json"}
+
+
+def write_index(out: Path, summary: BatchSummary) -> None:
+    (out / "index.json").write_text(json.dumps({"summary": summary.as_dict(), "cases": summary.cases},
+                                               ensure_ascii=False, indent=2), encoding="utf-8")
+    with (out / "index.csv").open("w", newline="", encoding="utf-8") as fh:
+        w = csv.DictWriter(fh, fieldnames=["case", "subject", "status", "sources", "last_event", "path"])
+        w.writeheader()
+        w.writerows(summary.cases)
+
+
+def run_local(inputs: list[str], out: Path, progress: Progress | None = None,
+              on_case: Callable[[Case, CaseFile, list[dict]], None] | None = None) -> BatchSummary:
+    summary = BatchSummary()
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="casefile-batch-") as tmp:
+        spill = _Spill(Path(tmp))
+        for chunk in _chunks(_relevant(inputs, summary, progress), BATCH):
+            results, failed = read_records(chunk)
+            _collect(results, failed, spill, summary, progress)
+        _finish(spill, Path(tmp), out, summary, on_case, mapper=map)
+    return summary
+
+
+def _collect(results: list[DocResult], failed: list[tuple[str, str]], spill: _Spill, summary: BatchSummary,
+             progress: Progress | None) -> None:
+    summary.failed += failed
+    for r in results:
+        summary.read += 1
+        if r.persons:
+            spill.add(r)
+        else:
+            summary.no_case += 1
+    if progress:
+        progress(len(results) + len(failed))
+
+
+def _case_job(item: tuple[Case, Path]) -> tuple[Case, dict[str, Any], list[dict]]:
+    case, path = item
+    with path.open(encoding="utf-8") as fh:
+        docs = [json.loads(line) for line in fh]
+    return case, consolidate_docs(docs).to_dict(), docs
+
+
+def _finish(spill: _Spill, tmp: Path, out: Path, summary: BatchSummary,
+            on_case: Callable[[Case, CaseFile, list[dict]], None] | None, mapper: Callable[..., Iterable]) -> None:
+    cases = group_reports(spill.persons)
+    paths = spill.by_case(cases, tmp)
+    for case, cf_dict, docs in mapper(_case_job, [(c, paths[c.id]) for c in cases]):
+        cf = CaseFile.model_validate(cf_dict)
+        summary.cases.append(write_case(out, case, cf))
+        if on_case:
+            on_case(case, cf, docs)
+    write_index(out, summary)
+
+
+def run_on_ray(inputs: list[str], out: Path, address: str, workers: int = 2, progress: Progress | None = None,
+               on_case: Callable[[Case, CaseFile, list[dict]], None] | None = None) -> BatchSummary:
+    """The same stages through Ray Data: reading as `map_batches` over an actor pool that loads
+    the models once per worker, then consolidation per case as a `map`."""
+    import ray
+
+    if not ray.is_initialized():
+        ray.init(address=None if address in ("local", "auto-local") else address, num_cpus=workers
+                 if address in ("local", "auto-local") else None, include_dashboard=False,
+                 ignore_reinit_error=True, log_to_driver=False)
+    ctx = ray.data.DataContext.get_current()
+    ctx.enable_progress_bars = False
+    summary = BatchSummary()
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="casefile-batch-") as tmp:
+        spill = _Spill(Path(tmp))
+        # records stream from the driver in slices, so memory stays bounded by one slice
+        for chunk in _chunks(_relevant(inputs, summary, progress), BATCH * workers * 8):
+            ds = ray.data.from_items([{"record": r.to_dict()} for r in chunk])
+            ds = ds.map_batches(_RayReader, batch_size=BATCH, concurrency=workers, batch_format="pandas")
+            for row in ds.iter_rows():
+                if row["kind"] == "failed":
+                    _collect([], [(row["record_id"], row["problem"])], spill, summary, progress)
+                else:
+                    _collect([DocResult(**json.loads(row["doc"]))], [], spill, summary, progress)
+
+        def ray_map(fn: Callable, items: list) -> Iterator:
+            # the reports travel with each case (workers on other nodes share no disk with us),
+            # a slice of cases at a time
+            for start in range(0, len(items), 200):
+                payload = [{"case": json.dumps(c.__dict__), "docs": p.read_text(encoding="utf-8")}
+                           for c, p in items[start:start + 200]]
+                ds2 = ray.data.from_items(payload).map(_ray_consolidate, concurrency=workers)
+                for r in ds2.iter_rows():
+                    yield Case(**json.loads(r["case"])), json.loads(r["casefile"]), json.loads(r["docs"])
+
+        _finish(spill, Path(tmp), out, summary, on_case, mapper=ray_map)
+    return summary
+
+
+class _RayReader:
+    """A Ray Data actor: models load once per worker, then every batch goes through nlp.pipe."""
+
+    def __call__(self, batch: Any) -> Any:
+        import pandas as pd
+
+        records = [Record.from_dict(r) for r in batch["record"]]
+        results, failed = read_records(records)
+        rows = [{"kind": "doc", "record_id": r.record_id, "problem": "", "doc": json.dumps(r.__dict__)} for r in results]
+        rows += [{"kind": "failed", "record_id": rid, "problem": p, "doc": ""} for rid, p in failed]
+        return pd.DataFrame(rows, columns=["kind", "record_id", "problem", "doc"])
+
+
+def _ray_consolidate(row: dict[str, Any]) -> dict[str, Any]:
+    docs = [json.loads(line) for line in row["docs"].splitlines() if line.strip()]
+    cf = consolidate_docs(docs).to_dict()
+    return {"case": row["case"], "casefile": json.dumps(cf), "docs": json.dumps(docs)}

@@ -1,0 +1,339 @@
+"""Registry commands: `casefile new|add|cases|show|diff|export|versions|audit|review`.
+
+Thin: each command parses its options and calls `casefile.store.Registry`.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from casefile.errors import CasefileError
+from casefile.model import CaseFile
+from casefile.render import FORMATS
+from casefile.store import Registry
+from casefile.store.identity import entity_key, event_key, fold
+
+out = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)
+
+DbOpt = Annotated[str, typer.Option("--db", envvar="CASEFILE_DB",
+                                    help="SQLite file or database URL (postgresql://...).")]
+UserOpt = Annotated[str, typer.Option("--user", envvar="CASEFILE_USER", help="Who does this (for the audit log).")]
+DEFAULT_DB = "casefile.db"
+
+review_app = typer.Typer(help="Review a case: confirm, reject or correct events, pick conflict values, "
+                         "merge or split entities, mark names sensitive.", no_args_is_help=True)
+
+
+def _registry(db: str) -> Registry:
+    return Registry(db)
+
+
+def _fail(exc: Exception) -> None:
+    err.print(f"[red]error:[/red] {exc}", markup=True, highlight=False)
+    raise typer.Exit(1)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("new")(new)
+    app.command("add")(add)
+    app.command("cases")(cases)
+    app.command("show")(show)
+    app.command("diff")(diff)
+    app.command("export")(export)
+    app.command("versions")(versions)
+    app.command("audit")(audit)
+    app.add_typer(review_app, name="review")
+    app.add_typer(user_app, name="user")
+    app.command("serve")(serve)
+
+
+def new(case: Annotated[str, typer.Argument(help="A short name for the case, e.g. jane-doe-2024.")],
+        title: Annotated[str, typer.Option("--title", help="A readable title.")] = "",
+        db: DbOpt = DEFAULT_DB, user: UserOpt = "") -> None:
+    """Create an empty case in the registry."""
+    try:
+        _registry(db).new_case(case, title, user)
+    except CasefileError as exc:
+        _fail(exc)
+    out.print(f"created case {case}", highlight=False)
+
+
+def add(case: Annotated[str, typer.Argument(help="The case.")],
+        files: Annotated[list[Path], typer.Argument(help="Report files or folders.")],
+        db: DbOpt = DEFAULT_DB, user: UserOpt = "",
+        quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
+        as_json: Annotated[bool, typer.Option("--json", help="Print what changed as JSON.")] = False) -> None:
+    """Add reports to a case: only new reports are read; prints what changed. Exit 2 if any file was skipped."""
+    try:
+        result = _registry(db).add(case, files, user)
+    except CasefileError as exc:
+        _fail(exc)
+        return
+    for p in result.problems:
+        err.print(f"[yellow]skipped[/yellow] {p.file}: {p.problem}", markup=True, highlight=False)
+    if as_json:
+        out.print_json(data={"version": result.version, "added": result.added,
+                             "already_known": result.already_known, "diff": result.diff})
+    elif not quiet:
+        for f in result.already_known:
+            out.print(f"already in the case: {f}", highlight=False)
+        if result.version:
+            out.print(f"version {result.version}: {len(result.added)} reports added", highlight=False)
+            for line in result.changes:
+                out.print(f"  {line}", highlight=False)
+    if result.problems:
+        raise typer.Exit(2)
+
+
+def cases(db: DbOpt = DEFAULT_DB) -> None:
+    """List the cases: subject, status, sources, open conflicts, last change."""
+    table = Table("case", "subject", "status", "sources", "open conflicts", "last change")
+    for c in _registry(db).cases():
+        table.add_row(c.slug, c.subject or "", c.status.replace("_", " "), str(c.sources), str(c.open_conflicts),
+                      c.last_change.strftime("%Y-%m-%d %H:%M"))
+    out.print(table)
+
+
+def show(case: Annotated[str, typer.Argument()], db: DbOpt = DEFAULT_DB,
+         version: Annotated[int | None, typer.Option("--version", "-v")] = None) -> None:
+    """Show a case: status, summary, timeline and conflicts."""
+    try:
+        cf = _registry(db).casefile(case, version)
+    except CasefileError as exc:
+        _fail(exc)
+        return
+    names = {e.id: e.name for e in cf.entities}
+    out.print(f"[bold]{case}[/bold]: {names.get(cf.subject or '', 'subject unknown')}", highlight=False)
+    st = cf.status
+    out.print(f"status: {st.value}" + (f" as of {st.as_of}" if st.as_of else "")
+              + (f"; conditions: {', '.join(st.conditions)}" if st.conditions else ""), highlight=False)
+    for s in cf.summary:
+        out.print(f"  {s.text} [{', '.join(s.sources)}]", highlight=False)
+    table = Table("id", "date", "event", "place", "sources", "review")
+    for v in sorted(cf.events, key=lambda v: (v.date or "9999", v.id)):
+        table.add_row(v.id, v.date or "undated", v.type.replace("_", " "), names.get(v.place or "", ""),
+                      ", ".join(dict.fromkeys(e.source for e in v.evidence)), v.review or "")
+    out.print(table)
+    for c in cf.conflicts:
+        vals = " vs ".join(f"{x.value} ({', '.join(x.sources)})" for x in c.values)
+        state = f"resolved: {c.resolved['value']}" if c.resolved else "open"
+        out.print(f"conflict {c.id} on {c.event} {c.field}: {vals} [{state}]", highlight=False)
+
+
+def diff(case: Annotated[str, typer.Argument()], db: DbOpt = DEFAULT_DB,
+         from_v: Annotated[int | None, typer.Option("--from")] = None,
+         to_v: Annotated[int | None, typer.Option("--to")] = None,
+         as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+    """What changed between two versions (default: the last change)."""
+    from casefile.store.diff import describe
+
+    try:
+        d = _registry(db).diff(case, from_v, to_v)
+    except CasefileError as exc:
+        _fail(exc)
+        return
+    if as_json:
+        out.print_json(data=d)
+        return
+    out.print(f"from version {d['from']} to {d['to']}:", highlight=False)
+    for line in describe(d):
+        out.print(f"  {line}", highlight=False)
+
+
+def export(case: Annotated[str, typer.Argument()],
+           fmt: Annotated[str, typer.Option("--format", "-f", help=f"One of {', '.join(FORMATS)}.")] = "json",
+           output: Annotated[Path | None, typer.Option("--out", "-o", help="File to write (default: stdout).")] = None,
+           redacted: Annotated[bool, typer.Option("--redacted", help="Withhold names marked sensitive.")] = False,
+           db: DbOpt = DEFAULT_DB, user: UserOpt = "") -> None:
+    """Export the latest version as JSON (the contract), HTML, Markdown or CSV."""
+    if fmt not in FORMATS:
+        _fail(ValueError(f"unknown format {fmt!r}; one of {', '.join(FORMATS)}"))
+    try:
+        text = _registry(db).export(case, fmt, user, redacted)
+    except CasefileError as exc:
+        _fail(exc)
+        return
+    if output:
+        output.write_text(text, encoding="utf-8")
+        err.print(f"wrote {output}", highlight=False)
+    else:
+        typer.echo(text, nl=False)
+
+
+def versions(case: Annotated[str, typer.Argument()], db: DbOpt = DEFAULT_DB) -> None:
+    """List a case's versions."""
+    try:
+        vs = _registry(db).versions(case)
+    except CasefileError as exc:
+        _fail(exc)
+        return
+    for v in vs:
+        extra = f" ({len(v['unapplied'])} decisions could not be applied)" if v["unapplied"] else ""
+        out.print(f"{v['number']:>3}  {v['created_at']:%Y-%m-%d %H:%M}  {v['created_by']}  {v['reason']}{extra}",
+                  highlight=False)
+
+
+def audit(case: Annotated[str, typer.Argument()], db: DbOpt = DEFAULT_DB) -> None:
+    """The audit log: every add, decision and export, with who and when."""
+    try:
+        rows = _registry(db).audit(case)
+    except CasefileError as exc:
+        _fail(exc)
+        return
+    for a in rows:
+        out.print(f"{a['at']:%Y-%m-%d %H:%M:%S}  {a['user']}  {a['action']}  "
+                  f"{json.dumps(a['before'], default=str)} -> {json.dumps(a['after'], default=str)}", highlight=False)
+
+
+# --------------------------------------------------------------------------- review
+
+
+def _event_target(reg: Registry, case: str, event_id: str) -> tuple[dict[str, Any], CaseFile]:
+    cf = reg.casefile(case)
+    v = next((v for v in cf.events if v.id == event_id), None)
+    if v is None:
+        raise typer.BadParameter(f"case {case!r} has no event {event_id}; see `casefile show {case}`")
+    return event_key(v, cf), cf
+
+
+def _entity_target(reg: Registry, case: str, name: str) -> dict[str, Any]:
+    cf = reg.casefile(case)
+    e = next((e for e in cf.entities if e.id == name or fold(name) in {fold(e.name), *map(fold, e.aliases)}), None)
+    if e is None:
+        raise typer.BadParameter(f"case {case!r} has no entity named {name!r}")
+    return entity_key(e)
+
+
+def _decide(db: str, case: str, kind: str, target_of: Any, payload: dict[str, Any] | None, note: str, user: str) -> None:
+    try:
+        reg = _registry(db)
+        target = target_of(reg)
+        number, unapplied = reg.decide(case, kind, target, payload, note, user)
+    except (CasefileError, ValueError) as exc:
+        _fail(exc)
+        return
+    out.print(f"recorded; version {number}", highlight=False)
+    for u in unapplied:
+        err.print(f"[yellow]not applied[/yellow] earlier {u['kind']} decision: {u['reason']}", markup=True)
+
+
+NoteOpt = Annotated[str, typer.Option("--note", "-n", help="Why (kept with the decision).")]
+
+
+@review_app.command("confirm")
+def review_confirm(case: str, event: str, note: NoteOpt = "", db: DbOpt = DEFAULT_DB, user: UserOpt = "") -> None:
+    """Confirm an event (by its id in `casefile show`)."""
+    _decide(db, case, "confirm", lambda r: _event_target(r, case, event)[0], None, note, user)
+
+
+@review_app.command("reject")
+def review_reject(case: str, event: str, note: NoteOpt = "", db: DbOpt = DEFAULT_DB, user: UserOpt = "") -> None:
+    """Reject an event the machine got wrong."""
+    _decide(db, case, "reject", lambda r: _event_target(r, case, event)[0], None, note, user)
+
+
+@review_app.command("correct")
+def review_correct(case: str, event: str,
+                   field: Annotated[str, typer.Option("--field", help="date, amount, duration, place or charge")],
+                   value: Annotated[str, typer.Option("--value", help="e.g. 2024-05-14, '300 USD', P2M")],
+                   note: NoteOpt = "", db: DbOpt = DEFAULT_DB, user: UserOpt = "") -> None:
+    """Correct a date, amount, duration, place or charge of an event."""
+    _decide(db, case, "correct", lambda r: _event_target(r, case, event)[0], {"field": field, "value": value}, note, user)
+
+
+@review_app.command("pick")
+def review_pick(case: str, conflict: str, value: Annotated[str, typer.Option("--value")],
+                note: NoteOpt = "", db: DbOpt = DEFAULT_DB, user: UserOpt = "") -> None:
+    """Pick the right value of a conflict (by its id, e.g. C1)."""
+    def target(reg: Registry) -> dict[str, Any]:
+        cf = reg.casefile(case)
+        c = next((c for c in cf.conflicts if c.id == conflict), None)
+        if c is None:
+            raise typer.BadParameter(f"case {case!r} has no conflict {conflict}")
+        return _event_target(reg, case, c.event)[0] | {"field": c.field}
+
+    def run(reg: Registry) -> dict[str, Any]:
+        t = target(reg)
+        payload["field"] = t.pop("field")
+        return t
+
+    payload: dict[str, Any] = {"value": value}
+    _decide(db, case, "pick", run, payload, note, user)
+
+
+@review_app.command("merge")
+def review_merge(case: str, into: str, other: str, note: NoteOpt = "", db: DbOpt = DEFAULT_DB,
+                 user: UserOpt = "") -> None:
+    """Merge entity OTHER into entity INTO (names or ids)."""
+    _decide(db, case, "merge", lambda r: {"into": _entity_target(r, case, into), "other": _entity_target(r, case, other)},
+            None, note, user)
+
+
+@review_app.command("split")
+def review_split(case: str, entity: str, alias: Annotated[str, typer.Option("--alias")], note: NoteOpt = "",
+                 db: DbOpt = DEFAULT_DB, user: UserOpt = "") -> None:
+    """Split an alias off an entity into an entity of its own."""
+    _decide(db, case, "split", lambda r: _entity_target(r, case, entity), {"alias": alias}, note, user)
+
+
+@review_app.command("sensitive")
+def review_sensitive(case: str, entity: str, note: NoteOpt = "", db: DbOpt = DEFAULT_DB, user: UserOpt = "") -> None:
+    """Mark an entity's names sensitive: withheld in redacted exports."""
+    _decide(db, case, "sensitive", lambda r: _entity_target(r, case, entity), None, note, user)
+
+
+@review_app.command("list")
+def review_list(case: str, db: DbOpt = DEFAULT_DB) -> None:
+    """The decisions of a case, and those that could not be applied to the latest version."""
+    try:
+        reg = _registry(db)
+        ds, un = reg.decisions(case), reg.unapplied(case)
+    except CasefileError as exc:
+        _fail(exc)
+        return
+    gone = {u["decision"] for u in un}
+    for d in ds:
+        state = " [NOT APPLIED: target gone]" if d.id in gone else ""
+        out.print(f"{d.id:>3} {d.at:%Y-%m-%d %H:%M} {d.user} {d.kind} {json.dumps(d.target, ensure_ascii=False)[:80]}"
+                  f" {json.dumps(d.payload, ensure_ascii=False)} {d.note}{state}", highlight=False)
+
+
+
+
+# --------------------------------------------------------------------------- accounts and the web app
+
+user_app: typer.Typer = typer.Typer(help="Accounts for the web app.", no_args_is_help=True)
+
+
+@user_app.command("add")
+def user_add(name: str,
+             role: Annotated[str, typer.Option("--role", help="admin, editor or viewer")] = "viewer",
+             password: Annotated[str, typer.Option("--password", envvar="CASEFILE_PASSWORD", prompt=True,
+                                                   hide_input=True, confirmation_prompt=True)] = "",
+             db: DbOpt = DEFAULT_DB) -> None:
+    """Create an account (the first one is usually the admin)."""
+    from casefile.store.accounts import Accounts
+
+    try:
+        Accounts(_registry(db)).add_user(name, password, role)
+    except CasefileError as exc:
+        _fail(exc)
+    out.print(f"created {role} {name}", highlight=False)
+
+
+def serve(db: DbOpt = DEFAULT_DB,
+          host: Annotated[str, typer.Option("--host")] = "127.0.0.1",
+          port: Annotated[int, typer.Option("--port")] = 8000) -> None:
+    """Open the registry in the browser (FastAPI + Jinja2)."""
+    import uvicorn
+
+    from casefile.web import create_app
+
+    uvicorn.run(create_app(db), host=host, port=port, log_level="info")

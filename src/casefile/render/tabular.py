@@ -1,0 +1,92 @@
+"""Markdown case file and CSV timeline: for pasting into reports and spreadsheets."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from casefile.model import CaseFile, Event
+
+
+def _sorted_events(cf: CaseFile) -> list[Event]:
+    return sorted(cf.events, key=lambda v: (v.date or "9999", v.id))
+
+
+def _details(v: Event) -> str:
+    a = v.attributes
+    parts = []
+    if a.amount:
+        parts.append(f"{a.amount.value:,g} {a.amount.currency}" + (f" (~{a.amount.usd:,g} USD)" if a.amount.usd else ""))
+    if a.duration:
+        parts.append(f"for {a.duration}")
+    if a.charge:
+        parts.append(f"charge: {a.charge}")
+    return "; ".join(parts)
+
+
+def _md(text: str) -> str:
+    """Escape what Markdown would read as markup or a table cell break."""
+    out = text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    for ch in "*_`[]<>#":
+        out = out.replace(ch, "\\" + ch)
+    return out
+
+
+def render_markdown(cf: CaseFile) -> str:
+    names = {e.id: e.name for e in cf.entities}
+    subject = names.get(cf.subject or "", "unknown subject")
+    lines = [f"# Case file: {_md(subject)}", ""]
+    st = cf.status
+    lines.append(f"**Status:** {st.value.replace('_', ' ')}" + (f" as of {st.as_of}" if st.as_of else "")
+                 + (f"; conditions: {', '.join(c.replace('_', ' ') for c in st.conditions)}" if st.conditions else "")
+                 + (f" [{', '.join(st.sources)}]" if st.sources else ""))
+    lines.append("")
+    if cf.summary:
+        lines += ["## Summary", ""] + [f"- {_md(s.text)} [{', '.join(s.sources)}]" for s in cf.summary] + [""]
+    lines += ["## Timeline", "", "| Date | Event | Place | Details | Sources |", "|---|---|---|---|---|"]
+    conflicts = {c.event: c for c in cf.conflicts}
+    for v in _sorted_events(cf):
+        det = _details(v)
+        if v.id in conflicts:
+            c = conflicts[v.id]
+            det += ("; " if det else "") + f"sources disagree on {c.field}: " + " vs ".join(
+                f"{x.value} ({', '.join(x.sources)})" for x in c.values)
+        lines.append(f"| {v.date or 'undated'} | {v.type.replace('_', ' ')} | {_md(names.get(v.place or '', ''))} | "
+                     f"{_md(det)} | {', '.join(dict.fromkeys(e.source for e in v.evidence))} |")
+    lines += ["", "## People, organisations and places", ""]
+    for e in cf.entities:
+        also = f" (also: {_md(', '.join(e.aliases))})" if e.aliases else ""
+        roles = f" — {', '.join(e.roles)}" if e.roles else ""
+        lines.append(f"- **{_md(e.name)}**, {e.type}{roles}{also}")
+    if cf.quotes:
+        lines += ["", "## Quotes", ""]
+        for q in cf.quotes:
+            lines.append(f"> {_md(q.text)} — {_md(names.get(q.speaker or '', 'unattributed'))} [{', '.join(q.sources)}]")
+    lines += ["", "## Sources", ""]
+    for s in cf.sources:
+        lines.append(f"- {s.id}: {_md(s.title or s.file)} — {_md(s.outlet or 'outlet unknown')}, "
+                     f"{s.published or 'date unknown'} ({s.file})")
+    return "\n".join(lines) + "\n"
+
+
+def render_csv(cf: CaseFile) -> str:
+    """One row per event and supporting source: date, type, place, details, the source and its words."""
+    names = {e.id: e.name for e in cf.entities}
+    outlets = {s.id: s.outlet or "" for s in cf.sources}
+    buf = io.StringIO()
+    w = csv.writer(buf)
+    w.writerow(["event", "date", "date_precision", "type", "place", "amount", "currency", "duration", "charge",
+                "source", "outlet", "source_date", "quote"])
+    for v in _sorted_events(cf):
+        a = v.attributes
+        for ev in v.evidence:
+            w.writerow([v.id, v.date or "", v.date_precision, v.type, names.get(v.place or "", ""),
+                        a.amount.value if a.amount else "", a.amount.currency if a.amount else "",
+                        a.duration or "", a.charge or "", ev.source, outlets.get(ev.source, ""),
+                        ev.date or "", _csv_safe(ev.quote)])
+    return buf.getvalue()
+
+
+def _csv_safe(text: str) -> str:
+    """A cell starting with = + - @ would run as a formula in a spreadsheet."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text

@@ -1,0 +1,97 @@
+"""Accounts: argon2-hashed passwords, roles, and who may see which case."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import select
+
+from casefile.store.registry import Registry, StoreError, _now
+from casefile.store.schema import CaseRow, MemberRow, UserRow
+
+ROLES = ("admin", "editor", "viewer")
+_hasher = PasswordHasher()
+
+
+@dataclass(frozen=True)
+class User:
+    id: int
+    name: str
+    role: str
+
+    @property
+    def can_edit(self) -> bool:
+        return self.role in ("admin", "editor")
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role == "admin"
+
+
+class Accounts:
+    def __init__(self, registry: Registry) -> None:
+        self.registry = registry
+        self._session = registry._session
+
+    def add_user(self, name: str, password: str, role: str) -> User:
+        if role not in ROLES:
+            raise StoreError(f"unknown role {role!r}; one of {', '.join(ROLES)}")
+        if len(password) < 8:
+            raise StoreError("a password has at least 8 characters")
+        if not name.strip() or len(name) > 200:
+            raise StoreError("a user name is 1 to 200 characters")
+        with self._session.begin() as s:
+            if s.scalar(select(UserRow).where(UserRow.name == name)):
+                raise StoreError(f"user {name!r} exists already")
+            row = UserRow(name=name, password_hash=_hasher.hash(password), role=role, created_at=_now())
+            s.add(row)
+            s.flush()
+            return User(row.id, row.name, row.role)
+
+    def users(self) -> list[User]:
+        with self._session() as s:
+            return [User(r.id, r.name, r.role) for r in s.scalars(select(UserRow).order_by(UserRow.name))]
+
+    def count(self) -> int:
+        return len(self.users())
+
+    def authenticate(self, name: str, password: str) -> User | None:
+        with self._session() as s:
+            row = s.scalar(select(UserRow).where(UserRow.name == name))
+            if row is None:
+                _hasher.hash(password)  # same work either way: no user enumeration by timing
+                return None
+            try:
+                _hasher.verify(row.password_hash, password)
+            except (VerificationError, InvalidHashError):
+                return None
+            return User(row.id, row.name, row.role)
+
+    def get(self, user_id: int) -> User | None:
+        with self._session() as s:
+            row = s.get(UserRow, user_id)
+            return User(row.id, row.name, row.role) if row else None
+
+    def set_restricted(self, slug: str, restricted: bool, members: list[str]) -> None:
+        with self._session.begin() as s:
+            case = s.scalar(select(CaseRow).where(CaseRow.slug == slug))
+            if case is None:
+                raise StoreError(f"no case {slug!r}")
+            case.restricted = restricted
+            for name in members:
+                u = s.scalar(select(UserRow).where(UserRow.name == name))
+                if u is None:
+                    raise StoreError(f"no user {name!r}")
+                if not s.scalar(select(MemberRow).where(MemberRow.case_id == case.id, MemberRow.user_id == u.id)):
+                    s.add(MemberRow(case_id=case.id, user_id=u.id))
+
+    def may_see(self, user: User, slug: str) -> bool:
+        with self._session() as s:
+            case = s.scalar(select(CaseRow).where(CaseRow.slug == slug))
+            if case is None:
+                return False
+            if not case.restricted or user.is_admin:
+                return True
+            return s.scalar(select(MemberRow).where(MemberRow.case_id == case.id, MemberRow.user_id == user.id)) is not None

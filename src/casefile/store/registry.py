@@ -1,0 +1,404 @@
+"""The registry API: cases, adding reports incrementally, versions, review, audit, export."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine, create_engine, event, func, inspect, select, update
+from sqlalchemy.orm import Session, sessionmaker
+
+from casefile.errors import CasefileError, IngestError
+from casefile.ingest import Problem, collect_files, read_source
+from casefile.ingest.dedupe import jaccard, shingles
+from casefile.model import CaseFile, DocAnalysis, Source
+from casefile.pipeline import consolidate_case, rebase_analysis
+from casefile.read import READER_VERSION, read_sources
+from casefile.store.diff import describe, diff_casefiles
+from casefile.store.review import KINDS, Decision, ReviewError, apply_decisions
+from casefile.store.schema import AuditRow, CaseRow, DecisionRow, ReadingRow, SourceRow, VersionRow
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+
+
+class StoreError(CasefileError):
+    """A registry operation that cannot be done; names the case."""
+
+
+@dataclass
+class AddResult:
+    case: str
+    version: int | None
+    added: list[str] = field(default_factory=list)
+    already_known: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    diff: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def changes(self) -> list[str]:
+        return describe(self.diff) if self.diff else ["no changes"]
+
+
+@dataclass(frozen=True)
+class CaseSummary:
+    slug: str
+    title: str
+    subject: str | None
+    status: str
+    sources: int
+    open_conflicts: int
+    last_change: datetime
+    versions: int
+    restricted: bool = False
+
+
+def database_url(db: str) -> str:
+    """A path becomes a SQLite URL; a URL is used as it is."""
+    return db if "://" in db else f"sqlite:///{Path(db).expanduser().resolve()}"
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+_MIGRATE_LOCK = threading.Lock()  # Alembic's context is module-global: one migration at a time
+
+
+def migrate(engine: Engine, revision: str = "head") -> None:
+    """Bring the schema to `revision` (Alembic); a no-op on an up-to-date database."""
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    with _MIGRATE_LOCK, engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, revision)
+
+
+def make_engine(db: str) -> Engine:
+    url = database_url(db)
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"timeout": 60})
+
+        @event.listens_for(engine, "connect")
+        def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.close()
+
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+class Registry:
+    def __init__(self, db: str = "casefile.db") -> None:
+        self.url = database_url(db)
+        self.engine = make_engine(db)
+        migrate(self.engine)
+        self._session = sessionmaker(self.engine, expire_on_commit=False)
+
+    # ----------------------------------------------------------------- cases
+
+    def new_case(self, slug: str, title: str = "", user: str = "") -> None:
+        with self._session.begin() as s:
+            if s.scalar(select(CaseRow).where(CaseRow.slug == slug)):
+                raise StoreError(f"case {slug!r} exists already")
+            now = _now()
+            row = CaseRow(slug=slug, title=title or slug, created_at=now, updated_at=now, revision=0)
+            s.add(row)
+            s.flush()
+            s.add(AuditRow(case_id=row.id, user=user or _user(), at=now, action="new",
+                           before=None, after={"slug": slug, "title": row.title}))
+
+    def _case(self, s: Session, slug: str, lock: bool = False) -> CaseRow:
+        row = s.scalar(select(CaseRow).where(CaseRow.slug == slug))
+        if row is None:
+            raise StoreError(f"no case {slug!r}; create it with `casefile new {slug}`")
+        if lock:
+            # a write first thing in the transaction: SQLite takes its write lock, PostgreSQL the
+            # row lock, so two adds to one case run one after the other
+            s.execute(update(CaseRow).where(CaseRow.id == row.id).values(revision=CaseRow.revision + 1))
+            s.refresh(row)
+        return row
+
+    def cases(self) -> list[CaseSummary]:
+        out = []
+        with self._session() as s:
+            for row in s.scalars(select(CaseRow).order_by(CaseRow.updated_at.desc())):
+                cf = self._latest(s, row)
+                n_versions = s.scalar(select(func.count()).where(VersionRow.case_id == row.id)) or 0
+                subject = next((e.name for e in cf.entities if e.id == cf.subject), None) if cf else None
+                out.append(CaseSummary(
+                    slug=row.slug, title=row.title, subject=subject,
+                    status=cf.status.value if cf else "unknown",
+                    sources=len(cf.sources) if cf else 0,
+                    open_conflicts=sum(1 for c in cf.conflicts if not c.resolved) if cf else 0,
+                    last_change=row.updated_at, versions=n_versions, restricted=bool(row.restricted)))
+        return out
+
+    def _latest(self, s: Session, row: CaseRow, number: int | None = None) -> CaseFile | None:
+        q = select(VersionRow).where(VersionRow.case_id == row.id)
+        q = q.where(VersionRow.number == number) if number else q.order_by(VersionRow.number.desc())
+        v = s.scalars(q.limit(1)).first()
+        if v is None:
+            if number:
+                raise StoreError(f"case {row.slug!r} has no version {number}")
+            return None
+        return CaseFile.model_validate(v.casefile)
+
+    def casefile(self, slug: str, version: int | None = None) -> CaseFile:
+        with self._session() as s:
+            cf = self._latest(s, self._case(s, slug), version)
+        if cf is None:
+            raise StoreError(f"case {slug!r} has no reports yet; add some with `casefile add {slug} FILES`")
+        return cf
+
+    def versions(self, slug: str) -> list[dict[str, Any]]:
+        with self._session() as s:
+            row = self._case(s, slug)
+            return [{"number": v.number, "created_at": v.created_at, "created_by": v.created_by,
+                     "reason": v.reason, "unapplied": v.unapplied}
+                    for v in s.scalars(select(VersionRow).where(VersionRow.case_id == row.id).order_by(VersionRow.number))]
+
+    def diff(self, slug: str, from_v: int | None = None, to_v: int | None = None) -> dict[str, Any]:
+        with self._session() as s:
+            row = self._case(s, slug)
+            latest = s.scalar(select(func.max(VersionRow.number)).where(VersionRow.case_id == row.id)) or 0
+            if latest == 0:
+                raise StoreError(f"case {slug!r} has no versions yet")
+            to_v = to_v or latest
+            from_v = from_v if from_v is not None else to_v - 1
+            old = self._latest(s, row, from_v) if from_v > 0 else None
+            new = self._latest(s, row, to_v)
+        assert new is not None
+        return {"from": from_v, "to": to_v, **diff_casefiles(old, new)}
+
+    # ----------------------------------------------------------------- adding reports
+
+    def add(self, slug: str, paths: list[Path], user: str = "",
+            progress: Callable[[Source], None] | None = None) -> AddResult:
+        """Add reports to a case: only new ones are read; the case is consolidated again.
+
+        All or nothing: the sources, readings and the new version are written in one
+        transaction, so a crash half-way leaves the case as it was."""
+        user = user or _user()
+        files, problems = collect_files(paths)
+        result = AddResult(case=slug, version=None, problems=problems)
+        with self._session() as s:
+            row = self._case(s, slug)
+            known = set(s.scalars(select(SourceRow.sha256).where(SourceRow.case_id == row.id)))
+        fresh: list[tuple[Path, bytes, Source]] = []
+        for path in files:
+            try:
+                data = path.read_bytes()
+            except OSError as exc:
+                result.problems.append(Problem(path.name, f"cannot be read: {exc.strerror or exc}"))
+                continue
+            sha = hashlib.sha256(data).hexdigest()
+            if sha in known or sha in {f[2].sha256 for f in fresh}:
+                result.already_known.append(path.name)
+                continue
+            try:
+                fresh.append((path, data, read_source(path, data, f"N{len(fresh) + 1}")))
+            except IngestError as exc:
+                result.problems.append(Problem(exc.file, exc.problem))
+        if not fresh:
+            return result
+        self._read(fresh, progress)
+        return self._commit(slug, [(p.name, data, src) for p, data, src in fresh], user, result)
+
+    def add_read(self, slug: str, items: list[tuple[bytes, Source, DocAnalysis]], user: str = "") -> AddResult:
+        """Add reports that were already ingested and read elsewhere (batch mode)."""
+        user = user or _user()
+        result = AddResult(case=slug, version=None)
+        with self._session.begin() as s:
+            for _data, src, analysis in items:
+                if not s.scalar(select(ReadingRow.id).where(ReadingRow.sha256 == src.sha256,
+                                                            ReadingRow.reader_version == READER_VERSION)):
+                    s.add(ReadingRow(sha256=src.sha256 or "", reader_version=READER_VERSION,
+                                     analysis=rebase_analysis(analysis.model_dump(mode="json"), src.id, "S0")))
+        return self._commit(slug, [(src.file, data, src) for data, src, _ in items], user, result)
+
+    def _commit(self, slug: str, fresh: list[tuple[str, bytes, Source]], user: str, result: AddResult) -> AddResult:
+        """Write new sources and a new version in one transaction (all or nothing)."""
+        with self._session.begin() as s:
+            row = self._case(s, slug, lock=True)
+            rows = list(s.scalars(select(SourceRow).where(SourceRow.case_id == row.id).order_by(SourceRow.position)))
+            have = {r.sha256 for r in rows}
+            before = self._latest(s, row)
+            pos = len(rows)
+            old_sources = [_source_of(r) for r in rows]
+            now = _now()
+            for name, data, src in fresh:
+                if src.sha256 in have:  # another add took it meanwhile
+                    result.already_known.append(name)
+                    continue
+                pos += 1
+                src = src.model_copy(update={"id": f"S{pos}", "duplicate_of": _duplicate_of(src, old_sources)})
+                old_sources.append(src)
+                meta = src.model_dump(mode="json", exclude={"text"})
+                s.add(SourceRow(case_id=row.id, position=pos, sha256=src.sha256 or "", file=src.file,
+                                original=data, text=src.text, meta=meta, added_at=now, added_by=user))
+                have.add(src.sha256 or "")
+                result.added.append(src.file)
+            if not result.added:
+                return result
+            s.flush()
+            cf, unapplied = self._consolidate(s, row)
+            number = self._store_version(s, row, cf, unapplied, user, f"added {', '.join(result.added)}")
+            s.add(AuditRow(case_id=row.id, user=user, at=now, action="add",
+                           before={"version": number - 1 if before else None},
+                           after={"version": number, "files": result.added}))
+            result.version = number
+            result.diff = diff_casefiles(before, cf)
+        return result
+
+    def _read(self, fresh: list[tuple[Path, bytes, Source]], progress: Callable[[Source], None] | None) -> None:
+        """Read the new sources that have no stored reading for this reader version; store them."""
+        with self._session() as s:
+            stored = set(s.scalars(select(ReadingRow.sha256).where(
+                ReadingRow.reader_version == READER_VERSION,
+                ReadingRow.sha256.in_([f[2].sha256 for f in fresh]))))
+        todo = [f[2] for f in fresh if f[2].sha256 not in stored]
+        if not todo:
+            return
+        analyses = read_sources(todo, progress=progress)
+        with self._session.begin() as s:
+            for src, a in zip(todo, analyses, strict=True):
+                if s.scalar(select(ReadingRow.id).where(ReadingRow.sha256 == src.sha256,
+                                                        ReadingRow.reader_version == READER_VERSION)):
+                    continue
+                s.add(ReadingRow(sha256=src.sha256 or "", reader_version=READER_VERSION,
+                                 analysis=rebase_analysis(a.model_dump(mode="json"), src.id, "S0")))
+
+    def _consolidate(self, s: Session, row: CaseRow) -> tuple[CaseFile, list[dict[str, Any]]]:
+        """The case file from stored sources and readings (nothing is parsed), decisions applied."""
+        rows = list(s.scalars(select(SourceRow).where(SourceRow.case_id == row.id).order_by(SourceRow.position)))
+        readings = {r.sha256: r.analysis for r in s.scalars(select(ReadingRow).where(
+            ReadingRow.reader_version == READER_VERSION, ReadingRow.sha256.in_([r.sha256 for r in rows])))}
+        sources = [_source_of(r) for r in rows]
+        missing = [src for src in sources if src.sha256 not in readings]
+        if missing:  # read by an older reader: read again now
+            for src, a in zip(missing, read_sources(missing), strict=True):
+                data = rebase_analysis(a.model_dump(mode="json"), src.id, "S0")
+                s.add(ReadingRow(sha256=src.sha256 or "", reader_version=READER_VERSION, analysis=data))
+                readings[src.sha256 or ""] = data
+        analyses = [DocAnalysis.model_validate(rebase_analysis(readings[src.sha256 or ""], "S0", src.id))
+                    for src in sources]
+        cf = consolidate_case(sources, analyses)
+        decisions = [_decision_of(d) for d in s.scalars(
+            select(DecisionRow).where(DecisionRow.case_id == row.id).order_by(DecisionRow.id))]
+        return apply_decisions(cf, decisions)
+
+    def _store_version(self, s: Session, row: CaseRow, cf: CaseFile, unapplied: list[dict[str, Any]],
+                       user: str, reason: str) -> int:
+        number = (s.scalar(select(func.max(VersionRow.number)).where(VersionRow.case_id == row.id)) or 0) + 1
+        now = _now()
+        s.add(VersionRow(case_id=row.id, number=number, created_at=now, created_by=user, reason=reason[:500],
+                         casefile=cf.to_dict(), unapplied=unapplied))
+        row.updated_at = now
+        return number
+
+    def rebuild(self, slug: str, user: str = "") -> int:
+        """Consolidate again from stored readings (after a reader upgrade, say): a new version."""
+        user = user or _user()
+        with self._session.begin() as s:
+            row = self._case(s, slug, lock=True)
+            cf, unapplied = self._consolidate(s, row)
+            number = self._store_version(s, row, cf, unapplied, user, "rebuilt")
+            s.add(AuditRow(case_id=row.id, user=user, at=_now(), action="rebuild", before=None,
+                           after={"version": number}))
+            return number
+
+    # ----------------------------------------------------------------- review
+
+    def decide(self, slug: str, kind: str, target: dict[str, Any], payload: dict[str, Any] | None = None,
+               note: str = "", user: str = "") -> tuple[int, list[dict[str, Any]]]:
+        """Record a review decision and apply it: a new version. Returns (version, unapplied)."""
+        if kind not in KINDS:
+            raise ReviewError(f"unknown decision {kind!r}; one of {', '.join(KINDS)}")
+        user = user or _user()
+        with self._session.begin() as s:
+            row = self._case(s, slug, lock=True)
+            before = self._latest(s, row)
+            d = DecisionRow(case_id=row.id, kind=kind, target=target, payload=payload or {}, note=note,
+                            user=user, created_at=_now())
+            s.add(d)
+            s.flush()
+            cf, unapplied = self._consolidate(s, row)
+            if any(u["decision"] == d.id for u in unapplied):
+                raise ReviewError(f"case {slug!r}: {next(u['reason'] for u in unapplied if u['decision'] == d.id)}")
+            number = self._store_version(s, row, cf, unapplied, user, f"review: {kind}")
+            s.add(AuditRow(case_id=row.id, user=user, at=_now(), action=f"review:{kind}",
+                           before={"version": number - 1, "target": target} if before else None,
+                           after={"version": number, "payload": payload or {}, "note": note}))
+            return number, unapplied
+
+    def decisions(self, slug: str) -> list[Decision]:
+        with self._session() as s:
+            row = self._case(s, slug)
+            return [_decision_of(d) for d in s.scalars(
+                select(DecisionRow).where(DecisionRow.case_id == row.id).order_by(DecisionRow.id))]
+
+    def unapplied(self, slug: str) -> list[dict[str, Any]]:
+        """Decisions whose target the latest version no longer has."""
+        vs = self.versions(slug)
+        return vs[-1]["unapplied"] if vs else []
+
+    # ----------------------------------------------------------------- export and audit
+
+    def export(self, slug: str, fmt: str, user: str = "", redacted: bool = False) -> str:
+        from casefile.render import render
+        from casefile.store.review import redact
+
+        cf = self.casefile(slug)
+        if redacted:
+            cf = redact(cf)
+        text = render(cf, fmt)
+        with self._session.begin() as s:
+            row = self._case(s, slug)
+            s.add(AuditRow(case_id=row.id, user=user or _user(), at=_now(), action="export",
+                           before=None, after={"format": fmt, "redacted": redacted}))
+        return text
+
+    def audit(self, slug: str) -> list[dict[str, Any]]:
+        with self._session() as s:
+            row = self._case(s, slug)
+            return [{"user": a.user, "at": a.at, "action": a.action, "before": a.before, "after": a.after}
+                    for a in s.scalars(select(AuditRow).where(AuditRow.case_id == row.id).order_by(AuditRow.id))]
+
+    def schema_revision(self) -> str | None:
+        with self.engine.connect() as conn:
+            if "alembic_version" not in inspect(conn).get_table_names():
+                return None
+            return conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+
+
+def _source_of(r: SourceRow) -> Source:
+    return Source.model_validate({**r.meta, "text": r.text, "id": f"S{r.position}"})
+
+
+def _duplicate_of(src: Source, earlier: list[Source]) -> str | None:
+    """Near-duplicate check of one new source against the case's sources (linear per add)."""
+    from casefile.ingest.dedupe import THRESHOLD
+
+    mine = shingles(src.text)
+    for o in earlier:
+        if o.duplicate_of is None and jaccard(mine, shingles(o.text)) >= THRESHOLD:
+            return o.id
+    return None
+
+
+def _decision_of(d: DecisionRow) -> Decision:
+    return Decision(kind=d.kind, target=d.target, payload=d.payload, note=d.note, user=d.user, at=d.created_at, id=d.id)
+
+
+def _user() -> str:
+    return os.environ.get("CASEFILE_USER") or os.environ.get("USER") or "analyst"

@@ -1,0 +1,365 @@
+"""FastAPI app over the registry: the case list, case pages with their evidence, uploads,
+review, accounts. Source text is untrusted: templates autoescape, the CSP forbids inline
+script, and no page needs JavaScript."""
+
+from __future__ import annotations
+
+import hmac
+import os
+import re
+import secrets
+import tempfile
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, Form, HTTPException, Request, UploadFile
+from fastapi.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from starlette.middleware.sessions import SessionMiddleware
+
+from casefile.errors import CasefileError
+from casefile.model import CaseFile
+from casefile.render import FORMATS
+from casefile.store import Registry
+from casefile.store.accounts import Accounts, User
+from casefile.store.identity import entity_key, event_key, fold
+from casefile.store.review import redact
+from casefile.web.chart import timeline_svg
+
+HERE = Path(__file__).parent
+MAX_UPLOAD = 10 * 1024 * 1024
+UPLOAD_TYPES = {".txt", ".md", ".markdown", ".html", ".htm", ".pdf"}
+CSP = ("default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
+       "frame-ancestors 'none'; base-uri 'none'")
+MEDIA = {"json": "application/json", "html": "text/html", "md": "text/markdown", "csv": "text/csv"}
+
+
+def create_app(db: str = "casefile.db", secret: str | None = None) -> FastAPI:
+    registry = Registry(db)
+    accounts = Accounts(registry)
+    app = FastAPI(title="casefile", docs_url=None, redoc_url=None, openapi_url=None)
+    app.add_middleware(SessionMiddleware, secret_key=secret or os.environ.get("CASEFILE_SECRET") or secrets.token_hex(32),
+                       same_site="strict", session_cookie="casefile_session", max_age=12 * 3600)
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    templates = Jinja2Templates(directory=HERE / "templates")
+    templates.env.autoescape = True
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next: Any) -> Response:
+        response = await call_next(request)
+        response.headers["Content-Security-Policy"] = CSP
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Referrer-Policy"] = "no-referrer"
+        response.headers["X-Frame-Options"] = "DENY"
+        return response
+
+    # ------------------------------------------------------------- helpers
+
+    def current_user(request: Request) -> User | None:
+        uid = request.session.get("uid")
+        return accounts.get(uid) if isinstance(uid, int) else None
+
+    def require_user(request: Request) -> User:
+        user = current_user(request)
+        if user is None:
+            raise HTTPException(status_code=303, headers={"Location": "/login"})
+        return user
+
+    def csrf_token(request: Request) -> str:
+        token = request.session.get("csrf")
+        if not token:
+            token = secrets.token_urlsafe(32)
+            request.session["csrf"] = token
+        return token
+
+    def check_csrf(request: Request, token: str) -> None:
+        if not hmac.compare_digest(str(request.session.get("csrf", "")), token or ""):
+            raise HTTPException(status_code=403, detail="The form expired or did not come from this site; reload and try again.")
+
+    def page(request: Request, name: str, http_status: int = 200, **ctx: Any) -> HTMLResponse:
+        ctx.update(request=request, user=current_user(request), csrf=csrf_token(request))
+        return templates.TemplateResponse(request, name, ctx, status_code=http_status)
+
+    def visible_case(request: Request, slug: str) -> tuple[User, CaseFile | None]:
+        user = require_user(request)
+        if not accounts.may_see(user, slug):
+            raise HTTPException(status_code=404, detail="No such case.")
+        try:
+            cf = registry.casefile(slug)
+        except CasefileError:
+            cf = None
+        if cf is not None and not user.can_edit:
+            cf = redact(cf)
+        return user, cf
+
+    def require_editor(user: User) -> None:
+        if not user.can_edit:
+            raise HTTPException(status_code=403, detail="Your account can read cases but not change them.")
+
+    @app.exception_handler(HTTPException)
+    async def http_error(request: Request, exc: HTTPException) -> Response:
+        if exc.status_code == 303:
+            return RedirectResponse(exc.headers["Location"], status_code=303)
+        return page(request, "error.html", http_status=exc.status_code, message=exc.detail)
+
+    # ------------------------------------------------------------- login
+
+    @app.get("/login", response_class=HTMLResponse)
+    def login_form(request: Request) -> Response:
+        return page(request, "login.html", error=None)
+
+    @app.post("/login")
+    def login(request: Request, username: str = Form(...), password: str = Form(...), csrf: str = Form("")) -> Response:
+        check_csrf(request, csrf)
+        user = accounts.authenticate(username, password)
+        if user is None:
+            return page(request, "login.html", http_status=401, error="Wrong user name or password.")
+        request.session.clear()
+        request.session["uid"] = user.id
+        return RedirectResponse("/", status_code=303)
+
+    @app.post("/logout")
+    def logout(request: Request, csrf: str = Form("")) -> Response:
+        check_csrf(request, csrf)
+        request.session.clear()
+        return RedirectResponse("/login", status_code=303)
+
+    # ------------------------------------------------------------- registry
+
+    @app.get("/", response_class=HTMLResponse)
+    def cases(request: Request, q: str = "", status: str = "", sort: str = "last_change") -> Response:
+        user = require_user(request)
+        rows = [c for c in registry.cases() if accounts.may_see(user, c.slug)]
+        if q:
+            rows = [c for c in rows if _matches(registry, c, q, user)]
+        if status:
+            rows = [c for c in rows if c.status == status]
+        keys = {"subject": lambda c: (c.subject or "").lower(), "status": lambda c: c.status,
+                "sources": lambda c: -c.sources, "conflicts": lambda c: -c.open_conflicts,
+                "last_change": lambda c: -c.last_change.timestamp()}
+        rows.sort(key=keys.get(sort, keys["last_change"]))
+        statuses = sorted({c.status for c in registry.cases()})
+        return page(request, "cases.html", cases=rows, q=q, status=status, sort=sort, statuses=statuses)
+
+    @app.post("/cases")
+    def new_case(request: Request, slug: str = Form(...), title: str = Form(""), restricted: str = Form(""),
+                 csrf: str = Form("")) -> Response:
+        check_csrf(request, csrf)
+        user = require_user(request)
+        require_editor(user)
+        slug = slug.strip().lower()
+        if not re.fullmatch(r"[a-z0-9][a-z0-9-]{0,80}", slug):
+            return page(request, "error.html", http_status=400,
+                        message="A case name is lower-case letters, digits and hyphens, like jane-doe-2024.")
+        try:
+            registry.new_case(slug, title, user.name)
+            accounts.set_restricted(slug, bool(restricted), [user.name] if restricted else [])
+        except CasefileError as exc:
+            return page(request, "error.html", http_status=400, message=str(exc))
+        return RedirectResponse(f"/cases/{slug}", status_code=303)
+
+    # ------------------------------------------------------------- a case
+
+    @app.get("/cases/{slug}", response_class=HTMLResponse)
+    def case_page(request: Request, slug: str) -> Response:
+        user, cf = visible_case(request, slug)
+        ctx = _case_context(cf) if cf else {}
+        return page(request, "case.html", slug=slug, cf=cf, unapplied=registry.unapplied(slug) if user.can_edit else [],
+                    chart=timeline_svg(cf.events, link="#") if cf else "", **ctx)
+
+    @app.get("/cases/{slug}/sources/{sid}", response_class=HTMLResponse)
+    def source_page(request: Request, slug: str, sid: str, start: int | None = None, end: int | None = None) -> Response:
+        _, cf = visible_case(request, slug)
+        src = next((s for s in cf.sources if s.id == sid), None) if cf else None
+        if src is None:
+            raise HTTPException(status_code=404, detail="No such source in this case.")
+        text = src.text
+        if start is not None and end is not None and 0 <= start < end <= len(text):
+            parts = (text[:start], text[start:end], text[end:])
+        else:
+            parts = (text, "", "")
+        return page(request, "source.html", slug=slug, src=src, before=parts[0], mark=parts[1], after=parts[2])
+
+    @app.post("/cases/{slug}/upload", response_class=HTMLResponse)
+    async def upload(request: Request, slug: str, files: list[UploadFile] | None = None, pasted: str = Form(""),
+                     pasted_name: str = Form(""), csrf: str = Form("")) -> Response:
+        check_csrf(request, csrf)
+        user, _ = visible_case(request, slug)
+        require_editor(user)
+        problems: list[str] = []
+        with tempfile.TemporaryDirectory(prefix="casefile-upload-") as tmp:
+            paths: list[Path] = []
+            for f in files or []:
+                if not f.filename:
+                    continue
+                name = _safe_name(f.filename)
+                if Path(name).suffix.lower() not in UPLOAD_TYPES:
+                    problems.append(f"{name}: not a report casefile can read (use .txt, .md, .html or .pdf)")
+                    continue
+                data = await f.read(MAX_UPLOAD + 1)
+                if len(data) > MAX_UPLOAD:
+                    problems.append(f"{name}: larger than {MAX_UPLOAD // 2**20} MB")
+                    continue
+                path = Path(tmp) / f"{len(paths):03d}" / name
+                path.parent.mkdir()
+                path.write_bytes(data)
+                paths.append(path)
+            if pasted.strip():
+                name = _safe_name(pasted_name or "pasted-report") + ("" if pasted_name.endswith(".txt") else ".txt")
+                path = Path(tmp) / "pasted" / name
+                path.parent.mkdir()
+                path.write_text(pasted, encoding="utf-8")
+                paths.append(path)
+            if not paths and not problems:
+                problems.append("Choose at least one file or paste a report.")
+            result = None
+            if paths:
+                try:
+                    result = registry.add(slug, paths, user.name)
+                except CasefileError as exc:
+                    problems.append(str(exc))
+        if result:
+            problems += [f"{p.file}: {p.problem}" for p in result.problems]
+        status = 400 if problems and not (result and result.added) else 200
+        return page(request, "changes.html", http_status=status, slug=slug, result=result, problems=problems,
+                    lines=result.changes if result and result.version else [])
+
+    @app.get("/cases/{slug}/changes", response_class=HTMLResponse)
+    def changes(request: Request, slug: str, frm: int | None = None, to: int | None = None) -> Response:
+        visible_case(request, slug)
+        from casefile.store.diff import describe
+
+        try:
+            d = registry.diff(slug, frm, to)
+        except CasefileError as exc:
+            return page(request, "error.html", http_status=400, message=str(exc))
+        return page(request, "changes.html", slug=slug, result=None, problems=[], lines=describe(d), diff=d)
+
+    @app.post("/cases/{slug}/review")
+    def review(request: Request, slug: str, kind: str = Form(...), ref: str = Form(...), field: str = Form(""),
+               value: str = Form(""), other: str = Form(""), note: str = Form(""), csrf: str = Form("")) -> Response:
+        check_csrf(request, csrf)
+        user, cf = visible_case(request, slug)
+        require_editor(user)
+        if cf is None:
+            raise HTTPException(status_code=400, detail="The case has no reports yet.")
+        try:
+            target, payload = _review_target(cf, kind, ref, field, value, other)
+            registry.decide(slug, kind, target, payload, note, user.name)
+        except (CasefileError, ValueError, KeyError) as exc:
+            return page(request, "error.html", http_status=400, message=f"The decision was not recorded: {exc}")
+        return RedirectResponse(f"/cases/{slug}#{ref}", status_code=303)
+
+    @app.get("/cases/{slug}/audit", response_class=HTMLResponse)
+    def audit(request: Request, slug: str) -> Response:
+        user, _ = visible_case(request, slug)
+        require_editor(user)
+        return page(request, "audit.html", slug=slug, rows=registry.audit(slug),
+                    decisions=registry.decisions(slug), versions=registry.versions(slug))
+
+    @app.get("/cases/{slug}/export/{fmt}")
+    def export(request: Request, slug: str, fmt: str) -> Response:
+        user, cf = visible_case(request, slug)
+        if fmt not in FORMATS or cf is None:
+            raise HTTPException(status_code=404, detail="No such export.")
+        text = registry.export(slug, fmt, user.name, redacted=not user.can_edit)
+        headers = {"Content-Disposition": f'attachment; filename="{slug}.{fmt}"'}
+        return PlainTextResponse(text, media_type=MEDIA[fmt], headers=headers)
+
+    @app.post("/cases/{slug}/access")
+    def access(request: Request, slug: str, restricted: str = Form(""), members: str = Form(""),
+               csrf: str = Form("")) -> Response:
+        check_csrf(request, csrf)
+        user = require_user(request)
+        if not user.is_admin:
+            raise HTTPException(status_code=403, detail="Only an admin changes who may see a case.")
+        try:
+            accounts.set_restricted(slug, bool(restricted), [m.strip() for m in members.split(",") if m.strip()])
+        except CasefileError as exc:
+            return page(request, "error.html", http_status=400, message=str(exc))
+        return RedirectResponse(f"/cases/{slug}", status_code=303)
+
+    # ------------------------------------------------------------- accounts
+
+    @app.get("/users", response_class=HTMLResponse)
+    def users(request: Request) -> Response:
+        user = require_user(request)
+        if not user.is_admin:
+            raise HTTPException(status_code=403, detail="Only an admin manages accounts.")
+        return page(request, "users.html", users=accounts.users(), error=None)
+
+    @app.post("/users")
+    def add_user(request: Request, name: str = Form(...), password: str = Form(...), role: str = Form(...),
+                 csrf: str = Form("")) -> Response:
+        check_csrf(request, csrf)
+        user = require_user(request)
+        if not user.is_admin:
+            raise HTTPException(status_code=403, detail="Only an admin manages accounts.")
+        try:
+            accounts.add_user(name.strip(), password, role)
+        except CasefileError as exc:
+            return page(request, "users.html", http_status=400, users=accounts.users(), error=str(exc))
+        return RedirectResponse("/users", status_code=303)
+
+    app.state.registry = registry
+    app.state.accounts = accounts
+    return app
+
+
+def _safe_name(name: str) -> str:
+    """A file name with no path, no control characters, at most 120 characters."""
+    base = re.split(r"[\\/]", name)[-1]
+    base = re.sub(r"[^\w.\- ]", "_", base).strip(" .") or "report"
+    return base[:120]
+
+
+def _matches(registry: Registry, c: Any, q: str, user: User) -> bool:
+    """Search by any name or alias (either script), the case name or its title."""
+    needle = fold(q)
+    if needle in fold(c.slug) or needle in fold(c.title):
+        return True
+    try:
+        cf = registry.casefile(c.slug)
+    except CasefileError:
+        return False
+    if not user.can_edit:
+        cf = redact(cf)
+    return any(needle in fold(n) for e in cf.entities for n in (e.name, *e.aliases))
+
+
+def _review_target(cf: CaseFile, kind: str, ref: str, field: str, value: str, other: str) -> tuple[dict, dict]:
+    if kind in ("confirm", "reject", "correct"):
+        v = next(v for v in cf.events if v.id == ref)
+        payload = {"field": field, "value": value} if kind == "correct" else {}
+        return event_key(v, cf), payload
+    if kind == "pick":
+        c = next(c for c in cf.conflicts if c.id == ref)
+        v = next(v for v in cf.events if v.id == c.event)
+        return event_key(v, cf), {"field": c.field, "value": value}
+    e = next(e for e in cf.entities if e.id == ref)
+    if kind == "merge":
+        o = next(x for x in cf.entities if x.id == other)
+        return {"into": entity_key(e), "other": entity_key(o)}, {}
+    if kind == "split":
+        return entity_key(e), {"alias": value}
+    return entity_key(e), {}
+
+
+def _case_context(cf: CaseFile) -> dict[str, Any]:
+    entities = {e.id: e for e in cf.entities}
+    conflicts: dict[str, list] = defaultdict(list)
+    for c in cf.conflicts:
+        conflicts[c.event].append(c)
+    quotes: dict[str | None, list] = defaultdict(list)
+    for q in cf.quotes:
+        quotes[q.speaker].append(q)
+    return {
+        "entities": entities,
+        "sources_by_id": {s.id: s for s in cf.sources},
+        "subject": entities.get(cf.subject or ""),
+        "events": sorted(cf.events, key=lambda v: (v.date or "9999", v.id)),
+        "conflicts_by_event": conflicts,
+        "quotes_by_speaker": quotes,
+    }

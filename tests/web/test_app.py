@@ -1,0 +1,135 @@
+"""The web app through FastAPI's TestClient: headers, CSRF, roles, restricted cases, uploads."""
+
+from __future__ import annotations
+
+import re
+
+from fastapi.testclient import TestClient
+
+from ..conftest import EXAMPLE
+from .conftest import ADMIN, EDITOR, VIEWER
+
+
+def _csrf(html: str) -> str:
+    m = re.search(r'name="csrf" value="([^"]+)"', html)
+    assert m, "no CSRF token in the page"
+    return m.group(1)
+
+
+def login(client: TestClient, who: tuple[str, str]) -> str:
+    token = _csrf(client.get("/login").text)
+    r = client.post("/login", data={"username": who[0], "password": who[1], "csrf": token}, follow_redirects=False)
+    assert r.status_code == 303, r.text
+    return _csrf(client.get("/").text)
+
+
+def test_every_page_sends_a_strict_csp_and_no_inline_script(web_app) -> None:
+    client = TestClient(web_app)
+    r = client.get("/login")
+    csp = r.headers["content-security-policy"]
+    assert "default-src 'none'" in csp and "script-src" not in csp
+    assert r.headers["x-content-type-options"] == "nosniff"
+    assert "<script" not in r.text
+
+
+def test_pages_need_a_login(web_app) -> None:
+    client = TestClient(web_app)
+    r = client.get("/", follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"] == "/login"
+
+
+def test_wrong_password_is_refused(web_app) -> None:
+    client = TestClient(web_app)
+    token = _csrf(client.get("/login").text)
+    r = client.post("/login", data={"username": ADMIN[0], "password": "nope-nope", "csrf": token})
+    assert r.status_code == 401 and "Wrong user name or password" in r.text
+
+
+def test_a_form_without_the_csrf_token_is_refused(web_app) -> None:
+    client = TestClient(web_app)
+    login(client, EDITOR)
+    r = client.post("/cases", data={"slug": "x-case", "title": "X", "csrf": "forged"})
+    assert r.status_code == 403
+    assert all(c.slug != "x-case" for c in web_app.state.registry.cases())
+
+
+def test_editor_creates_a_case_and_uploads_reports(web_app) -> None:
+    client = TestClient(web_app)
+    token = login(client, EDITOR)
+    r = client.post("/cases", data={"slug": "yesenov", "title": "Blogger", "csrf": token}, follow_redirects=False)
+    assert r.status_code == 303
+    files = [("files", (p.name, p.read_bytes())) for p in sorted(EXAMPLE.iterdir())]
+    r = client.post("/cases/yesenov/upload", data={"csrf": token}, files=files)
+    assert r.status_code == 200 and "Version 1: 3 report(s) added" in r.text
+    page = client.get("/cases/yesenov").text
+    assert "Timeline" in page and "01_wire.txt" in page
+
+
+def test_a_bad_upload_gets_a_clear_message_and_nothing_stored_is_lost(web_app) -> None:
+    client = TestClient(web_app)
+    token = login(client, EDITOR)
+    client.post("/cases", data={"slug": "c1", "csrf": token})
+    wire = EXAMPLE / "01_wire.txt"
+    client.post("/cases/c1/upload", data={"csrf": token}, files=[("files", (wire.name, wire.read_bytes()))])
+    r = client.post("/cases/c1/upload", data={"csrf": token},
+                    files=[("files", ("virus.exe", b"MZ\x00\x00")), ("files", ("photo.txt", b"\x89PNG\x00\x00\x01"))])
+    assert r.status_code == 400
+    assert "virus.exe: not a report" in r.text and "photo.txt" in r.text and "binary" in r.text
+    cf = web_app.state.registry.casefile("c1")
+    assert [s.file for s in cf.sources] == ["01_wire.txt"]
+
+
+def test_a_viewer_reads_but_cannot_change_and_sensitive_names_are_withheld(web_app) -> None:
+    reg = web_app.state.registry
+    reg.new_case("c2")
+    reg.add("c2", [EXAMPLE / "01_wire.txt"])
+    from casefile.store.identity import entity_key
+
+    lawyer = next(e for e in reg.casefile("c2").entities if "Kassymova" in e.name)
+    reg.decide("c2", "sensitive", entity_key(lawyer), note="threatened")
+    client = TestClient(web_app)
+    token = login(client, VIEWER)
+    page = client.get("/cases/c2").text
+    assert "Kassymova" not in page and "[name withheld]" in page
+    assert "Add reports" not in page and "Confirm" not in page
+    assert client.post("/cases/c2/upload", data={"csrf": token, "pasted": "x" * 100}).status_code == 403
+    assert "Kassymova" not in client.get("/cases/c2/export/json").text
+    assert client.get("/cases/c2/sources/S1").status_code == 200
+    assert "Kassymova" not in client.get("/cases/c2/sources/S1").text
+
+
+def test_a_restricted_case_is_visible_only_to_members(web_app) -> None:
+    reg, acc = web_app.state.registry, web_app.state.accounts
+    reg.new_case("secret-case", "Secret")
+    acc.set_restricted("secret-case", True, [EDITOR[0]])
+    viewer = TestClient(web_app)
+    login(viewer, VIEWER)
+    assert "secret-case" not in viewer.get("/").text
+    assert viewer.get("/cases/secret-case").status_code == 404
+    editor = TestClient(web_app)
+    login(editor, EDITOR)
+    assert "Secret" in editor.get("/").text
+
+
+def test_search_finds_a_case_by_an_alias(web_app) -> None:
+    reg = web_app.state.registry
+    reg.new_case("c3", "Third")
+    reg.add("c3", [EXAMPLE / "01_wire.txt"])
+    client = TestClient(web_app)
+    login(client, EDITOR)
+    assert "Third" in client.get("/", params={"q": "kassymova"}).text
+    assert "Third" not in client.get("/", params={"q": "nobody-like-this"}).text
+
+
+def test_hostile_report_text_is_escaped(web_app) -> None:
+    reg = web_app.state.registry
+    client = TestClient(web_app)
+    token = login(client, EDITOR)
+    client.post("/cases", data={"slug": "xss", "csrf": token})
+    payload = ("The activist <script>alert('x')</script> Bob Stone was detained in Tbilisi on Monday, "
+               "his lawyer <img src=x onerror=alert(1)> said on Tuesday.")
+    r = client.post("/cases/xss/upload", data={"csrf": token, "pasted": payload, "pasted_name": "<b>evil</b>.txt"})
+    assert r.status_code == 200
+    page = client.get("/cases/xss").text
+    assert "<script>alert" not in page and "<img src=x" not in page
+    assert reg.casefile("xss").sources[0].file.endswith(".txt")
