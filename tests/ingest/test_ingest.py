@@ -43,4 +43,7 @@ def test_problems_name_the_file_and_ids_follow_the_readable_files(tmp_path: Path
     (tmp_path / "3.pdf").write_bytes(b"%PDF-1.4")
     result = ingest_paths([tmp_path, tmp_path / "nowhere"])
     assert [(s.id, s.file) for s in result.sources] == [("S1", "2.txt")]
-    assert [str(p) for p in result.problems] == [f"{tmp_path / 'nowhere'}: no such file or folder", "1.txt: the file is empty"]
+    problems = [str(p) for p in result.problems]
+    assert problems[:2] == [f"{tmp_path / 'nowhere'}: no such file or folder", "1.txt: the file is empty"]
+    # a broken PDF is named with its problem too
+    assert len(problems) == 3 and problems[2].startswith("3.pdf: could not read the PDF")

@@ -25,9 +25,11 @@ from casefile.ingest.meta import (
     infer_years,
     trim_site_name,
 )
+from casefile.ingest.pdf import extract_pdf
 from casefile.model import Source
 
-SUFFIXES = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
+SUFFIXES = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html",
+            ".pdf": "pdf"}
 MAX_BYTES = 10 * 1024 * 1024  # a report is a few kB; ten megabytes is a dump, not a report
 MIN_CHARS = 40
 
@@ -87,14 +89,22 @@ def _read(path: Path, data: bytes, source_id: str) -> _Read:
     name = path.name
     fmt = SUFFIXES.get(path.suffix.lower())
     if fmt is None:
-        raise IngestError(name, f"unsupported file type {path.suffix or '(none)'!r}; casefile reads .txt, .md and .html")
+        raise IngestError(name, f"unsupported file type {path.suffix or '(none)'!r}; casefile reads .txt, .md, .html and .pdf")
     if len(data) > MAX_BYTES:
         raise IngestError(name, f"the file is {len(data) / 1e6:.1f} MB, over the {MAX_BYTES // 2**20} MB limit for one report")
-    raw, _encoding = decode(data, name)
     title = outlet = published = None
     basis = "none"
     html_lang = None
-    if fmt == "html" or (fmt != "html" and raw.lstrip()[:200].lower().startswith(("<!doctype html", "<html"))):
+    if fmt == "pdf":
+        doc = extract_pdf(data, name)
+        raw, title = doc.text, doc.title
+        if doc.published:
+            published, basis = doc.published, "metadata"
+    else:
+        raw, _encoding = decode(data, name)
+    if fmt == "pdf":
+        body, extracted = raw, False
+    elif fmt == "html" or (fmt != "html" and raw.lstrip()[:200].lower().startswith(("<!doctype html", "<html"))):
         page = extract_html(raw, name)
         body = page.text
         title = trim_site_name(page.title, page.outlet) if page.title else None
