@@ -61,7 +61,7 @@ def _place(cf: CaseFile, eid: str | None) -> str | None:
 
 def _open_conflicts(cf: CaseFile) -> dict[tuple[str, str, str], Any]:
     events = {v.id: v for v in cf.events}
-    out = {}
+    out: dict[tuple[str, str, str], Any] = {}
     for c in cf.conflicts:
         v = events.get(c.event)
         if v is None or c.resolved:

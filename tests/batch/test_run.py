@@ -1,0 +1,102 @@
+"""Batch runs end to end on a generated corpus with known cases, locally and on a local Ray."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from casefile.batch.run import run_local
+from casefile.cli import app
+
+BENCH = Path(__file__).resolve().parents[2] / "bench" / "synthetic.py"
+
+
+def _synthetic():
+    spec = importlib.util.spec_from_file_location("synthetic", BENCH)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> tuple[Path, dict[str, str]]:
+    syn = _synthetic()
+    records, truth = syn.generate(240, share_cases=0.25, seed=21)
+    path = tmp_path_factory.mktemp("corpus") / "news.jsonl"
+    syn.write_jsonl(path, records)
+    with path.open("a") as fh:
+        fh.write("\n{broken json\n")
+    return path, truth
+
+
+def _assignment(out: Path) -> dict[str, set[str]]:
+    """record id -> the case ids it went to."""
+    got: dict[str, set[str]] = {}
+    for cf_path in (out / "cases").glob("*/casefile.json"):
+        cf = json.loads(cf_path.read_text())
+        for s in cf["sources"]:
+            got.setdefault(s["file"], set()).add(cf_path.parent.name)
+    return got
+
+
+def _pairwise(truth: dict[str, str], got: dict[str, set[str]]) -> tuple[float, float]:
+    """Precision and recall of report-to-case assignment over pairs of case reports."""
+    ids = sorted(truth)
+    tp = fp = fn = 0
+    for i, a in enumerate(ids):
+        for b in ids[i + 1:]:
+            same_true = truth[a] == truth[b]
+            same_got = bool(got.get(a, set()) & got.get(b, set()))
+            tp += same_true and same_got
+            fp += (not same_true) and same_got
+            fn += same_true and not same_got
+    return tp / max(tp + fp, 1), tp / max(tp + fn, 1)
+
+
+def test_local_batch_groups_reports_into_their_cases(corpus, tmp_path: Path) -> None:
+    path, truth = corpus
+    summary = run_local([str(path)], tmp_path)
+    got = _assignment(tmp_path)
+    precision, recall = _pairwise(truth, got)
+    assert precision >= 0.95 and recall >= 0.95, (precision, recall)
+    # other news is skipped early, before any parsing, and counted
+    assert summary.irrelevant >= 0.6 * (240 - len(truth))
+    assert not any(rid.startswith("news-") for rid in got)
+    assert [p.split(":")[0] for _, p in summary.failed] == ["line 241", "line 242"]
+    index = json.loads((tmp_path / "index.json").read_text())
+    assert index["summary"]["cases"] == len(index["cases"]) == len(set(truth.values()))
+    assert (tmp_path / "index.csv").read_text().startswith("case,subject,status,sources,last_event,path")
+
+
+def test_batch_cli_reports_bad_records_and_exits_2(corpus, tmp_path: Path) -> None:
+    path, _ = corpus
+    r = CliRunner().invoke(app, ["batch", str(path), "--out", str(tmp_path), "--quiet"])
+    assert r.exit_code == 2
+    assert "not JSON" in r.output
+
+
+def test_a_run_on_local_ray_gives_the_same_case_files(corpus, tmp_path: Path) -> None:
+    pytest.importorskip("ray")
+    from casefile.batch.run import run_on_ray
+
+    path, _ = corpus
+    run_local([str(path)], tmp_path / "local")
+    run_on_ray([str(path)], tmp_path / "ray", "local", workers=2)
+
+    def cases(out: Path) -> dict[str, dict]:
+        res = {}
+        for p in (out / "cases").glob("*/casefile.json"):
+            cf = json.loads(p.read_text())
+            cf.pop("generated_at")
+            res[p.parent.name] = cf
+        return res
+
+    local, on_ray = cases(tmp_path / "local"), cases(tmp_path / "ray")
+    assert local.keys() == on_ray.keys() and local
+    assert local == on_ray
+    assert Counter(len(c["sources"]) for c in local.values()) == Counter(len(c["sources"]) for c in on_ray.values())
