@@ -84,7 +84,7 @@ class DateReader:
         for phrase, (unit, offset) in words["relative"].items():
             if bare == phrase or bare.endswith(" " + phrase):
                 return self._relative(unit, offset)
-        if re.fullmatch(r"[\d./-]+", bare):
+        if re.fullmatch(r"\d+[./-][\d./-]+", bare):
             return self._numeric(bare)
         core = _strip_qualifiers(bare)
         if not core:
