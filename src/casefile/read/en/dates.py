@@ -61,9 +61,10 @@ def is_duration(text: str) -> bool:
 class DateReader:
     """Reads the time expressions of one document."""
 
-    published: PartialDate | None
+    published: PartialDate | None  # trusted publication date: relative expressions need it
     doc_years: set[int] = field(default_factory=set)
     anchor: PartialDate | None = None  # the last date read, for "the same day"
+    year_base: PartialDate | None = None  # for year-less dates when the publication is unknown
 
     def read(self, text: str) -> PartialDate | None:
         """The date an expression names, at the precision the text supports; None if none."""
@@ -107,6 +108,9 @@ class DateReader:
         d, period = data.date_obj, data.period
         year = d.year if explicit_year else None
         part = PartialDate(year, d.month, d.day if period == "day" else None)
+        if self.published is None and self.year_base is not None and self.year_base.year is not None:
+            # a lower bound, not a publication date: the latest year the text writes
+            return part if part.year is not None or part.month is None else part.with_year(self.year_base.year)
         return complete(part, self.published, self.doc_years)
 
     def _numeric(self, core: str) -> PartialDate | None:
@@ -164,6 +168,20 @@ class DateReader:
 
 def published_date(text: str | None) -> PartialDate | None:
     return parse_iso(text)
+
+
+_FULL = re.compile(r"\b(?:[A-Z][a-z]+\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]+,? \d{4}|[A-Z][a-z]+,? \d{4})\b")
+
+
+def explicit_dates(text: str) -> list[PartialDate]:
+    """The dates a text writes with their year ("10 March 2019", "March 29, 2018", "November 2018")."""
+    reader = DateReader(None)
+    out = []
+    for m in _FULL.finditer(text):
+        d = reader.read(m.group(0))
+        if d is not None and d.year is not None and d.month is not None:
+            out.append(d)
+    return out
 
 
 def stated_years(texts: list[str]) -> set[int]:

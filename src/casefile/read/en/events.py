@@ -15,18 +15,20 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
 from casefile.model import Amount, EventMention, Mention, Role, Source
 from casefile.read.en.amounts import find_amounts, find_durations
-from casefile.read.en.dates import DateReader, is_duration, published_date, stated_years
-from casefile.read.timeutil import PartialDate
+from casefile.read.en.dates import DateReader, explicit_dates, is_duration, published_date, stated_years
+from casefile.read.timeutil import PartialDate, parse_iso
 from casefile.resources import load
 
 MAX_DATE_DISTANCE = 6  # tree steps between a trigger and a date that still belongs to it
 DURATION_TYPES = {"house_arrest", "travel_ban", "activity_ban", "sentence", "exile", "detention"}
+INHERITING = {"fine", "travel_ban", "activity_ban", "plea_deal", "conviction", "sentence", "release"}
 CHARGE_TYPES = {"charge", "conviction", "sentence", "acquittal"}
 _NOUN_PATH = {"pobj", "prep", "dobj", "attr", "compound", "oprd", "nsubjpass", "npadvmod", "amod"}
 _PERSON_DEPS = {"nsubjpass", "dobj", "dative", "nsubj", "poss", "pobj", "agent", "attr", "appos"}
@@ -398,8 +400,8 @@ def _quote(sent: Span, t: Token) -> tuple[str, int, int]:
 
 def _read_dates(doc: Doc, source: Source) -> tuple[dict[int, PartialDate], list[Span]]:
     """Every DATE entity read in document order (so that "the same day" has its anchor)."""
-    published = _trusted_publication(source)
-    reader = DateReader(published, stated_years([source.text]))
+    published, year_base = _time_frame(source)
+    reader = DateReader(published, stated_years([source.text]), year_base=year_base)
     out: dict[int, PartialDate] = {}
     spans = [e for e in doc.ents if e.label_ == "DATE"]
     for e in spans:
@@ -409,22 +411,37 @@ def _read_dates(doc: Doc, source: Source) -> tuple[dict[int, PartialDate], list[
     return out, spans
 
 
-def _trusted_publication(source: Source) -> PartialDate | None:
-    """The publication date, unless the text itself states a later full date (then it is a
-    caption's or a reprint's date, and resolving "on Friday" against it would invent dates)."""
-    pub = published_date(source.published)
-    if pub is None or pub.year is None:
-        return pub
-    latest = pub.latest()
-    reader = DateReader(None)
-    for m in re.finditer(r"\b(?:[A-Z][a-z]+\.? \d{1,2}, \d{4}|\d{1,2} [A-Z][a-z]+ \d{4}|[A-Z][a-z]+ \d{4})\b",
-                         source.text):
-        d = reader.read(m.group(0))
-        if d is not None and d.year is not None and latest is not None:
-            first = PartialDate(d.year, d.month or 1, d.day or 1).latest()
-            if first is not None and first > latest:
-                return None
-    return pub
+def _time_frame(source: Source) -> tuple[PartialDate | None, PartialDate | None]:
+    """The publication date relative expressions may use, and the date year-less ones may use.
+
+    Only a dateline or metadata says when a report was published. A date guessed from the
+    content is a lower bound: resolving "on Friday" against it would invent dates. Year-less
+    dates ("on 17 August") then take the year of the latest date the text writes in full, as
+    reports name the current year's days without it. A publication date earlier than a date
+    the text writes in full is a caption's or a reprint's, and is not used either.
+    """
+    stated = explicit_dates(source.text)
+    latest = max(stated, key=lambda d: d.latest() or date.min, default=None)
+    pub = published_date(source.published) if source.published_basis in ("dateline", "metadata") else None
+    if pub is not None and latest is not None:
+        lp, ll = pub.latest(), PartialDate(latest.year, latest.month or 1, latest.day or 1).latest()
+        if lp is not None and ll is not None and ll > lp:
+            pub = None
+    return pub, pub or latest
+
+
+def _inherit_dates(events: list[EventMention], text: str) -> list[EventMention]:
+    """An undated outcome takes the date of the dated act told just before it in the same paragraph:
+    "released on 17 August ... He will pay a fine of $300" are the terms of that release."""
+    out: list[EventMention] = []
+    for e in events:
+        if e.date is None and e.type in INHERITING:
+            prev = [p for p in out if p.date and p.type in INHERITING and 0 <= e.sentence - p.sentence <= 2
+                    and "\n\n" not in text[p.start:e.start] and parse_iso(p.date) and p.date_precision != "unknown"]
+            if prev:
+                e = e.model_copy(update={"date": prev[-1].date, "date_precision": prev[-1].date_precision})
+        out.append(e)
+    return out
 
 
 def extract_events(doc: Doc, source: Source, mentions: list[Mention]) -> list[EventMention]:
@@ -442,7 +459,7 @@ def extract_events(doc: Doc, source: Source, mentions: list[Mention]) -> list[Ev
                     seen.add((t.i, rule.type))
                     out.append(em)
                 break
-    return _dedupe(out)
+    return _inherit_dates(_dedupe(out), source.text)
 
 
 def _event(doc: Doc, t: Token, rule: Rule, si: int, sent: Span, source: Source, mentions: list[Mention],
