@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date
 
 from rapidfuzz import fuzz
 
@@ -34,6 +35,7 @@ from casefile.model import (
 )
 from casefile.read.timeutil import PartialDate, compatible, parse_iso
 
+_ORG_ACTS = {"registration_denied", "search"}  # acts on an organisation or premises (often mis-typed as persons)
 ONE_DAY = 1  # sources disagreeing by this many days on one act still tell one act
 _RANK = {"day": 0, "month": 1, "year": 2, "unknown": 3}
 
@@ -95,7 +97,7 @@ def _concerns_case(i: _Item, by_id: dict[str, Entity], subject: str | None) -> b
     subj_words = _name_tokens(by_id[subject])
     for eid, role in i.participants:
         ent = by_id.get(eid)
-        if role != "subject" or ent is None or ent.type != "person" or eid == subject:
+        if role != "subject" or ent is None or ent.type != "person" or eid == subject or i.em.type in _ORG_ACTS:
             continue
         if not (_name_tokens(ent) & subj_words):
             return False
@@ -111,11 +113,24 @@ def _rank(i: _Item) -> int:
     return _RANK[i.date.precision] if i.date.year is not None else 3
 
 
+def _focus(items: list[_Item]) -> dict[str, PartialDate]:
+    """The latest full-year date each source gives: what the report is mainly about."""
+    out: dict[str, PartialDate] = {}
+    for i in items:
+        if i.date is None or i.date.year is None:
+            continue
+        cur = out.get(i.em.source)
+        if cur is None or (i.date.latest() or date.min) > (cur.latest() or date.min):
+            out[i.em.source] = i.date
+    return out
+
+
 def _cluster(items: list[_Item]) -> list[_Cluster]:
     clusters: list[_Cluster] = []
+    focus = _focus(items)
     for it in sorted(items, key=lambda i: (_rank(i), i.order)):
         same = [c for c in clusters if c.type == it.em.type]
-        home = _home(it, same)
+        home = _home(it, same, focus.get(it.em.source))
         if home is None:
             home = _Cluster(type=it.em.type)
             clusters.append(home)
@@ -161,12 +176,15 @@ def _close(a: Amount, b: Amount) -> bool:
     return any(y and abs(x - y) / abs(y) <= 0.1 for x, y in pairs)
 
 
-def _home(it: _Item, same: list[_Cluster]) -> _Cluster | None:
+def _home(it: _Item, same: list[_Cluster], focus: PartialDate | None) -> _Cluster | None:
     same = [c for c in same if _amount_fits(it, c)]
     if it.date is None:
+        # an undated mention: the act of that type its charge names, else the one nearest
+        # to what its report is about, else the best attested one
         if not same:
             return None
-        return max(same, key=lambda c: (_charge_fit(it, c), len(c.sources()), -min(i.order for i in c.items)))
+        return max(same, key=lambda c: (_charge_fit(it, c), -_gap(c.date, focus), len(c.sources()),
+                                        -min(i.order for i in c.items)))
     fits = []
     for c in same:
         cd = c.date
@@ -174,6 +192,9 @@ def _home(it: _Item, same: list[_Cluster]) -> _Cluster | None:
             fits.append((1, c))
             continue
         own = [i.date for i in c.items if i.em.source == it.em.source and i.date and i.date.precision == "day"]
+        if it.date in own:
+            fits.append((0, c))
+            continue
         tolerance = 0 if own and it.date.precision == "day" else ONE_DAY
         if compatible(it.date, cd, tolerance):
             exact = it.date.iso() == cd.iso()
@@ -181,6 +202,13 @@ def _home(it: _Item, same: list[_Cluster]) -> _Cluster | None:
     if not fits:
         return None
     return min(fits, key=lambda f: (f[0], -_charge_fit(it, f[1]), -len(f[1].sources())))[1]
+
+
+def _gap(a: PartialDate | None, b: PartialDate | None) -> int:
+    da, db = (a.latest() if a else None), (b.latest() if b else None)
+    if da is None or db is None:
+        return 0
+    return abs((da - db).days)
 
 
 def _charge_fit(it: _Item, c: _Cluster) -> float:

@@ -72,7 +72,7 @@ class DateReader:
         if not t or is_duration(t):
             return None
         found = self._read(t)
-        if found is not None and found.year is not None:
+        if found is not None and (found.year is not None or found.day is not None):
             self.anchor = found
         return found
 
@@ -158,6 +158,8 @@ class DateReader:
 
     def _from_anchor(self, offset: int) -> PartialDate | None:
         a = self.anchor
+        if a is not None and a.year is None and a.day is not None:
+            return a if offset == 0 else None  # "March 10 ... the same day", year still unknown
         if a is None or a.precision != "day":
             return a if offset == 0 else None
         d = a.latest()

@@ -437,7 +437,7 @@ def _inherit_dates(events: list[EventMention], text: str) -> list[EventMention]:
     for e in events:
         if e.date is None and e.type in INHERITING:
             prev = [p for p in out if p.date and p.type in INHERITING and 0 <= e.sentence - p.sentence <= 2
-                    and "\n\n" not in text[p.start:e.start] and parse_iso(p.date) and p.date_precision != "unknown"]
+                    and parse_iso(p.date) and p.date_precision != "unknown"]
             if prev:
                 e = e.model_copy(update={"date": prev[-1].date, "date_precision": prev[-1].date_precision})
         out.append(e)
