@@ -176,8 +176,15 @@ def _close(a: Amount, b: Amount) -> bool:
     return any(y and abs(x - y) / abs(y) <= 0.1 for x, y in pairs)
 
 
+def _duration_fits(it: _Item, c: _Cluster) -> bool:
+    """A term of another length ("15 days" against "25 years") is another act."""
+    d = it.em.duration
+    others = {i.em.duration for i in c.items if i.em.duration}
+    return d is None or not others or d in others
+
+
 def _home(it: _Item, same: list[_Cluster], focus: PartialDate | None) -> _Cluster | None:
-    same = [c for c in same if _amount_fits(it, c)]
+    same = [c for c in same if _amount_fits(it, c) and _duration_fits(it, c)]
     if it.date is None:
         # an undated mention: the act of that type its charge names, else the one nearest
         # to what its report is about, else the best attested one
@@ -253,13 +260,24 @@ def _complete(d: PartialDate | None, event_date: PartialDate | None) -> PartialD
     return d.with_year(event_date.year)
 
 
-def _majority(values: list, first_wins: bool = True):
+def _majority(values: list):
+    """The value most sources give (one vote per source), the earliest on a tie."""
     values = [v for v in values if v is not None]
     if not values:
         return None
     counts = Counter(values)
     top = max(counts.values())
     return next(v for v in values if counts[v] == top)
+
+
+def _per_source(items: list[_Item], get) -> list:
+    seen, out = set(), []
+    for i in items:
+        v = get(i)
+        if v is not None and (i.em.source, v) not in seen:
+            seen.add((i.em.source, v))
+            out.append(v)
+    return out
 
 
 def _amount(items: list[_Item]) -> Amount | None:
@@ -298,10 +316,10 @@ def _event(c: _Cluster, res: EntityResolution) -> Event:
     return Event(
         id="V0", type=c.type,  # type: ignore[arg-type]
         date=date.iso() if date else None, date_precision=date.precision if date else "unknown",
-        place=_majority([i.place for i in items]),
+        place=_majority(_per_source(items, lambda i: i.place)),
         participants=[Participant(entity=e, role=r) for e, r in participants.items()],
-        attributes=Attributes(amount=_amount(items), duration=_majority([i.em.duration for i in items]),
-                              charge=_majority([i.em.charge for i in items])),
+        attributes=Attributes(amount=_amount(items), duration=_majority(_per_source(items, lambda i: i.em.duration)),
+                              charge=_majority(_per_source(items, lambda i: i.em.charge))),
         evidence=evidence,
     )
 

@@ -188,19 +188,36 @@ def _person_token(t: Token, rule: Rule) -> Token | None:
                 return c
         for c in t.children:
             if c.dep_ == "prep" and c.lower_ in ("of", "against", "on"):
-                objs = [g for g in c.children if g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME")]
-                if objs:
-                    return objs[0]
+                for g in c.children:
+                    if g.dep_ == "pobj" and (_is_others(g) or not _is_nobody(g)) and g.ent_type_ not in _NOT_PEOPLE:
+                        return g  # "the detention of a million ...", "charges against him"
         v = _clause_verb(t)
         if v.i == t.i or v.pos_ not in ("VERB", "AUX"):
             return None
-        if rule.person == "subject" or t.dep_ in ("dobj",):
-            return _subject_of(v)
-        obj = _object_of(v)
-        return obj if obj is not None and obj.i != t.i else _subject_of(v)
+        if rule.person != "subject":
+            for c in v.children:
+                if c.i != t.i and c.dep_ in ("nsubjpass", "dobj", "dative") and not _is_nobody(c):
+                    return c  # "he was placed under house arrest", "put him under house arrest"
+        return _subject_of(v)
     if rule.person == "subject":
         return _subject_of(t)
     return _object_of(t)
+
+
+_NOT_PEOPLE = {"DATE", "TIME", "MONEY", "CARDINAL", "PERCENT", "QUANTITY"}
+
+
+def _is_nobody(p: Token) -> bool:
+    """Not a person nor a body of people: "it", "a law", "$300"."""
+    if p.ent_type_ in _NOT_PEOPLE or p.like_num:
+        return True
+    if p.ent_type_ in ("PERSON", "ORG", "FAC", "GPE", "NORP"):
+        return False
+    if p.pos_ == "PRON":
+        return p.lower_ in ("it", "which", "what", "that", "this", "these")
+    if p.pos_ == "PROPN":
+        return False
+    return p.lower_ not in _words("own") and _lemma(p) not in _words("own") and not _is_others(p)
 
 
 def _is_others(p: Token) -> bool:
@@ -335,14 +352,15 @@ def _charge(t: Token) -> str | None:
     for h in heads:
         for c in h.children:
             if c.dep_ == "prep" and c.lower_ in ("with", "of", "over", "for", "on"):
-                objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+                objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")
+                        and g.ent_type_ not in ("PERSON", "ORG", "GPE", "DATE", "FAC")]
                 if objs:
                     toks = _until_break(list(objs[0].subtree))
                     text = t.doc[toks[0].i:toks[-1].i + 1].text
                     text = text.strip(" “”\"'‘’«»")
                     if 2 < len(text) < 120:
                         return re.sub(r"\s+", " ", text)
-    comps = [c for c in t.children if c.dep_ in ("compound", "amod") and c.pos_ in ("NOUN", "ADJ")]
+    comps = [c for c in t.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
     if t.pos_ == "NOUN" and comps:
         return " ".join(c.text for c in comps)
     return None
@@ -450,11 +468,13 @@ def extract_events(doc: Doc, source: Source, mentions: list[Mention]) -> list[Ev
     out: list[EventMention] = []
     for si, sent in enumerate(doc.sents):
         seen: set[tuple[int, str]] = set()
+        matched = [(t, rule) for t in sent for rule in rules() if _matches(t, rule)]
+        triggers = {t.i for t, _ in matched}
         for t in sent:
             for rule in rules():
                 if (t.i, rule.type) in seen or not _matches(t, rule):
                     continue
-                em = _event(doc, t, rule, si, sent, source, mentions, dates, point_spans, date_spans)
+                em = _event(doc, t, rule, si, sent, source, mentions, dates, point_spans, date_spans, triggers)
                 if em is not None:
                     seen.add((t.i, rule.type))
                     out.append(em)
@@ -462,21 +482,40 @@ def extract_events(doc: Doc, source: Source, mentions: list[Mention]) -> list[Ev
     return _inherit_dates(_dedupe(out), source.text)
 
 
+def _owned_by_other(t: Token, s: Span, triggers: set[int]) -> bool:
+    """A date reached only through another trigger above this one dates that act:
+    "lost an appeal against his sentence on Monday" dates the appeal, not the sentence."""
+    up_s = {x.i for x in [s.root, *_ancestors(s.root, 50)]}
+    for a in _ancestors(t, 50):
+        if a.i in up_s:
+            return False  # reached the meeting point without passing another trigger
+        if a.i in triggers and t.pos_ in ("NOUN", "PROPN") and t.dep_ == "pobj":
+            return True
+    return False
+
+
 def _event(doc: Doc, t: Token, rule: Rule, si: int, sent: Span, source: Source, mentions: list[Mention],
-           dates: dict[int, PartialDate], point_spans: list[Span], date_spans: list[Span]) -> EventMention | None:
+           dates: dict[int, PartialDate], point_spans: list[Span], date_spans: list[Span],
+           triggers: set[int]) -> EventMention | None:
     if _irrealis(t, rule):
         return None
     if t.pos_ in ("NOUN", "PROPN") and t.dep_ == "pobj" and t.head.lower_ == "from":
         return None  # "released from house arrest": where an act started, not an act
+    if t.pos_ in ("NOUN", "PROPN") and t.dep_ == "compound":
+        return None  # "a detention center": a place, not an act
     person = _person_token(t, rule)
     if person is None and not rule.undated_ok:
         person = _fallback_person(t)
     if person is not None and _is_others(person):
         return None
+    if person is not None and _is_nobody(person) and not rule.undated_ok:
+        return None  # "a law that imposes a sentence": no one's act
     if person is None and not rule.undated_ok and rule.type not in ("search", "registration_denied"):
         return None
-    sent_dates = [s for s in point_spans if sent.start <= s.start < sent.end]
-    dspan = _nearest(t, sent_dates)
+    q_start, q_end = _quote(sent, t)[1:]
+    sent_dates = [s for s in point_spans if sent.start <= s.start < sent.end
+                  and q_start <= s.start_char and s.end_char <= q_end]
+    dspan = _nearest(t, [s for s in sent_dates if not _owned_by_other(t, s, triggers)])
     d = dates.get(dspan.start) if dspan is not None else None
     participants: list[tuple[str, Role]] = []
     if person is not None:
