@@ -136,9 +136,10 @@ def _subject_of(v: Token) -> Token | None:
     """The subject of a verb, inherited along conjunctions and control ("agreed to stop")."""
     cur = v
     for _ in range(4):
-        for c in cur.children:
-            if c.dep_ in ("nsubj", "nsubjpass"):
-                return c
+        subj = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subj:
+            # a dateline run into the sentence ("date 2023-07-31 ... X lost") gives two subjects
+            return next((c for c in subj if c.ent_type_ not in _NOT_PEOPLE and c.lower_ != "date"), subj[0])
         if cur.dep_ in ("conj", "xcomp", "advcl", "acl") and cur.head.i != cur.i:
             if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN", "PRON"):
                 return cur.head
@@ -224,10 +225,10 @@ def _is_others(p: Token) -> bool:
     """People who are not the case's: a number, a plural group, a nationality, "those"."""
     if p.ent_type_ in ("NORP", "CARDINAL", "QUANTITY", "PERCENT", "DATE", "MONEY"):
         return True
+    if p.ent_type_ in ("PERSON", "ORG", "FAC", "GPE") and p.tag_ != "NNPS":
+        return False  # "Kara-Murza, 41,": an age, not a count
     if p.like_num or any(c.dep_ == "nummod" or c.like_num for c in p.children):
         return True
-    if p.ent_type_ in ("PERSON", "ORG", "FAC", "GPE"):
-        return False
     if _lemma(p) in _words("others") or p.lower_ in _words("others"):
         return True
     return p.tag_ in ("NNS", "NNPS") and p.lower_ not in _words("own") and _lemma(p) not in _words("own")
@@ -421,7 +422,9 @@ def _read_dates(doc: Doc, source: Source) -> tuple[dict[int, PartialDate], list[
     published, year_base = _time_frame(source)
     reader = DateReader(published, stated_years([source.text]), year_base=year_base)
     out: dict[int, PartialDate] = {}
-    spans = [e for e in doc.ents if e.label_ == "DATE"]
+    header = re.match(r"\s*(?:date|published|posted|updated)\b[^\n]*?\d{4}-\d{2}-\d{2}", source.text, re.I)
+    # a metadata line's date is when the report appeared, not when anything in it happened
+    spans = [e for e in doc.ents if e.label_ == "DATE" and not (header and e.start_char < header.end())]
     for e in spans:
         d = reader.read(e.text)
         if d is not None:
