@@ -425,11 +425,26 @@ def _read_dates(doc: Doc, source: Source) -> tuple[dict[int, PartialDate], list[
     header = re.match(r"\s*(?:date|published|posted|updated)\b[^\n]*?\d{4}-\d{2}-\d{2}", source.text, re.I)
     # a metadata line's date is when the report appeared, not when anything in it happened
     spans = [e for e in doc.ents if e.label_ == "DATE" and not (header and e.start_char < header.end())]
+    spans = sorted(spans + _missed_phrases(doc, spans), key=lambda e: e.start)
     for e in spans:
         d = reader.read(e.text)
         if d is not None:
             out[e.start] = d
     return out, spans
+
+
+def _missed_phrases(doc: Doc, found: list[Span]) -> list[Span]:
+    """Relative and anaphoric phrases the entity recogniser left out ("searched the same day")."""
+    words = load("en/dates.yaml")
+    phrases = sorted([*words["anaphoric"], *words["relative"]], key=len, reverse=True)
+    taken = {i for e in found for i in range(e.start, e.end)}
+    out: list[Span] = []
+    for m in re.finditer(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b", doc.text, re.I):
+        sp = doc.char_span(m.start(), m.end(), label="DATE")
+        if sp is not None and not taken & set(range(sp.start, sp.end)):
+            out.append(sp)
+            taken |= set(range(sp.start, sp.end))
+    return out
 
 
 def _time_frame(source: Source) -> tuple[PartialDate | None, PartialDate | None]:
