@@ -12,7 +12,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from casefile.model import Precision
 
@@ -135,7 +135,3 @@ def compatible(a: PartialDate, b: PartialDate, tolerance_days: int = 0) -> bool:
     if (a.month is None) != (b.month is None) and (a.year is None or b.year is None):
         return False  # "--03" against "2019": nothing in common to compare
     return True
-
-
-def shift_days(d: date, days: int) -> date:
-    return d + timedelta(days=days)

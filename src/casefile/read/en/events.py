@@ -31,7 +31,6 @@ DURATION_TYPES = {"house_arrest", "travel_ban", "activity_ban", "sentence", "exi
 INHERITING = {"fine", "travel_ban", "activity_ban", "plea_deal", "conviction", "sentence", "release"}
 CHARGE_TYPES = {"charge", "conviction", "sentence", "acquittal"}
 _NOUN_PATH = {"pobj", "prep", "dobj", "attr", "compound", "oprd", "nsubjpass", "npadvmod", "amod"}
-_PERSON_DEPS = {"nsubjpass", "dobj", "dative", "nsubj", "poss", "pobj", "agent", "attr", "appos"}
 
 
 @dataclass(frozen=True)
