@@ -212,9 +212,13 @@ def _home(it: _Item, same: list[_Cluster], focus: PartialDate | None) -> _Cluste
 
 
 def _gap(a: PartialDate | None, b: PartialDate | None) -> int:
-    da, db = (a.latest() if a else None), (b.latest() if b else None)
-    if da is None or db is None:
+    """Days between a cluster's date and a report's focus; an undated cluster is farthest
+    when the report has a focus (a dated act is the likelier referent)."""
+    if b is None or b.latest() is None:
         return 0
+    da, db = (a.latest() if a else None), b.latest()
+    if da is None or db is None:
+        return 10**6
     return abs((da - db).days)
 
 

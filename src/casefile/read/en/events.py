@@ -301,6 +301,9 @@ def _reachable(t: Token, s: Span) -> bool:
     """A date belongs to the trigger unless it sits inside another clause below their meeting point
     ("charges based on remarks he made in February": February dates the remarks)."""
     up_t = {x.i for x in [t, *_ancestors(t, 50)]}
+    verb = next((a for a in [s.root, *_ancestors(s.root, 6)] if a.pos_ in ("VERB", "AUX")), None)
+    if verb is not None and verb.i != t.i and _lemma(verb) in _words("speech"):
+        return False  # "..., his lawyer said Sunday": the date of the telling
     x = s.root
     while x.i not in up_t and x.head.i != x.i:
         if x.pos_ in ("VERB", "AUX") and x.dep_ in _CLAUSE_DEPS:
