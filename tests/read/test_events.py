@@ -118,3 +118,19 @@ def test_participant_is_the_person_it_happened_to():
     e = one(events, "detention")
     assert [mentions[m].text for m, _ in e.participants] == ["Marta Velkova"]
     assert e.date == "2021-05-11"
+
+
+def test_jailed_for_a_term_is_a_sentence():
+    events, _ = read("Marta Velkova was jailed for 12 years for treason.")
+    e = one(events, "sentence")
+    assert e.duration == "P12Y" and e.charge == "treason"
+
+
+def test_date_of_telling_does_not_date_the_act():
+    events, _ = read("Ivo Stanev, jailed for his posts, has been moved to a colony, his lawyer said Sunday.")
+    assert all(e.date is None for e in events if e.type == "detention")
+
+
+def test_awaited_trial_is_no_hearing():
+    events, _ = read("Ivo Stanev was being held in Varna pending trial.")
+    assert not [e for e in events if e.type == "hearing"]

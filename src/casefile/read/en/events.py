@@ -243,8 +243,11 @@ def _irrealis(t: Token, rule: Rule) -> bool:
                 return True
         irrealis = _words("irrealis")
         for a in chain[1:]:
-            if _lemma(a) in irrealis and a.pos_ in ("VERB", "ADJ", "AUX", "NOUN"):
+            if _lemma(a) in irrealis or a.lower_ in irrealis:
                 return True
+    if not rule.negative and any(_lemma(c) in _words("irrealis_modifiers") or c.lower_ in _words("irrealis_modifiers")
+                                 for c in t.children if c.dep_ in ("amod", "compound", "advmod")):
+        return True  # "pending trial", "a possible sentence"
     modals = _words("modals")
     for a in chain[:4]:
         if any(c.dep_ == "aux" and c.lower_ in modals for c in a.children):
@@ -351,22 +354,29 @@ def _duration(doc: Doc, t: Token, date_spans: list[Span]) -> str | None:
 
 
 def _charge(t: Token) -> str | None:
+    """What the act is for: "charged with X", "guilty of X", "jailed for 12 years for X"."""
     heads = [t] + [c for c in t.children if _lemma(c) in ("guilty", "guilt")]
-    for h in heads:
-        for c in h.children:
-            if c.dep_ == "prep" and c.lower_ in ("with", "of", "over", "for", "on"):
-                objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")
-                        and g.ent_type_ not in ("PERSON", "ORG", "GPE", "DATE", "FAC")]
-                if objs:
-                    toks = _until_break(list(objs[0].subtree))
-                    text = t.doc[toks[0].i:toks[-1].i + 1].text
-                    text = text.strip(" “”\"'‘’«»")
-                    if 2 < len(text) < 120:
-                        return re.sub(r"\s+", " ", text)
+    preps = [c for h in heads for c in h.children if c.dep_ == "prep"]
+    preps += [c for d in _descendants(t, 3) if d.ent_type_ == "DATE" or d.like_num or _lemma(d) in _UNITS
+              for c in d.children if c.dep_ == "prep"]
+    for c in preps:
+        if c.lower_ not in ("with", "of", "over", "for", "on"):
+            continue
+        objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")
+                and g.ent_type_ not in ("PERSON", "ORG", "GPE", "DATE", "FAC", "CARDINAL")
+                and _lemma(g) not in _UNITS and not g.like_num]
+        if objs:
+            toks = _until_break(list(objs[0].subtree))
+            text = t.doc[toks[0].i:toks[-1].i + 1].text.strip(" “”\"'‘’«»")
+            if 2 < len(text) < 120:
+                return re.sub(r"\s+", " ", text)
     comps = [c for c in t.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
     if t.pos_ == "NOUN" and comps:
         return " ".join(c.text for c in comps)
     return None
+
+
+_UNITS = {"day", "week", "month", "year", "period", "term"}
 
 
 def _until_break(toks: list[Token]) -> list[Token]:
@@ -543,13 +553,16 @@ def _event(doc: Doc, t: Token, rule: Rule, si: int, sent: Span, source: Source, 
         if m is not None:
             participants.append((m.id, "subject"))
     quote, start, end = _quote(sent, t)
+    etype = rule.type
+    duration = _duration(doc, t, date_spans) if etype in DURATION_TYPES else None
+    if etype == "detention" and duration and t.pos_ == "VERB" and _lemma(t) in ("jail", "imprison"):
+        etype = "sentence"  # "jailed for 25 years" is the term a court gave
     return EventMention(
-        source=source.id, type=rule.type, trigger=t.text, quote=quote, start=start, end=end, sentence=si,
+        source=source.id, type=etype, trigger=t.text, quote=quote, start=start, end=end, sentence=si,
         date=d.iso() if d else None, date_precision=d.precision if d else "unknown",
         place=_place(t, mentions, rule.type), participants=participants,
         amount=_amount(doc, t) if rule.type == "fine" else None,
-        duration=_duration(doc, t, date_spans) if rule.type in DURATION_TYPES else None,
-        charge=_charge(t) if rule.type in CHARGE_TYPES else None,
+        duration=duration, charge=_charge(t) if etype in CHARGE_TYPES else None,
     )
 
 
