@@ -313,10 +313,10 @@ def _event(c: _Cluster, res: EntityResolution) -> Event:
             amount=em.amount, duration=em.duration, place=i.place, charge=em.charge,
         ))
     participants: dict[str, Role] = {}
+    by_id = {e.id: e for e in res.entities}
     for i in items:
         for eid, _role in i.participants:
-            role: Role = "subject" if eid == res.subject else "other"
-            participants.setdefault(eid, role)
+            participants.setdefault(eid, _role_of(eid, res.subject, by_id))
     return Event(
         id="V0", type=c.type,  # type: ignore[arg-type]
         date=date.iso() if date else None, date_precision=date.precision if date else "unknown",
@@ -326,6 +326,18 @@ def _event(c: _Cluster, res: EntityResolution) -> Event:
                               charge=_majority(_per_source(items, lambda i: i.em.charge))),
         evidence=evidence,
     )
+
+
+def _role_of(eid: str, subject: str | None, by_id: dict[str, Entity]) -> Role:
+    """The subject is "subject"; others keep the role resolution gave them, or their kind's."""
+    if eid == subject:
+        return "subject"
+    ent = by_id.get(eid)
+    if ent is None:
+        return "other"
+    if ent.roles:
+        return ent.roles[0]
+    return "organization" if ent.type in ("organization", "group") else "other"
 
 
 def _chronology(e: Event) -> tuple[str, int, str]:

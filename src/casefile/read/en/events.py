@@ -397,18 +397,23 @@ def _mention_at(tok: Token, mentions: list[Mention]) -> Mention | None:
 
 
 def _place(t: Token, mentions: list[Mention], rule_type: str) -> str | None:
-    scope = _scope(t)
-    preps = ("to",) if rule_type == "transfer" else ("in", "at", "to")
+    """Where the act happened (where to, for a transfer): a place named in a prepositional
+    phrase on the trigger itself or on its clause's verb, not anywhere in the clause."""
+    preps = ("to", "into") if rule_type == "transfer" else ("in", "at", "to", "into")
+    owners = {t.i, _clause_verb(t).i}
     best: tuple[int, Mention] | None = None
-    for tok in scope:
-        if tok.dep_ != "pobj" or tok.head.lower_ not in preps:
+    for prep in [c for o in (t, _clause_verb(t)) for c in o.children if c.dep_ == "prep"]:
+        if prep.head.i not in owners or prep.lower_ not in preps:
             continue
-        m = _mention_at(tok, mentions)
-        if m is None or m.type != "place":
-            continue
-        d = _distance(t, tok)
-        if best is None or d < best[0]:
-            best = (d, m)
+        for tok in prep.children:
+            if tok.dep_ != "pobj":
+                continue
+            m = _mention_at(tok, mentions)
+            if m is None or m.type != "place":
+                continue
+            d = _distance(t, tok)
+            if best is None or d < best[0]:
+                best = (d, m)
     return best[1].id if best else None
 
 
