@@ -177,7 +177,9 @@ def _fallback_person(t: Token) -> Token | None:
     for x in reversed(list(t.sent[: t.i - t.sent.start])):
         if x.lower_ in ("he", "she", "him", "her", "his") or x.ent_type_ == "PERSON":
             return x
-    return None
+    root = t.sent.root
+    subj = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PROPN"]
+    return subj[0] if subj and subj[0].i < t.i else None
 
 
 def _person_token(t: Token, rule: Rule) -> Token | None:
@@ -220,12 +222,17 @@ def _is_nobody(p: Token) -> bool:
     return p.lower_ not in _words("own") and _lemma(p) not in _words("own") and not _is_others(p)
 
 
+def _in_multiword_name(p: Token) -> bool:
+    nxt = p.doc[p.i + 1] if p.i + 1 < len(p.doc) else None
+    return p.ent_iob_ == "I" or (nxt is not None and nxt.ent_iob_ == "I")
+
+
 def _is_others(p: Token) -> bool:
     """People who are not the case's: a number, a plural group, a nationality, "those"."""
     if p.ent_type_ in ("NORP", "CARDINAL", "QUANTITY", "PERCENT", "DATE", "MONEY"):
         return True
-    if p.ent_type_ in ("PERSON", "ORG", "FAC", "GPE") and p.tag_ != "NNPS":
-        return False  # "Kara-Murza, 41,": an age, not a count
+    if p.ent_type_ in ("PERSON", "ORG", "FAC", "GPE") and (p.tag_ != "NNPS" or _in_multiword_name(p)):
+        return False  # "Kara-Murza, 41,": an age, not a count; "... Human Rights": a name
     if p.like_num or any(c.dep_ == "nummod" or c.like_num for c in p.children):
         return True
     if _lemma(p) in _words("others") or p.lower_ in _words("others"):
@@ -539,6 +546,7 @@ def _event(doc: Doc, t: Token, rule: Rule, si: int, sent: Span, source: Source, 
     if t.pos_ in ("NOUN", "PROPN") and t.dep_ == "compound":
         return None  # "a detention center": a place, not an act
     person = _person_token(t, rule)
+    guessed = person is None
     if person is None and not rule.undated_ok:
         person = _fallback_person(t)
     if person is not None and _is_others(person):
@@ -553,7 +561,7 @@ def _event(doc: Doc, t: Token, rule: Rule, si: int, sent: Span, source: Source, 
     dspan = _nearest(t, [s for s in sent_dates if not _owned_by_other(t, s, triggers)])
     d = dates.get(dspan.start) if dspan is not None else None
     participants: list[tuple[str, Role]] = []
-    if person is not None:
+    if person is not None and not guessed:  # a guessed person only vouches for relevance
         m = _mention_at(person, mentions)
         if m is not None:
             participants.append((m.id, "subject"))
