@@ -11,8 +11,8 @@ def src(i: int) -> Source:
     return Source(id=f"S{i}", file=f"{i}.txt", text=TEXT)
 
 
-def em(source: str, etype: str, date: str | None = None, precision: str = "day", **kw) -> EventMention:
-    return EventMention(source=source, type=etype, trigger="x", quote=TEXT[0:11], start=0, end=11,
+def em(source: str, etype: str, date: str | None = None, precision: str = "day", at: int = 0, **kw) -> EventMention:
+    return EventMention(source=source, type=etype, trigger="x", quote=TEXT[at:at + 11], start=at, end=at + 11,
                         date=date, date_precision=precision if date else "unknown", **kw)
 
 
@@ -100,3 +100,15 @@ def test_bilash_timeline_meets_the_bar(corpus):
     evidence = float(line.split("evidence recall ")[1].split()[0])
     assert recall >= 0.85 and precision >= 0.80 and evidence >= 0.80, line
     assert any("attributes: 4/4" in x for x in lines), lines
+
+
+def test_undated_mention_joins_the_act_near_its_sentence_and_report():
+    # S2 tells of a March transfer in the sentence that dates the house arrest, and is mainly
+    # about August: its undated transfer is the March one, its undated release the August one
+    s2 = [em("S2", "house_arrest", sentence=3, at=5), em("S2", "transfer", sentence=3, at=5),
+          em("S2", "release", "2021-08-16", sentence=9, at=20), em("S2", "release", sentence=10, at=40)]
+    events = merge(em("S1", "house_arrest", "2021-03-11"), em("S1", "transfer", "2021-03-10"),
+                   em("S3", "transfer", "2021-08-15"), em("S1", "release", "2021-08-16"), *s2)
+    transfers = {e.date: {x.source for x in e.evidence} for e in events if e.type == "transfer"}
+    assert transfers == {"2021-03-10": {"S1", "S2"}, "2021-08-15": {"S3"}}
+    assert [len(e.evidence) for e in events if e.type == "release"] == [3]

@@ -128,13 +128,29 @@ def _focus(items: list[_Item]) -> dict[str, PartialDate]:
 def _cluster(items: list[_Item]) -> list[_Cluster]:
     clusters: list[_Cluster] = []
     focus = _focus(items)
-    for it in sorted(items, key=lambda i: (_rank(i), i.order)):
+    placed: dict[tuple[str, int], list[PartialDate]] = {}  # (source, sentence) -> dates of acts joined
+
+    def place(it: _Item, near: list[PartialDate]) -> None:
         same = [c for c in clusters if c.type == it.em.type]
-        home = _home(it, same, focus.get(it.em.source))
+        home = _home(it, same, near)
         if home is None:
             home = _Cluster(type=it.em.type)
             clusters.append(home)
         home.items.append(it)
+        if home.date is not None:
+            placed.setdefault((it.em.source, it.em.sentence), []).append(home.date)
+
+    dated = sorted((i for i in items if i.date is not None), key=lambda i: (_rank(i), i.order))
+    for it in dated:
+        place(it, [])
+    # undated mentions last, those with no choice first, so that a sentence's other acts can say
+    # which act of several an undated one is ("Transferred ..., he was placed under house arrest")
+    undated = [i for i in items if i.date is None]
+    choices = Counter(c.type for c in clusters)
+    for it in sorted(undated, key=lambda i: (choices[i.em.type] > 1, i.order)):
+        anchors = placed.get((it.em.source, it.em.sentence), [])[:1]
+        own = focus.get(it.em.source)
+        place(it, anchors + ([own] if own else []))
     return clusters
 
 
@@ -183,14 +199,15 @@ def _duration_fits(it: _Item, c: _Cluster) -> bool:
     return d is None or not others or d in others
 
 
-def _home(it: _Item, same: list[_Cluster], focus: PartialDate | None) -> _Cluster | None:
+def _home(it: _Item, same: list[_Cluster], anchors: list[PartialDate]) -> _Cluster | None:
     same = [c for c in same if _amount_fits(it, c) and _duration_fits(it, c)]
     if it.date is None:
-        # an undated mention: the act of that type its charge names, else the one nearest
-        # to what its report is about, else the best attested one
+        # an undated mention: the act of that type its charge names, else the one nearest to
+        # the acts told in its sentence or to what its report is about, else the best attested
         if not same:
             return None
-        return max(same, key=lambda c: (_charge_fit(it, c), -_gap(c.date, focus), len(c.sources()),
+        return max(same, key=lambda c: (_charge_fit(it, c), -min((_gap(c.date, a) for a in anchors), default=0),
+                                        len(c.sources()),
                                         -min(i.order for i in c.items)))
     fits = []
     for c in same:
