@@ -74,6 +74,22 @@ def rules() -> tuple[Rule, ...]:
     return tuple(out)
 
 
+@cache
+def _by_form() -> dict[str, tuple[Rule, ...]]:
+    index: dict[str, list[Rule]] = {}
+    for r in rules():
+        for lemma in r.lemmas:
+            index.setdefault(lemma, []).append(r)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+def _candidates(t: Token) -> list[Rule]:
+    """The rules whose lemmas the token may be, in file order (the file's order is priority)."""
+    found = {id(r): r for f in _forms(t) for r in _by_form().get(f, ())}
+    return [r for r in rules() if id(r) in found]
+
+
+@cache
 def _words(key: str) -> frozenset[str]:
     return _as_set(_lexicon()[key])
 
@@ -85,9 +101,14 @@ def _lemma(t: Token) -> str:
     return t.lemma_.lower()
 
 
-def _forms(t: Token) -> set[str]:
+def _forms(t: Token) -> frozenset[str]:
+    return _forms_of(t.lemma_, t.lower_)
+
+
+@cache
+def _forms_of(lemma: str, lower: str) -> frozenset[str]:
     # the tagger lemmatises some past forms oddly ("fined" -> "fin"): accept the surface form too
-    return {t.lemma_.lower(), t.lower_, re.sub(r"(ed|d|s)$", "", t.lower_)}
+    return frozenset({lemma.lower(), lower, re.sub(r"(ed|d|s)$", "", lower)})
 
 
 def _descendants(t: Token, depth: int) -> list[Token]:
@@ -509,18 +530,16 @@ def extract_events(doc: Doc, source: Source, mentions: list[Mention]) -> list[Ev
     point_spans = [s for s in date_spans if s.start in dates]
     out: list[EventMention] = []
     for si, sent in enumerate(doc.sents):
-        seen: set[tuple[int, str]] = set()
-        matched = [(t, rule) for t in sent for rule in rules() if _matches(t, rule)]
+        seen: set[int] = set()
+        matched = [(t, rule) for t in sent for rule in _candidates(t) if _matches(t, rule)]
         triggers = {t.i for t, _ in matched}
-        for t in sent:
-            for rule in rules():
-                if (t.i, rule.type) in seen or not _matches(t, rule):
-                    continue
-                em = _event(doc, t, rule, si, sent, source, mentions, dates, point_spans, date_spans, triggers)
-                if em is not None:
-                    seen.add((t.i, rule.type))
-                    out.append(em)
-                break
+        for t, rule in matched:
+            if t.i in seen:
+                continue  # the first rule that fits a word decides its reading
+            seen.add(t.i)
+            em = _event(doc, t, rule, si, sent, source, mentions, dates, point_spans, date_spans, triggers)
+            if em is not None:
+                out.append(em)
     return _inherit_dates(_dedupe(out), source.text)
 
 
