@@ -1,24 +1,361 @@
-"""Event merging across sources (first version: one event per event mention; issue 4 merges)."""
+"""Event merging across sources: the same act told by several reports is one event.
+
+Event mentions of one type are grouped by date. Full dates go first, so that a
+coarser mention ("in March", "last month") or an undated one ("after his
+release") joins the act it can only be, rather than founding one of its own.
+Two sources that differ by one day on a full date are one act told differently
+(the conflict is found later from the evidence); one source giving two dates
+tells two acts. Each evidence item keeps what its own source says; the event
+takes the value most sources support.
+
+Acts whose person resolves to another named person than the case's subject are
+background and are left out.
+"""
 
 from __future__ import annotations
 
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from rapidfuzz import fuzz
+
 from casefile.consolidate.entities import EntityResolution
-from casefile.model import Attributes, DocAnalysis, Event, Evidence, Participant, Source
+from casefile.model import (
+    Amount,
+    Attributes,
+    DocAnalysis,
+    Entity,
+    Event,
+    EventMention,
+    Evidence,
+    Participant,
+    Role,
+    Source,
+)
+from casefile.read.timeutil import PartialDate, compatible, parse_iso
+
+_ORG_ACTS = {"registration_denied", "search"}  # acts on an organisation or premises (often mis-typed as persons)
+ONE_DAY = 1  # sources disagreeing by this many days on one act still tell one act
+_RANK = {"day": 0, "month": 1, "year": 2, "unknown": 3}
+
+
+@dataclass
+class _Item:
+    em: EventMention
+    order: int  # source order, then position
+    date: PartialDate | None
+    place: str | None
+    participants: list[tuple[str, Role]]
+
+
+@dataclass
+class _Cluster:
+    type: str
+    items: list[_Item] = field(default_factory=list)
+
+    @property
+    def date(self) -> PartialDate | None:
+        return _vote_date(self.items)
+
+    def sources(self) -> set[str]:
+        return {i.em.source for i in self.items}
 
 
 def merge_events(analyses: list[DocAnalysis], resolution: EntityResolution, sources: list[Source]) -> list[Event]:
-    events: list[Event] = []
-    for a in analyses:
-        for em in a.events:
-            place = resolution.of_mention.get(em.place) if em.place else None
-            events.append(Event(
-                id=f"V{len(events) + 1}", type=em.type, date=em.date, date_precision=em.date_precision,
-                end_date=em.end_date, place=place,
-                participants=[Participant(entity=resolution.of_mention[m], role=r)
-                              for m, r in em.participants if m in resolution.of_mention],
-                attributes=Attributes(amount=em.amount, duration=em.duration, charge=em.charge),
-                evidence=[Evidence(source=em.source, quote=em.quote, start=em.start, end=em.end, date=em.date,
-                                   date_precision=em.date_precision, amount=em.amount, duration=em.duration,
-                                   place=place, charge=em.charge)],
-            ))
-    return events
+    order = {s.id: k for k, s in enumerate(sources)}
+    by_id = {e.id: e for e in resolution.entities}
+    items = [_item(em, order, resolution) for a in analyses for em in a.events]
+    items = [i for i in items if _concerns_case(i, by_id, resolution.subject)]
+    clusters = _cluster(items)
+    if _complete_years(items, clusters):
+        clusters = _cluster(items)
+    events = [_event(c, resolution) for c in clusters]
+    events.sort(key=_chronology)
+    return [e.model_copy(update={"id": f"V{k}"}) for k, e in enumerate(events, start=1)]
+
+
+# --------------------------------------------------------------------------- relevance
+
+
+def _item(em: EventMention, order: dict[str, int], res: EntityResolution) -> _Item:
+    parts = [(res.of_mention[m], r) for m, r in em.participants if m in res.of_mention]
+    place = res.of_mention.get(em.place) if em.place else None
+    return _Item(em=em, order=order.get(em.source, 0) * 10_000_000 + em.start,
+                 date=parse_iso(em.date), place=place, participants=parts)
+
+
+def _name_tokens(e: Entity) -> set[str]:
+    return {w.lower() for n in [e.name, *e.aliases] for w in n.replace("-", " ").split() if len(w) > 2}
+
+
+def _concerns_case(i: _Item, by_id: dict[str, Entity], subject: str | None) -> bool:
+    """False when the person the act happened to is another named person than the subject
+    (names sharing a word with the subject's count as the subject: resolution may split them)."""
+    if subject is None or subject not in by_id:
+        return True
+    subj_words = _name_tokens(by_id[subject])
+    for eid, role in i.participants:
+        ent = by_id.get(eid)
+        if role != "subject" or ent is None or ent.type != "person" or eid == subject or i.em.type in _ORG_ACTS:
+            continue
+        if not (_name_tokens(ent) & subj_words):
+            return False
+    return True
+
+
+# --------------------------------------------------------------------------- clustering
+
+
+def _rank(i: _Item) -> int:
+    if i.date is None:
+        return 4
+    return _RANK[i.date.precision] if i.date.year is not None else 3
+
+
+def _focus(items: list[_Item]) -> dict[str, PartialDate]:
+    """The latest full-year date each source gives: what the report is mainly about."""
+    out: dict[str, PartialDate] = {}
+    for i in items:
+        if i.date is None or i.date.year is None:
+            continue
+        cur = out.get(i.em.source)
+        if cur is None or (i.date.latest() or date.min) > (cur.latest() or date.min):
+            out[i.em.source] = i.date
+    return out
+
+
+def _cluster(items: list[_Item]) -> list[_Cluster]:
+    clusters: list[_Cluster] = []
+    focus = _focus(items)
+    placed: dict[tuple[str, int], list[PartialDate]] = {}  # (source, sentence) -> dates of acts joined
+
+    def place(it: _Item, near: list[PartialDate]) -> None:
+        same = [c for c in clusters if c.type == it.em.type]
+        home = _home(it, same, near)
+        if home is None:
+            home = _Cluster(type=it.em.type)
+            clusters.append(home)
+        home.items.append(it)
+        if home.date is not None:
+            placed.setdefault((it.em.source, it.em.sentence), []).append(home.date)
+
+    dated = sorted((i for i in items if i.date is not None), key=lambda i: (_rank(i), i.order))
+    for it in dated:
+        place(it, [])
+    # undated mentions last, those with no choice first, so that a sentence's other acts can say
+    # which act of several an undated one is ("Transferred ..., he was placed under house arrest")
+    undated = [i for i in items if i.date is None]
+    choices = Counter(c.type for c in clusters)
+    for it in sorted(undated, key=lambda i: (choices[i.em.type] > 1, i.order)):
+        anchors = placed.get((it.em.source, it.em.sentence), [])[:1]
+        own = focus.get(it.em.source)
+        place(it, anchors + ([own] if own else []))
+    return clusters
+
+
+def _complete_years(items: list[_Item], clusters: list[_Cluster]) -> bool:
+    """Date a source's year-less dates ("on March 10") by the year of the acts they matched in
+    other sources, when that year is one and the same for the whole source. True if any changed."""
+    years: dict[str, set[int]] = {}
+    for c in clusters:
+        cd = c.date
+        if cd is None or cd.year is None:
+            continue
+        for i in c.items:
+            if i.date is not None and i.date.year is None and i.date.month is not None:
+                years.setdefault(i.em.source, set()).add(cd.year)
+    changed = False
+    for i in items:
+        ys = years.get(i.em.source)
+        if i.date is not None and i.date.year is None and i.date.month is not None and ys and len(ys) == 1:
+            i.date = i.date.with_year(next(iter(ys)))
+            changed = True
+    return changed
+
+
+def _amount_fits(it: _Item, c: _Cluster) -> bool:
+    """A sum that differs by more than rounding from the act's sums names another act."""
+    a = it.em.amount
+    if a is None:
+        return True
+    others = [i.em.amount for i in c.items if i.em.amount is not None]
+    if not others:
+        return True
+    return any(_close(a, b) for b in others)
+
+
+def _close(a: Amount, b: Amount) -> bool:
+    pairs = [(a.value, b.value)] if a.currency == b.currency else []
+    if a.usd is not None and b.usd is not None:
+        pairs.append((a.usd, b.usd))
+    return any(y and abs(x - y) / abs(y) <= 0.1 for x, y in pairs)
+
+
+def _duration_fits(it: _Item, c: _Cluster) -> bool:
+    """A term of another length ("15 days" against "25 years") is another act."""
+    d = it.em.duration
+    others = {i.em.duration for i in c.items if i.em.duration}
+    return d is None or not others or d in others
+
+
+def _home(it: _Item, same: list[_Cluster], anchors: list[PartialDate]) -> _Cluster | None:
+    same = [c for c in same if _amount_fits(it, c) and _duration_fits(it, c)]
+    if it.date is None:
+        # an undated mention: the act of that type its charge names, else the one nearest to
+        # the acts told in its sentence or to what its report is about, else the best attested
+        if not same:
+            return None
+        return max(same, key=lambda c: (_charge_fit(it, c), -min((_gap(c.date, a) for a in anchors), default=0),
+                                        len(c.sources()),
+                                        -min(i.order for i in c.items)))
+    fits = []
+    for c in same:
+        cd = c.date
+        if cd is None:
+            fits.append((1, c))
+            continue
+        own = [i.date for i in c.items if i.em.source == it.em.source and i.date and i.date.precision == "day"]
+        if it.date in own:
+            fits.append((0, c))
+            continue
+        tolerance = 0 if own and it.date.precision == "day" else ONE_DAY
+        if compatible(it.date, cd, tolerance):
+            exact = it.date.iso() == cd.iso()
+            fits.append((0 if exact else 1, c))
+    if not fits:
+        return None
+    return min(fits, key=lambda f: (f[0], -_charge_fit(it, f[1]), -len(f[1].sources())))[1]
+
+
+def _gap(a: PartialDate | None, b: PartialDate | None) -> int:
+    """Days between a cluster's date and a report's focus; an undated cluster is farthest
+    when the report has a focus (a dated act is the likelier referent)."""
+    if b is None or b.latest() is None:
+        return 0
+    da, db = (a.latest() if a else None), b.latest()
+    if da is None or db is None:
+        return 10**6
+    return abs((da - db).days)
+
+
+def _charge_fit(it: _Item, c: _Cluster) -> float:
+    if not it.em.charge:
+        return 0.0
+    charges = [i.em.charge for i in c.items if i.em.charge]
+    return max((fuzz.token_set_ratio(it.em.charge, ch) for ch in charges), default=0.0)
+
+
+# --------------------------------------------------------------------------- the merged event
+
+
+def _vote_date(items: list[_Item]) -> PartialDate | None:
+    """The finest date most sources support (one vote per source and value)."""
+    dated = [i for i in items if i.date is not None and i.date.year is not None]
+    if not dated:
+        return None
+    best = min(_RANK[i.date.precision] for i in dated if i.date)
+    votes: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for i in dated:
+        assert i.date is not None
+        if _RANK[i.date.precision] != best:
+            continue
+        key = i.date.iso() or ""
+        if (i.em.source, key) in first:
+            continue
+        first[(i.em.source, key)] = i.order  # type: ignore[index]
+        votes[key] += 1
+    top = max(votes.values())
+    winners = [k for k, n in votes.items() if n == top]
+    pick = min(winners, key=lambda k: min(o for (s, kk), o in first.items() if kk == k))  # type: ignore[misc]
+    return parse_iso(pick)
+
+
+def _complete(d: PartialDate | None, event_date: PartialDate | None) -> PartialDate | None:
+    """A source's year-less date takes the year of the act it was merged into."""
+    if d is None or d.year is not None:
+        return d
+    if event_date is None or event_date.year is None:
+        return None
+    return d.with_year(event_date.year)
+
+
+def _majority(values: list):
+    """The value most sources give (one vote per source), the earliest on a tie."""
+    values = [v for v in values if v is not None]
+    if not values:
+        return None
+    counts = Counter(values)
+    top = max(counts.values())
+    return next(v for v in values if counts[v] == top)
+
+
+def _per_source(items: list[_Item], get) -> list:
+    seen, out = set(), []
+    for i in items:
+        v = get(i)
+        if v is not None and (i.em.source, v) not in seen:
+            seen.add((i.em.source, v))
+            out.append(v)
+    return out
+
+
+def _amount(items: list[_Item]) -> Amount | None:
+    amounts = [i.em.amount for i in items if i.em.amount is not None]
+    if not amounts:
+        return None
+    # the figure in the original currency with the reporter's conversion says the most
+    converted = [a for a in amounts if a.usd is not None and a.currency != "USD"]
+    if converted:
+        return converted[0]
+    key = _majority([(a.value, a.currency) for a in amounts])
+    return next(a for a in amounts if (a.value, a.currency) == key)
+
+
+def _event(c: _Cluster, res: EntityResolution) -> Event:
+    items = sorted(c.items, key=lambda i: i.order)
+    date = c.date
+    evidence = []
+    seen: set[tuple[str, int, int]] = set()
+    for i in items:
+        em = i.em
+        if (em.source, em.start, em.end) in seen:
+            continue
+        seen.add((em.source, em.start, em.end))
+        d = _complete(i.date, date)
+        evidence.append(Evidence(
+            source=em.source, quote=em.quote, start=em.start, end=em.end,
+            date=d.iso() if d else None, date_precision=d.precision if d else "unknown",
+            amount=em.amount, duration=em.duration, place=i.place, charge=em.charge,
+        ))
+    participants: dict[str, Role] = {}
+    by_id = {e.id: e for e in res.entities}
+    for i in items:
+        for eid, _role in i.participants:
+            participants.setdefault(eid, _role_of(eid, res.subject, by_id))
+    return Event(
+        id="V0", type=c.type,  # type: ignore[arg-type]
+        date=date.iso() if date else None, date_precision=date.precision if date else "unknown",
+        place=_majority(_per_source(items, lambda i: i.place)),
+        participants=[Participant(entity=e, role=r) for e, r in participants.items()],
+        attributes=Attributes(amount=_amount(items), duration=_majority(_per_source(items, lambda i: i.em.duration)),
+                              charge=_majority(_per_source(items, lambda i: i.em.charge))),
+        evidence=evidence,
+    )
+
+
+def _role_of(eid: str, subject: str | None, by_id: dict[str, Entity]) -> Role:
+    """The subject is "subject"; others keep the role resolution gave them, or their kind's."""
+    if eid == subject:
+        return "subject"
+    ent = by_id.get(eid)
+    if ent is None:
+        return "other"
+    if ent.roles:
+        return ent.roles[0]
+    return "organization" if ent.type in ("organization", "group") else "other"
+
+
+def _chronology(e: Event) -> tuple[str, int, str]:
+    return (e.date or "9999", 0, e.type)

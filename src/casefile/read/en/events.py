@@ -1,11 +1,619 @@
-"""Event mentions in an English document (filled in by the timeline work, issue 4)."""
+"""Event mentions in an English document, found through the dependency parse.
+
+A trigger is a token whose lemma and part of speech match a rule of
+resources/en/triggers.yaml, with the dependents or governors the rule asks for
+("found ... guilty", "unable to leave"). Its arguments come from the tree: the
+person it happens to (passive subject, object, possessor, or the subject of the
+clause a noun sits in), the dates, durations, sums and places attached nearest to
+it, the charge after "with"/"of". A trigger is dropped when the parse says the
+act did not happen (negated, under "would", "if", "faced", "refused to",
+"demanding") or happened to people other than the case's (numbers, plural
+groups, nationalities).
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
 
-from casefile.model import EventMention, Mention, Source
+from spacy.tokens import Doc, Span, Token
+
+from casefile.model import Amount, EventMention, Mention, Role, Source
+from casefile.read.en.amounts import find_amounts, find_durations
+from casefile.read.en.dates import DateReader, explicit_dates, is_duration, published_date, stated_years
+from casefile.read.timeutil import PartialDate, parse_iso
+from casefile.resources import load
+
+MAX_DATE_DISTANCE = 6  # tree steps between a trigger and a date that still belongs to it
+DURATION_TYPES = {"house_arrest", "travel_ban", "activity_ban", "sentence", "exile", "detention"}
+INHERITING = {"fine", "travel_ban", "activity_ban", "plea_deal", "conviction", "sentence", "release"}
+CHARGE_TYPES = {"charge", "conviction", "sentence", "acquittal"}
+_NOUN_PATH = {"pobj", "prep", "dobj", "attr", "compound", "oprd", "nsubjpass", "npadvmod", "amod"}
+
+
+@dataclass(frozen=True)
+class Rule:
+    type: str
+    lemmas: frozenset[str]
+    pos: frozenset[str]
+    child: frozenset[str]
+    not_child: frozenset[str]
+    head: frozenset[str]
+    subject: frozenset[str]
+    not_prep: frozenset[str]
+    prep: frozenset[str]
+    negative: bool
+    person: str
+    undated_ok: bool
+
+
+def _as_set(v: object) -> frozenset[str]:
+    if v is None:
+        return frozenset()
+    items = v if isinstance(v, list) else [v]
+    return frozenset(str(x).lower() for x in items)
+
+
+@cache
+def _lexicon() -> dict:
+    return load("en/triggers.yaml")
+
+
+@cache
+def rules() -> tuple[Rule, ...]:
+    out = []
+    for r in _lexicon()["rules"]:
+        out.append(Rule(
+            type=r["type"], lemmas=_as_set(r["lemma"]), pos=frozenset(p.upper() for p in r.get("pos", ["VERB", "NOUN"])),
+            child=_as_set(r.get("child")), not_child=_as_set(r.get("not_child")), head=_as_set(r.get("head")),
+            subject=_as_set(r.get("subject")), not_prep=_as_set(r.get("not_prep")), prep=_as_set(r.get("prep")),
+            negative=bool(r.get("negative")), person=r.get("person", "object"), undated_ok=bool(r.get("undated_ok")),
+        ))
+    return tuple(out)
+
+
+@cache
+def _by_form() -> dict[str, tuple[Rule, ...]]:
+    index: dict[str, list[Rule]] = {}
+    for r in rules():
+        for lemma in r.lemmas:
+            index.setdefault(lemma, []).append(r)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+def _candidates(t: Token) -> list[Rule]:
+    """The rules whose lemmas the token may be, in file order (the file's order is priority)."""
+    found = {id(r): r for f in _forms(t) for r in _by_form().get(f, ())}
+    return [r for r in rules() if id(r) in found]
+
+
+@cache
+def _words(key: str) -> frozenset[str]:
+    return _as_set(_lexicon()[key])
+
+
+# --------------------------------------------------------------------------- tree helpers
+
+
+def _lemma(t: Token) -> str:
+    return t.lemma_.lower()
+
+
+def _forms(t: Token) -> frozenset[str]:
+    return _forms_of(t.lemma_, t.lower_)
+
+
+@cache
+def _forms_of(lemma: str, lower: str) -> frozenset[str]:
+    # the tagger lemmatises some past forms oddly ("fined" -> "fin"): accept the surface form too
+    return frozenset({lemma.lower(), lower, re.sub(r"(ed|d|s)$", "", lower)})
+
+
+def _descendants(t: Token, depth: int) -> list[Token]:
+    out, frontier = [], [t]
+    for _ in range(depth):
+        frontier = [c for f in frontier for c in f.children]
+        out.extend(frontier)
+    return out
+
+
+def _ancestors(t: Token, depth: int) -> list[Token]:
+    out = []
+    while t.head.i != t.i and len(out) < depth:
+        t = t.head
+        out.append(t)
+    return out
+
+
+def _pos_ok(t: Token, rule: Rule) -> bool:
+    pos = t.pos_
+    if pos == "ADJ" and t.tag_ in ("VBN", "VBD"):
+        pos = "VERB"
+    if pos == "AUX":
+        pos = "VERB"
+    if pos == "PROPN":
+        pos = "NOUN"
+    return pos in rule.pos
+
+
+def _clause_verb(t: Token) -> Token:
+    """The verb a noun trigger belongs to ("placed" for "placed under house arrest")."""
+    cur = t
+    for _ in range(4):
+        if cur.pos_ in ("VERB", "AUX") or cur.head.i == cur.i:
+            return cur
+        if cur.dep_ == "pobj" and cur.head.head.pos_ in ("NOUN", "PROPN"):
+            return cur  # "reports of arbitrary detention": a noun's modifier, not the clause's act
+        if cur.dep_ not in _NOUN_PATH:
+            return cur  # "the detention of ... has raised concerns": the noun is not the verb's act
+        cur = cur.head
+    return cur
+
+
+def _subject_of(v: Token) -> Token | None:
+    """The subject of a verb, inherited along conjunctions and control ("agreed to stop")."""
+    cur = v
+    for _ in range(4):
+        subj = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subj:
+            # a dateline run into the sentence ("date 2023-07-31 ... X lost") gives two subjects
+            return next((c for c in subj if c.ent_type_ not in _NOT_PEOPLE and c.lower_ != "date"), subj[0])
+        if cur.dep_ in ("conj", "xcomp", "advcl", "acl") and cur.head.i != cur.i:
+            if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN", "PRON"):
+                return cur.head
+            cur = cur.head
+        else:
+            return None
+    return None
+
+
+def _object_of(v: Token) -> Token | None:
+    for dep in ("nsubjpass", "dative", "dobj"):
+        for c in v.children:
+            if c.dep_ == dep and not c.like_num and c.ent_type_ not in ("MONEY", "DATE", "CARDINAL"):
+                return c
+    for c in v.children:  # "found X guilty": X is the small clause's subject
+        if c.dep_ in ("ccomp", "oprd", "xcomp"):
+            for g in c.children:
+                if g.dep_ in ("nsubj", "nsubjpass"):
+                    return g
+    if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return v.head  # "Kazakhs detained in ..."
+    if v.dep_ == "conj":
+        return _object_of(v.head)
+    if v.dep_ in ("advcl", "xcomp", "pcomp", "pobj") and not any(c.dep_ == "nsubj" for c in v.children):
+        # "Transferred from ..., he was placed ...", "after being detained"
+        up = v.head
+        while up.pos_ not in ("VERB", "AUX") and up.head.i != up.i:
+            up = up.head
+        return _subject_of(up)
+    return None
+
+
+def _fallback_person(t: Token) -> Token | None:
+    """When the parse gives the act no person (a clause without its subject), the nearest
+    person before it in the sentence: a personal pronoun or a named person."""
+    for x in reversed(list(t.sent[: t.i - t.sent.start])):
+        if x.lower_ in ("he", "she", "him", "her", "his") or x.ent_type_ == "PERSON":
+            return x
+    root = t.sent.root
+    subj = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PROPN"]
+    return subj[0] if subj and subj[0].i < t.i else None
+
+
+def _person_token(t: Token, rule: Rule) -> Token | None:
+    """The person (or organisation) an act happens to, from the parse."""
+    if t.pos_ in ("NOUN", "PROPN"):
+        for c in t.children:
+            if c.dep_ == "poss":
+                return c
+        for c in t.children:
+            if c.dep_ == "prep" and c.lower_ in ("of", "against", "on"):
+                for g in c.children:
+                    if g.dep_ == "pobj" and (_is_others(g) or not _is_nobody(g)) and g.ent_type_ not in _NOT_PEOPLE:
+                        return g  # "the detention of a million ...", "charges against him"
+        v = _clause_verb(t)
+        if v.i == t.i or v.pos_ not in ("VERB", "AUX"):
+            return None
+        if rule.person != "subject":
+            for c in v.children:
+                if c.i != t.i and c.dep_ in ("nsubjpass", "dobj", "dative") and not _is_nobody(c):
+                    return c  # "he was placed under house arrest", "put him under house arrest"
+        return _subject_of(v)
+    if rule.person == "subject":
+        return _subject_of(t)
+    return _object_of(t)
+
+
+_NOT_PEOPLE = {"DATE", "TIME", "MONEY", "CARDINAL", "PERCENT", "QUANTITY"}
+
+
+def _is_nobody(p: Token) -> bool:
+    """Not a person nor a body of people: "it", "a law", "$300"."""
+    if p.ent_type_ in _NOT_PEOPLE or p.like_num:
+        return True
+    if p.ent_type_ in ("PERSON", "ORG", "FAC", "GPE", "NORP"):
+        return False
+    if p.pos_ == "PRON":
+        return p.lower_ in ("it", "which", "what", "that", "this", "these")
+    if p.pos_ == "PROPN":
+        return False
+    return p.lower_ not in _words("own") and _lemma(p) not in _words("own") and not _is_others(p)
+
+
+def _in_multiword_name(p: Token) -> bool:
+    nxt = p.doc[p.i + 1] if p.i + 1 < len(p.doc) else None
+    return p.ent_iob_ == "I" or (nxt is not None and nxt.ent_iob_ == "I")
+
+
+def _is_others(p: Token) -> bool:
+    """People who are not the case's: a number, a plural group, a nationality, "those"."""
+    if p.ent_type_ in ("NORP", "CARDINAL", "QUANTITY", "PERCENT", "DATE", "MONEY"):
+        return True
+    if p.ent_type_ in ("PERSON", "ORG", "FAC", "GPE") and (p.tag_ != "NNPS" or _in_multiword_name(p)):
+        return False  # "Kara-Murza, 41,": an age, not a count; "... Human Rights": a name
+    if p.like_num or any(c.dep_ == "nummod" or c.like_num for c in p.children):
+        return True
+    if _lemma(p) in _words("others") or p.lower_ in _words("others"):
+        return True
+    return p.tag_ in ("NNS", "NNPS") and p.lower_ not in _words("own") and _lemma(p) not in _words("own")
+
+
+def _irrealis(t: Token, rule: Rule) -> bool:
+    """The act is negated, conditional, demanded, feared, threatened or refused."""
+    chain = [t] + _ancestors(t, 6)
+    if not rule.negative:
+        if any(c.dep_ == "neg" for c in chain[:3] for c in c.children if c.head in chain[:3]):
+            v = _clause_verb(t)
+            if any(c.dep_ == "neg" for c in t.children) or any(c.dep_ == "neg" for c in v.children):
+                return True
+        irrealis = _words("irrealis")
+        for a in chain[1:]:
+            if _lemma(a) in irrealis or a.lower_ in irrealis:
+                return True
+    if not rule.negative and any(_lemma(c) in _words("irrealis_modifiers") or c.lower_ in _words("irrealis_modifiers")
+                                 for c in t.children if c.dep_ in ("amod", "compound", "advmod")):
+        return True  # "pending trial", "a possible sentence"
+    modals = _words("modals")
+    for a in chain[:4]:
+        if any(c.dep_ == "aux" and c.lower_ in modals for c in a.children):
+            return True
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in a.children):
+            return True
+        if a.pos_ == "VERB" and a.i != t.i:
+            break
+    return False
+
+
+def _matches(t: Token, rule: Rule) -> bool:
+    if not (_forms(t) & rule.lemmas) or not _pos_ok(t, rule):
+        return False
+    below = _descendants(t, 2)
+    below_words = {w for d in below for w in (_lemma(d), d.lower_)}
+    if rule.child and not (below_words & rule.child):
+        return False
+    if rule.not_child and (below_words & rule.not_child):
+        return False
+    if rule.head:
+        ups = _ancestors(t, 3)
+        negs = {"not"} if any(c.dep_ == "neg" for a in [t, *ups] for c in a.children) else set()
+        if not ({_lemma(a) for a in ups} | negs) & rule.head:
+            return False
+    if rule.subject:
+        s = _subject_of(_clause_verb(t) if t.pos_ == "NOUN" else t)
+        if s is None or _lemma(s) not in rule.subject:
+            return False
+    if rule.prep and not any(c.dep_ in ("prep", "dative") and c.lower_ in rule.prep for c in t.children):
+        return False
+    if rule.not_prep and any(c.dep_ == "prep" and c.lower_ in rule.not_prep for c in t.children):
+        return False
+    return True
+
+
+# --------------------------------------------------------------------------- arguments
+
+
+def _distance(a: Token, b: Token) -> int:
+    up_a = [a, *_ancestors(a, 50)]
+    up_b = [b, *_ancestors(b, 50)]
+    ids_b = {x.i: k for k, x in enumerate(up_b)}
+    for k, x in enumerate(up_a):
+        if x.i in ids_b:
+            return k + ids_b[x.i]
+    return 99
+
+
+_CLAUSE_DEPS = {"relcl", "acl", "ccomp", "advcl", "csubj"}
+
+
+def _reachable(t: Token, s: Span) -> bool:
+    """A date belongs to the trigger unless it sits inside another clause below their meeting point
+    ("charges based on remarks he made in February": February dates the remarks)."""
+    up_t = {x.i for x in [t, *_ancestors(t, 50)]}
+    verb = next((a for a in [s.root, *_ancestors(s.root, 6)] if a.pos_ in ("VERB", "AUX")), None)
+    if verb is not None and verb.i != t.i and _lemma(verb) in _words("speech"):
+        return False  # "..., his lawyer said Sunday": the date of the telling
+    x = s.root
+    while x.i not in up_t and x.head.i != x.i:
+        if x.pos_ in ("VERB", "AUX") and x.dep_ in _CLAUSE_DEPS:
+            return False
+        x = x.head
+    return True
+
+
+def _nearest(t: Token, spans: list[Span], limit: int = MAX_DATE_DISTANCE) -> Span | None:
+    scored = [(_distance(t, s.root), abs(s.start - t.i), s) for s in spans if _reachable(t, s)]
+    scored = [x for x in scored if x[0] <= limit]
+    return min(scored, key=lambda x: (x[0], x[1]))[2] if scored else None
+
+
+def _span_text(doc: Doc, toks: list[Token]) -> tuple[str, int]:
+    lo, hi = min(x.i for x in toks), max(x.i for x in toks)
+    sp = doc[lo:hi + 1]
+    return sp.text, sp.start_char
+
+
+def _scope(t: Token) -> list[Token]:
+    """Tokens whose sums and terms belong to the act: the trigger's subtree, or its clause's for a noun."""
+    base = _clause_verb(t) if t.pos_ in ("NOUN", "PROPN") else t
+    return list(base.subtree)
+
+
+def _amount(doc: Doc, t: Token) -> Amount | None:
+    text, off = _span_text(doc, _scope(t))
+    found = find_amounts(text)
+    if not found:
+        return None
+    return min(found, key=lambda a: abs(off + a[1] - t.idx))[0]
+
+
+def _duration(doc: Doc, t: Token, date_spans: list[Span]) -> str | None:
+    sent = t.sent
+    spans = [s for s in date_spans if sent.start <= s.start < sent.end and is_duration(s.text)]
+    s = _nearest(t, spans, limit=8)
+    if s is None:
+        return None
+    # the words just before say whether it is a term ("for two months") or elapsed ("after more than")
+    left = doc[max(s.start - 3, sent.start):s.end]
+    found = [f for f in find_durations(left.text) if f[2] >= len(left.text) - len(s.text) - 1]
+    return found[-1][0] if found else None
+
+
+def _charge(t: Token) -> str | None:
+    """What the act is for: "charged with X", "guilty of X", "jailed for 12 years for X"."""
+    heads = [t] + [c for c in t.children if _lemma(c) in ("guilty", "guilt")]
+    preps = [c for h in heads for c in h.children if c.dep_ == "prep"]
+    preps += [c for d in _descendants(t, 3) if d.ent_type_ == "DATE" or d.like_num or _lemma(d) in _UNITS
+              for c in d.children if c.dep_ == "prep"]
+    for c in preps:
+        if c.lower_ not in ("with", "of", "over", "for", "on"):
+            continue
+        objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")
+                and g.ent_type_ not in ("PERSON", "ORG", "GPE", "DATE", "FAC", "CARDINAL")
+                and _lemma(g) not in _UNITS and not g.like_num]
+        if objs:
+            toks = _until_break(list(objs[0].subtree))
+            text = t.doc[toks[0].i:toks[-1].i + 1].text.strip(" “”\"'‘’«»")
+            if 2 < len(text) < 120:
+                return re.sub(r"\s+", " ", text)
+    comps = [c for c in t.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
+    if t.pos_ == "NOUN" and comps:
+        return " ".join(c.text for c in comps)
+    return None
+
+
+_UNITS = {"day", "week", "month", "year", "period", "term"}
+
+
+def _until_break(toks: list[Token]) -> list[Token]:
+    """A charge's words up to the first clause break ("... hatred” and placed under ...")."""
+    out = []
+    for x in toks:
+        if x.dep_ in ("cc", "conj") and out or x.text in (";", "(") or (x.is_punct and x.text == "," and out):
+            break
+        out.append(x)
+    return out or toks[:1]
+
+
+def _mention_at(tok: Token, mentions: list[Mention]) -> Mention | None:
+    for m in mentions:
+        if m.start <= tok.idx < m.end:
+            return m
+    return None
+
+
+def _place(t: Token, mentions: list[Mention], rule_type: str) -> str | None:
+    """Where the act happened (where to, for a transfer): a place named in a prepositional
+    phrase on the trigger itself or on its clause's verb, not anywhere in the clause."""
+    preps = ("to", "into") if rule_type == "transfer" else ("in", "at", "to", "into")
+    owners = {t.i, _clause_verb(t).i}
+    best: tuple[int, Mention] | None = None
+    for prep in [c for o in (t, _clause_verb(t)) for c in o.children if c.dep_ == "prep"]:
+        if prep.head.i not in owners or prep.lower_ not in preps:
+            continue
+        for tok in prep.children:
+            if tok.dep_ != "pobj":
+                continue
+            m = _mention_at(tok, mentions)
+            if m is None or m.type != "place":
+                continue
+            d = _distance(t, tok)
+            if best is None or d < best[0]:
+                best = (d, m)
+    return best[1].id if best else None
+
+
+def _quote(sent: Span, t: Token) -> tuple[str, int, int]:
+    """The sentence, cut to the paragraph of the trigger: the parser sometimes runs a headline
+    or a dateline into the first sentence."""
+    text = sent.text
+    rel = t.idx - sent.start_char
+    lo = max((m.end() for m in re.finditer(r"\n\s*\n", text) if m.end() <= rel), default=0)
+    hi = min((m.start() for m in re.finditer(r"\n\s*\n", text) if m.start() >= rel), default=len(text))
+    part = text[lo:hi]
+    lead = len(part) - len(part.lstrip())
+    body = part.strip()
+    start = sent.start_char + lo + lead
+    return body, start, start + len(body)
+
+
+# --------------------------------------------------------------------------- main
+
+
+def _read_dates(doc: Doc, source: Source) -> tuple[dict[int, PartialDate], list[Span]]:
+    """Every DATE entity read in document order (so that "the same day" has its anchor)."""
+    published, year_base = _time_frame(source)
+    reader = DateReader(published, stated_years([source.text]), year_base=year_base)
+    out: dict[int, PartialDate] = {}
+    header = re.match(r"\s*(?:date|published|posted|updated)\b[^\n]*?\d{4}-\d{2}-\d{2}", source.text, re.I)
+    # a metadata line's date is when the report appeared, not when anything in it happened
+    spans = [e for e in doc.ents if e.label_ == "DATE" and not (header and e.start_char < header.end())]
+    spans = sorted(spans + _missed_phrases(doc, spans), key=lambda e: e.start)
+    for e in spans:
+        d = reader.read(e.text)
+        if d is not None:
+            out[e.start] = d
+    return out, spans
+
+
+def _missed_phrases(doc: Doc, found: list[Span]) -> list[Span]:
+    """Relative and anaphoric phrases the entity recogniser left out ("searched the same day")."""
+    words = load("en/dates.yaml")
+    phrases = sorted([*words["anaphoric"], *words["relative"]], key=len, reverse=True)
+    taken = {i for e in found for i in range(e.start, e.end)}
+    out: list[Span] = []
+    for m in re.finditer(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b", doc.text, re.I):
+        sp = doc.char_span(m.start(), m.end(), label="DATE")
+        if sp is not None and not taken & set(range(sp.start, sp.end)):
+            out.append(sp)
+            taken |= set(range(sp.start, sp.end))
+    return out
+
+
+def _time_frame(source: Source) -> tuple[PartialDate | None, PartialDate | None]:
+    """The publication date relative expressions may use, and the date year-less ones may use.
+
+    Only a dateline or metadata says when a report was published. A date guessed from the
+    content is a lower bound: resolving "on Friday" against it would invent dates. Year-less
+    dates ("on 17 August") then take the year of the latest date the text writes in full, as
+    reports name the current year's days without it. A publication date earlier than a date
+    the text writes in full is a caption's or a reprint's, and is not used either.
+    """
+    stated = explicit_dates(source.text)
+    latest = max(stated, key=lambda d: d.latest() or date.min, default=None)
+    pub = published_date(source.published) if source.published_basis in ("dateline", "metadata") else None
+    if pub is not None and latest is not None:
+        lp, ll = pub.latest(), PartialDate(latest.year, latest.month or 1, latest.day or 1).latest()
+        if lp is not None and ll is not None and ll > lp:
+            pub = None
+    return pub, pub or latest
+
+
+def _inherit_dates(events: list[EventMention], text: str) -> list[EventMention]:
+    """An undated outcome takes the date of the dated act told just before it in the same paragraph:
+    "released on 17 August ... He will pay a fine of $300" are the terms of that release."""
+    out: list[EventMention] = []
+    for e in events:
+        if e.date is None and e.type in INHERITING:
+            prev = [p for p in out if p.date and p.type in INHERITING and 0 <= e.sentence - p.sentence <= 2
+                    and parse_iso(p.date) and p.date_precision != "unknown"]
+            if prev:
+                e = e.model_copy(update={"date": prev[-1].date, "date_precision": prev[-1].date_precision})
+        out.append(e)
+    return out
 
 
 def extract_events(doc: Doc, source: Source, mentions: list[Mention]) -> list[EventMention]:
-    return []
+    dates, date_spans = _read_dates(doc, source)
+    point_spans = [s for s in date_spans if s.start in dates]
+    out: list[EventMention] = []
+    for si, sent in enumerate(doc.sents):
+        seen: set[int] = set()
+        matched = [(t, rule) for t in sent for rule in _candidates(t) if _matches(t, rule)]
+        triggers = {t.i for t, _ in matched}
+        for t, rule in matched:
+            if t.i in seen:
+                continue  # the first rule that fits a word decides its reading
+            seen.add(t.i)
+            em = _event(doc, t, rule, si, sent, source, mentions, dates, point_spans, date_spans, triggers)
+            if em is not None:
+                out.append(em)
+    return _inherit_dates(_dedupe(out), source.text)
+
+
+def _owned_by_other(t: Token, s: Span, triggers: set[int]) -> bool:
+    """A date reached only through another trigger above this one dates that act:
+    "lost an appeal against his sentence on Monday" dates the appeal, not the sentence."""
+    up_s = {x.i for x in [s.root, *_ancestors(s.root, 50)]}
+    for a in _ancestors(t, 50):
+        if a.i in up_s:
+            return False  # reached the meeting point without passing another trigger
+        if a.i in triggers and t.pos_ in ("NOUN", "PROPN") and t.dep_ == "pobj":
+            return True
+    return False
+
+
+def _event(doc: Doc, t: Token, rule: Rule, si: int, sent: Span, source: Source, mentions: list[Mention],
+           dates: dict[int, PartialDate], point_spans: list[Span], date_spans: list[Span],
+           triggers: set[int]) -> EventMention | None:
+    if _irrealis(t, rule):
+        return None
+    if t.pos_ in ("NOUN", "PROPN") and t.dep_ == "pobj" and t.head.lower_ == "from":
+        return None  # "released from house arrest": where an act started, not an act
+    if t.pos_ in ("NOUN", "PROPN") and t.dep_ == "compound":
+        return None  # "a detention center": a place, not an act
+    person = _person_token(t, rule)
+    guessed = person is None
+    if person is None and not rule.undated_ok:
+        person = _fallback_person(t)
+    if person is not None and _is_others(person):
+        return None
+    if person is not None and _is_nobody(person) and not rule.undated_ok:
+        return None  # "a law that imposes a sentence": no one's act
+    if person is None and not rule.undated_ok and rule.type not in ("search", "registration_denied"):
+        return None
+    q_start, q_end = _quote(sent, t)[1:]
+    sent_dates = [s for s in point_spans if sent.start <= s.start < sent.end
+                  and q_start <= s.start_char and s.end_char <= q_end]
+    dspan = _nearest(t, [s for s in sent_dates if not _owned_by_other(t, s, triggers)])
+    d = dates.get(dspan.start) if dspan is not None else None
+    participants: list[tuple[str, Role]] = []
+    if person is not None and not guessed:  # a guessed person only vouches for relevance
+        m = _mention_at(person, mentions)
+        if m is not None:
+            participants.append((m.id, "subject"))
+    quote, start, end = _quote(sent, t)
+    etype = rule.type
+    duration = _duration(doc, t, date_spans) if etype in DURATION_TYPES else None
+    if etype == "detention" and duration and t.pos_ == "VERB" and _lemma(t) in ("jail", "imprison"):
+        etype = "sentence"  # "jailed for 25 years" is the term a court gave
+    return EventMention(
+        source=source.id, type=etype, trigger=t.text, quote=quote, start=start, end=end, sentence=si,
+        date=d.iso() if d else None, date_precision=d.precision if d else "unknown",
+        place=_place(t, mentions, rule.type), participants=participants,
+        amount=_amount(doc, t) if rule.type == "fine" else None,
+        duration=duration, charge=_charge(t) if etype in CHARGE_TYPES else None,
+    )
+
+
+def _dedupe(events: list[EventMention]) -> list[EventMention]:
+    """One mention per act and sentence: "detained ... after his arrest" is one detention."""
+    out: dict[tuple[int, str], EventMention] = {}
+    for e in events:
+        key = (e.sentence, e.type)
+        prev = out.get(key)
+        if prev is None:
+            out[key] = e
+            continue
+        if prev.date and e.date and prev.date != e.date:
+            out[(e.sentence, e.type + "@" + e.date)] = e
+            continue
+        out[key] = prev.model_copy(update={
+            "date": prev.date or e.date, "date_precision": prev.date_precision if prev.date else e.date_precision,
+            "amount": prev.amount or e.amount, "duration": prev.duration or e.duration,
+            "charge": prev.charge or e.charge, "place": prev.place or e.place,
+            "participants": prev.participants or e.participants,
+        })
+    return sorted(out.values(), key=lambda e: (e.start, e.type))

@@ -1,0 +1,195 @@
+"""English time expressions to `PartialDate`s, resolved against the publication date.
+
+dateparser reads the absolute forms ("17 August 2019", "August 16, 2019",
+"2019-08-17", "Aug. 2"). What it gets wrong for news we do here, with the word
+lists in resources/en/dates.yaml: weekdays ("on Friday" in a report dated that
+Friday is the same day, dateparser goes back a week), "earlier this week",
+"the same day", and year-less dates, whose year is the nearest plausible one not
+after publication (dateparser would take the current year). Nothing is resolved
+against a publication date that is missing or too coarse for the expression.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from functools import cache
+
+from dateparser.date import DateDataParser
+
+from casefile.read.timeutil import PartialDate, complete, parse_iso
+from casefile.resources import load
+
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_DURATION = re.compile(r"^(?:for\s+)?(?:a\s+period\s+of\s+|the\s+(?:next|past|last)\s+)?"
+                       r"(?:\w+[\s-]+)?(?:day|week|month|year)s?\b", re.I)
+_FIXED_BASE = datetime(2000, 1, 1)
+
+
+@cache
+def _words() -> dict:
+    return load("en/dates.yaml")
+
+
+@cache
+def _parser() -> DateDataParser:
+    # A fixed base: we take only the parts the text states and fill the rest ourselves.
+    return DateDataParser(languages=["en"], settings={"RELATIVE_BASE": _FIXED_BASE, "PREFER_DAY_OF_MONTH": "first"})
+
+
+def _clean(text: str) -> str:
+    text = re.sub(r"[“”\"()\[\],]", " ", text.lower())
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _strip_qualifiers(text: str) -> str:
+    quals = set(_words()["qualifiers"])
+    toks = [t for t in re.split(r"[\s-]+", text) if t and t not in quals]
+    return " ".join(toks)
+
+
+def is_duration(text: str) -> bool:
+    """"two months", "for a period of 15 days": a length of time, not a point in it."""
+    t = _clean(text)
+    if any(w in t.split() for w in ("ago", "later", "earlier", "before", "after")):
+        return False
+    return bool(_DURATION.match(t)) and not re.search(r"\b(this|last|next|previous|same|that)\s+(day|week|month|year)", t)
+
+
+@dataclass
+class DateReader:
+    """Reads the time expressions of one document."""
+
+    published: PartialDate | None  # trusted publication date: relative expressions need it
+    doc_years: set[int] = field(default_factory=set)
+    anchor: PartialDate | None = None  # the last date read, for "the same day"
+    year_base: PartialDate | None = None  # for year-less dates when the publication is unknown
+
+    def read(self, text: str) -> PartialDate | None:
+        """The date an expression names, at the precision the text supports; None if none."""
+        t = _clean(text)
+        if not t or is_duration(t):
+            return None
+        found = self._read(t)
+        if found is not None and (found.year is not None or found.day is not None):
+            self.anchor = found
+        return found
+
+    def _read(self, t: str) -> PartialDate | None:
+        words = _words()
+        bare = re.sub(r"^(on|in|at|by|since|from|during)\s+", "", t)
+        for phrase, offset in words["anaphoric"].items():
+            if bare == phrase or bare.endswith(" " + phrase):
+                return self._from_anchor(offset)
+        for phrase, (unit, offset) in words["relative"].items():
+            if bare == phrase or bare.endswith(" " + phrase):
+                return self._relative(unit, offset)
+        if re.fullmatch(r"\d+[./-][\d./-]+", bare):
+            return self._numeric(bare)
+        core = _strip_qualifiers(bare)
+        if not core:
+            return None
+        weekday = next((i for i, w in enumerate(words["weekdays"]) if w in core.split()), None)
+        has_month = any(w.rstrip(".") in words["months"] or w.rstrip(".") in words["month_abbrev"]
+                        for w in core.split())
+        year = _YEAR.search(core)
+        if weekday is not None and not has_month and not year:
+            return self._weekday(weekday)
+        if not has_month:
+            return PartialDate(int(year.group(1))) if year and re.fullmatch(r"[a-z\s]*\d{4}", core) else None
+        return self._absolute(core, explicit_year=year is not None)
+
+    def _absolute(self, core: str, explicit_year: bool) -> PartialDate | None:
+        core = re.sub(r"\b(" + "|".join(_words()["weekdays"]) + r")\b", " ", core).strip()
+        data = _parser().get_date_data(core)
+        if data is None or data.date_obj is None:
+            return None
+        d, period = data.date_obj, data.period
+        year = d.year if explicit_year else None
+        part = PartialDate(year, d.month, d.day if period == "day" else None)
+        if self.published is None and self.year_base is not None and self.year_base.year is not None:
+            # a lower bound, not a publication date: the latest year the text writes
+            return part if part.year is not None or part.month is None else part.with_year(self.year_base.year)
+        return complete(part, self.published, self.doc_years)
+
+    def _numeric(self, core: str) -> PartialDate | None:
+        if not re.fullmatch(r"[\d./-]+", core):
+            return None
+        data = _parser().get_date_data(core)
+        if data is None or data.date_obj is None or not _YEAR.search(core):
+            return None
+        d = data.date_obj
+        return PartialDate(d.year, d.month, d.day)
+
+    def _weekday(self, weekday: int) -> PartialDate | None:
+        pub = self.published
+        if pub is None or pub.precision != "day":
+            return None
+        p = pub.latest()
+        assert p is not None
+        d = p - timedelta(days=(p.weekday() - weekday) % 7)
+        return PartialDate(d.year, d.month, d.day)
+
+    def _relative(self, unit: str, offset: int) -> PartialDate | None:
+        pub = self.published
+        if pub is None or pub.year is None:
+            return None
+        if unit == "year":
+            return PartialDate(pub.year + offset)
+        if pub.month is None:
+            return None
+        if unit == "month":
+            month = pub.month + offset
+            year = pub.year + (month - 1) // 12
+            return PartialDate(year, (month - 1) % 12 + 1)
+        if pub.day is None:
+            return None
+        p = date(pub.year, pub.month, pub.day)
+        if unit == "day":
+            d = p + timedelta(days=offset)
+            return PartialDate(d.year, d.month, d.day)
+        # a week: say its month when the whole (past part of the) week lies in one month
+        start = p - timedelta(days=p.weekday()) + timedelta(weeks=offset)
+        end = p if offset == 0 else start + timedelta(days=6)
+        if (start.year, start.month) == (end.year, end.month):
+            return PartialDate(start.year, start.month)
+        return PartialDate(start.year) if start.year == end.year else None
+
+    def _from_anchor(self, offset: int) -> PartialDate | None:
+        a = self.anchor
+        if a is not None and a.year is None and a.day is not None:
+            return a if offset == 0 else None  # "March 10 ... the same day", year still unknown
+        if a is None or a.precision != "day":
+            return a if offset == 0 else None
+        d = a.latest()
+        assert d is not None
+        d = d + timedelta(days=offset)
+        return PartialDate(d.year, d.month, d.day)
+
+
+def published_date(text: str | None) -> PartialDate | None:
+    return parse_iso(text)
+
+
+_FULL = re.compile(r"\b(?:[A-Z][a-z]+\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]+,? \d{4}|[A-Z][a-z]+,? \d{4})\b")
+
+
+def explicit_dates(text: str) -> list[PartialDate]:
+    """The dates a text writes with their year ("10 March 2019", "March 29, 2018", "November 2018")."""
+    reader = DateReader(None)
+    out = []
+    for m in _FULL.finditer(text):
+        d = reader.read(m.group(0))
+        if d is not None and d.year is not None and d.month is not None:
+            out.append(d)
+    return out
+
+
+def stated_years(texts: list[str]) -> set[int]:
+    """Years the document states inside full dates ("10 March 2019", "March 2019"); not bare years,
+    which are as often background ("active since 2017") as the year of the events."""
+    words = _words()
+    names = "|".join(words["months"] + words["month_abbrev"])
+    pat = re.compile(r"\b(?:" + names + r")\.?\s+(?:\d{1,2},?\s+)?(1[89]\d\d|20\d\d)\b", re.I)
+    return {int(m.group(1)) for t in texts for m in pat.finditer(t)}

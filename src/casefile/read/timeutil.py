@@ -1,0 +1,137 @@
+"""Language-neutral date arithmetic for the readers.
+
+A report rarely gives full dates: "on Friday", "in February", "March 11". What a
+date means depends on when the report was published, and the publication date
+itself may be partial ("2019-08") or unknown. `PartialDate` keeps exactly what is
+known, and the helpers here resolve relative and year-less expressions against a
+publication date without ever inventing a part the text does not support.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from casefile.model import Precision
+
+
+@dataclass(frozen=True)
+class PartialDate:
+    """A date known to some precision. A year-less "March 11" has year None."""
+
+    year: int | None
+    month: int | None = None
+    day: int | None = None
+
+    @property
+    def precision(self) -> Precision:
+        if self.year is None:
+            return "unknown"
+        if self.month is None:
+            return "year"
+        return "day" if self.day is not None else "month"
+
+    def iso(self) -> str | None:
+        """ISO form at the known precision; year-less dates use ISO 8601's "--MM-DD" / "--MM"."""
+        if self.year is None:
+            if self.month is None:
+                return None
+            return f"--{self.month:02d}-{self.day:02d}" if self.day else f"--{self.month:02d}"
+        if self.month is None:
+            return f"{self.year:04d}"
+        if self.day is None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+    def latest(self) -> date | None:
+        """The last calendar day the date can stand for (None without a year)."""
+        if self.year is None:
+            return None
+        month = self.month or 12
+        day = self.day or calendar.monthrange(self.year, month)[1]
+        return date(self.year, month, day)
+
+    def with_year(self, year: int) -> PartialDate:
+        return PartialDate(year, self.month, self.day)
+
+
+_ISO = re.compile(r"^(?:(\d{4})|--(\d{2}))(?:-(\d{2}))?(?:-(\d{2}))?")
+
+
+def parse_iso(text: str | None) -> PartialDate | None:
+    """"2019-08-17", "2019-08", "2019", "--08-17", "--08" back to a `PartialDate`."""
+    if not text:
+        return None
+    m = _ISO.match(text.strip())
+    if not m:
+        return None
+    if m.group(1):
+        year = int(m.group(1))
+        month = int(m.group(3)) if m.group(3) else None
+        day = int(m.group(4)) if m.group(4) and month else None
+        return PartialDate(year, month, day)
+    month = int(m.group(2))
+    day = int(m.group(3)) if m.group(3) else None
+    return PartialDate(None, month, day)
+
+
+def infer_year(month: int, day: int | None, published: PartialDate | None) -> int | None:
+    """The year of a year-less month(-day): the nearest one not after publication.
+
+    Needs a publication date of at least year precision. When the publication is
+    known only to the year, the same year is the only justified guess.
+    """
+    if published is None or published.year is None:
+        return None
+    latest = published.latest()
+    assert latest is not None
+    year = published.year
+    last_day = day or 1  # the first of the month: a month named in a report is not after it
+    try:
+        candidate = date(year, month, min(last_day, calendar.monthrange(year, month)[1]))
+    except ValueError:
+        return None
+    return year if candidate <= latest else year - 1
+
+
+def complete(d: PartialDate, published: PartialDate | None, doc_years: set[int] | None = None) -> PartialDate:
+    """Fill a missing year from the publication date, else from the one year the document states."""
+    if d.year is not None or d.month is None:
+        return d
+    year = infer_year(d.month, d.day, published)
+    if year is None and doc_years and len(doc_years) == 1:
+        year = next(iter(doc_years))
+    return d.with_year(year) if year is not None else d
+
+
+def day_distance(a: PartialDate, b: PartialDate) -> int | None:
+    """Days between two day-precision dates (None unless both are full dates)."""
+    if a.precision != "day" or b.precision != "day":
+        return None
+    da, db = a.latest(), b.latest()
+    assert da is not None and db is not None
+    return abs((da - db).days)
+
+
+def compatible(a: PartialDate, b: PartialDate, tolerance_days: int = 0) -> bool:
+    """True when the two may name the same day: equal where both are known.
+
+    Year-less dates compare on month (and day); `tolerance_days` lets two full
+    dates differ a little (sources disagreeing by a day on one act).
+    """
+    dist = day_distance(a, b)
+    if dist is not None:
+        return dist <= tolerance_days
+    if a.year is not None and b.year is not None and a.year != b.year:
+        return False
+    if a.month is not None and b.month is not None and a.month != b.month:
+        return False
+    if a.day is not None and b.day is not None and a.day != b.day:
+        if a.year is None or b.year is None:
+            return abs(a.day - b.day) <= tolerance_days
+        return False
+    if (a.month is None) != (b.month is None) and (a.year is None or b.year is None):
+        return False  # "--03" against "2019": nothing in common to compare
+    return True

@@ -1,0 +1,136 @@
+"""The English event reader on sentences about fictional people and places."""
+
+import pytest
+
+from casefile.model import Source
+from casefile.read.en import nlp
+from casefile.read.en.events import extract_events
+from casefile.read.en.mentions import extract_mentions
+
+
+def read(text: str, published: str | None = "2021-05-16", basis: str = "dateline"):
+    src = Source(id="S1", file="x.txt", text=text, published=published,
+                 published_basis=basis if published else "none")
+    doc = nlp()(text)
+    mentions = extract_mentions(doc, src)
+    events = extract_events(doc, src, mentions)
+    for e in events:
+        assert text[e.start:e.end] == e.quote
+    return events, {m.id: m for m in mentions}
+
+
+def one(events, etype):
+    found = [e for e in events if e.type == etype]
+    assert len(found) == 1, [(e.type, e.date) for e in events]
+    return found[0]
+
+
+def test_house_arrest_with_place_term_and_date():
+    events, mentions = read("Her lawyer told reporters that Marta Velkova was transferred to house arrest "
+                            "in Plovdiv for a period of two months on March 11.")
+    e = one(events, "house_arrest")
+    assert e.date == "2021-03-11" and e.date_precision == "day"
+    assert e.duration == "P2M"
+    assert e.place is not None and mentions[e.place].text == "Plovdiv"
+    assert not [x for x in events if x.type == "transfer"]  # "transferred to house arrest" is no move
+
+
+@pytest.mark.parametrize("text", [
+    "Ivo Stanev faced seven years in prison over the posts.",
+    "Ivo Stanev would be jailed if he spoke again.",
+    "His lawyer refused to sign the plea deal.",
+    "Ivo Stanev was not arrested.",
+    "Supporters demanded his immediate release.",
+])
+def test_negated_hypothetical_and_refused_acts_are_not_events(text):
+    events, _ = read(text)
+    assert events == []
+
+
+@pytest.mark.parametrize("text", [
+    "The detention of an estimated 2 million people in camps has raised concerns.",
+    "He helps relatives of those detained in the region.",
+    "Thousands of villagers were arrested last year.",
+])
+def test_background_about_other_people_is_not_an_event(text):
+    events, _ = read(text)
+    assert events == []
+
+
+def test_relative_date_from_publication():
+    events, _ = read("Ivo Stanev was unexpectedly freed on Friday.")
+    e = one(events, "release")
+    assert (e.date, e.date_precision) == ("2021-05-14", "day")
+
+
+def test_relative_date_without_publication_is_left_undated():
+    events, _ = read("Ivo Stanev was unexpectedly freed on Friday.", published=None)
+    e = one(events, "release")
+    assert (e.date, e.date_precision) == (None, "unknown")
+
+
+def test_absolute_date_without_publication():
+    events, _ = read("Ivo Stanev was detained on 3 June 2020 in Varna.", published=None)
+    assert one(events, "detention").date == "2020-06-03"
+
+
+def test_conviction_and_fine_with_converted_amount():
+    events, _ = read("In February, a court found Ivo Stanev guilty of leading an unregistered group "
+                     "and fined him 150,000 tenges ($390).")
+    c = one(events, "conviction")
+    assert c.date == "2021-02" and c.charge == "leading an unregistered group"
+    f = one(events, "fine")
+    assert f.date == "2021-02"
+    assert (f.amount.value, f.amount.currency, f.amount.usd) == (150000, "KZT", 390)
+
+
+def test_travel_and_activity_bans():
+    events, _ = read("Ivo Stanev agreed to stop campaigning. He is also unable to leave Varna "
+                     "for the next three months.")
+    assert one(events, "travel_ban").duration == "P3M"
+    one(events, "activity_ban")
+
+
+def test_registration_refused():
+    events, _ = read("In March, the authorities refused to register his group.")
+    assert one(events, "registration_denied").date == "2021-03"
+
+
+def test_charge_named():
+    events, _ = read("Marta Velkova was charged with organising mass riots.")
+    assert one(events, "charge").charge == "organising mass riots"
+
+
+def test_same_day_anaphora():
+    events, _ = read("Ivo Stanev was detained on 3 May. His office was searched the same day.")
+    assert one(events, "detention").date == "2021-05-03"
+    assert one(events, "search").date == "2021-05-03"
+
+
+def test_yearless_date_without_publication_keeps_month_and_day():
+    events, _ = read("Ivo Stanev was detained in Varna on March 10.", published=None)
+    e = one(events, "detention")
+    assert (e.date, e.date_precision) == ("--03-10", "unknown")
+
+
+def test_participant_is_the_person_it_happened_to():
+    events, mentions = read("Police detained Marta Velkova outside her home in Varna on Tuesday.")
+    e = one(events, "detention")
+    assert [mentions[m].text for m, _ in e.participants] == ["Marta Velkova"]
+    assert e.date == "2021-05-11"
+
+
+def test_jailed_for_a_term_is_a_sentence():
+    events, _ = read("Marta Velkova was jailed for 12 years for treason.")
+    e = one(events, "sentence")
+    assert e.duration == "P12Y" and e.charge == "treason"
+
+
+def test_date_of_telling_does_not_date_the_act():
+    events, _ = read("Ivo Stanev, jailed for his posts, has been moved to a colony, his lawyer said Sunday.")
+    assert all(e.date is None for e in events if e.type == "detention")
+
+
+def test_awaited_trial_is_no_hearing():
+    events, _ = read("Ivo Stanev was being held in Varna pending trial.")
+    assert not [e for e in events if e.type == "hearing"]
