@@ -85,6 +85,24 @@ def _sort_key(ev: Event) -> tuple[str, int]:
     return (date_key(ev.date), _SAME_DAY_ORDER.get(ev.type, 5))
 
 
+def replay_order(events: list[Event]) -> list[Event]:
+    """Date order, but acts reported one day apart are replayed as one day: sources often
+    date one act a day apart (a late-night hearing), so the day's own order decides."""
+    ordered = sorted(events, key=_sort_key)
+    out: list[Event] = []
+    run: list[Event] = []
+    prev: date | None = None
+    for ev in ordered:
+        day = _first_day(ev.date or "") if ev.date_precision == "day" or len(ev.date or "") == 10 else None
+        if run and (day is None or prev is None or (day - prev).days > 1):
+            out += sorted(run, key=lambda e: (_SAME_DAY_ORDER.get(e.type, 5), date_key(e.date)))
+            run = []
+        run.append(ev)
+        prev = day
+    out += sorted(run, key=lambda e: (_SAME_DAY_ORDER.get(e.type, 5), date_key(e.date)))
+    return out
+
+
 def _sources(events: list[Event]) -> list[str]:
     out: list[str] = []
     for ev in events:
@@ -113,7 +131,7 @@ def assess_status(events: list[Event], sources: list[Source], subject: Entity | 
     # date says (a court date merely scheduled does not)
     changes = [ev.date for ev in mine if ev.type in _STATE_CHANGES]
     as_of = max([d for d in [newest_date(sources), *changes] if d], key=lambda d: (d[:10], len(d)), default=None)
-    mine.sort(key=_sort_key)
+    mine = replay_order(mine)
     state: StatusValue = "unknown"
     deciding: Event | None = None  # the last event that changed the status
     for ev in mine:
