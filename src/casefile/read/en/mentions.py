@@ -1,35 +1,327 @@
-"""Named mentions in an English document: spaCy's entities, typed for the contract."""
+"""Named mentions in an English document: spaCy's entities, cleaned, completed and given cues.
+
+spaCy's small model finds most names but cuts some short ("Xinjiang" of "Xinjiang
+Uighur Autonomous Region", "Khamovnichesky" of "Khamovnichesky district court"),
+misses a few (an acronym in running text, a name after "the NGO", a name in
+parentheses after another name) and invents names in title-case headlines
+("Kazakh Activist Complains"). This module repairs those spans and records, for
+each mention, the cue words around it (`role_hints`, `type_hints`) that let
+consolidation decide type and role over all mentions of an entity.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
+from functools import cache
+from typing import TypeVar
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
-from casefile.model import EntityType, Mention, Source
+from casefile.consolidate.names import is_known_place
+from casefile.model import EntityType, Mention, Role, Source
+from casefile.resources import load
 
+_T = TypeVar("_T")
 LABELS: dict[str, EntityType] = {
     "PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place", "NORP": "group",
 }
 _POSSESSIVE = re.compile(r"[’']s?$")
+_EDGE = " \t\n*_\"“”‘’'«»()[]{}/,;:|#-–—"
+_ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,5}$")
+_CODE = re.compile(r"^[A-ZА-ЯЁ]{1,4}-\d{1,3}[A-Za-z]?$")  # a facility code: "IK-6"
+_CREDIT_INSIDE = re.compile(r"(?i)\b(?:photo|image)s?\s*[/:]")
+# dependencies by which a cue word attaches to a name (or the name to the cue)
+_CUE_CHILD_DEPS = {"compound", "amod", "appos", "nmod"}
+_CUE_HEAD_DEPS = {"appos", "compound", "nmod"}
+
+
+@dataclass(frozen=True)
+class Cues:
+    roles: dict[str, Role]
+    types: dict[str, EntityType]
+    heads: dict[str, EntityType]
+    tails: frozenset[str]
+    leading: frozenset[str]
+    connectors: frozenset[str]
+    before_credit: tuple[re.Pattern[str], ...]
+    after_credit: tuple[re.Pattern[str], ...]
+
+
+@cache
+def cues() -> Cues:
+    data = load("en/entities.yaml")
+    roles = {w: role for role, words in data["roles"].items() for w in words}
+    types = {w: t for t, words in data["types"].items() for w in words}
+    heads = {w: t for t, words in data["name_heads"].items() for w in words}
+    return Cues(
+        roles=roles, types=types, heads=heads, tails=frozenset(data["institution_tails"]),
+        leading=frozenset(data["leading_words"]), connectors=frozenset(data["name_connectors"]),
+        before_credit=tuple(re.compile(p) for p in data["credit_patterns"]),
+        after_credit=tuple(re.compile(p) for p in data["after_credit_patterns"]),
+    )
 
 
 def norm_form(text: str) -> str:
     """The lookup form of a name: no possessive, no surrounding punctuation, single spaces."""
-    text = re.sub(r"\s+", " ", text).strip(" \t\n.,;:\"“”«»()[]")
+    text = re.sub(r"\s+", " ", text).strip(" \t\n.,;:\"“”«»()[]*_")
     return _POSSESSIVE.sub("", text).strip()
 
 
+@dataclass
+class _Cand:
+    """A candidate name span (token offsets) with what the parse says of it."""
+
+    start: int
+    end: int
+    label: EntityType | None
+    types: list[EntityType] = field(default_factory=list)
+
+
 def extract_mentions(doc: Doc, source: Source) -> list[Mention]:
+    text = source.text
+    headings = _heading_ranges(text)
+    cands = [_Cand(e.start, e.end, LABELS[e.label_]) for e in doc.ents if e.label_ in LABELS]
+    cands = [c for raw in cands for c in _split_lines(doc, raw)]
+    cands = [c for c in (_trim(doc, c) for c in cands) if c is not None]
+    cands = [_extend(doc, c) for c in cands]
+    cands += _extra_candidates(doc, cands, headings)
+    cands = _resolve_overlaps(cands)
+    body = {_key(doc[c.start:c.end].text) for c in cands if not _in(headings, doc[c.start].idx)}
+    cands = [p for c in cands for p in _filter_heading(doc, c, headings, body)]
+    cands = [c for c in cands if not _is_credit(doc, c, text)]
     sent_index = {s.start: i for i, s in enumerate(doc.sents)}
     out: list[Mention] = []
-    for ent in doc.ents:
-        etype = LABELS.get(ent.label_)
-        if etype is None:
+    for c in sorted(cands, key=lambda c: c.start):
+        span = doc[c.start:c.end]
+        norm = norm_form(span.text)
+        if not norm or not any(ch.isalpha() for ch in norm):
             continue
-        sent = sent_index.get(ent.sent.start, 0)
+        roles, types = _hints(span)
+        types = c.types + types
         out.append(Mention(
-            id=f"{source.id}:M{len(out) + 1}", source=source.id, text=ent.text,
-            start=ent.start_char, end=ent.end_char, type=etype, norm=norm_form(ent.text), sentence=sent,
+            id=f"{source.id}:M{len(out) + 1}", source=source.id, text=span.text,
+            start=span.start_char, end=span.end_char, type=c.label or (types[0] if types else "organization"),
+            norm=norm, sentence=sent_index.get(span.sent.start, 0),
+            role_hints=_unique(roles), type_hints=_unique(types),
         ))
     return out
+
+
+# ------------------------------------------------------------------ span repair
+
+
+def _split_lines(doc: Doc, c: _Cand) -> list[_Cand]:
+    """A name never runs over a line break ("Kazakh Service\\n\\n RFE/")."""
+    parts, cur = [], c.start
+    for i in range(c.start, c.end):
+        if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
+            end = i if "\n" in doc[i].text else i + 1
+            if end > cur:
+                parts.append(_Cand(cur, end, c.label))
+            cur = i + 1
+    if cur < c.end:
+        parts.append(_Cand(cur, c.end, c.label))
+    return parts
+
+
+def _trim(doc: Doc, c: _Cand) -> _Cand | None:
+    """Drop determiners, titles and punctuation at the edges of a span."""
+    start, end = c.start, c.end
+    lead = cues().leading
+    while start < end and (doc[start].lower_ in lead or doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space) and doc[end - 1].text not in ("'s", "’s"):
+        end -= 1
+    return _Cand(start, end, c.label, c.types) if end > start else None
+
+
+def _extend(doc: Doc, c: _Cand) -> _Cand:
+    """Take in the rest of a proper-noun name, and a lower-case institution noun after an unknown name."""
+    end = c.end
+    while end < len(doc) and _name_token(doc[end]) and not doc[end].ent_type_ and _same_line(doc, end):
+        end += 1
+    tails = cues().tails
+    span_text = doc[c.start:end].text
+    for k in (1, 2):  # "X court", "X district court"
+        j = end + k - 1
+        if j < len(doc) and doc[j].lower_ in tails and all(
+            doc[i].is_lower and doc[i].pos_ in ("NOUN", "ADJ") for i in range(end, j + 1)
+        ) and not is_known_place(span_text) and c.label != "person":
+            return _Cand(c.start, j + 1, "organization", [*c.types, "organization"])
+    return _Cand(c.start, end, c.label, c.types)
+
+
+def _name_token(t: Token) -> bool:
+    return t.pos_ == "PROPN" and (t.is_title or t.is_upper) and t.is_alpha
+
+
+def _same_line(doc: Doc, i: int) -> bool:
+    return "\n" not in doc[i - 1].whitespace_ and "\n" not in doc[i - 1].text
+
+
+def _extra_candidates(doc: Doc, cands: list[_Cand], headings: list[tuple[int, int]]) -> list[_Cand]:
+    """Names spaCy missed: in parentheses after a name, after a cue noun, acronyms, facility codes."""
+    taken = {i for c in cands for i in range(c.start, c.end)}
+    out: list[_Cand] = []
+    for c in cands:  # "Xinjiang Uighur Autonomous Region (XUAR)", "X (Volunteers of the Fatherland)"
+        paren = _parenthesis_after(doc, c.end)
+        if paren:
+            out.append(_Cand(paren[0], paren[1], c.label))
+            taken |= set(range(*paren))
+    i = 0
+    while i < len(doc):
+        t = doc[i]
+        if i in taken or _in(headings, t.idx):
+            i += 1
+            continue
+        if _CODE.match(t.text):
+            out.append(_Cand(i, i + 1, None, _code_types(t)))
+            i += 1
+            continue
+        if _name_token(t) and not t.ent_type_:
+            j = i
+            while j < len(doc) and j not in taken and _name_token(doc[j]) and not doc[j].ent_type_:
+                j += 1
+            cand = _cue_run(doc, i, j)
+            if cand:
+                out.append(cand)
+            i = j
+            continue
+        i += 1
+    return out
+
+
+def _cue_run(doc: Doc, i: int, j: int) -> _Cand | None:
+    """A proper-noun run spaCy did not tag: keep it after an organisation/place cue, or as an acronym."""
+    types = cues().types
+    k = i
+    while k < j and types.get(doc[k].lower_) in ("organization", "place"):
+        k += 1  # "the NGO Atajurt": the cue itself is not the name
+    prev = doc[i - 1] if i > 0 else None
+    cue = types.get(doc[i].lower_) if k > i else (types.get(prev.lower_) if prev is not None else None)
+    if k < j and cue in ("organization", "place"):
+        return _Cand(k, j, cue, [cue])
+    if j == i + 1 and _ACRONYM.match(doc[i].text) and i > doc[i].sent.start:
+        return _Cand(i, j, None)
+    return None
+
+
+def _code_types(t: Token) -> list[EntityType]:
+    """A code like "IK-6" typed by its apposition ("IK-6, a penal colony")."""
+    types = cues().types
+    near = [c for c in t.children if c.dep_ == "appos"] + [t.head] + list(t.doc[t.i + 1:t.i + 8])
+    for w in near:
+        if types.get(w.lower_) == "place" or types.get(w.lemma_.lower()) == "place":
+            return ["place"]
+    return []
+
+
+def _parenthesis_after(doc: Doc, end: int) -> tuple[int, int] | None:
+    """Token range of a name-like text in parentheses right after a name."""
+    if end >= len(doc) or doc[end].text != "(":
+        return None
+    close = next((k for k in range(end + 1, min(end + 12, len(doc))) if doc[k].text == ")"), None)
+    if close is None or close == end + 1:
+        return None
+    inner = doc[end + 1:close]
+    conn = cues().connectors
+    if inner[0].is_title or inner[0].is_upper:
+        if all(t.is_title or t.is_upper or t.lower_ in conn or t.is_punct for t in inner):
+            if any(t.is_alpha and not t.lower_ in conn for t in inner) and not any(t.like_num for t in inner):
+                return end + 1, close
+    return None
+
+
+def _resolve_overlaps(cands: list[_Cand]) -> list[_Cand]:
+    """Where spans overlap, the longer one wins (it was extended or found whole)."""
+    out: list[_Cand] = []
+    for c in sorted(cands, key=lambda c: (-(c.end - c.start), c.start)):
+        if all(c.end <= o.start or c.start >= o.end for o in out):
+            out.append(c)
+    return sorted(out, key=lambda c: c.start)
+
+
+# ------------------------------------------------------------------ headlines and credits
+
+
+def _heading_ranges(text: str) -> list[tuple[int, int]]:
+    """Character ranges of title-case or capitalised lines, where spaCy's names are unreliable."""
+    out = []
+    for m in re.finditer(r"[^\n]+", text):
+        words = re.findall(r"[^\W\d_][\w’'\-]*", m.group())
+        long = [w for w in words[1:] if len(w) > 3]
+        if len(long) >= 2 and sum(w[0].isupper() for w in long) >= 0.75 * len(long):
+            out.append((m.start(), m.end()))
+    return out
+
+
+def _in(ranges: list[tuple[int, int]], pos: int) -> bool:
+    return any(a <= pos < b for a, b in ranges)
+
+
+def _key(text: str) -> str:
+    return norm_form(text).lower()
+
+
+def _filter_heading(doc: Doc, c: _Cand, headings: list[tuple[int, int]], body: set[str]) -> list[_Cand]:
+    """In a headline keep only the parts of a span that the body also names (longest first)."""
+    if not _in(headings, doc[c.start].idx):
+        return [c]
+    out, i = [], c.start
+    while i < c.end:
+        for j in range(c.end, i, -1):
+            if _key(doc[i:j].text) in body:
+                out.append(_Cand(i, j, c.label, c.types))
+                i = j
+                break
+        else:
+            i += 1
+    return out
+
+
+def _is_credit(doc: Doc, c: _Cand, text: str) -> bool:
+    """A photo credit or byline: "Jane Doe / Agency", "(Agency Photo/Jane Doe)", "By Jane Doe"."""
+    span = doc[c.start:c.end]
+    if _CREDIT_INSIDE.search(span.text):
+        return True
+    line_start = text.rfind("\n", 0, span.start_char) + 1
+    line_end = text.find("\n", span.end_char)
+    before = text[line_start:span.start_char]
+    after = text[span.end_char:line_end if line_end >= 0 else len(text)]
+    if any(p.search(before) for p in cues().before_credit):
+        return True
+    return c.label == "person" and any(p.search(after) for p in cues().after_credit)
+
+
+# ------------------------------------------------------------------ cues
+
+
+def _hints(span: Span) -> tuple[list[Role], list[EntityType]]:
+    """Role and type votes from the words attached to a name in the parse."""
+    c = cues()
+    inside = set(range(span.start, span.end))
+    words: list[Token] = []
+    for t in span:
+        words += [ch for ch in t.children if ch.i not in inside and ch.dep_ in _CUE_CHILD_DEPS]
+    root = span.root
+    if root.dep_ in _CUE_HEAD_DEPS and root.head.i not in inside:
+        words.append(root.head)
+    roles: list[Role] = []
+    types: list[EntityType] = []
+    for w in words:
+        for form in (w.lower_, w.lemma_.lower()):
+            if form in c.roles:
+                roles.append(c.roles[form])
+            if form in c.types:
+                types.append(c.types[form])
+    last = span[-1].lower_ if span[-1].text not in ("'s", "’s") or len(span) < 2 else span[-2].lower_
+    if len(span) > 1 and last in c.heads:
+        types.append(c.heads[last])
+    if len(span) == 1 and span[0].tag_ == "NNPS" or (len(span) == 1 and root.tag_ == "NNS" and root.pos_ == "NOUN"):
+        types.append("group")  # "Uighurs", "Kazakhs": a people, not a person
+    return roles, types
+
+
+def _unique(items: list[_T]) -> list[_T]:
+    return list(dict.fromkeys(items))
