@@ -105,8 +105,8 @@ def _nodes(mentions: list[Mention]) -> list[_Node]:
     by_key: dict[str, _Node] = {}
     for m in mentions:
         base = fold(m.norm) or fold(m.text) or m.text
-        single_person = len(tokens(m.norm)) == 1 and m.type == "person" and not is_acronym(m.norm)
-        key = f"{m.source}|{base}" if single_person else base
+        single = len(tokens(m.norm)) == 1 and not is_acronym(m.norm)
+        key = f"{m.source}|{base}" if single else base
         node = by_key.setdefault(key, _Node(key))
         node.mentions.append(m)
     for node in by_key.values():
@@ -174,6 +174,8 @@ class _Clusters:
         return {k for k in keys if k}
 
     def first_names(self, i: int) -> set[str]:
+        if self.type(i) != "person":
+            return set()
         return {self.nodes[j].words[0] for j in self.members[self.find(i)]
                 if self.nodes[j].multi and self.nodes[j].type == "person"}
 
@@ -250,9 +252,20 @@ def _link_parentheses(cl: _Clusters, mentions: list[Mention], texts: dict[str, s
             if between.strip() != "(" or not after.lstrip().startswith(")"):
                 continue
             ia, ib = index[a.id], index[b.id]
-            if "person" in (cl.type(ia), cl.type(ib)) and cl.type(ia) != cl.type(ib):
-                continue  # "Jane Doe (Example Party)" is a person and her party
-            cl.union(ia, ib)
+            if _names_in_parentheses(cl, ia, ib):
+                cl.union(ia, ib)
+
+
+def _names_in_parentheses(cl: _Clusters, ia: int, ib: int) -> bool:
+    """Whether "A (B)" gives B as another name of A, not as a place, party or agency beside it."""
+    a, b = cl.nodes[ia], cl.nodes[ib]
+    if "person" in (cl.type(ia), cl.type(ib)) and cl.type(ia) != cl.type(ib):
+        return False  # "Jane Doe (Example Party)" is a person and her party
+    if is_known_place(a.norm) or is_known_place(b.norm):
+        return place_key(a.norm) == place_key(b.norm)  # "Almaty (Kazakhstan)", "TOWN, Country (AP)"
+    if is_acronym(b.norm):  # "Federal Security Service (FSB)": initials, or at least the first one
+        return acronym_matches(b.norm, a.norm) or skeleton(b.norm)[:1] == skeleton(a.norm)[:1]
+    return True
 
 
 def _link_acronyms(cl: _Clusters) -> None:
@@ -332,6 +345,9 @@ def _attach(cl: _Clusters, i: int, cands: set[int], same_source: bool) -> bool:
         return False
     if len(cands) == 1:
         return cl.union(i, next(iter(cands)))
+    if not same_source and all(cl.type(c) == "organization" for c in cands):
+        # "Amnesty" short for both "Amnesty International" and "Amnesty International USA"
+        return all(cl.union(i, c) for c in sorted(cands))
     if same_source:  # several in the report: the one named last before this mention
         first = min(m.start for m in cl.nodes[i].mentions)
         sid = cl.nodes[i].mentions[0].source

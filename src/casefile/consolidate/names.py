@@ -128,6 +128,8 @@ def _latin_or_cyrillic(text: str) -> bool:
 
 def place_key(name: str) -> str | None:
     """The geonames place a name denotes (its most likely reading), or None."""
+    if _short_acronym(name):
+        return None
     hit = _place_index().get(fold(name))
     return hit[2] if hit else None
 
@@ -138,5 +140,13 @@ def is_known_place(name: str) -> bool:
     Alternate names alone do not count: they include words that are not place
     names in English prose (a demonym listed as a city's other name).
     """
+    if _short_acronym(name):
+        return False
     hit = _place_index().get(fold(name))
     return hit is not None and hit[0] < 2
+
+
+def _short_acronym(name: str) -> bool:
+    """ "UN", "AP": in prose an organisation's initials, though a town somewhere has that name."""
+    letters = re.sub(r"[/.&\-\s]", "", name)
+    return len(letters) <= 3 and letters.isupper()

@@ -33,7 +33,6 @@ _CODE = re.compile(r"^[A-ZА-ЯЁ]{1,4}-\d{1,3}[A-Za-z]?$")  # a facility code: 
 _CREDIT_INSIDE = re.compile(r"(?i)\b(?:photo|image)s?\s*[/:]")
 # dependencies by which a cue word attaches to a name (or the name to the cue)
 _CUE_CHILD_DEPS = {"compound", "amod", "appos", "nmod"}
-_CUE_HEAD_DEPS = {"appos", "compound", "nmod"}
 
 
 @dataclass(frozen=True)
@@ -42,6 +41,7 @@ class Cues:
     types: dict[str, EntityType]
     heads: dict[str, EntityType]
     tails: frozenset[str]
+    owner_nouns: frozenset[str]
     leading: frozenset[str]
     connectors: frozenset[str]
     before_credit: tuple[re.Pattern[str], ...]
@@ -56,6 +56,7 @@ def cues() -> Cues:
     heads = {w: t for t, words in data["name_heads"].items() for w in words}
     return Cues(
         roles=roles, types=types, heads=heads, tails=frozenset(data["institution_tails"]),
+        owner_nouns=frozenset(data["owner_nouns"]),
         leading=frozenset(data["leading_words"]), connectors=frozenset(data["name_connectors"]),
         before_credit=tuple(re.compile(p) for p in data["credit_patterns"]),
         after_credit=tuple(re.compile(p) for p in data["after_credit_patterns"]),
@@ -64,7 +65,9 @@ def cues() -> Cues:
 
 def norm_form(text: str) -> str:
     """The lookup form of a name: no possessive, no surrounding punctuation, single spaces."""
-    text = re.sub(r"\s+", " ", text).strip(" \t\n.,;:\"“”«»()[]*_")
+    text = re.sub(r"\s+", " ", text).strip(" \t\n,;:\"“”«»()[]*_")
+    if not re.search(r"(?:^|[\s.])\w\.$", text):  # keep the point of "U.S." and "Jr."
+        text = text.rstrip(".")
     return _POSSESSIVE.sub("", text).strip()
 
 
@@ -147,7 +150,7 @@ def _extend(doc: Doc, c: _Cand) -> _Cand:
         j = end + k - 1
         if j < len(doc) and doc[j].lower_ in tails and all(
             doc[i].is_lower and doc[i].pos_ in ("NOUN", "ADJ") for i in range(end, j + 1)
-        ) and not is_known_place(span_text) and c.label != "person":
+        ) and not is_known_place(span_text) and c.label not in ("person", "group"):
             return _Cand(c.start, j + 1, "organization", [*c.types, "organization"])
     return _Cand(c.start, end, c.label, c.types)
 
@@ -164,11 +167,6 @@ def _extra_candidates(doc: Doc, cands: list[_Cand], headings: list[tuple[int, in
     """Names spaCy missed: in parentheses after a name, after a cue noun, acronyms, facility codes."""
     taken = {i for c in cands for i in range(c.start, c.end)}
     out: list[_Cand] = []
-    for c in cands:  # "Xinjiang Uighur Autonomous Region (XUAR)", "X (Volunteers of the Fatherland)"
-        paren = _parenthesis_after(doc, c.end)
-        if paren:
-            out.append(_Cand(paren[0], paren[1], c.label))
-            taken |= set(range(*paren))
     i = 0
     while i < len(doc):
         t = doc[i]
@@ -189,6 +187,11 @@ def _extra_candidates(doc: Doc, cands: list[_Cand], headings: list[tuple[int, in
             i = j
             continue
         i += 1
+    for c in [*cands, *out]:  # "Xinjiang Uighur Autonomous Region (XUAR)", "X (Volunteers of the Fatherland)"
+        paren = _parenthesis_after(doc, c.end)
+        if paren:
+            out = [o for o in out if o.end <= paren[0] or o.start >= paren[1]]
+            out.append(_Cand(paren[0], paren[1], None))
     return out
 
 
@@ -305,10 +308,13 @@ def _hints(span: Span) -> tuple[list[Role], list[EntityType]]:
     for t in span:
         words += [ch for ch in t.children if ch.i not in inside and ch.dep_ in _CUE_CHILD_DEPS]
     root = span.root
-    if root.dep_ in _CUE_HEAD_DEPS and root.head.i not in inside:
-        words.append(root.head)
     roles: list[Role] = []
     types: list[EntityType] = []
+    if root.dep_ == "appos" and root.head.i not in inside:
+        words.append(root.head)  # "his lawyer, X", "the group X": X is what the noun says
+    elif root.dep_ in ("compound", "nmod") and root.head.lower_ in c.owner_nouns:
+        types.append("organization")  # "X headquarters", "X spokesman": X is an organisation
+    # other compounds ("Kremlin critic", "Almaty court") say what the name is not
     for w in words:
         for form in (w.lower_, w.lemma_.lower()):
             if form in c.roles:
@@ -318,6 +324,9 @@ def _hints(span: Span) -> tuple[list[Role], list[EntityType]]:
     last = span[-1].lower_ if span[-1].text not in ("'s", "’s") or len(span) < 2 else span[-2].lower_
     if len(span) > 1 and last in c.heads:
         types.append(c.heads[last])
+    if len(span) == 1 and root.dep_ in ("amod", "compound") and root.head.is_lower and root.head.pos_ == "NOUN" \
+            and not span[0].is_upper and not is_known_place(span.text):
+        types.append("group")  # "a Kazakh citizen", "Turkic minorities": a people's name used as an adjective
     if len(span) == 1 and span[0].tag_ == "NNPS" or (len(span) == 1 and root.tag_ == "NNS" and root.pos_ == "NOUN"):
         types.append("group")  # "Uighurs", "Kazakhs": a people, not a person
     return roles, types
