@@ -31,7 +31,14 @@ from functools import cache
 from rapidfuzz import fuzz
 
 from casefile.consolidate.names import (
-    acronym_matches, fold, is_acronym, is_known_place, place_key, skeleton, token_skeletons, tokens,
+    acronym_matches,
+    fold,
+    is_acronym,
+    is_known_place,
+    place_key,
+    skeleton,
+    token_skeletons,
+    tokens,
 )
 from casefile.model import DocAnalysis, Entity, EntityType, Mention, Role, Source
 from casefile.resources import load

@@ -231,7 +231,7 @@ def _parenthesis_after(doc: Doc, end: int) -> tuple[int, int] | None:
     conn = cues().connectors
     if inner[0].is_title or inner[0].is_upper:
         if all(t.is_title or t.is_upper or t.lower_ in conn or t.is_punct for t in inner):
-            if any(t.is_alpha and not t.lower_ in conn for t in inner) and not any(t.like_num for t in inner):
+            if any(t.is_alpha and t.lower_ not in conn for t in inner) and not any(t.like_num for t in inner):
                 return end + 1, close
     return None
 
