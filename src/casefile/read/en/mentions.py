@@ -30,7 +30,7 @@ _POSSESSIVE = re.compile(r"[’']s?$")
 _EDGE = " \t\n*_\"“”‘’'«»()[]{}/,;:|#-–—"
 _ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,5}$")
 _CODE = re.compile(r"^[A-ZА-ЯЁ]{1,4}-\d{1,3}[A-Za-z]?$")  # a facility code: "IK-6"
-_CREDIT_INSIDE = re.compile(r"(?i)\b(?:photo|image)s?\s*[/:]")
+_CREDIT_INSIDE = re.compile(r"(?i)\b(?:photo|image)s?\s*[/:]|\w\s+/\s+\w")  # "(AP Photo/X)", "X / Agency"
 # dependencies by which a cue word attaches to a name (or the name to the cue)
 _CUE_CHILD_DEPS = {"compound", "amod", "appos", "nmod"}
 
@@ -79,6 +79,7 @@ class _Cand:
     end: int
     label: EntityType | None
     types: list[EntityType] = field(default_factory=list)
+    roles: list[Role] = field(default_factory=list)
 
 
 def extract_mentions(doc: Doc, source: Source) -> list[Mention]:
@@ -101,7 +102,7 @@ def extract_mentions(doc: Doc, source: Source) -> list[Mention]:
         if not norm or not any(ch.isalpha() for ch in norm):
             continue
         roles, types = _hints(span)
-        types = c.types + types
+        types, roles = c.types + types, c.roles + roles
         out.append(Mention(
             id=f"{source.id}:M{len(out) + 1}", source=source.id, text=span.text,
             start=span.start_char, end=span.end_char, type=c.label or (types[0] if types else "organization"),
@@ -129,14 +130,26 @@ def _split_lines(doc: Doc, c: _Cand) -> list[_Cand]:
 
 
 def _trim(doc: Doc, c: _Cand) -> _Cand | None:
-    """Drop determiners, titles and punctuation at the edges of a span."""
+    """Drop determiners, titles and punctuation at the edges of a span; a title word becomes a cue."""
     start, end = c.start, c.end
-    lead = cues().leading
-    while start < end and (doc[start].lower_ in lead or doc[start].is_punct or doc[start].is_space):
-        start += 1
+    cs = cues()
+    types, roles = list(c.types), list(c.roles)
+    while start < end:
+        t = doc[start]
+        word = t.lower_
+        if word in cs.leading or t.is_punct or t.is_space:
+            start += 1
+        elif cs.types.get(word) in ("person", "group") and start + 1 < end and doc[start + 1].pos_ == "PROPN":
+            # "Lawyer Jane Doe", "Ethnic Karakalpaks": the cue is not part of the name
+            types.append(cs.types[word])
+            if word in cs.roles:
+                roles.append(cs.roles[word])
+            start += 1
+        else:
+            break
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space) and doc[end - 1].text not in ("'s", "’s"):
         end -= 1
-    return _Cand(start, end, c.label, c.types) if end > start else None
+    return _Cand(start, end, c.label, types, roles) if end > start else None
 
 
 def _extend(doc: Doc, c: _Cand) -> _Cand:
@@ -151,8 +164,8 @@ def _extend(doc: Doc, c: _Cand) -> _Cand:
         if j < len(doc) and doc[j].lower_ in tails and all(
             doc[i].is_lower and doc[i].pos_ in ("NOUN", "ADJ") for i in range(end, j + 1)
         ) and not is_known_place(span_text) and c.label not in ("person", "group"):
-            return _Cand(c.start, j + 1, "organization", [*c.types, "organization"])
-    return _Cand(c.start, end, c.label, c.types)
+            return _Cand(c.start, j + 1, "organization", [*c.types, "organization"], c.roles)
+    return _Cand(c.start, end, c.label, c.types, c.roles)
 
 
 def _name_token(t: Token) -> bool:
@@ -205,6 +218,8 @@ def _cue_run(doc: Doc, i: int, j: int) -> _Cand | None:
     cue = types.get(doc[i].lower_) if k > i else (types.get(prev.lower_) if prev is not None else None)
     if k < j and cue in ("organization", "place"):
         return _Cand(k, j, cue, [cue])
+    if j < len(doc) and doc[j].lower_ in cues().owner_nouns:  # "the X headquarters"
+        return _Cand(i, j, "organization", ["organization"])
     if j == i + 1 and _ACRONYM.match(doc[i].text) and i > doc[i].sent.start:
         return _Cand(i, j, None)
     return None
@@ -249,10 +264,16 @@ def _resolve_overlaps(cands: list[_Cand]) -> list[_Cand]:
 
 
 def _heading_ranges(text: str) -> list[tuple[int, int]]:
-    """Character ranges of title-case or capitalised lines, where spaCy's names are unreliable."""
+    """Character ranges of title-case or capitalised lines, where spaCy's names are unreliable.
+
+    A headline has no sentence break inside and most of its longer words capitalised.
+    """
     out = []
     for m in re.finditer(r"[^\n]+", text):
-        words = re.findall(r"[^\W\d_][\w’'\-]*", m.group())
+        line = m.group().strip()
+        if re.search(r"[.!?][\"”’)]?\s+\S", line) or line.endswith("."):
+            continue
+        words = re.findall(r"[^\W\d_][\w’'\-]*", line)
         long = [w for w in words[1:] if len(w) > 3]
         if len(long) >= 2 and sum(w[0].isupper() for w in long) >= 0.75 * len(long):
             out.append((m.start(), m.end()))
@@ -275,7 +296,7 @@ def _filter_heading(doc: Doc, c: _Cand, headings: list[tuple[int, int]], body: s
     while i < c.end:
         for j in range(c.end, i, -1):
             if _key(doc[i:j].text) in body:
-                out.append(_Cand(i, j, c.label, c.types))
+                out.append(_Cand(i, j, c.label, c.types, c.roles))
                 i = j
                 break
         else:
