@@ -239,3 +239,25 @@ def test_russian_inflected_forms_group_by_norm_case_insensitively():
     assert same(res, "S1:M1", "S1:M2")
     assert entity_of(res, "S1:M1").name == "Алексей Смирнов"
     assert same(res, "S2:M1", "S2:M2", "S2:M3")
+
+
+def test_roles_from_organisation_names_and_affiliations():
+    res = (Bundle()
+           .add("Dana Korvel, Asia director at Example Rights Watch, said the Oralsk City Court erred. "
+                "Interior Ministry spokesman Bolat Nurov denied it.",
+                ("Dana Korvel", "person"), ("Example Rights Watch", "organization"),
+                ("Oralsk City Court", "organization"), ("Interior Ministry", "organization"),
+                ("Bolat Nurov", "person", None, ["spokesperson"]))
+           .resolve())
+    assert "advocate" in entity_of(res, "S1:M2").roles
+    assert "authority" in entity_of(res, "S1:M3").roles
+    assert "advocate" in entity_of(res, "S1:M1").roles
+    assert {"spokesperson", "authority"} <= set(entity_of(res, "S1:M5").roles)
+
+
+def test_a_critic_of_an_authority_does_not_become_one():
+    res = (Bundle()
+           .add("Aset Kemel, a critic of the Interior Ministry, was detained.",
+                ("Aset Kemel", "person"), ("Interior Ministry", "organization"))
+           .resolve())
+    assert "authority" not in entity_of(res, "S1:M1").roles

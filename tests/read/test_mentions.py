@@ -78,3 +78,8 @@ def test_photo_credits_and_bylines_are_not_mentions():
     names = {m.norm for m in mentions(text)}
     assert "Nurlan Temir" in names
     assert not any("Bekov" in n or "Oralova" in n or "Berg" in n for n in names)
+
+
+def test_cue_before_an_apposed_organisation_reaches_the_name():
+    ms = mentions("He must stay home, a spokesman for his group, Tamyr Jolu (Roots Road), Erlan Bek, told reporters.")
+    assert "spokesperson" in by_text(ms, "Erlan Bek").role_hints

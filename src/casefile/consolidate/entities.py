@@ -24,6 +24,7 @@ cue words; the subject is the most central person, not the most frequent string.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cache
@@ -102,7 +103,7 @@ def resolve_entities(analyses: list[DocAnalysis], sources: list[Source]) -> Enti
     _link_full_names(clusters)
     _link_short_forms(clusters)
     _link_plurals(clusters)
-    return _build(clusters, analyses, order)
+    return _build(clusters, analyses, order, {s.id: s.text for s in sources})
 
 
 # ------------------------------------------------------------------ nodes and clusters
@@ -381,16 +382,21 @@ def _link_plurals(cl: _Clusters) -> None:
 # ------------------------------------------------------------------ output
 
 
-def _build(cl: _Clusters, analyses: list[DocAnalysis], order: dict[str, int]) -> EntityResolution:
+def _build(cl: _Clusters, analyses: list[DocAnalysis], order: dict[str, int],
+           texts: dict[str, str]) -> EntityResolution:
     roots = sorted(cl.members, key=lambda r: _first_seen(cl, r, order))
     participation = Counter(mid for a in analyses for ev in a.events for mid, _ in ev.participants)
     titles = _title_mentions(analyses)
+    root_of = {m.id: cl.find(j) for j, n in enumerate(cl.nodes) for m in n.mentions}
+    types = {r: cl.type(r) for r in roots}
+    roles_of = {r: _roles([m for j in cl.members[r] for m in cl.nodes[j].mentions], types[r]) for r in roots}
+    for person, org in _affiliations(analyses, texts, root_of, types):
+        inherited = [x for x in roles_of[org] if x in ("authority", "advocate")]
+        roles_of[person] += [x for x in inherited if x not in roles_of[person]]
     drafts = []
     for r in roots:
         ms = [m for j in cl.members[r] for m in cl.nodes[j].mentions]
-        etype: EntityType = cl.type(r)  # type: ignore[assignment]
-        roles = _roles(ms, etype)
-        drafts.append((r, ms, etype, roles))
+        drafts.append((r, ms, types[r], roles_of[r]))
     subject_root = _subject(drafts, participation, titles)
     if subject_root is not None:
         drafts.sort(key=lambda d: d[0] != subject_root)
@@ -422,10 +428,51 @@ def _roles(ms: list[Mention], etype: str) -> list[Role]:
     if etype in ("place", "group"):
         return []
     counts = Counter(r for m in ms for r in m.role_hints)
-    roles = [r for r, _ in counts.most_common()]
+    if etype == "organization":
+        name_roles = _name_roles()
+        for m in ms:
+            for w in tokens(m.norm):
+                if w in name_roles:
+                    counts[name_roles[w]] += 2  # the name itself says it: "City Court", "Rights Watch"
+    roles: list[Role] = [r for r, _ in counts.most_common()]  # type: ignore[misc]
     if etype == "organization" and not roles:
         return ["organization"]
     return roles
+
+
+@cache
+def _name_roles() -> dict[str, Role]:
+    data = load("en/entities.yaml")["name_roles"]
+    return {w: r for r, words in data.items() for w in words}
+
+
+# "Jane Doe, Europe director at Example Watch"; "Example Ministry spokesman Jane Doe"
+_AFTER_PERSON = re.compile(r"^,\s+(?:[\w\-’']+\s+){0,6}?(?P<noun>[a-z\-]+)\s+(?:at|of|for|with)\s+(?:the\s+)?$")
+_BEFORE_PERSON = re.compile(r"^(?:'s|’s)?\s+(?P<noun>[a-z\-]+)\s+$")
+_AFFILIATION_NOUNS = {"director", "head", "chief", "official", "officer", "spokesman", "spokeswoman",
+                      "spokesperson", "representative", "researcher", "minister", "judge", "prosecutor"}
+_AFFILIATION_REACH = 120  # characters: an apposition, not the next sentence
+
+
+def _affiliations(analyses: list[DocAnalysis], texts: dict[str, str], root_of: dict[str, int],
+                  types: dict[int, str]) -> list[tuple[int, int]]:
+    """(person, organisation) pairs where a report names the person as working for the organisation."""
+    out = []
+    for a in analyses:
+        text = texts.get(a.source, "")
+        ms = sorted(a.mentions, key=lambda m: m.start)
+        for k, x in enumerate(ms):
+            rx = root_of[x.id]
+            if types[rx] == "person":
+                org = next((y for y in ms[k + 1:] if types[root_of[y.id]] == "organization"), None)
+                m = _AFTER_PERSON.match(text[x.end:org.start]) if org else None
+                if org and m and org.start - x.end < _AFFILIATION_REACH and m.group("noun") in _AFFILIATION_NOUNS:
+                    out.append((rx, root_of[org.id]))
+            elif types[rx] == "organization" and k + 1 < len(ms) and types[root_of[ms[k + 1].id]] == "person":
+                m = _BEFORE_PERSON.match(text[x.end:ms[k + 1].start])
+                if m and m.group("noun") in _AFFILIATION_NOUNS:
+                    out.append((root_of[ms[k + 1].id], rx))
+    return out
 
 
 def _subject(drafts: list, participation: Counter[str], titles: set[str]) -> int | None:

@@ -103,6 +103,8 @@ def extract_mentions(doc: Doc, source: Source) -> list[Mention]:
             continue
         roles, types = _hints(span)
         types, roles = c.types + types, c.roles + roles
+        if not roles and c.label == "person":
+            roles = _distant_cue(span, cands)
         out.append(Mention(
             id=f"{source.id}:M{len(out) + 1}", source=source.id, text=span.text,
             start=span.start_char, end=span.end_char, type=c.label or (types[0] if types else "organization"),
@@ -116,11 +118,12 @@ def extract_mentions(doc: Doc, source: Source) -> list[Mention]:
 
 
 def _split_lines(doc: Doc, c: _Cand) -> list[_Cand]:
-    """A name never runs over a line break ("Kazakh Service\\n\\n RFE/")."""
+    """A name never runs over a line break ("Kazakh Service\\n\\n RFE/") or a parenthesis."""
     parts, cur = [], c.start
     for i in range(c.start, c.end):
-        if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
-            end = i if "\n" in doc[i].text else i + 1
+        inside = "\n" in doc[i].text or doc[i].text in ("(", ")")
+        if inside or "\n" in doc[i].whitespace_:
+            end = i if inside else i + 1
             if end > cur:
                 parts.append(_Cand(cur, end, c.label))
             cur = i + 1
@@ -351,6 +354,31 @@ def _hints(span: Span) -> tuple[list[Role], list[EntityType]]:
     if len(span) == 1 and span[0].tag_ == "NNPS" or (len(span) == 1 and root.tag_ == "NNS" and root.pos_ == "NOUN"):
         types.append("group")  # "Uighurs", "Kazakhs": a people, not a person
     return roles, types
+
+
+def _distant_cue(span: Span, cands: list[_Cand]) -> list[Role]:
+    """ "a spokesman for his group, X (Y), Jane Doe, told": the cue before a name that qualifies it.
+
+    The parse often hangs such a name on the organisation; the words between cue
+    and name are only "for/of/at", a determiner and other names in apposition.
+    """
+    sent = span.sent
+    before = span.doc[sent.start:span.start]
+    pieces, i = [], before.start
+    for c in sorted(cands, key=lambda c: c.start):
+        if before.start <= c.start and c.end <= span.start:
+            pieces.append(span.doc[i:c.start].text_with_ws)
+            pieces.append("N ")
+            i = c.end
+    pieces.append(span.doc[i:span.start].text_with_ws)
+    head = "".join(pieces)
+    m = _DISTANT.search(head)
+    return [cues().roles[m.group("cue").lower()]] if m else []
+
+
+_DISTANT = re.compile(
+    r"\b(?P<cue>spokesman|spokeswoman|spokesperson|lawyer|attorney|representative)\s+(?:for|of|at)\s+"
+    r"(?:(?:the|his|her|its|their|a|an)\s+)?(?:[a-z]+[\s,]+){0,2}?(?:N\s*(?:\(\s*N\s*\)\s*)?)?,\s*$")
 
 
 def _unique(items: list[_T]) -> list[_T]:
