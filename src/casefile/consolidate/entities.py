@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 
 from rapidfuzz import fuzz
 
@@ -68,15 +68,15 @@ class _Node:
     mentions: list[Mention] = field(default_factory=list)
     votes: Counter[str] = field(default_factory=Counter)
 
-    @property
+    @cached_property
     def norm(self) -> str:
         return Counter(m.norm for m in self.mentions).most_common(1)[0][0]
 
-    @property
+    @cached_property
     def words(self) -> list[str]:
         return token_skeletons(self.norm)
 
-    @property
+    @cached_property
     def multi(self) -> bool:
         return len(self.words) >= 2
 
@@ -84,7 +84,7 @@ class _Node:
     def type(self) -> str:
         return _top(self.votes)
 
-    @property
+    @cached_property
     def sources(self) -> set[str]:
         return {m.source for m in self.mentions}
 
@@ -157,6 +157,7 @@ class _Clusters:
         self.nodes = nodes
         self.parent = list(range(len(nodes)))
         self.members: dict[int, list[int]] = {i: [i] for i in range(len(nodes))}
+        self.root_votes: dict[int, Counter[str]] = {i: Counter(n.votes) for i, n in enumerate(nodes)}
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -165,10 +166,7 @@ class _Clusters:
         return i
 
     def votes(self, i: int) -> Counter[str]:
-        total: Counter[str] = Counter()
-        for j in self.members[self.find(i)]:
-            total.update(self.nodes[j].votes)
-        return total
+        return self.root_votes[self.find(i)]
 
     def type(self, i: int) -> str:
         return _top(self.votes(i))
@@ -204,6 +202,7 @@ class _Clusters:
             ra, rb = rb, ra
         self.parent[rb] = ra
         self.members[ra] += self.members.pop(rb)
+        self.root_votes[ra] += self.root_votes.pop(rb)
         return True
 
 
@@ -303,14 +302,20 @@ def _link_full_names(cl: _Clusters) -> None:
 
 def _link_short_forms(cl: _Clusters) -> None:
     """A one-word name to the full name containing it: same source first, exact before close."""
+    multi = [j for j, o in enumerate(cl.nodes) if o.multi]
+    by_word: dict[str, list[int]] = defaultdict(list)
+    for j in multi:
+        for w in set(cl.nodes[j].words):
+            by_word[w].append(j)
     for i, n in enumerate(cl.nodes):
         if n.multi or is_acronym(n.norm) or not n.words or is_known_place(n.norm):
             continue
         word, own_type = n.words[0], cl.type(i)
         if own_type == "group":
             continue
-        full = [j for j, o in enumerate(cl.nodes) if o.multi and cl.find(j) != cl.find(i)]
         for exact in (True, False):
+            pool = by_word.get(word, []) if exact else multi
+            full = [j for j in pool if cl.find(j) != cl.find(i)]
             for same_source in (True, False):
                 cands = {cl.find(j) for j in full
                          if (not same_source or cl.nodes[j].sources & n.sources)
