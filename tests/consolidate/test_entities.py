@@ -261,3 +261,17 @@ def test_a_critic_of_an_authority_does_not_become_one():
                 ("Aset Kemel", "person"), ("Interior Ministry", "organization"))
            .resolve())
     assert "authority" not in entity_of(res, "S1:M1").roles
+
+
+def test_an_organisation_with_its_place_or_a_middle_word_added_is_one():
+    res = (Bundle()
+           .add("The Supreme Court of Kazakhstan upheld it; the Supreme Court said so in Kazakhstan.",
+                ("Supreme Court of Kazakhstan", "organization"), ("Supreme Court", "organization"),
+                ("Kazakhstan", "place"))
+           .add("The Zarechny district court ruled; the Zarechny court said.",
+                ("Zarechny district court", "organization"), ("Zarechny court", "organization"))
+           .add("The Zarechny City Court ruled.", ("Zarechny City Court", "organization"))
+           .resolve())
+    assert same(res, "S1:M1", "S1:M2")
+    assert not same(res, "S1:M1", "S1:M3")
+    assert not same(res, "S2:M1", "S3:M1")

@@ -101,6 +101,7 @@ def resolve_entities(analyses: list[DocAnalysis], sources: list[Source]) -> Enti
     _link_parentheses(clusters, mentions, {s.id: s.text for s in sources})
     _link_acronyms(clusters)
     _link_full_names(clusters)
+    _link_qualified_names(clusters)
     _link_short_forms(clusters)
     _link_plurals(clusters)
     return _build(clusters, analyses, order, {s.id: s.text for s in sources})
@@ -298,6 +299,42 @@ def _link_full_names(cl: _Clusters) -> None:
             if all(_similar(p, q, _SURNAME_SIM if k else _FIRST_NAME_SIM)
                    for k, (p, q) in enumerate(zip(a.words, b.words, strict=True))):
                 cl.union(i, j)
+
+
+def _link_qualified_names(cl: _Clusters) -> None:
+    """An organisation's name and the same with a place or a middle word added.
+
+    "Supreme Court" / "Supreme Court of Russia", "Пресненский суд" / "Пресненский
+    суд Москвы", "X court" / "X district court". Only when one longer name fits.
+    """
+    place_words = {fold(m.text) for n in cl.nodes if n.type == "place" for m in n.mentions}
+    place_words |= {fold(n.norm) for n in cl.nodes if n.type == "place"}
+    orgs = [i for i, n in enumerate(cl.nodes) if n.multi and cl.type(i) == "organization"]
+    for i in orgs:
+        a = cl.nodes[i].words
+        cands = set()
+        for j in orgs:
+            b = cl.nodes[j].words
+            if len(b) <= len(a) or cl.find(i) == cl.find(j) or b[0] != a[0]:
+                continue
+            extra = tokens(cl.nodes[j].norm)[len(a):]
+            if b[:len(a)] == a and extra and all(_is_place_word(w, place_words) for w in extra):
+                cands.add(cl.find(j))
+            elif b[-1] == a[-1] and _is_subsequence(a, b):
+                cands.add(cl.find(j))
+        if len(cands) == 1:
+            cl.union(i, cands.pop())
+
+
+def _is_place_word(word: str, place_words: set[str]) -> bool:
+    if word in ("of", "in", "the"):
+        return True
+    return word in place_words or is_known_place(word) or (len(word) <= 3 and word.isalpha())
+
+
+def _is_subsequence(short: list[str], long: list[str]) -> bool:
+    it = iter(long)
+    return all(w in it for w in short)
 
 
 def _link_short_forms(cl: _Clusters) -> None:
