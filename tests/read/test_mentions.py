@@ -83,3 +83,10 @@ def test_photo_credits_and_bylines_are_not_mentions():
 def test_cue_before_an_apposed_organisation_reaches_the_name():
     ms = mentions("He must stay home, a spokesman for his group, Tamyr Jolu (Roots Road), Erlan Bek, told reporters.")
     assert "spokesperson" in by_text(ms, "Erlan Bek").role_hints
+
+
+def test_slashed_name_stays_whole_and_bare_cue_words_are_not_names():
+    ms = mentions("Her lawyer told RFE/RL's Kazakh Service on Monday that the NGO would appeal.")
+    texts = [m.text for m in ms]
+    assert any(t.startswith("RFE/RL") for t in texts)
+    assert "RL" not in texts and "NGO" not in texts

@@ -96,22 +96,41 @@ def extract_mentions(doc: Doc, source: Source) -> list[Mention]:
     cands = [c for c in cands if not _is_credit(doc, c, text)]
     sent_index = {s.start: i for i, s in enumerate(doc.sents)}
     out: list[Mention] = []
+    seen: set[tuple[int, int]] = set()
+    cs = cues()
     for c in sorted(cands, key=lambda c: c.start):
         span = doc[c.start:c.end]
-        norm = norm_form(span.text)
-        if not norm or not any(ch.isalpha() for ch in norm):
+        start, end = _slashed(text, span.start_char, span.end_char)
+        norm = norm_form(text[start:end])
+        if not norm or not any(ch.isalpha() for ch in norm) or (start, end) in seen:
             continue
+        if norm.lower() in cs.types or norm.lower() in cs.roles:
+            continue  # "NGO", "Government": a common noun written with a capital, not a name
+        seen.add((start, end))
         roles, types = _hints(span)
         types, roles = c.types + types, c.roles + roles
         if not roles and c.label == "person":
             roles = _distant_cue(span, cands)
         out.append(Mention(
-            id=f"{source.id}:M{len(out) + 1}", source=source.id, text=span.text,
-            start=span.start_char, end=span.end_char, type=c.label or (types[0] if types else "organization"),
+            id=f"{source.id}:M{len(out) + 1}", source=source.id, text=text[start:end],
+            start=start, end=end, type=c.label or (types[0] if types else "organization"),
             norm=norm, sentence=sent_index.get(span.sent.start, 0),
             role_hints=_unique(roles), type_hints=_unique(types),
         ))
     return out
+
+
+def _slashed(text: str, start: int, end: int) -> tuple[int, int]:
+    """A name written with a slash is one name: the tokenizer may cut "RFE/RL's" into pieces."""
+    while start > 1 and text[start - 1] == "/" and text[start - 2].isalpha():
+        start -= 1
+        while start > 0 and text[start - 1].isalpha():
+            start -= 1
+    while end + 1 < len(text) and text[end] == "/" and text[end + 1].isalpha():
+        end += 1
+        while end < len(text) and text[end].isalpha():
+            end += 1
+    return start, end
 
 
 # ------------------------------------------------------------------ span repair
