@@ -275,3 +275,14 @@ def test_an_organisation_with_its_place_or_a_middle_word_added_is_one():
     assert same(res, "S1:M1", "S1:M2")
     assert not same(res, "S1:M1", "S1:M3")
     assert not same(res, "S2:M1", "S3:M1")
+
+
+def test_a_middle_name_or_patronymic_does_not_split_a_person():
+    res = (Bundle()
+           .add("Суд над Алексеем Александровичем Смирновым.", ("Алексеем Александровичем Смирновым", "person",
+                                                           "Алексей Александрович Смирнов"))
+           .add("Alexei Smirnov was sentenced; Alexei Petrov was not.",
+                ("Alexei Smirnov", "person"), ("Alexei Petrov", "person"))
+           .resolve())
+    assert same(res, "S1:M1", "S2:M1")
+    assert not same(res, "S2:M1", "S2:M2")

@@ -90,3 +90,8 @@ def test_slashed_name_stays_whole_and_bare_cue_words_are_not_names():
     texts = [m.text for m in ms]
     assert any(t.startswith("RFE/RL") for t in texts)
     assert "RL" not in texts and "NGO" not in texts
+
+
+def test_a_title_after_a_place_is_not_part_of_the_place():
+    ms = mentions("Kazakhstan President Marat Ospanov spoke in Shymkent.")
+    assert "Kazakhstan President" not in [m.text for m in ms]

@@ -292,7 +292,13 @@ def _link_full_names(cl: _Clusters) -> None:
     for x, i in enumerate(people):
         for j in people[x + 1:]:
             a, b = cl.nodes[i], cl.nodes[j]
-            if cl.find(i) == cl.find(j) or len(a.words) != len(b.words):
+            if cl.find(i) == cl.find(j):
+                continue
+            if len(a.words) != len(b.words):
+                # a middle name or patronymic: "Alexei Gorinov" / "Alexei Alexandrovich Gorinov"
+                if abs(len(a.words) - len(b.words)) == 1 and a.words[0] == b.words[0] \
+                        and a.words[-1] == b.words[-1]:
+                    cl.union(i, j)
                 continue
             if a.sources & b.sources:
                 continue  # one report writing two spellings of a full name names two people

@@ -177,8 +177,10 @@ def _trim(doc: Doc, c: _Cand) -> _Cand | None:
 def _extend(doc: Doc, c: _Cand) -> _Cand:
     """Take in the rest of a proper-noun name, and a lower-case institution noun after an unknown name."""
     end = c.end
-    while end < len(doc) and _name_token(doc[end]) and not doc[end].ent_type_ and _same_line(doc, end):
-        end += 1
+    cs = cues()
+    while end < len(doc) and _name_token(doc[end]) and not doc[end].ent_type_ and _same_line(doc, end) \
+            and doc[end].lower_ not in cs.types and doc[end].lower_ not in cs.roles:
+        end += 1  # "Xinjiang" + "Uighur Autonomous Region", but not "Kazakhstan" + "President"
     tails = cues().tails
     span_text = doc[c.start:end].text
     for k in (1, 2):  # "X court", "X district court"
