@@ -179,7 +179,7 @@ def _extend(doc: Doc, c: _Cand) -> _Cand:
     end = c.end
     cs = cues()
     while end < len(doc) and _name_token(doc[end]) and not doc[end].ent_type_ and _same_line(doc, end) \
-            and doc[end].lower_ not in cs.types and doc[end].lower_ not in cs.roles:
+            and cs.types.get(doc[end].lower_) != "person":
         end += 1  # "Xinjiang" + "Uighur Autonomous Region", but not "Kazakhstan" + "President"
     tails = cues().tails
     span_text = doc[c.start:end].text
