@@ -286,3 +286,12 @@ def test_a_middle_name_or_patronymic_does_not_split_a_person():
            .resolve())
     assert same(res, "S1:M1", "S2:M1")
     assert not same(res, "S2:M1", "S2:M2")
+
+
+def test_an_acronym_in_parentheses_after_an_organisation_is_its_acronym_in_any_language():
+    res = (Bundle()
+           .add("the State Committee for National Security (GKNB) declined",
+                ("State Committee for National Security", "organization"), ("GKNB", "organization"))
+           .add("The GKNB accused him.", ("GKNB", "organization"))
+           .resolve())
+    assert same(res, "S1:M1", "S1:M2", "S2:M1")

@@ -271,7 +271,12 @@ def _names_in_parentheses(cl: _Clusters, ia: int, ib: int) -> bool:
         return False  # "Jane Doe (Example Party)" is a person and her party
     if is_known_place(a.norm) or is_known_place(b.norm):
         return place_key(a.norm) == place_key(b.norm)  # "Almaty (Kazakhstan)", "TOWN, Country (AP)"
-    if is_acronym(b.norm):  # "Federal Security Service (FSB)": initials, or at least the first one
+    if is_acronym(b.norm):
+        # "Federal Security Service (FSB)", "State Committee for National Security (GKNB)": an
+        # organisation's acronym is often of its name in another language, so the letters need
+        # not match; for anything else they must
+        if cl.type(ia) == "organization":
+            return True
         return acronym_matches(b.norm, a.norm) or skeleton(b.norm)[:1] == skeleton(a.norm)[:1]
     return True
 
