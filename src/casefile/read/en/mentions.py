@@ -42,6 +42,7 @@ class Cues:
     heads: dict[str, EntityType]
     tails: frozenset[str]
     owner_nouns: frozenset[str]
+    not_names: frozenset[str]
     leading: frozenset[str]
     connectors: frozenset[str]
     before_credit: tuple[re.Pattern[str], ...]
@@ -57,6 +58,7 @@ def cues() -> Cues:
     return Cues(
         roles=roles, types=types, heads=heads, tails=frozenset(data["institution_tails"]),
         owner_nouns=frozenset(data["owner_nouns"]),
+        not_names=frozenset(data["not_names"]),
         leading=frozenset(data["leading_words"]), connectors=frozenset(data["name_connectors"]),
         before_credit=tuple(re.compile(p) for p in data["credit_patterns"]),
         after_credit=tuple(re.compile(p) for p in data["after_credit_patterns"]),
@@ -104,7 +106,7 @@ def extract_mentions(doc: Doc, source: Source) -> list[Mention]:
         norm = norm_form(text[start:end])
         if not norm or not any(ch.isalpha() for ch in norm) or (start, end) in seen:
             continue
-        if norm.lower() in cs.types or norm.lower() in cs.roles:
+        if norm.lower() in cs.types or norm.lower() in cs.roles or norm.lower() in cs.not_names:
             continue  # "NGO", "Government": a common noun written with a capital, not a name
         seen.add((start, end))
         roles, types = _hints(span)
