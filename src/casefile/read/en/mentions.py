@@ -115,11 +115,27 @@ def extract_mentions(doc: Doc, source: Source) -> list[Mention]:
             roles = _distant_cue(span, cands)
         out.append(Mention(
             id=f"{source.id}:M{len(out) + 1}", source=source.id, text=text[start:end],
-            start=start, end=end, type=c.label or (types[0] if types else "organization"),
+            start=start, end=end, type=_mention_type(c.label, types, norm),
             norm=norm, sentence=sent_index.get(span.sent.start, 0),
             role_hints=_unique(roles), type_hints=_unique(types),
         ))
     return out
+
+
+def _mention_type(label: EntityType | None, hints: list[EntityType], norm: str) -> EntityType:
+    """The reader's best guess for one mention: the label, outvoted by cues or a known place.
+
+    Consolidation decides per entity over all mentions; this guess only serves
+    readers of a single document (an event's place).
+    """
+    votes: dict[EntityType, float] = {}
+    if label:
+        votes[label] = 1.0
+    for t in hints:
+        votes[t] = votes.get(t, 0.0) + 2.0
+    if is_known_place(norm):
+        votes["place"] = votes.get("place", 0.0) + 3.0
+    return max(votes, key=lambda t: votes[t]) if votes else "organization"
 
 
 def _slashed(text: str, start: int, end: int) -> tuple[int, int]:
