@@ -295,3 +295,12 @@ def test_an_acronym_in_parentheses_after_an_organisation_is_its_acronym_in_any_l
            .add("The GKNB accused him.", ("GKNB", "organization"))
            .resolve())
     assert same(res, "S1:M1", "S1:M2", "S2:M1")
+
+
+def test_russian_surname_with_a_wrongly_normalised_ending_still_finds_its_full_name():
+    res = (Bundle()
+           .add("Ивану Смолину вынесли приговор. Смолина этапировали.",
+                ("Ивану Смолину", "person", "Иван Смолин"), ("Смолина", "person", "Смолина"))
+           .resolve())
+    assert same(res, "S1:M1", "S1:M2")
+    assert entity_of(res, "S1:M1").name == "Иван Смолин"

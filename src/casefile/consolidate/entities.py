@@ -50,6 +50,7 @@ _W_LABEL, _W_HINT, _W_HEAD, _W_PLACE = 1.0, 2.0, 3.0, 3.0
 _FIRST_NAME_SIM = 85.0  # rapidfuzz ratio: "Aiman" / "Ayman"
 _SURNAME_SIM = 80.0  # "Umarova" / "Omarova" / "Umanova" (one letter in seven)
 _MIN_FUZZY_LEN = 5  # shorter words differ in one letter too easily ("Lu" / "Li")
+_LANGUAGES = ("en", "ru")
 _SUBJECT_PENALTY_ROLES = {"lawyer", "spokesperson", "authority", "relative", "witness", "advocate"}
 
 
@@ -140,8 +141,21 @@ def _node_votes(node: _Node) -> Counter[str]:
 
 @cache
 def _heads() -> dict[str, EntityType]:
-    data = load("en/entities.yaml")["name_heads"]
-    return {w: t for t, words in data.items() for w in words}
+    return _name_lexicon("name_heads")  # type: ignore[return-value]
+
+
+@cache
+def _name_lexicon(key: str) -> dict[str, str]:
+    """word -> value from `key` of every language's entities.yaml (names mix scripts in one bundle)."""
+    out: dict[str, str] = {}
+    for lang in _LANGUAGES:
+        try:
+            data = load(f"{lang}/entities.yaml") or {}
+        except FileNotFoundError:
+            continue  # a language without name lexicons yet
+        for value, words in (data.get(key) or {}).items():
+            out.update({fold(w): value for w in words})
+    return out
 
 
 def _top(votes: Counter[str]) -> str:
@@ -493,10 +507,8 @@ def _roles(ms: list[Mention], etype: str) -> list[Role]:
     return roles
 
 
-@cache
 def _name_roles() -> dict[str, Role]:
-    data = load("en/entities.yaml")["name_roles"]
-    return {w: r for r, words in data.items() for w in words}
+    return _name_lexicon("name_roles")  # type: ignore[return-value]
 
 
 # "Jane Doe, Europe director at Example Watch"; "Example Ministry spokesman Jane Doe"
