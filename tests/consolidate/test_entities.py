@@ -304,3 +304,15 @@ def test_russian_surname_with_a_wrongly_normalised_ending_still_finds_its_full_n
            .resolve())
     assert same(res, "S1:M1", "S1:M2")
     assert entity_of(res, "S1:M1").name == "Иван Смолин"
+
+
+def test_a_peoples_name_is_not_a_short_name_of_organisations():
+    res = (Bundle()
+           .add("Ethnic Karakalpaks protested.", ("Karakalpaks", "group"))
+           .add("The Karakalpak Cultural Centre and the Karakalpak Writers Union met; Karakalpak said.",
+                ("Karakalpak Cultural Centre", "organization"), ("Karakalpak Writers Union", "organization"),
+                ("Karakalpak", "organization", None, [], ["group"]))
+           .add("Karakalpak officials agreed.", ("Karakalpak", "organization"))
+           .resolve())
+    assert not same(res, "S2:M1", "S2:M2")
+    assert not same(res, "S3:M1", "S2:M1")

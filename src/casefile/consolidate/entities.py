@@ -369,11 +369,20 @@ def _link_short_forms(cl: _Clusters) -> None:
     for j in multi:
         for w in set(cl.nodes[j].words):
             by_word[w].append(j)
+    # a word some report uses as a people's name ("Chinese", "Kazakh") is no short name
+    # of "Chinese Communist Party" in another, whatever the label there
+    fold_votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for n in cl.nodes:
+        if not n.multi:
+            fold_votes[fold(n.norm)].update(n.votes)
+            if fold(n.norm).endswith("s"):  # "Uighurs" votes for "Uighur" too
+                fold_votes[fold(n.norm)[:-1]].update(n.votes)
+    peoples = {k for k, v in fold_votes.items() if _top(v) == "group"}
     for i, n in enumerate(cl.nodes):
         if n.multi or is_acronym(n.norm) or not n.words or is_known_place(n.norm):
             continue
         word, own_type = n.words[0], cl.type(i)
-        if own_type == "group":
+        if own_type == "group" or (own_type != "person" and fold(n.norm) in peoples):
             continue
         for exact in (True, False):
             pool = by_word.get(word, []) if exact else multi

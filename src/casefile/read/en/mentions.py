@@ -389,7 +389,11 @@ def _hints(span: Span) -> tuple[list[Role], list[EntityType]]:
         types.append(c.heads[last])
     if len(span) == 1 and root.dep_ in ("amod", "compound") and root.head.is_lower and root.head.pos_ == "NOUN" \
             and not span[0].is_upper and not is_known_place(span.text):
-        types.append("group")  # "a Kazakh citizen", "Turkic minorities": a people's name used as an adjective
+        head_type = c.types.get(root.head.lower_) or c.types.get(root.head.lemma_.lower())
+        if head_type in ("place", "organization", "group"):
+            types.append(head_type)  # "the Xinjiang region", "the Tamyr group", "the Uighur community"
+        elif head_type is None:
+            types.append("group")  # "a Kazakh citizen", "Turkic minorities": a people's name as an adjective
     if len(span) == 1 and span[0].tag_ == "NNPS" or (len(span) == 1 and root.tag_ == "NNS" and root.pos_ == "NOUN"):
         types.append("group")  # "Uighurs", "Kazakhs": a people, not a person
     return roles, types
