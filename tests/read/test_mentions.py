@@ -95,3 +95,12 @@ def test_slashed_name_stays_whole_and_bare_cue_words_are_not_names():
 def test_a_title_after_a_place_is_not_part_of_the_place():
     ms = mentions("Kazakhstan President Marat Ospanov spoke in Shymkent.")
     assert "Kazakhstan President" not in [m.text for m in ms]
+
+
+def test_untagged_names_are_found_by_head_word_place_or_an_earlier_mention():
+    ms = mentions("Zalina Orlova was detained. The Tamyr Birligi group said Orlova was held. "
+                  "Human Rights Watch urged Uzbekistan to free Orlova.")
+    texts = {m.text: m for m in ms}
+    assert "Tamyr Birligi" in texts and texts["Tamyr Birligi"].type == "organization"
+    assert "Human Rights Watch" in texts and texts["Human Rights Watch"].type == "organization"
+    assert "Uzbekistan" in texts and texts["Uzbekistan"].type == "place"

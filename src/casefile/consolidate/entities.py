@@ -390,7 +390,7 @@ def _link_short_forms(cl: _Clusters) -> None:
             for same_source in (True, False):
                 cands = {cl.find(j) for j in full
                          if (not same_source or cl.nodes[j].sources & n.sources)
-                         and _contains(cl, j, word, exact)}
+                         and _fits(own_type, cl.type(j)) and _contains(cl, j, word, exact)}
                 if _attach(cl, i, cands, same_source):
                     break
             else:
@@ -408,6 +408,17 @@ def _link_short_forms(cl: _Clusters) -> None:
         for i in members:
             if len(cl.members[cl.find(i)]) == 1:
                 cl.union(target if target is not None else members[0], i)
+
+
+def _fits(short_type: str, full_type: str) -> bool:
+    """Whether a one-word name of this type can be short for a full name of that type.
+
+    The tagger calls foreign organisations persons often enough that a "person"
+    short form may name an organisation; a place is no short name of one.
+    """
+    if full_type == "organization":
+        return short_type in ("organization", "person")
+    return short_type != "group"
 
 
 def _contains(cl: _Clusters, j: int, word: str, exact: bool) -> bool:

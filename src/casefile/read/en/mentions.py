@@ -12,6 +12,7 @@ consolidation decide type and role over all mentions of an entity.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 from typing import TypeVar
@@ -221,6 +222,10 @@ def _same_line(doc: Doc, i: int) -> bool:
 def _extra_candidates(doc: Doc, cands: list[_Cand], headings: list[tuple[int, int]]) -> list[_Cand]:
     """Names spaCy missed: in parentheses after a name, after a cue noun, acronyms, facility codes."""
     taken = {i for c in cands for i in range(c.start, c.end)}
+    names: dict[str, Counter[EntityType]] = {}
+    for c in cands:
+        if c.label:
+            names.setdefault(_key(doc[c.start:c.end].text), Counter())[c.label] += 1
     out: list[_Cand] = []
     i = 0
     while i < len(doc):
@@ -236,7 +241,7 @@ def _extra_candidates(doc: Doc, cands: list[_Cand], headings: list[tuple[int, in
             j = i
             while j < len(doc) and j not in taken and _name_token(doc[j]) and not doc[j].ent_type_:
                 j += 1
-            cand = _cue_run(doc, i, j)
+            cand = _cue_run(doc, i, j, names)
             if cand:
                 out.append(cand)
             i = j
@@ -250,8 +255,12 @@ def _extra_candidates(doc: Doc, cands: list[_Cand], headings: list[tuple[int, in
     return out
 
 
-def _cue_run(doc: Doc, i: int, j: int) -> _Cand | None:
-    """A proper-noun run spaCy did not tag: keep it after an organisation/place cue, or as an acronym."""
+def _cue_run(doc: Doc, i: int, j: int, names: dict[str, Counter[EntityType]]) -> _Cand | None:
+    """A proper-noun run spaCy did not tag: keep it where something says it is a name.
+
+    After or before an organisation/place cue, ending in a name head word, a known
+    place, a name the report gives elsewhere, or an acronym in running text.
+    """
     types = cues().types
     k = i
     while k < j and types.get(doc[k].lower_) in ("organization", "place"):
@@ -262,6 +271,17 @@ def _cue_run(doc: Doc, i: int, j: int) -> _Cand | None:
         return _Cand(k, j, cue, [cue])
     if j < len(doc) and doc[j].lower_ in cues().owner_nouns:  # "the X headquarters"
         return _Cand(i, j, "organization", ["organization"])
+    after = types.get(doc[j].lower_) if j < len(doc) and doc[j].is_lower else None
+    if after in ("organization", "place"):  # "the X group", "the X region"
+        return _Cand(i, j, after, [after])
+    head = cues().heads.get(doc[j - 1].lower_)
+    if head and j - i >= 2:  # "Human Rights Watch", "Northern Valley Autonomous Region"
+        return _Cand(i, j, head, [head])
+    text = doc[i:j].text
+    if is_known_place(text):
+        return _Cand(i, j, "place")
+    if _key(text) in names:  # named elsewhere in the report, missed here by the tagger
+        return _Cand(i, j, names[_key(text)].most_common(1)[0][0])
     if j == i + 1 and _ACRONYM.match(doc[i].text) and i > doc[i].sent.start:
         return _Cand(i, j, None)
     return None
@@ -390,6 +410,8 @@ def _hints(span: Span) -> tuple[list[Role], list[EntityType]]:
     if len(span) == 1 and root.dep_ in ("amod", "compound") and root.head.is_lower and root.head.pos_ == "NOUN" \
             and not span[0].is_upper and not is_known_place(span.text):
         head_type = c.types.get(root.head.lower_) or c.types.get(root.head.lemma_.lower())
+        if root.dep_ == "amod" or root.pos_ == "ADJ":
+            head_type = None  # "the Chinese region": an adjective names a people, not the region
         if head_type in ("place", "organization", "group"):
             types.append(head_type)  # "the Xinjiang region", "the Tamyr group", "the Uighur community"
         elif head_type is None:
