@@ -316,3 +316,14 @@ def test_a_peoples_name_is_not_a_short_name_of_organisations():
            .resolve())
     assert not same(res, "S2:M1", "S2:M2")
     assert not same(res, "S3:M1", "S2:M1")
+
+
+def test_russian_court_with_and_without_its_city_is_one_court():
+    res = (Bundle()
+           .add("Басманный районный суд Москвы арестовал его. В Басманном районном суде и в суде Москвы.",
+                ("Басманный районный суд Москвы", "organization"),
+                ("Басманном районном суде", "organization", "Басманный районный суд"),
+                ("Москвы", "place", "Москва"))
+           .resolve())
+    assert same(res, "S1:M1", "S1:M2")
+    assert not same(res, "S1:M1", "S1:M3")
