@@ -50,7 +50,7 @@ def same(res: EntityResolution, *mention_ids: str) -> bool:
 def test_skeleton_collapses_romanisation_variants():
     assert skeleton("Qanat") == skeleton("Kanat")
     assert skeleton("Zhanbota") == skeleton("Janbota")
-    assert skeleton("Uyghur") == skeleton("Uighur")
+    assert skeleton("Saydulla") == skeleton("Saidulla")
     assert skeleton("Tamyr Jol") == skeleton("Tamyrzhol")
     assert skeleton("Айгерим Жакупова") == skeleton("Aygerim Jaqupova") == skeleton("Aigerim Zhakupova")
     assert skeleton("Karaganda") != skeleton("Kostanay")
@@ -152,8 +152,8 @@ def test_organisation_short_spaced_full_translated_and_acronym_forms():
 
 def test_a_place_in_parentheses_is_not_an_alias():
     res = (Bundle()
-           .add("ORALSK, Kazakhstan (AP) - A court in Oralsk (Kazakhstan) ruled.",
-                ("Kazakhstan", "place"), ("AP", "organization"), ("Oralsk", "place"), ("Kazakhstan", "place"))
+           .add("KARAKOL, Kyrgyzstan (AP) - A court in Karakol (Kyrgyzstan) ruled.",
+                ("Kyrgyzstan", "place"), ("AP", "organization"), ("Karakol", "place"), ("Kyrgyzstan", "place"))
            .resolve())
     assert not same(res, "S1:M1", "S1:M2")
     assert not same(res, "S1:M3", "S1:M4")
@@ -199,7 +199,7 @@ def test_subject_is_the_most_central_person_not_the_most_frequent_string():
 
 def test_every_mention_gets_an_entity():
     b = (Bundle()
-         .add("Marat Ospan met Kairat in Shymkent.", ("Marat Ospan", "person"), ("Kairat", "person"),
+         .add("Marat Ospan met Nurlan in Shymkent.", ("Marat Ospan", "person"), ("Nurlan", "person"),
               ("Shymkent", "place"))
          .add("The ministry of Far Lands (MFL) replied.", ("Far Lands", "organization"), ("MFL", "organization")))
     res = b.resolve()
@@ -233,8 +233,8 @@ def test_russian_inflected_forms_group_by_norm_case_insensitively():
     res = (Bundle()
            .add("Алексею Смирнову и Алексея Смирнова.", ("Алексею Смирнову", "person", "Алексей Смирнов"),
                 ("Алексея Смирнова", "person", "алексей смирнов"))
-           .add("Москвы и Москве; Moscow.", ("Москвы", "place", "Москва"), ("Москве", "place", "Москва"),
-                ("Moscow", "place"))
+           .add("Казани и Казань; Kazan.", ("Казани", "place", "Казань"), ("Казань", "place", "Казань"),
+                ("Kazan", "place"))
            .resolve())
     assert same(res, "S1:M1", "S1:M2")
     assert entity_of(res, "S1:M1").name == "Алексей Смирнов"
@@ -265,9 +265,9 @@ def test_a_critic_of_an_authority_does_not_become_one():
 
 def test_an_organisation_with_its_place_or_a_middle_word_added_is_one():
     res = (Bundle()
-           .add("The Supreme Court of Kazakhstan upheld it; the Supreme Court said so in Kazakhstan.",
-                ("Supreme Court of Kazakhstan", "organization"), ("Supreme Court", "organization"),
-                ("Kazakhstan", "place"))
+           .add("The Supreme Court of Kyrgyzstan upheld it; the Supreme Court said so in Kyrgyzstan.",
+                ("Supreme Court of Kyrgyzstan", "organization"), ("Supreme Court", "organization"),
+                ("Kyrgyzstan", "place"))
            .add("The Zarechny district court ruled; the Zarechny court said.",
                 ("Zarechny district court", "organization"), ("Zarechny court", "organization"))
            .add("The Zarechny City Court ruled.", ("Zarechny City Court", "organization"))
@@ -320,10 +320,10 @@ def test_a_peoples_name_is_not_a_short_name_of_organisations():
 
 def test_russian_court_with_and_without_its_city_is_one_court():
     res = (Bundle()
-           .add("Басманный районный суд Москвы арестовал его. В Басманном районном суде и в суде Москвы.",
-                ("Басманный районный суд Москвы", "organization"),
+           .add("Басманный районный суд Казани арестовал его. В Басманном районном суде и в суде Казани.",
+                ("Басманный районный суд Казани", "organization"),
                 ("Басманном районном суде", "organization", "Басманный районный суд"),
-                ("Москвы", "place", "Москва"))
+                ("Казани", "place", "Казань"))
            .resolve())
     assert same(res, "S1:M1", "S1:M2")
     assert not same(res, "S1:M1", "S1:M3")

