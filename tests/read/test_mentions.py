@@ -1,0 +1,106 @@
+"""English mentions: spans repaired, cues recorded, headlines and credits left out (fictional sentences)."""
+
+from __future__ import annotations
+
+from casefile.model import Mention, Source
+from casefile.read.en import nlp
+from casefile.read.en.mentions import extract_mentions, norm_form
+
+
+def mentions(text: str) -> list[Mention]:
+    return extract_mentions(nlp()(text), Source(id="S1", file="s1.txt", text=text))
+
+
+def by_text(ms: list[Mention], text: str) -> Mention:
+    return next(m for m in ms if m.text == text)
+
+
+def test_offsets_point_at_the_mention_text():
+    text = "His lawyer, Dana Korvel, said the court in Shymkent would rule on Monday."
+    for m in mentions(text):
+        assert text[m.start:m.end] == m.text
+        assert m.id.startswith("S1:M")
+
+
+def test_norm_drops_possessive_and_edge_punctuation():
+    assert norm_form("Dariga Sultanbek’s") == "Dariga Sultanbek"
+    assert norm_form("**Dariga Sultanbek**") == "Dariga Sultanbek"
+    assert norm_form("U.S.") == "U.S."
+
+
+def test_apposition_and_title_give_role_and_type_hints():
+    ms = mentions("His lawyer, Dana Korvel, said the court would rule. Lawyer Marat Esenov agreed.")
+    korvel = by_text(ms, "Dana Korvel")
+    assert "lawyer" in korvel.role_hints and "person" in korvel.type_hints
+    esenov = by_text(ms, "Marat Esenov")  # the title is a cue, not part of the name
+    assert "lawyer" in esenov.role_hints
+
+
+def test_spokesperson_cue():
+    ms = mentions("A spokesman for the group, Erlan Bek, spoke to reporters.")
+    assert "spokesperson" in by_text(ms, "Erlan Bek").role_hints
+
+
+def test_name_after_an_organisation_cue_and_in_parentheses():
+    ms = mentions("Temir founded the NGO Tamyr Jolu (Roots Road) in 2015.")
+    org = by_text(ms, "Tamyr Jolu")
+    assert "organization" in org.type_hints
+    assert any(m.text == "Roots Road" for m in ms)
+
+
+def test_region_name_completed_and_acronym_found():
+    ms = mentions("Camps in the Northern Valley Autonomous Region (NVAR) grew. Officials in NVAR denied it.")
+    region = by_text(ms, "Northern Valley Autonomous Region")
+    assert "place" in region.type_hints
+    assert [m.text for m in ms].count("NVAR") == 2
+
+
+def test_lower_case_court_belongs_to_an_unknown_name():
+    ms = mentions("The Zarechny district court sentenced him to a fine.")
+    court = by_text(ms, "Zarechny district court")
+    assert court.type == "organization"
+
+
+def test_leading_article_and_ethnic_cue_are_trimmed():
+    ms = mentions("Ethnic Karakalpaks were held, the Western Regional Court said.")
+    assert "group" in by_text(ms, "Karakalpaks").type_hints
+    assert any(m.text == "Western Regional Court" for m in ms)
+
+
+def test_headline_keeps_only_names_the_body_confirms():
+    ms = mentions("Farmers Rally Behind Detained Poet Zalina Orlova\n\nZalina Orlova, a poet, was detained on Monday.")
+    assert {m.text for m in ms} == {"Zalina Orlova"}
+
+
+def test_photo_credits_and_bylines_are_not_mentions():
+    text = ("Activist Nurlan Temir at a rally. Aset Bekov / Reuters\n\nBy Dilnaz Oralova\n\n"
+            "Nurlan Temir spoke at a rally in Shymkent. (AP Photo/Jonas Berg)")
+    names = {m.norm for m in mentions(text)}
+    assert "Nurlan Temir" in names
+    assert not any("Bekov" in n or "Oralova" in n or "Berg" in n for n in names)
+
+
+def test_cue_before_an_apposed_organisation_reaches_the_name():
+    ms = mentions("He must stay home, a spokesman for his group, Tamyr Jolu (Roots Road), Erlan Bek, told reporters.")
+    assert "spokesperson" in by_text(ms, "Erlan Bek").role_hints
+
+
+def test_slashed_name_stays_whole_and_bare_cue_words_are_not_names():
+    ms = mentions("Her lawyer told ABC/XY's Urdu Service on Monday that the NGO would appeal.")
+    texts = [m.text for m in ms]
+    assert any(t.startswith("ABC/XY") for t in texts)
+    assert "XY" not in texts and "NGO" not in texts
+
+
+def test_a_title_after_a_place_is_not_part_of_the_place():
+    ms = mentions("Kyrgyzstan President Marat Ospanov spoke in Shymkent.")
+    assert "Kyrgyzstan President" not in [m.text for m in ms]
+
+
+def test_untagged_names_are_found_by_head_word_place_or_an_earlier_mention():
+    ms = mentions("Zalina Orlova was detained. The Tamyr Birligi group said Orlova was held. "
+                  "Steppe Rights Watch urged Uzbekistan to free Orlova.")
+    texts = {m.text: m for m in ms}
+    assert "Tamyr Birligi" in texts and texts["Tamyr Birligi"].type == "organization"
+    assert "Steppe Rights Watch" in texts and texts["Steppe Rights Watch"].type == "organization"
+    assert "Uzbekistan" in texts and texts["Uzbekistan"].type == "place"
