@@ -29,7 +29,7 @@ def score_case(case_dir: Path) -> tuple[list[str], float, dict[str, float]]:
     return lines, total, scorer.parts
 
 
-def test_bilash_spine(corpus: Path) -> None:
+def test_corpus_spine(corpus: Path) -> None:
     lines, total, parts = score_case(corpus / "bilash")
     text = "\n".join(lines)
     assert "structure:" not in text

@@ -25,7 +25,7 @@ def test_released_with_the_conditions_of_the_deal():
         _event("V3", "house_arrest", "2030-03-11", ["S2", "S4"], duration="P2M"),
         _event("V4", "release", "2030-08-16", ["S1", "S4"]),
         _event("V5", "plea_deal", "2030-08-16", ["S1"]),
-        _event("V6", "fine", "2030-08-16", ["S1", "S3"], amount=Amount(value=670, currency="USD")),
+        _event("V6", "fine", "2030-08-16", ["S1", "S3"], amount=Amount(value=440, currency="USD")),
         _event("V7", "activity_ban", "2030-08-16", ["S1"], duration="P7Y"),
     ]
     st = assess_status(events, _sources("2030-08-18", "2030-03-14", "2030-08-20", "2030-08"), SUBJECT)

@@ -22,7 +22,7 @@ EVENTS = [
     _event("V2", "charge", "2030-03-12", ["S2"], charge="inciting discord"),
     _event("V3", "house_arrest", "2030-03-11", ["S3"], duration="P2M"),
     _event("V4", "plea_deal", "2030-08-16", ["S1"]),
-    _event("V5", "fine", "2030-08-16", ["S1", "S4"], amount=Amount(value=250000, currency="XYZ", usd=666)),
+    _event("V5", "fine", "2030-08-16", ["S1", "S4"], amount=Amount(value=250000, currency="XYZ", usd=433)),
     _event("V6", "activity_ban", "2030-08-16", ["S1"], duration="P7Y"),
     _event("V7", "release", "2030-08-16", ["S1", "S4", "S5"], dates=["2030-08-16", "2030-08-16", "2030-08-17"]),
 ]
@@ -43,7 +43,7 @@ def test_three_to_six_sentences_each_with_the_sources_of_what_it_states():
     # everything decided on the day of the deal, in one sentence, with every source behind it
     deal = next(line for line in lines if "plea deal" in line.text)
     assert deal.text == ("On 16 August 2030 (sources differ on the date), Mira Talven accepted a plea deal, "
-                         "was fined 250,000 XYZ (about $666), was barred from continuing their activities "
+                         "was fined 250,000 XYZ (about $433), was barred from continuing their activities "
                          "for seven years and was released.")
     assert deal.sources == ["S1", "S4", "S5"]
     assert texts[-1] == ("As of 20 August 2030, Mira Talven was at liberty, "

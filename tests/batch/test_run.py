@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -19,6 +20,7 @@ BENCH = Path(__file__).resolve().parents[2] / "bench" / "synthetic.py"
 def _synthetic():
     spec = importlib.util.spec_from_file_location("synthetic", BENCH)
     mod = importlib.util.module_from_spec(spec)
+    sys.modules["synthetic"] = mod  # dataclasses look their module up there
     spec.loader.exec_module(mod)
     return mod
 

@@ -90,7 +90,7 @@ def test_act_of_another_named_person_is_background():
     assert events[0].participants[0].entity == "E1" and events[0].participants[0].role == "subject"
 
 
-def test_bilash_timeline_meets_the_bar(corpus):
+def test_first_corpus_case_timeline_meets_the_bar(corpus):
     from tests.test_golden import score_case
 
     lines, _, parts = score_case(corpus / "bilash")

@@ -99,7 +99,7 @@ def test_a_review_decision_survives_a_new_upload(page) -> None:
     if row.locator("text=Confirm").count() == 0:
         pytest.skip("no events in the first report")
     event_type = row.locator("td").nth(1).inner_text()
-    row.locator("input[name=note]").fill("checked by phone")
+    row.locator("form:has(input[value=confirm]) input[name=note]").fill("checked by phone")
     row.locator("text=Confirm").click()
     page.wait_for_selector("span.tag.ok")
     _upload(page, "review-case", [EXAMPLE / "02_statement.md", EXAMPLE / "03_release.html"])

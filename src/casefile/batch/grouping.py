@@ -34,7 +34,7 @@ def skeleton(token: str) -> str:
     t = re.sub(r"(.)\1+", r"\1", t)
     if not t:
         return t
-    head = "a" if t[0] in "aeiouy" else t[0]  # Umarova / Omarova, Uighur / Yighur
+    head = "a" if t[0] in "aeiouy" else t[0]  # Usmonova / Osmonova: romanisations differ in the first vowel
     return head + _VOWELS.sub("", t[1:])
 
 

@@ -103,7 +103,7 @@ def _set_field(cf: CaseFile, v: Any, name: str, value: Any) -> None:
 
 
 def parse_amount(text: str) -> Amount:
-    """'300 USD' or 'USD 300' or '252000 KZT'."""
+    """'300 USD' or 'USD 300' or '150000 KZT'."""
     m = re.fullmatch(r"\s*([A-Za-z]{3})?\s*([\d.,]+)\s*([A-Za-z]{3})?\s*", text)
     if not m or not (m.group(1) or m.group(3)):
         raise ReviewError(f"an amount is a number and a currency code, like '300 USD'; got {text!r}")

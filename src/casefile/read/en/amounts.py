@@ -1,9 +1,9 @@
 """Sums of money and lengths of time in English text.
 
-Amounts: price-parser reads the number in all its spellings ("252,000", "1.5");
+Amounts: price-parser reads the number in all its spellings ("150,000", "1.5");
 currency names and symbols come from resources/en/amounts.yaml, because
 price-parser knows symbols but not the names reporters write ("tenges",
-"roubles"). A conversion the text gives in parentheses ("252,000 tenges ($670)")
+"roubles"). A conversion the text gives in parentheses ("150,000 tenges ($330)")
 becomes the amount's `usd`. Lengths of time become ISO 8601 durations ("two
 months" P2M); number-parser reads number words.
 """

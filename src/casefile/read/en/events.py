@@ -180,7 +180,7 @@ def _object_of(v: Token) -> Token | None:
                 if g.dep_ in ("nsubj", "nsubjpass"):
                     return g
     if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
-        return v.head  # "Kazakhs detained in ..."
+        return v.head  # "Georgians detained in ..."
     if v.dep_ == "conj":
         return _object_of(v.head)
     if v.dep_ in ("advcl", "xcomp", "pcomp", "pobj") and not any(c.dep_ == "nsubj" for c in v.children):
@@ -253,7 +253,7 @@ def _is_others(p: Token) -> bool:
     if p.ent_type_ in ("NORP", "CARDINAL", "QUANTITY", "PERCENT", "DATE", "MONEY"):
         return True
     if p.ent_type_ in ("PERSON", "ORG", "FAC", "GPE") and (p.tag_ != "NNPS" or _in_multiword_name(p)):
-        return False  # "Kara-Murza, 41,": an age, not a count; "... Human Rights": a name
+        return False  # "Doe, 41,": an age, not a count; "... Human Rights": a name
     if p.like_num or any(c.dep_ == "nummod" or c.like_num for c in p.children):
         return True
     if _lemma(p) in _words("others") or p.lower_ in _words("others"):

@@ -220,7 +220,7 @@ def _resolve_pronoun(pron: Token, mentions: list[Mention], spans: list[_Span],
                      genders: dict[str, str]) -> tuple[str | None, str]:
     """The person a "he"/"she" speaker stands for: walking back sentence by sentence, the subject
     of the nearest sentence that has a person in it (else that sentence's last person), skipping
-    people mentioned inside quotes, names used as modifiers ("the Kazakh community"), plurals and
+    people mentioned inside quotes, names used as modifiers ("the Georgian community"), plurals and
     anyone whose gender, where the text shows it, contradicts the pronoun. Returns the mention id
     (None when the person is not a mention) and the words that name the person (else the pronoun)."""
     if pron.lower_ not in ("he", "she"):
@@ -313,7 +313,7 @@ def _known_place(word: str) -> bool:
 
 
 def _is_modifier(span: Span) -> bool:
-    """A name that only modifies another noun ("the Kazakh community") names no one."""
+    """A name that only modifies another noun ("the Georgian community") names no one."""
     root = span.root
     return root.dep_ in ("compound", "amod") and not (span.start <= root.head.i < span.end)
 

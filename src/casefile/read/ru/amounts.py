@@ -1,4 +1,4 @@
-"""Terms ("к семи годам колонии" -> P7Y) and sums of money ("252 тысячи тенге") in Russian.
+"""Terms ("к семи годам колонии" -> P7Y) and sums of money ("340 тысяч тенге") in Russian.
 
 Read off natasha's lemmatised tokens, so every case of a numeral or unit
 ("семи", "трем", "лет", "суток") comes to one form; the number words, units and
@@ -38,7 +38,7 @@ def _digits(tok: Tok) -> float | None:
 
 
 def number_before(p: Parsed, i: int) -> tuple[float, int] | None:
-    """The number written just before token i ("семи", "15", "двадцать пять", "252 тысячи"), and its first token."""
+    """The number written just before token i ("семи", "15", "двадцать пять", "340 тысяч"), and its first token."""
     nums, mult, j = [], 1.0, i - 1
     sent = p.toks[i].sent
     while j >= 0 and p.toks[j].sent == sent:

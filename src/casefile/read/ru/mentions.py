@@ -1,7 +1,7 @@
 """Named mentions in a Russian document: natasha's NER spans, in the nominative.
 
-Mention.text is the form as written ("Алексею Горинову"); Mention.norm is
-natasha's normal form (the nominative, "Алексей Горинов"), so every case of a
+Mention.text is the form as written ("Ивану Петрову"); Mention.norm is
+natasha's normal form (the nominative, "Иван Петров"), so every case of a
 name looks the same to consolidation. Role words that the tagger swallows into
 a person span ("Адвокат Петрова") are cut off and become hints only when they
 stand in the same case as the name (apposition: "адвокат Иван Петров" is the
@@ -150,7 +150,7 @@ def _adjectives_nominative(p: Parsed, sp: NerSpan, first: int, normal: str) -> s
 
 
 def _joined(p: Parsed, spans: list[NerSpan]) -> list[NerSpan]:
-    """An organisation followed by a name in the genitive is one name ("Пресненский суд" + "Москвы",
+    """An organisation followed by a name in the genitive is one name ("Тверской суд" + "Москвы",
     "Военная коллегия" + "Верховного суда" + "РФ"): only the head is put in the nominative.
     Spans are also cut at a line break (the tagger runs captions into the next line)."""
     out: list[NerSpan] = []
@@ -224,7 +224,7 @@ def _facilities(p: Parsed) -> list[tuple[int, int, EntityType, str, list[Role], 
     for m in rx.finditer(p.text):
         text = m.group(0)
         tail = text.split()[-1] if " " in text else ""
-        # keep the following word only when it is a name in the genitive ("Владимира")
+        # keep the following word only when it is a name in the genitive ("Калуги")
         if tail and not _genitive_name(p, m.end() - len(tail)):
             text = text[: -len(tail)].rstrip()
         out.append((m.start(), m.start() + len(text), "place", text, [], ["place"]))
