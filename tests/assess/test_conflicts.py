@@ -73,7 +73,7 @@ def test_amounts_that_really_differ_conflict_in_a_common_currency():
 
 def test_amounts_far_apart_are_two_facts_not_a_conflict():
     ev = Event(id="V1", type="fine",
-               evidence=[_ev("S1", "fined $300", amount=Amount(value=300, currency="USD", usd=300)),
+               evidence=[_ev("S1", "fined $150", amount=Amount(value=150, currency="USD", usd=150)),
                          _ev("S2", "fined $440", amount=Amount(value=440, currency="USD", usd=440))])
     assert find_conflicts([ev])[1] == []
 
