@@ -85,7 +85,8 @@ def group_reports(doc_persons: list[tuple[str, list[dict]]]) -> list[Case]:
     blocks: dict[str, list[int]] = defaultdict(list)
     for doc, persons in doc_persons:
         for p in persons:
-            full = max(p["forms"], key=lambda f: (len(latin(f).split()), len(f)))
+            # the canonical name (a nominative in Russian) where it is a full name, else the longest form
+            full = p["name"] if len(p["name"].split()) > 1 else max(p["forms"], key=lambda f: (len(f.split()), len(f)))
             key = block_key(full)
             if key is None:
                 continue
