@@ -9,6 +9,7 @@ from collections import defaultdict
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from casefile.model import CaseFile
+from casefile.render.fmt import num
 
 _env = Environment(
     loader=PackageLoader("casefile", "render/templates"),
@@ -16,6 +17,7 @@ _env = Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
+_env.filters["num"] = num
 
 
 def render_html(cf: CaseFile) -> str:

@@ -6,6 +6,7 @@ import csv
 import io
 
 from casefile.model import CaseFile, Event
+from casefile.render.fmt import num
 
 
 def _sorted_events(cf: CaseFile) -> list[Event]:
@@ -16,7 +17,8 @@ def _details(v: Event) -> str:
     a = v.attributes
     parts = []
     if a.amount:
-        parts.append(f"{a.amount.value:,g} {a.amount.currency}" + (f" (~{a.amount.usd:,g} USD)" if a.amount.usd else ""))
+        usd = f" (~{num(a.amount.usd)} USD)" if a.amount.usd and a.amount.currency != "USD" else ""
+        parts.append(f"{num(a.amount.value)} {a.amount.currency}{usd}")
     if a.duration:
         parts.append(f"for {a.duration}")
     if a.charge:

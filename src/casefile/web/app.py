@@ -22,6 +22,7 @@ from starlette.middleware.sessions import SessionMiddleware
 from casefile.errors import CasefileError
 from casefile.model import CaseFile
 from casefile.render import FORMATS
+from casefile.render.fmt import num
 from casefile.store import Registry
 from casefile.store.accounts import Accounts, User
 from casefile.store.identity import entity_key, event_key, fold
@@ -45,6 +46,7 @@ def create_app(db: str = "casefile.db", secret: str | None = None) -> FastAPI:
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     templates = Jinja2Templates(directory=HERE / "templates")
     templates.env.autoescape = True
+    templates.env.filters["num"] = num
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next: Any) -> Response:
