@@ -25,7 +25,7 @@ from casefile.store import Registry  # noqa: E402
 
 
 def main(n: int) -> None:
-    records, truth = generate(n * 3, share_cases=1.0, seed=11, reports_per_case=(n, n))
+    records, truth = generate(n + 3, share_cases=1.0, seed=11, reports_per_case=(n + 3, n + 3))
     # one person's reports: the case grows to n reports about one subject
     person = max(set(truth.values()), key=lambda p: sum(1 for v in truth.values() if v == p))
     mine = [r for r in records if truth.get(r["id"]) == person][: n + 3]
