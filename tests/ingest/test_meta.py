@@ -121,3 +121,12 @@ def test_wire_datelines_without_a_year() -> None:
     ru = "Заголовок\nТАРВИК, 27 апреля — Северпресс. Суд арестовал блогера Елену Ворцову, сообщил адвокат."
     assert dateline_date(ru) == (None, (4, 27))
     assert infer_outlet(ru, "ru") == "Северпресс"
+
+
+def test_a_title_case_place_and_a_full_date_head_the_report() -> None:
+    from casefile.ingest.meta import dateline_date
+
+    assert dateline_date("Гродно, 3 мая 2021 года. Полиция задержала блогера.")[0] == "2021-05-03"
+    assert dateline_date("Tbilisi, 3 May 2021 — Police detained a blogger on Monday.")[0] == "2021-05-03"
+    # a place and a date without a year, in title case, is not taken for a dateline
+    assert dateline_date("Tbilisi, 3 May — Police detained a blogger.")[0] is None

@@ -160,6 +160,9 @@ def head_lines(raw: str, limit: int = 15) -> list[str]:
 
 _LABEL = re.compile(r"^(?:published|posted|dated?|updated|опубликовано|дата публикации|дата)\b\s*[-:–—]?\s*", re.I)
 _PLACE_HEAD = re.compile(r"^[A-ZА-ЯЁ][A-ZА-ЯЁ .'’\-]{2,40}(?:,\s*[\w .]{2,30})?,\s*")
+# "Павлодар, 15 марта 2023 года." / "Tbilisi, 3 May 2024 —": a place in title case, taken as a
+# dateline only when a full date (day, month and year) follows at once
+_TITLE_PLACE_HEAD = re.compile(r"^[A-ZА-ЯЁ][a-zа-яё'’\-]+(?: [A-ZА-ЯЁ][a-zа-яё'’\-]+)?,\s*")
 
 
 def dateline_date(raw: str) -> tuple[str | None, tuple[int, int] | None]:
@@ -196,6 +199,9 @@ def dateline_date(raw: str) -> tuple[str | None, tuple[int, int] | None]:
             if dates[0].year:
                 return (dates[0].iso(), None) if _valid(dates[0].iso() or "") else (None, None)
             return None, (dates[0].month, dates[0].day)
+        titled = _TITLE_PLACE_HEAD.match(line)
+        if titled and dates[0].start == titled.end() and dates[0].day and dates[0].year:
+            return (dates[0].iso(), None) if _valid(dates[0].iso() or "") else (None, None)
     return None, None
 
 
