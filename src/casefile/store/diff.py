@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from casefile.model import CaseFile
-from casefile.store.identity import entity_key, event_key, find_entity, find_event, fold
+from casefile.store.identity import EntityIndex, EventIndex, entity_key, event_key, fold
 
 
 def _amount(v: Any) -> Any:
@@ -24,8 +24,10 @@ def diff_casefiles(old: CaseFile | None, new: CaseFile) -> dict[str, Any]:
         "entities_added": [], "aliases_added": [],
     }
     matched_old: set[str] = set()
+    old_index = EventIndex(old)
+    new_sha = {s.id: s.sha256 or s.file for s in new.sources}
     for v in new.events:
-        prev = find_event(old, event_key(v, new))
+        prev = old_index.find(event_key(v, new, new_sha))
         if prev is None or prev.id in matched_old:
             out["events_added"].append({"type": v.type, "date": v.date, "id": v.id})
             continue
@@ -43,8 +45,9 @@ def diff_casefiles(old: CaseFile | None, new: CaseFile) -> dict[str, Any]:
         out["status"] = {"from": old.status.model_dump(include={"value", "as_of", "conditions"}),
                          "to": new.status.model_dump(include={"value", "as_of", "conditions"})}
     out["conflicts_new"], out["conflicts_resolved"] = _conflict_changes(old, new)
+    old_entities = EntityIndex(old)
     for e in new.entities:
-        prev_e = find_entity(old, entity_key(e))
+        prev_e = old_entities.find(entity_key(e))
         if prev_e is None:
             out["entities_added"].append({"name": e.name, "type": e.type})
         else:
