@@ -133,3 +133,15 @@ def test_hostile_report_text_is_escaped(web_app) -> None:
     page = client.get("/cases/xss").text
     assert "<script>alert" not in page and "<img src=x" not in page
     assert reg.casefile("xss").sources[0].file.endswith(".txt")
+
+
+def test_a_review_naming_an_unknown_entity_is_refused_clearly(web_app) -> None:
+    reg = web_app.state.registry
+    reg.new_case("c9")
+    reg.add("c9", [EXAMPLE / "01_wire.txt"])
+    client = TestClient(web_app)
+    token = login(client, EDITOR)
+    first = reg.casefile("c9").entities[0].id
+    r = client.post("/cases/c9/review", data={"csrf": token, "kind": "merge", "ref": first, "other": "E999"})
+    assert r.status_code == 400 and "not recorded" in r.text
+    assert [a["action"] for a in reg.audit("c9")] == ["new", "add"]

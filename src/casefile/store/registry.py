@@ -103,6 +103,7 @@ class Registry:
         self.engine = make_engine(db)
         migrate(self.engine)
         self._session = sessionmaker(self.engine, expire_on_commit=False)
+        self._parsed: dict[int, CaseFile] = {}  # version row id -> parsed case file
 
     # ----------------------------------------------------------------- cases
 
@@ -144,14 +145,22 @@ class Registry:
         return out
 
     def _latest(self, s: Session, row: CaseRow, number: int | None = None) -> CaseFile | None:
-        q = select(VersionRow).where(VersionRow.case_id == row.id)
+        """A version of the case file (the latest by default). Versions never change once
+        written, so parsed ones are kept in a small cache; callers must not modify them."""
+        q = select(VersionRow.id).where(VersionRow.case_id == row.id)
         q = q.where(VersionRow.number == number) if number else q.order_by(VersionRow.number.desc())
-        v = s.scalars(q.limit(1)).first()
-        if v is None:
+        vid = s.scalars(q.limit(1)).first()
+        if vid is None:
             if number:
                 raise StoreError(f"case {row.slug!r} has no version {number}")
             return None
-        return CaseFile.model_validate(v.casefile)
+        cached = self._parsed.get(vid)
+        if cached is None:
+            cached = CaseFile.model_validate(s.scalar(select(VersionRow.casefile).where(VersionRow.id == vid)))
+            self._parsed[vid] = cached
+            while len(self._parsed) > 64:
+                self._parsed.pop(next(iter(self._parsed)))
+        return cached
 
     def casefile(self, slug: str, version: int | None = None) -> CaseFile:
         with self._session() as s:
@@ -163,9 +172,11 @@ class Registry:
     def versions(self, slug: str) -> list[dict[str, Any]]:
         with self._session() as s:
             row = self._case(s, slug)
+            cols = (VersionRow.number, VersionRow.created_at, VersionRow.created_by, VersionRow.reason,
+                    VersionRow.unapplied)
             return [{"number": v.number, "created_at": v.created_at, "created_by": v.created_by,
                      "reason": v.reason, "unapplied": v.unapplied}
-                    for v in s.scalars(select(VersionRow).where(VersionRow.case_id == row.id).order_by(VersionRow.number))]
+                    for v in s.execute(select(*cols).where(VersionRow.case_id == row.id).order_by(VersionRow.number))]
 
     def diff(self, slug: str, from_v: int | None = None, to_v: int | None = None) -> dict[str, Any]:
         with self._session() as s:
@@ -349,8 +360,11 @@ class Registry:
 
     def unapplied(self, slug: str) -> list[dict[str, Any]]:
         """Decisions whose target the latest version no longer has."""
-        vs = self.versions(slug)
-        return vs[-1]["unapplied"] if vs else []
+        with self._session() as s:
+            row = self._case(s, slug)
+            latest = s.scalars(select(VersionRow.unapplied).where(VersionRow.case_id == row.id)
+                               .order_by(VersionRow.number.desc()).limit(1)).first()
+        return latest or []
 
     # ----------------------------------------------------------------- export and audit
 

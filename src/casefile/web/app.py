@@ -250,6 +250,9 @@ def create_app(db: str = "casefile.db", secret: str | None = None) -> FastAPI:
         try:
             target, payload = _review_target(cf, kind, ref, field, value, other)
             registry.decide(slug, kind, target, payload, note, user.name)
+        except StopIteration:
+            return page(request, "error.html", http_status=400, message="The decision was not recorded: "
+                        "no such event, conflict or entity in the latest version (reload the page).")
         except (CasefileError, ValueError, KeyError) as exc:
             return page(request, "error.html", http_status=400, message=f"The decision was not recorded: {exc}")
         return RedirectResponse(f"/cases/{slug}#{ref}", status_code=303)
