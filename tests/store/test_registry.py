@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import threading
 from datetime import datetime
@@ -24,9 +25,26 @@ runner = CliRunner()
 WIRE, STATEMENT, PAGE = (EXAMPLE / n for n in ("01_wire.txt", "02_statement.md", "03_release.html"))
 
 
-@pytest.fixture()
-def reg(tmp_path: Path) -> Registry:
-    r = Registry(str(tmp_path / "cases.db"))
+PG_URL = os.environ.get("CASEFILE_TEST_DATABASE_URL")  # e.g. postgresql://postgres@127.0.0.1:54329/casefile_test
+
+
+def _wipe(url: str) -> None:
+    """An empty PostgreSQL database for each test (the same server serves them all)."""
+    engine = make_engine(url)
+    with engine.begin() as conn:
+        conn.exec_driver_sql("DROP SCHEMA public CASCADE; CREATE SCHEMA public")
+    engine.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def reg(request, tmp_path: Path) -> Registry:
+    if request.param == "postgresql":
+        if not PG_URL:
+            pytest.skip("set CASEFILE_TEST_DATABASE_URL to run the registry tests on PostgreSQL too")
+        _wipe(PG_URL)
+        r = Registry(PG_URL)
+    else:
+        r = Registry(str(tmp_path / "cases.db"))
     r.new_case("yesenov", "A blogger in Karaganda", user="ana")
     return r
 

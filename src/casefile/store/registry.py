@@ -61,8 +61,13 @@ class CaseSummary:
 
 
 def database_url(db: str) -> str:
-    """A path becomes a SQLite URL; a URL is used as it is."""
-    return db if "://" in db else f"sqlite:///{Path(db).expanduser().resolve()}"
+    """A path becomes a SQLite URL; a PostgreSQL URL gets the psycopg (3) driver; others are used as they are."""
+    if "://" not in db:
+        return f"sqlite:///{Path(db).expanduser().resolve()}"
+    for plain in ("postgresql://", "postgres://"):
+        if db.startswith(plain):
+            return "postgresql+psycopg://" + db[len(plain):]
+    return db
 
 
 def _now() -> datetime:
