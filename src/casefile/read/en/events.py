@@ -29,7 +29,10 @@ from casefile.resources import load
 MAX_DATE_DISTANCE = 6  # tree steps between a trigger and a date that still belongs to it
 DURATION_TYPES = {"house_arrest", "travel_ban", "activity_ban", "sentence", "exile", "detention"}
 INHERITING = {"fine", "travel_ban", "activity_ban", "plea_deal", "conviction", "sentence", "release"}
+# acts that, told right after a dated act of these types, are its immediate sequel
+FOLLOWING = {"transfer": {"detention"}}
 CHARGE_TYPES = {"charge", "conviction", "sentence", "acquittal"}
+_OBJECT_REACH = 6  # tokens after a verb in which its object's name is looked for when the parse lost it
 _NOUN_PATH = {"pobj", "prep", "dobj", "attr", "compound", "oprd", "nsubjpass", "npadvmod", "amod"}
 
 
@@ -169,10 +172,16 @@ def _subject_of(v: Token) -> Token | None:
     return None
 
 
+def _is_quantity(c: Token) -> bool:
+    """"150,000 tenge", "$300", "two years": a sum or a term, not the person an act happens to."""
+    return (c.like_num or c.ent_type_ in ("MONEY", "DATE", "CARDINAL")
+            or any(g.dep_ == "nummod" or g.like_num for g in c.children))
+
+
 def _object_of(v: Token) -> Token | None:
     for dep in ("nsubjpass", "dative", "dobj"):
         for c in v.children:
-            if c.dep_ == dep and not c.like_num and c.ent_type_ not in ("MONEY", "DATE", "CARDINAL"):
+            if c.dep_ == dep and not _is_quantity(c):
                 return c
     for c in v.children:  # "found X guilty": X is the small clause's subject
         if c.dep_ in ("ccomp", "oprd", "xcomp"):
@@ -192,12 +201,20 @@ def _object_of(v: Token) -> Token | None:
     return None
 
 
-def _fallback_person(t: Token) -> Token | None:
-    """When the parse gives the act no person (a clause without its subject), the nearest
-    person before it in the sentence: a personal pronoun or a named person."""
+def _fallback_person(t: Token, rule: Rule) -> Token | None:
+    """When the parse gives the act no person (a clause without its subject, a tree broken by
+    an unknown name), the nearest person before it in the sentence: a personal pronoun or a
+    named person; for an act done to someone ("fined X"), a named person just after it."""
     for x in reversed(list(t.sent[: t.i - t.sent.start])):
         if x.lower_ in ("he", "she", "him", "her", "his") or x.ent_type_ == "PERSON":
             return x
+    if rule.person != "subject" and t.pos_ == "VERB" and t.dep_ in ("ROOT", "conj", "ccomp") \
+            and not any(c.dep_ == "auxpass" for c in t.children):  # an active clause verb: its object follows
+        for x in t.doc[t.i + 1:min(t.i + 1 + _OBJECT_REACH, t.sent.end)]:
+            if x.ent_type_ == "PERSON":
+                return x
+            if x.pos_ in ("VERB", "AUX") or x.is_punct and x.text in ",;":
+                break
     root = t.sent.root
     subj = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PROPN"]
     return subj[0] if subj and subj[0].i < t.i else None
@@ -236,6 +253,8 @@ def _is_nobody(p: Token) -> bool:
         return True
     if p.ent_type_ in ("PERSON", "ORG", "FAC", "GPE", "NORP"):
         return False
+    if any(c.dep_ in ("appos", "compound") and c.ent_type_ == "PERSON" for c in p.children):
+        return False  # "the poet, X", "poet X": a person whatever the occupation's word
     if p.pos_ == "PRON":
         return p.lower_ in ("it", "which", "what", "that", "this", "these")
     if p.pos_ == "PROPN":
@@ -315,14 +334,26 @@ def _matches(t: Token, rule: Rule) -> bool:
 # --------------------------------------------------------------------------- arguments
 
 
+def _steps(t: Token) -> dict[int, int]:
+    """Each ancestor's distance from `t`; a step out of an apposition costs nothing, as it
+    renames what it hangs on ("the journalist, X, held in ...")."""
+    out, cost = {t.i: 0}, 0
+    for x in [t, *_ancestors(t, 50)][:-1]:
+        cost += 0 if x.dep_ == "appos" else 1
+        out.setdefault(x.head.i, cost)
+    return out
+
+
 def _distance(a: Token, b: Token) -> int:
     up_a = [a, *_ancestors(a, 50)]
-    up_b = [b, *_ancestors(b, 50)]
-    ids_b = {x.i: k for k, x in enumerate(up_b)}
-    for k, x in enumerate(up_a):
-        if x.i in ids_b:
-            return k + ids_b[x.i]
-    return 99
+    cost_a, cost_b = _steps(a), _steps(b)
+    for x in up_a:
+        if x.i in cost_b:
+            return cost_a[x.i] + cost_b[x.i]
+    return _UNLINKED
+
+
+_UNLINKED = 99  # no common ancestor: the two sit in different trees of one sentence
 
 
 _CLAUSE_DEPS = {"relcl", "acl", "ccomp", "advcl", "csubj"}
@@ -343,8 +374,23 @@ def _reachable(t: Token, s: Span) -> bool:
     return True
 
 
+def _date_distance(t: Token, s: Span, limit: int) -> int:
+    """Tree steps from a trigger to a date. The parser hangs some dates on the subject ("a court
+    in X on May 3 ordered ..."): a time phrase modifies the clause, so it counts from the verb.
+    A date the parse left in another tree of the sentence (an unknown name broke it) is as far
+    as a date may be: it is taken only when no date is attached."""
+    d = _distance(t, s.root)
+    if d == _UNLINKED:
+        return limit
+    prep = s.root.head
+    if s.root.dep_ == "pobj" and prep.dep_ == "prep" and prep.head.dep_ in ("nsubj", "nsubjpass"):
+        verb = prep.head.head
+        d = min(d, _distance(t, verb) + 2)
+    return d
+
+
 def _nearest(t: Token, spans: list[Span], limit: int = MAX_DATE_DISTANCE) -> Span | None:
-    scored = [(_distance(t, s.root), abs(s.start - t.i), s) for s in spans if _reachable(t, s)]
+    scored = [(_date_distance(t, s, limit), abs(s.start - t.i), s) for s in spans if _reachable(t, s)]
     scored = [x for x in scored if x[0] <= limit]
     return min(scored, key=lambda x: (x[0], x[1]))[2] if scored else None
 
@@ -361,9 +407,13 @@ def _scope(t: Token) -> list[Token]:
     return list(base.subtree)
 
 
-def _amount(doc: Doc, t: Token) -> Amount | None:
+def _amount(doc: Doc, t: Token, sent: Span) -> Amount | None:
     text, off = _span_text(doc, _scope(t))
     found = find_amounts(text)
+    if not found and not any(x.dep_ == "dobj" for x in t.children):
+        # the parse lost the verb's object (a broken tree): the sum after it in its sentence
+        text, off = sent.text, sent.start_char
+        found = [f for f in find_amounts(text) if off + f[1] > t.idx]
     if not found:
         return None
     return min(found, key=lambda a: abs(off + a[1] - t.idx))[0]
@@ -469,13 +519,27 @@ def _read_dates(doc: Doc, source: Source) -> tuple[dict[int, PartialDate], list[
     out: dict[int, PartialDate] = {}
     header = re.match(r"\s*(?:date|published|posted|updated)\b[^\n]*?\d{4}-\d{2}-\d{2}", source.text, re.I)
     # a metadata line's date is when the report appeared, not when anything in it happened
-    spans = [e for e in doc.ents if e.label_ == "DATE" and not (header and e.start_char < header.end())]
+    spans = [p for e in doc.ents if e.label_ == "DATE" and not (header and e.start_char < header.end())
+             for p in _split_date(e)]
     spans = sorted(spans + _missed_phrases(doc, spans), key=lambda e: e.start)
     for e in spans:
         d = reader.read(e.text)
         if d is not None:
             out[e.start] = d
     return out, spans
+
+
+def _split_date(e: Span) -> list[Span]:
+    """The recogniser runs a date and a length of time together ("June 3, 2024 after 8 months"):
+    read them apart, at the connective between them."""
+    cut = next((t.i for t in e[1:] if t.lower_ in _CONNECTIVES), None)
+    if cut is None:
+        return [e]
+    doc = e.doc
+    return [Span(doc, e.start, cut, label="DATE"), Span(doc, cut, e.end, label="DATE")]
+
+
+_CONNECTIVES = {"after", "before", "for", "until", "till", "following"}
 
 
 def _missed_phrases(doc: Doc, found: list[Span]) -> list[Span]:
@@ -513,14 +577,21 @@ def _time_frame(source: Source) -> tuple[PartialDate | None, PartialDate | None]
 
 def _inherit_dates(events: list[EventMention], text: str) -> list[EventMention]:
     """An undated outcome takes the date of the dated act told just before it in the same paragraph:
-    "released on 17 August ... He will pay a fine of $300" are the terms of that release."""
+    "released on 17 August ... He will pay a fine of $300" are the terms of that release. So does
+    a move told in the very next sentence after a detention ("detained on May 3 ... He was taken
+    to a police station"), unless the sentence says it came later."""
     out: list[EventMention] = []
+    later = _as_set(load("en/dates.yaml")["later"])
     for e in events:
+        prev: list[EventMention] = []
         if e.date is None and e.type in INHERITING:
             prev = [p for p in out if p.date and p.type in INHERITING and 0 <= e.sentence - p.sentence <= 2
                     and parse_iso(p.date) and p.date_precision != "unknown"]
-            if prev:
-                e = e.model_copy(update={"date": prev[-1].date, "date_precision": prev[-1].date_precision})
+        elif e.date is None and e.type in FOLLOWING and not later & set(re.findall(r"\w+", e.quote.lower())):
+            prev = [p for p in out if p.date and p.type in FOLLOWING[e.type] and 0 <= e.sentence - p.sentence <= 1
+                    and parse_iso(p.date) and p.date_precision == "day"]
+        if prev:
+            e = e.model_copy(update={"date": prev[-1].date, "date_precision": prev[-1].date_precision})
         out.append(e)
     return out
 
@@ -529,7 +600,7 @@ def extract_events(doc: Doc, source: Source, mentions: list[Mention]) -> list[Ev
     dates, date_spans = _read_dates(doc, source)
     point_spans = [s for s in date_spans if s.start in dates]
     out: list[EventMention] = []
-    for si, sent in enumerate(doc.sents):
+    for si, sent in enumerate(_sentences(doc)):
         seen: set[int] = set()
         matched = [(t, rule) for t in sent for rule in _candidates(t) if _matches(t, rule)]
         triggers = {t.i for t, _ in matched}
@@ -541,6 +612,27 @@ def extract_events(doc: Doc, source: Source, mentions: list[Mention]) -> list[Ev
             if em is not None:
                 out.append(em)
     return _inherit_dates(_dedupe(out), source.text)
+
+
+def _sentences(doc: Doc) -> list[Span]:
+    """The parser's sentences, rejoined where it cut one short: a sentence that ends without
+    closing punctuation and goes on in the same line was split at a word it did not know
+    ("fined the blogger Denis | Ospanov 150,000 tenge on ...")."""
+    out: list[Span] = []
+    for sent in doc.sents:
+        if out and _cut_short(out[-1], sent):
+            out[-1] = doc[out[-1].start:sent.end]
+        else:
+            out.append(sent)
+    return out
+
+
+def _cut_short(prev: Span, nxt: Span) -> bool:
+    last = prev[-1]
+    if last.is_punct or last.is_space or last.text[-1:] in ".!?:;\"'”’)":
+        return False
+    gap = prev.doc.text[last.idx:nxt.start_char]
+    return "\n" not in gap and not nxt[0].is_space
 
 
 def _owned_by_other(t: Token, s: Span, triggers: set[int]) -> bool:
@@ -567,7 +659,7 @@ def _event(doc: Doc, t: Token, rule: Rule, si: int, sent: Span, source: Source, 
     person = _person_token(t, rule)
     guessed = person is None
     if person is None and not rule.undated_ok:
-        person = _fallback_person(t)
+        person = _fallback_person(t, rule)
     if person is not None and _is_others(person):
         return None
     if person is not None and _is_nobody(person) and not rule.undated_ok:
@@ -593,7 +685,7 @@ def _event(doc: Doc, t: Token, rule: Rule, si: int, sent: Span, source: Source, 
         source=source.id, type=etype, trigger=t.text, quote=quote, start=start, end=end, sentence=si,
         date=d.iso() if d else None, date_precision=d.precision if d else "unknown",
         place=_place(t, mentions, rule.type), participants=participants,
-        amount=_amount(doc, t) if rule.type == "fine" else None,
+        amount=_amount(doc, t, sent) if rule.type == "fine" else None,
         duration=duration, charge=_charge(t) if etype in CHARGE_TYPES else None,
     )
 
