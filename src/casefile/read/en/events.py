@@ -201,6 +201,17 @@ def _object_of(v: Token) -> Token | None:
     return None
 
 
+def _by_authority(t: Token) -> bool:
+    """A noun act the clause's subject, an authority, performs ("investigators introduced fresh
+    charges", "the court ordered his detention"): an act of the case even when the report does
+    not repeat on whom, as a bundle's reports are about its person."""
+    v = _clause_verb(t)
+    if v.i == t.i or t.dep_ != "dobj" or t.head.i != v.i:
+        return False
+    s = _subject_of(v)
+    return s is not None and (_lemma(s) in _words("authorities") or s.lower_ in _words("authorities"))
+
+
 def _fallback_person(t: Token, rule: Rule) -> Token | None:
     """When the parse gives the act no person (a clause without its subject, a tree broken by
     an unknown name), the nearest person before it in the sentence: a personal pronoun or a
@@ -238,6 +249,8 @@ def _person_token(t: Token, rule: Rule) -> Token | None:
             for c in v.children:
                 if c.i != t.i and c.dep_ in ("nsubjpass", "dobj", "dative") and not _is_nobody(c):
                     return c  # "he was placed under house arrest", "put him under house arrest"
+        if _by_authority(t):
+            return None  # "investigators brought charges": the subject is who acted, not on whom
         return _subject_of(v)
     if rule.person == "subject":
         return _subject_of(t)
@@ -283,6 +296,8 @@ def _is_others(p: Token) -> bool:
 def _irrealis(t: Token, rule: Rule) -> bool:
     """The act is negated, conditional, demanded, feared, threatened or refused."""
     chain = [t] + _ancestors(t, 6)
+    if t.dep_ == "pobj" and t.head.lower_ in ("on", "over") and rule.type in CHARGE_TYPES:
+        chain = chain[:2]  # "faces 20 years on new charges": the grounds are real, the term is not
     if not rule.negative:
         if any(c.dep_ == "neg" for c in chain[:3] for c in c.children if c.head in chain[:3]):
             v = _clause_verb(t)
@@ -359,19 +374,39 @@ _UNLINKED = 99  # no common ancestor: the two sit in different trees of one sent
 _CLAUSE_DEPS = {"relcl", "acl", "ccomp", "advcl", "csubj"}
 
 
-def _reachable(t: Token, s: Span) -> bool:
-    """A date belongs to the trigger unless it sits inside another clause below their meeting point
-    ("charges based on remarks he made in February": February dates the remarks)."""
-    up_t = {x.i for x in [t, *_ancestors(t, 50)]}
+def _told_on(t: Token, s: Span) -> bool:
+    """The date is the telling's ("..., his lawyer said Sunday"), not the act's."""
     verb = next((a for a in [s.root, *_ancestors(s.root, 6)] if a.pos_ in ("VERB", "AUX")), None)
-    if verb is not None and verb.i != t.i and _lemma(verb) in _words("speech"):
-        return False  # "..., his lawyer said Sunday": the date of the telling
+    return verb is not None and verb.i != t.i and _lemma(verb) in _words("speech")
+
+
+def _reachable(t: Token, s: Span, told_ok: bool = False) -> bool:
+    """A date belongs to the trigger unless it sits inside another clause below their meeting point
+    ("charges based on remarks he made in February": February dates the remarks). A clause of
+    the same time ("freed ... when they were put on a bus Thursday") dates the act it hangs on."""
+    up_t = {x.i for x in [t, *_ancestors(t, 50)]}
+    if not told_ok and _told_on(t, s):
+        return False
     x = s.root
     while x.i not in up_t and x.head.i != x.i:
-        if x.pos_ in ("VERB", "AUX") and x.dep_ in _CLAUSE_DEPS:
+        if x.pos_ in ("VERB", "AUX") and x.dep_ in _CLAUSE_DEPS and not _same_time(x):
             return False
         x = x.head
     return True
+
+
+def _same_time(clause: Token) -> bool:
+    # the parser hangs some "when" clauses on the nearest noun (relcl) rather than on the verb
+    return clause.dep_ in ("advcl", "relcl") and any(c.dep_ in ("advmod", "mark") and c.lower_ in _words("simultaneous")
+                                          for c in clause.children)
+
+
+def _told_recent(t: Token) -> bool:
+    """The act is told as news: "newly levied charges", "has been transferred"."""
+    if any(_lemma(d) in _words("recent") or d.lower_ in _words("recent") for d in _descendants(t, 2)):
+        return True
+    return t.pos_ == "VERB" and any(c.dep_ == "aux" and _lemma(c) == "have" and c.tag_ in ("VBZ", "VBP")
+                                    for c in t.children)
 
 
 def _date_distance(t: Token, s: Span, limit: int) -> int:
@@ -448,6 +483,18 @@ def _charge(t: Token) -> str | None:
             text = t.doc[toks[0].i:toks[-1].i + 1].text.strip(" “”\"'‘’«»")
             if 2 < len(text) < 120:
                 return re.sub(r"\s+", " ", text)
+    if t.pos_ == "NOUN" and t.dep_ == "pobj":
+        # "informed of the new charge, of involvement in ...": the parser hangs the apposed "of"
+        # phrase on the verb, just after the trigger's phrase
+        end = max(x.i for x in t.subtree)
+        for c in t.head.head.children:
+            if c.dep_ == "prep" and c.lower_ == "of" and end < c.i <= end + 2:
+                objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+                if objs:
+                    toks = _until_break(list(objs[0].subtree))
+                    text = t.doc[toks[0].i:toks[-1].i + 1].text.strip(" “”\"'‘’«»")
+                    if 2 < len(text) < 120:
+                        return re.sub(r"\s+", " ", text)
     comps = [c for c in t.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
     if t.pos_ == "NOUN" and comps:
         return " ".join(c.text for c in comps)
@@ -599,6 +646,7 @@ def _inherit_dates(events: list[EventMention], text: str) -> list[EventMention]:
 def extract_events(doc: Doc, source: Source, mentions: list[Mention]) -> list[EventMention]:
     dates, date_spans = _read_dates(doc, source)
     point_spans = [s for s in date_spans if s.start in dates]
+    headline = _headline(source)
     out: list[EventMention] = []
     for si, sent in enumerate(_sentences(doc)):
         seen: set[int] = set()
@@ -609,9 +657,22 @@ def extract_events(doc: Doc, source: Source, mentions: list[Mention]) -> list[Ev
                 continue  # the first rule that fits a word decides its reading
             seen.add(t.i)
             em = _event(doc, t, rule, si, sent, source, mentions, dates, point_spans, date_spans, triggers)
+            if em is not None and em.date is None and headline and t.idx < headline[0]:
+                em = em.model_copy(update={"date": headline[1].iso(), "date_precision": headline[1].precision})
             if em is not None:
                 out.append(em)
     return _inherit_dates(_dedupe(out), source.text)
+
+
+def _headline(source: Source) -> tuple[int, PartialDate] | None:
+    """Where the headline ends and the month it dates its acts to. A headline tells the news of
+    its report ("Critic Charged With Treason"): an act it names without a date happened shortly
+    before publication, most likely in the same month (the day it does not say)."""
+    title = (source.title or "").strip()
+    pub = _time_frame(source)[0]
+    if not title or pub is None or pub.month is None or not source.text.lstrip().startswith(title):
+        return None
+    return source.text.index(title) + len(title), PartialDate(pub.year, pub.month)
 
 
 def _sentences(doc: Doc) -> list[Span]:
@@ -664,13 +725,22 @@ def _event(doc: Doc, t: Token, rule: Rule, si: int, sent: Span, source: Source, 
         return None
     if person is not None and _is_nobody(person) and not rule.undated_ok:
         return None  # "a law that imposes a sentence": no one's act
-    if person is None and not rule.undated_ok and rule.type not in ("search", "registration_denied"):
+    if person is None and not rule.undated_ok and rule.type not in ("search", "registration_denied") \
+            and not _by_authority(t):
         return None
     q_start, q_end = _quote(sent, t)[1:]
     sent_dates = [s for s in point_spans if sent.start <= s.start < sent.end
                   and q_start <= s.start_char and s.end_char <= q_end]
-    dspan = _nearest(t, [s for s in sent_dates if not _owned_by_other(t, s, triggers)])
+    own_dates = [s for s in sent_dates if not _owned_by_other(t, s, triggers)]
+    dspan = _nearest(t, own_dates)
     d = dates.get(dspan.start) if dspan is not None else None
+    if d is None and _told_recent(t):
+        # an act told as news on a dated telling ("newly levied charges, TASS reported Thursday")
+        # happened by then, most likely in the same month: its month, not the telling's day
+        told = [s for s in own_dates if _told_on(t, s) and _reachable(t, s, told_ok=True)]
+        got = dates.get(told[0].start) if told else None
+        if got is not None and got.month is not None:
+            d = PartialDate(got.year, got.month)
     participants: list[tuple[str, Role]] = []
     if person is not None and not guessed:  # a guessed person only vouches for relevance
         m = _mention_at(person, mentions)
