@@ -371,7 +371,7 @@ def _distance(a: Token, b: Token) -> int:
 _UNLINKED = 99  # no common ancestor: the two sit in different trees of one sentence
 
 
-_CLAUSE_DEPS = {"relcl", "acl", "ccomp", "advcl", "csubj"}
+_CLAUSE_DEPS = {"relcl", "acl", "ccomp", "advcl", "csubj", "pcomp"}  # pcomp: "charged with spreading ... in March"
 
 
 def _told_on(t: Token, s: Span) -> bool:
