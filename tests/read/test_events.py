@@ -200,3 +200,18 @@ def test_headline_act_takes_the_month_of_publication():
     doc = nlp()(text)
     events = extract_events(doc, src, extract_mentions(doc, src))
     assert one(events, "detention").date == "2021-05"
+
+
+def test_a_relative_clause_acts_on_the_person_it_describes():
+    events, _ = read("Ivo Stanev, a poet who was arrested on May 3, is still in jail.")
+    assert one(events, "detention").date == "2021-05-03" and one(events, "detention").participants
+    events, _ = read("He helps relatives of people who were arrested in the region.")
+    assert events == []
+
+
+def test_an_act_told_in_the_past_perfect_does_not_take_the_story_s_date():
+    events, _ = read("Ivo Stanev was freed on May 13 in an exchange. Stanev, a poet who had been serving "
+                     "12 years in prison, spoke to reporters.")
+    assert one(events, "release").date == "2021-05-13"
+    s = one(events, "sentence")
+    assert s.duration == "P12Y" and s.date is None

@@ -162,7 +162,10 @@ def _subject_of(v: Token) -> Token | None:
         subj = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subj:
             # a dateline run into the sentence ("date 2023-07-31 ... X lost") gives two subjects
-            return next((c for c in subj if c.ent_type_ not in _NOT_PEOPLE and c.lower_ != "date"), subj[0])
+            s = next((c for c in subj if c.ent_type_ not in _NOT_PEOPLE and c.lower_ != "date"), subj[0])
+            if s.tag_ in ("WP", "WDT") and cur.dep_ == "relcl":
+                return _named(cur.head)  # "X, a writer who had been serving 25 years": X
+            return s
         if cur.dep_ in ("conj", "xcomp", "advcl", "acl") and cur.head.i != cur.i:
             if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN", "PRON"):
                 return cur.head
@@ -178,10 +181,19 @@ def _is_quantity(c: Token) -> bool:
             or any(g.dep_ == "nummod" or g.like_num for g in c.children))
 
 
+def _named(t: Token) -> Token:
+    """The name an apposition renames ("X, a writer, ..." for "writer")."""
+    while t.dep_ == "appos" and t.head.i != t.i:
+        t = t.head
+    return t
+
+
 def _object_of(v: Token) -> Token | None:
     for dep in ("nsubjpass", "dative", "dobj"):
         for c in v.children:
             if c.dep_ == dep and not _is_quantity(c):
+                if c.tag_ in ("WP", "WDT") and v.dep_ == "relcl":
+                    return _named(v.head)  # "X, a poet who was arrested": X
                 return c
     for c in v.children:  # "found X guilty": X is the small clause's subject
         if c.dep_ in ("ccomp", "oprd", "xcomp"):
@@ -622,7 +634,14 @@ def _time_frame(source: Source) -> tuple[PartialDate | None, PartialDate | None]
     return pub, pub or latest
 
 
-def _inherit_dates(events: list[EventMention], text: str) -> list[EventMention]:
+def _pluperfect(t: Token) -> bool:
+    """"had been serving", "had been jailed": an act before the one the story tells."""
+    v = _clause_verb(t) if t.pos_ in ("NOUN", "PROPN") else t
+    return any(c.dep_ == "aux" and c.lower_ == "had" for c in v.children)
+
+
+def _inherit_dates(events: list[EventMention], text: str,
+                   earlier: set[tuple[int, str]] | None = None) -> list[EventMention]:
     """An undated outcome takes the date of the dated act told just before it in the same paragraph:
     "released on 17 August ... He will pay a fine of $300" are the terms of that release. So does
     a move told in the very next sentence after a detention ("detained on May 3 ... He was taken
@@ -631,7 +650,9 @@ def _inherit_dates(events: list[EventMention], text: str) -> list[EventMention]:
     later = _as_set(load("en/dates.yaml")["later"])
     for e in events:
         prev: list[EventMention] = []
-        if e.date is None and e.type in INHERITING:
+        if (e.sentence, e.type) in (earlier or set()):
+            pass  # told as before the story's acts: not their terms
+        elif e.date is None and e.type in INHERITING:
             prev = [p for p in out if p.date and p.type in INHERITING and 0 <= e.sentence - p.sentence <= 2
                     and parse_iso(p.date) and p.date_precision != "unknown"]
         elif e.date is None and e.type in FOLLOWING and not later & set(re.findall(r"\w+", e.quote.lower())):
@@ -647,6 +668,7 @@ def extract_events(doc: Doc, source: Source, mentions: list[Mention]) -> list[Ev
     dates, date_spans = _read_dates(doc, source)
     point_spans = [s for s in date_spans if s.start in dates]
     headline = _headline(source)
+    earlier: set[tuple[int, str]] = set()  # acts told in the past perfect: before the story's acts
     out: list[EventMention] = []
     for si, sent in enumerate(_sentences(doc)):
         seen: set[int] = set()
@@ -661,7 +683,9 @@ def extract_events(doc: Doc, source: Source, mentions: list[Mention]) -> list[Ev
                 em = em.model_copy(update={"date": headline[1].iso(), "date_precision": headline[1].precision})
             if em is not None:
                 out.append(em)
-    return _inherit_dates(_dedupe(out), source.text)
+                if _pluperfect(t):
+                    earlier.add((em.sentence, em.type))
+    return _inherit_dates(_dedupe(out), source.text, earlier)
 
 
 def _headline(source: Source) -> tuple[int, PartialDate] | None:
