@@ -215,3 +215,9 @@ def test_an_act_told_in_the_past_perfect_does_not_take_the_story_s_date():
     assert one(events, "release").date == "2021-05-13"
     s = one(events, "sentence")
     assert s.duration == "P12Y" and s.date is None
+
+
+def test_they_after_a_counted_group_is_that_group():
+    events, _ = read("Another court on Tuesday sentenced four students to community service after finding "
+                     "them guilty of vandalism.")
+    assert [e for e in events if e.type == "conviction"] == []

@@ -296,6 +296,8 @@ def _is_others(p: Token) -> bool:
     """People who are not the case's: a number, a plural group, a nationality, "those"."""
     if p.ent_type_ in ("NORP", "CARDINAL", "QUANTITY", "PERCENT", "DATE", "MONEY"):
         return True
+    if p.lower_ in ("they", "them", "their") and _group_before(p):
+        return True  # "sentenced four students ... after finding them guilty": the group's act
     if p.ent_type_ in ("PERSON", "ORG", "FAC", "GPE") and (p.tag_ != "NNPS" or _in_multiword_name(p)):
         return False  # "Doe, 41,": an age, not a count; "... Human Rights": a name
     if p.like_num or any(c.dep_ == "nummod" or c.like_num for c in p.children):
@@ -303,6 +305,15 @@ def _is_others(p: Token) -> bool:
     if _lemma(p) in _words("others") or p.lower_ in _words("others"):
         return True
     return p.tag_ in ("NNS", "NNPS") and p.lower_ not in _words("own") and _lemma(p) not in _words("own")
+
+
+def _group_before(p: Token) -> bool:
+    """A counted or named-as-others group earlier in the sentence, which "they" then stands for."""
+    for x in p.sent[: p.i - p.sent.start]:
+        if x.tag_ in ("NNS", "NNPS") and x.ent_type_ not in ("PERSON", "ORG") and (
+                any(c.dep_ == "nummod" for c in x.children) or _lemma(x) in _words("others")):
+            return True
+    return False
 
 
 def _irrealis(t: Token, rule: Rule) -> bool:
