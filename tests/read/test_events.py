@@ -221,3 +221,9 @@ def test_they_after_a_counted_group_is_that_group():
     events, _ = read("Another court on Tuesday sentenced four students to community service after finding "
                      "them guilty of vandalism.")
     assert [e for e in events if e.type == "conviction"] == []
+
+
+def test_news_told_in_the_first_days_of_a_month_gets_no_month():
+    events, _ = read("The blogger Ana Petrova faces up to ten years in prison on newly levied charges of "
+                     "treason, the state agency reported on Saturday.", published="2021-05-02")
+    assert one(events, "charge").date is None  # Saturday 1 May: the charges may be April's

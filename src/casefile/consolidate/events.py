@@ -258,7 +258,9 @@ def _same_charge(it: _Item, c: _Cluster) -> bool:
         return False
     mine = _content_words(it.em.charge)
     for other in (i.em.charge for i in c.items if i.em.charge):
-        if fuzz.token_set_ratio(it.em.charge, other) >= 90 or len(mine & _content_words(other)) >= 2:
+        theirs = _content_words(other)
+        shared = len(mine & theirs)
+        if fuzz.token_set_ratio(it.em.charge, other) >= 90 or (shared >= 2 and 2 * shared >= min(len(mine), len(theirs))):
             return True
     return False
 

@@ -32,6 +32,7 @@ INHERITING = {"fine", "travel_ban", "activity_ban", "plea_deal", "conviction", "
 # acts that, told right after a dated act of these types, are its immediate sequel
 FOLLOWING = {"transfer": {"detention"}}
 CHARGE_TYPES = {"charge", "conviction", "sentence", "acquittal"}
+NEWS_DAYS = 3  # acts told as news happened at most about this many days before the telling
 _OBJECT_REACH = 6  # tokens after a verb in which its object's name is looked for when the parse lost it
 _NOUN_PATH = {"pobj", "prep", "dobj", "attr", "compound", "oprd", "nsubjpass", "npadvmod", "amod"}
 
@@ -705,9 +706,18 @@ def _headline(source: Source) -> tuple[int, PartialDate] | None:
     before publication, most likely in the same month (the day it does not say)."""
     title = (source.title or "").strip()
     pub = _time_frame(source)[0]
-    if not title or pub is None or pub.month is None or not source.text.lstrip().startswith(title):
+    if not title or pub is None or not source.text.lstrip().startswith(title):
         return None
-    return source.text.index(title) + len(title), PartialDate(pub.year, pub.month)
+    month = _news_month(pub)
+    return (source.text.index(title) + len(title), month) if month else None
+
+
+def _news_month(told: PartialDate) -> PartialDate | None:
+    """The month of an act told as news on `told`. News tells the last few days' acts: early in
+    a month they may be the previous month's, so then no month is given."""
+    if told.month is None or (told.day is not None and told.day <= NEWS_DAYS):
+        return None
+    return PartialDate(told.year, told.month)
 
 
 def _sentences(doc: Doc) -> list[Span]:
@@ -774,8 +784,7 @@ def _event(doc: Doc, t: Token, rule: Rule, si: int, sent: Span, source: Source, 
         # happened by then, most likely in the same month: its month, not the telling's day
         told = [s for s in own_dates if _told_on(t, s) and _reachable(t, s, told_ok=True)]
         got = dates.get(told[0].start) if told else None
-        if got is not None and got.month is not None:
-            d = PartialDate(got.year, got.month)
+        d = _news_month(got) if got is not None else None
     participants: list[tuple[str, Role]] = []
     if person is not None and not guessed:  # a guessed person only vouches for relevance
         m = _mention_at(person, mentions)
