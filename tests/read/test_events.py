@@ -227,3 +227,11 @@ def test_news_told_in_the_first_days_of_a_month_gets_no_month():
     events, _ = read("The blogger Ana Petrova faces up to ten years in prison on newly levied charges of "
                      "treason, the state agency reported on Saturday.", published="2021-05-02")
     assert one(events, "charge").date is None  # Saturday 1 May: the charges may be April's
+
+
+def test_arriving_at_a_place_of_detention_is_a_transfer_but_a_visit_is_not():
+    events, _ = read("On Thursday, he arrived at IK-9, a maximum security penal colony in the town of Velbrod, "
+                     "his lawyer said.")
+    assert one(events, "transfer").date == "2021-05-13"
+    events, _ = read("His lawyer arrived at the prison on Monday but was not let in.")
+    assert [e for e in events if e.type == "transfer"] == []

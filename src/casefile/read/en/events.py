@@ -46,6 +46,7 @@ class Rule:
     not_child: frozenset[str]
     head: frozenset[str]
     subject: frozenset[str]
+    not_subject: frozenset[str]
     not_prep: frozenset[str]
     prep: frozenset[str]
     negative: bool
@@ -72,7 +73,7 @@ def rules() -> tuple[Rule, ...]:
         out.append(Rule(
             type=r["type"], lemmas=_as_set(r["lemma"]), pos=frozenset(p.upper() for p in r.get("pos", ["VERB", "NOUN"])),
             child=_as_set(r.get("child")), not_child=_as_set(r.get("not_child")), head=_as_set(r.get("head")),
-            subject=_as_set(r.get("subject")), not_prep=_as_set(r.get("not_prep")), prep=_as_set(r.get("prep")),
+            subject=_as_set(r.get("subject")), not_subject=_as_set(r.get("not_subject")), not_prep=_as_set(r.get("not_prep")), prep=_as_set(r.get("prep")),
             negative=bool(r.get("negative")), person=r.get("person", "object"), undated_ok=bool(r.get("undated_ok")),
         ))
     return tuple(out)
@@ -349,6 +350,7 @@ def _matches(t: Token, rule: Rule) -> bool:
     if not (_forms(t) & rule.lemmas) or not _pos_ok(t, rule):
         return False
     below = _descendants(t, 2)
+    below += [c for d in below for c in d.children if c.dep_ == "appos"]  # "at IK-9, a penal colony"
     below_words = {w for d in below for w in (_lemma(d), d.lower_)}
     if rule.child and not (below_words & rule.child):
         return False
@@ -362,6 +364,10 @@ def _matches(t: Token, rule: Rule) -> bool:
     if rule.subject:
         s = _subject_of(_clause_verb(t) if t.pos_ == "NOUN" else t)
         if s is None or _lemma(s) not in rule.subject:
+            return False
+    if rule.not_subject:
+        s = _subject_of(_clause_verb(t) if t.pos_ == "NOUN" else t)
+        if s is not None and (_lemma(s) in rule.not_subject or s.lower_ in rule.not_subject):
             return False
     if rule.prep and not any(c.dep_ in ("prep", "dative") and c.lower_ in rule.prep for c in t.children):
         return False
