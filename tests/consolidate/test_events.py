@@ -112,3 +112,20 @@ def test_undated_mention_joins_the_act_near_its_sentence_and_report():
     transfers = {e.date: {x.source for x in e.evidence} for e in events if e.type == "transfer"}
     assert transfers == {"2021-03-10": {"S1", "S2"}, "2021-08-15": {"S3"}}
     assert [len(e.evidence) for e in events if e.type == "release"] == [3]
+
+
+def test_one_charge_dated_differently_by_two_sources_is_one_act_with_a_date_conflict():
+    from casefile.assess.conflicts import find_conflicts
+    events = merge(em("S1", "charge", "2020-05-04", charge="membership in an extremist youth movement"),
+                   em("S2", "charge", "2020-04", "month", charge="belonging to an “extremist” youth group"))
+    assert len(events) == 1
+    _, conflicts = find_conflicts(events)
+    assert [c.field for c in conflicts] == ["date"]
+    assert sorted(v.value for v in conflicts[0].values) == ["2020-04", "2020-05-04"]
+
+
+def test_different_charges_or_dates_far_apart_stay_two_acts():
+    assert len(merge(em("S1", "charge", "2020-05-04", charge="membership in an extremist youth movement"),
+                     em("S2", "charge", "2020-04", "month", charge="tax evasion"))) == 2
+    assert len(merge(em("S1", "charge", "2020-05-04", charge="membership in an extremist youth movement"),
+                     em("S2", "charge", "2019-11", "month", charge="membership in an extremist movement"))) == 2

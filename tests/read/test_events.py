@@ -134,3 +134,104 @@ def test_date_of_telling_does_not_date_the_act():
 def test_awaited_trial_is_no_hearing():
     events, _ = read("Ivo Stanev was being held in Varna pending trial.")
     assert not [e for e in events if e.type == "hearing"]
+
+
+def test_date_and_sum_survive_a_sentence_the_parser_cut_at_an_unknown_name():
+    events, _ = read("A court in Velbrod fined the poet Dorin Ospavek 90,000 tenge on May 3, 2021 "
+                     "for organising an unsanctioned picket.")
+    e = one(events, "fine")
+    assert e.date == "2021-05-03"
+    assert e.amount is not None and e.amount.value == 90000 and e.amount.currency == "KZT"
+
+
+def test_date_hung_on_the_subject_dates_the_clause():
+    events, _ = read("A court in Velbrod on March 30, 2021 ordered the blogger Ana Petrova held in "
+                     "pre-trial detention for two months on charges of spreading false information.")
+    assert one(events, "detention").date == "2021-03-30"
+    assert one(events, "charge").date == "2021-03-30"
+
+
+def test_date_run_together_with_a_length_of_time_is_read_apart():
+    events, _ = read("The blogger Ana Petrova was released from custody in Velbrod on May 3, 2021 after "
+                     "8 months in detention, her supporters said.")
+    assert one(events, "release").date == "2021-05-03"
+
+
+def test_a_move_right_after_a_dated_detention_takes_its_date():
+    events, _ = read("Police detained the activist Ana Petrova on May 3, her lawyer said. "
+                     "She was taken to a police station and questioned.")
+    assert one(events, "transfer").date == "2021-05-03"
+    events, _ = read("Police detained the activist Ana Petrova on May 3, her lawyer said. "
+                     "She was later taken to a prison in the north.")
+    assert one(events, "transfer").date is None
+
+
+def test_act_told_as_news_takes_the_month_of_the_telling():
+    # published Sunday 2021-05-16: "Thursday" is 2021-05-13, the charge itself is dated to its month
+    events, _ = read("The blogger Ana Petrova faces up to ten years in prison on newly levied charges of "
+                     "treason, the state agency reported Thursday.")
+    e = one(events, "charge")
+    assert e.date == "2021-05" and e.charge == "treason"
+    events, _ = read("Ana Petrova was detained in Velbrod, her lawyer said Thursday.")
+    assert one(events, "detention").date is None  # not told as news: the telling does not date it
+
+
+def test_a_when_clause_dates_the_act_it_hangs_on():
+    events, _ = read("She was freed in a prisoner exchange when guards put her on a bus to the airport Thursday.")
+    assert one(events, "release").date == "2021-05-13"
+
+
+def test_charges_the_authorities_bring_are_the_case_s():
+    events, _ = read("In April, investigators brought fresh criminal charges of insulting a judge against "
+                     "the blogger.")
+    assert one(events, "charge").date == "2021-04"
+
+
+def test_a_date_inside_the_charged_conduct_dates_the_conduct():
+    events, _ = read("Ana Petrova was charged with spreading false information in March.")
+    assert one(events, "charge").date is None
+
+
+def test_headline_act_takes_the_month_of_publication():
+    title = "Velbrod court jails blogger Ana Petrova"
+    text = title + "\n\nThe blogger faces a closed trial, her lawyer said."
+    src = Source(id="S1", file="x.txt", text=text, title=title,
+                 published="2021-05-16", published_basis="dateline")
+    doc = nlp()(text)
+    events = extract_events(doc, src, extract_mentions(doc, src))
+    assert one(events, "detention").date == "2021-05"
+
+
+def test_a_relative_clause_acts_on_the_person_it_describes():
+    events, _ = read("Ivo Stanev, a poet who was arrested on May 3, is still in jail.")
+    assert one(events, "detention").date == "2021-05-03" and one(events, "detention").participants
+    events, _ = read("He helps relatives of people who were arrested in the region.")
+    assert events == []
+
+
+def test_an_act_told_in_the_past_perfect_does_not_take_the_story_s_date():
+    events, _ = read("Ivo Stanev was freed on May 13 in an exchange. Stanev, a poet who had been serving "
+                     "12 years in prison, spoke to reporters.")
+    assert one(events, "release").date == "2021-05-13"
+    s = one(events, "sentence")
+    assert s.duration == "P12Y" and s.date is None
+
+
+def test_they_after_a_counted_group_is_that_group():
+    events, _ = read("Another court on Tuesday sentenced four students to community service after finding "
+                     "them guilty of vandalism.")
+    assert [e for e in events if e.type == "conviction"] == []
+
+
+def test_news_told_in_the_first_days_of_a_month_gets_no_month():
+    events, _ = read("The blogger Ana Petrova faces up to ten years in prison on newly levied charges of "
+                     "treason, the state agency reported on Saturday.", published="2021-05-02")
+    assert one(events, "charge").date is None  # Saturday 1 May: the charges may be April's
+
+
+def test_arriving_at_a_place_of_detention_is_a_transfer_but_a_visit_is_not():
+    events, _ = read("On Thursday, he arrived at IK-9, a maximum security penal colony in the town of Velbrod, "
+                     "his lawyer said.")
+    assert one(events, "transfer").date == "2021-05-13"
+    events, _ = read("His lawyer arrived at the prison on Monday but was not let in.")
+    assert [e for e in events if e.type == "transfer"] == []

@@ -14,6 +14,7 @@ background and are left out.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -37,6 +38,12 @@ from casefile.read.timeutil import PartialDate, compatible, parse_iso
 
 _ORG_ACTS = {"registration_denied", "search"}  # acts on an organisation or premises (often mis-typed as persons)
 ONE_DAY = 1  # sources disagreeing by this many days on one act still tell one act
+# sources naming one charge may disagree on its date by this much (beyond, two acts): the
+# same window in which assess/conflicts.py shows a disagreement rather than a doubt
+SAME_ACT_DAYS = 45
+# words of charges too common to tell two charges apart
+_GENERIC = {"charge", "charges", "criminal", "with", "about", "against", "spreading", "article", "code", "under",
+            "their", "from", "that", "this", "over"}
 _RANK = {"day": 0, "month": 1, "year": 2, "unknown": 3}
 
 
@@ -223,9 +230,39 @@ def _home(it: _Item, same: list[_Cluster], anchors: list[PartialDate]) -> _Clust
         if compatible(it.date, cd, tolerance):
             exact = it.date.iso() == cd.iso()
             fits.append((0 if exact else 1, c))
+        elif _same_charge(it, c) and it.em.source not in c.sources() and _near(it.date, cd):
+            fits.append((2, c))  # one charge dated differently by two sources: one act, a conflict
     if not fits:
         return None
     return min(fits, key=lambda f: (f[0], -_charge_fit(it, f[1]), -len(f[1].sources())))[1]
+
+
+def _near(a: PartialDate, b: PartialDate) -> bool:
+    """Two dates close enough to be two reports of one day (the periods they cover, compared)."""
+    if a.year is None or b.year is None:
+        return False
+    first = lambda d: date(d.year, d.month or 1, d.day or 1)  # noqa: E731
+    lo_a, hi_a, lo_b, hi_b = first(a), a.latest(), first(b), b.latest()
+    assert hi_a is not None and hi_b is not None
+    return max((lo_b - hi_a).days, (lo_a - hi_b).days) <= SAME_ACT_DAYS
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z]+", text.lower()) if len(w) > 3 and w not in _GENERIC}
+
+
+def _same_charge(it: _Item, c: _Cluster) -> bool:
+    """Two wordings of one accusation: nearly the same words, or two distinctive ones in common
+    ("cooperating with an undesirable foreign NGO" / "involvement in an undesirable foreign organisation")."""
+    if not it.em.charge:
+        return False
+    mine = _content_words(it.em.charge)
+    for other in (i.em.charge for i in c.items if i.em.charge):
+        theirs = _content_words(other)
+        shared = len(mine & theirs)
+        if fuzz.token_set_ratio(it.em.charge, other) >= 90 or (shared >= 2 and 2 * shared >= min(len(mine), len(theirs))):
+            return True
+    return False
 
 
 def _gap(a: PartialDate | None, b: PartialDate | None) -> int:

@@ -29,7 +29,11 @@ from casefile.resources import load
 MAX_DATE_DISTANCE = 6  # tree steps between a trigger and a date that still belongs to it
 DURATION_TYPES = {"house_arrest", "travel_ban", "activity_ban", "sentence", "exile", "detention"}
 INHERITING = {"fine", "travel_ban", "activity_ban", "plea_deal", "conviction", "sentence", "release"}
+# acts that, told right after a dated act of these types, are its immediate sequel
+FOLLOWING = {"transfer": {"detention"}}
 CHARGE_TYPES = {"charge", "conviction", "sentence", "acquittal"}
+NEWS_DAYS = 3  # acts told as news happened at most about this many days before the telling
+_OBJECT_REACH = 6  # tokens after a verb in which its object's name is looked for when the parse lost it
 _NOUN_PATH = {"pobj", "prep", "dobj", "attr", "compound", "oprd", "nsubjpass", "npadvmod", "amod"}
 
 
@@ -42,6 +46,7 @@ class Rule:
     not_child: frozenset[str]
     head: frozenset[str]
     subject: frozenset[str]
+    not_subject: frozenset[str]
     not_prep: frozenset[str]
     prep: frozenset[str]
     negative: bool
@@ -68,7 +73,7 @@ def rules() -> tuple[Rule, ...]:
         out.append(Rule(
             type=r["type"], lemmas=_as_set(r["lemma"]), pos=frozenset(p.upper() for p in r.get("pos", ["VERB", "NOUN"])),
             child=_as_set(r.get("child")), not_child=_as_set(r.get("not_child")), head=_as_set(r.get("head")),
-            subject=_as_set(r.get("subject")), not_prep=_as_set(r.get("not_prep")), prep=_as_set(r.get("prep")),
+            subject=_as_set(r.get("subject")), not_subject=_as_set(r.get("not_subject")), not_prep=_as_set(r.get("not_prep")), prep=_as_set(r.get("prep")),
             negative=bool(r.get("negative")), person=r.get("person", "object"), undated_ok=bool(r.get("undated_ok")),
         ))
     return tuple(out)
@@ -159,7 +164,10 @@ def _subject_of(v: Token) -> Token | None:
         subj = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subj:
             # a dateline run into the sentence ("date 2023-07-31 ... X lost") gives two subjects
-            return next((c for c in subj if c.ent_type_ not in _NOT_PEOPLE and c.lower_ != "date"), subj[0])
+            s = next((c for c in subj if c.ent_type_ not in _NOT_PEOPLE and c.lower_ != "date"), subj[0])
+            if s.tag_ in ("WP", "WDT") and cur.dep_ == "relcl":
+                return _named(cur.head)  # "X, a writer who had been serving 25 years": X
+            return s
         if cur.dep_ in ("conj", "xcomp", "advcl", "acl") and cur.head.i != cur.i:
             if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN", "PRON"):
                 return cur.head
@@ -169,10 +177,25 @@ def _subject_of(v: Token) -> Token | None:
     return None
 
 
+def _is_quantity(c: Token) -> bool:
+    """"150,000 tenge", "$300", "two years": a sum or a term, not the person an act happens to."""
+    return (c.like_num or c.ent_type_ in ("MONEY", "DATE", "CARDINAL")
+            or any(g.dep_ == "nummod" or g.like_num for g in c.children))
+
+
+def _named(t: Token) -> Token:
+    """The name an apposition renames ("X, a writer, ..." for "writer")."""
+    while t.dep_ == "appos" and t.head.i != t.i:
+        t = t.head
+    return t
+
+
 def _object_of(v: Token) -> Token | None:
     for dep in ("nsubjpass", "dative", "dobj"):
         for c in v.children:
-            if c.dep_ == dep and not c.like_num and c.ent_type_ not in ("MONEY", "DATE", "CARDINAL"):
+            if c.dep_ == dep and not _is_quantity(c):
+                if c.tag_ in ("WP", "WDT") and v.dep_ == "relcl":
+                    return _named(v.head)  # "X, a poet who was arrested": X
                 return c
     for c in v.children:  # "found X guilty": X is the small clause's subject
         if c.dep_ in ("ccomp", "oprd", "xcomp"):
@@ -192,12 +215,31 @@ def _object_of(v: Token) -> Token | None:
     return None
 
 
-def _fallback_person(t: Token) -> Token | None:
-    """When the parse gives the act no person (a clause without its subject), the nearest
-    person before it in the sentence: a personal pronoun or a named person."""
+def _by_authority(t: Token) -> bool:
+    """A noun act the clause's subject, an authority, performs ("investigators introduced fresh
+    charges", "the court ordered his detention"): an act of the case even when the report does
+    not repeat on whom, as a bundle's reports are about its person."""
+    v = _clause_verb(t)
+    if v.i == t.i or t.dep_ != "dobj" or t.head.i != v.i:
+        return False
+    s = _subject_of(v)
+    return s is not None and (_lemma(s) in _words("authorities") or s.lower_ in _words("authorities"))
+
+
+def _fallback_person(t: Token, rule: Rule) -> Token | None:
+    """When the parse gives the act no person (a clause without its subject, a tree broken by
+    an unknown name), the nearest person before it in the sentence: a personal pronoun or a
+    named person; for an act done to someone ("fined X"), a named person just after it."""
     for x in reversed(list(t.sent[: t.i - t.sent.start])):
         if x.lower_ in ("he", "she", "him", "her", "his") or x.ent_type_ == "PERSON":
             return x
+    if rule.person != "subject" and t.pos_ == "VERB" and t.dep_ in ("ROOT", "conj", "ccomp") \
+            and not any(c.dep_ == "auxpass" for c in t.children):  # an active clause verb: its object follows
+        for x in t.doc[t.i + 1:min(t.i + 1 + _OBJECT_REACH, t.sent.end)]:
+            if x.ent_type_ == "PERSON":
+                return x
+            if x.pos_ in ("VERB", "AUX") or x.is_punct and x.text in ",;":
+                break
     root = t.sent.root
     subj = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PROPN"]
     return subj[0] if subj and subj[0].i < t.i else None
@@ -221,6 +263,8 @@ def _person_token(t: Token, rule: Rule) -> Token | None:
             for c in v.children:
                 if c.i != t.i and c.dep_ in ("nsubjpass", "dobj", "dative") and not _is_nobody(c):
                     return c  # "he was placed under house arrest", "put him under house arrest"
+        if _by_authority(t):
+            return None  # "investigators brought charges": the subject is who acted, not on whom
         return _subject_of(v)
     if rule.person == "subject":
         return _subject_of(t)
@@ -236,6 +280,8 @@ def _is_nobody(p: Token) -> bool:
         return True
     if p.ent_type_ in ("PERSON", "ORG", "FAC", "GPE", "NORP"):
         return False
+    if any(c.dep_ in ("appos", "compound") and c.ent_type_ == "PERSON" for c in p.children):
+        return False  # "the poet, X", "poet X": a person whatever the occupation's word
     if p.pos_ == "PRON":
         return p.lower_ in ("it", "which", "what", "that", "this", "these")
     if p.pos_ == "PROPN":
@@ -252,6 +298,8 @@ def _is_others(p: Token) -> bool:
     """People who are not the case's: a number, a plural group, a nationality, "those"."""
     if p.ent_type_ in ("NORP", "CARDINAL", "QUANTITY", "PERCENT", "DATE", "MONEY"):
         return True
+    if p.lower_ in ("they", "them", "their") and _group_before(p):
+        return True  # "sentenced four students ... after finding them guilty": the group's act
     if p.ent_type_ in ("PERSON", "ORG", "FAC", "GPE") and (p.tag_ != "NNPS" or _in_multiword_name(p)):
         return False  # "Doe, 41,": an age, not a count; "... Human Rights": a name
     if p.like_num or any(c.dep_ == "nummod" or c.like_num for c in p.children):
@@ -261,9 +309,20 @@ def _is_others(p: Token) -> bool:
     return p.tag_ in ("NNS", "NNPS") and p.lower_ not in _words("own") and _lemma(p) not in _words("own")
 
 
+def _group_before(p: Token) -> bool:
+    """A counted or named-as-others group earlier in the sentence, which "they" then stands for."""
+    for x in p.sent[: p.i - p.sent.start]:
+        if x.tag_ in ("NNS", "NNPS") and x.ent_type_ not in ("PERSON", "ORG") and (
+                any(c.dep_ == "nummod" for c in x.children) or _lemma(x) in _words("others")):
+            return True
+    return False
+
+
 def _irrealis(t: Token, rule: Rule) -> bool:
     """The act is negated, conditional, demanded, feared, threatened or refused."""
     chain = [t] + _ancestors(t, 6)
+    if t.dep_ == "pobj" and t.head.lower_ in ("on", "over") and rule.type in CHARGE_TYPES:
+        chain = chain[:2]  # "faces 20 years on new charges": the grounds are real, the term is not
     if not rule.negative:
         if any(c.dep_ == "neg" for c in chain[:3] for c in c.children if c.head in chain[:3]):
             v = _clause_verb(t)
@@ -291,6 +350,7 @@ def _matches(t: Token, rule: Rule) -> bool:
     if not (_forms(t) & rule.lemmas) or not _pos_ok(t, rule):
         return False
     below = _descendants(t, 2)
+    below += [c for d in below for c in d.children if c.dep_ == "appos"]  # "at IK-9, a penal colony"
     below_words = {w for d in below for w in (_lemma(d), d.lower_)}
     if rule.child and not (below_words & rule.child):
         return False
@@ -305,6 +365,10 @@ def _matches(t: Token, rule: Rule) -> bool:
         s = _subject_of(_clause_verb(t) if t.pos_ == "NOUN" else t)
         if s is None or _lemma(s) not in rule.subject:
             return False
+    if rule.not_subject:
+        s = _subject_of(_clause_verb(t) if t.pos_ == "NOUN" else t)
+        if s is not None and (_lemma(s) in rule.not_subject or s.lower_ in rule.not_subject):
+            return False
     if rule.prep and not any(c.dep_ in ("prep", "dative") and c.lower_ in rule.prep for c in t.children):
         return False
     if rule.not_prep and any(c.dep_ == "prep" and c.lower_ in rule.not_prep for c in t.children):
@@ -315,36 +379,83 @@ def _matches(t: Token, rule: Rule) -> bool:
 # --------------------------------------------------------------------------- arguments
 
 
+def _steps(t: Token) -> dict[int, int]:
+    """Each ancestor's distance from `t`; a step out of an apposition costs nothing, as it
+    renames what it hangs on ("the journalist, X, held in ...")."""
+    out, cost = {t.i: 0}, 0
+    for x in [t, *_ancestors(t, 50)][:-1]:
+        cost += 0 if x.dep_ == "appos" else 1
+        out.setdefault(x.head.i, cost)
+    return out
+
+
 def _distance(a: Token, b: Token) -> int:
     up_a = [a, *_ancestors(a, 50)]
-    up_b = [b, *_ancestors(b, 50)]
-    ids_b = {x.i: k for k, x in enumerate(up_b)}
-    for k, x in enumerate(up_a):
-        if x.i in ids_b:
-            return k + ids_b[x.i]
-    return 99
+    cost_a, cost_b = _steps(a), _steps(b)
+    for x in up_a:
+        if x.i in cost_b:
+            return cost_a[x.i] + cost_b[x.i]
+    return _UNLINKED
 
 
-_CLAUSE_DEPS = {"relcl", "acl", "ccomp", "advcl", "csubj"}
+_UNLINKED = 99  # no common ancestor: the two sit in different trees of one sentence
 
 
-def _reachable(t: Token, s: Span) -> bool:
-    """A date belongs to the trigger unless it sits inside another clause below their meeting point
-    ("charges based on remarks he made in February": February dates the remarks)."""
-    up_t = {x.i for x in [t, *_ancestors(t, 50)]}
+_CLAUSE_DEPS = {"relcl", "acl", "ccomp", "advcl", "csubj", "pcomp"}  # pcomp: "charged with spreading ... in March"
+
+
+def _told_on(t: Token, s: Span) -> bool:
+    """The date is the telling's ("..., his lawyer said Sunday"), not the act's."""
     verb = next((a for a in [s.root, *_ancestors(s.root, 6)] if a.pos_ in ("VERB", "AUX")), None)
-    if verb is not None and verb.i != t.i and _lemma(verb) in _words("speech"):
-        return False  # "..., his lawyer said Sunday": the date of the telling
+    return verb is not None and verb.i != t.i and _lemma(verb) in _words("speech")
+
+
+def _reachable(t: Token, s: Span, told_ok: bool = False) -> bool:
+    """A date belongs to the trigger unless it sits inside another clause below their meeting point
+    ("charges based on remarks he made in February": February dates the remarks). A clause of
+    the same time ("freed ... when they were put on a bus Thursday") dates the act it hangs on."""
+    up_t = {x.i for x in [t, *_ancestors(t, 50)]}
+    if not told_ok and _told_on(t, s):
+        return False
     x = s.root
     while x.i not in up_t and x.head.i != x.i:
-        if x.pos_ in ("VERB", "AUX") and x.dep_ in _CLAUSE_DEPS:
+        if x.pos_ in ("VERB", "AUX") and x.dep_ in _CLAUSE_DEPS and not _same_time(x):
             return False
         x = x.head
     return True
 
 
+def _same_time(clause: Token) -> bool:
+    # the parser hangs some "when" clauses on the nearest noun (relcl) rather than on the verb
+    return clause.dep_ in ("advcl", "relcl") and any(c.dep_ in ("advmod", "mark") and c.lower_ in _words("simultaneous")
+                                          for c in clause.children)
+
+
+def _told_recent(t: Token) -> bool:
+    """The act is told as news: "newly levied charges", "has been transferred"."""
+    if any(_lemma(d) in _words("recent") or d.lower_ in _words("recent") for d in _descendants(t, 2)):
+        return True
+    return t.pos_ == "VERB" and any(c.dep_ == "aux" and _lemma(c) == "have" and c.tag_ in ("VBZ", "VBP")
+                                    for c in t.children)
+
+
+def _date_distance(t: Token, s: Span, limit: int) -> int:
+    """Tree steps from a trigger to a date. The parser hangs some dates on the subject ("a court
+    in X on May 3 ordered ..."): a time phrase modifies the clause, so it counts from the verb.
+    A date the parse left in another tree of the sentence (an unknown name broke it) is as far
+    as a date may be: it is taken only when no date is attached."""
+    d = _distance(t, s.root)
+    if d == _UNLINKED:
+        return limit
+    prep = s.root.head
+    if s.root.dep_ == "pobj" and prep.dep_ == "prep" and prep.head.dep_ in ("nsubj", "nsubjpass"):
+        verb = prep.head.head
+        d = min(d, _distance(t, verb) + 2)
+    return d
+
+
 def _nearest(t: Token, spans: list[Span], limit: int = MAX_DATE_DISTANCE) -> Span | None:
-    scored = [(_distance(t, s.root), abs(s.start - t.i), s) for s in spans if _reachable(t, s)]
+    scored = [(_date_distance(t, s, limit), abs(s.start - t.i), s) for s in spans if _reachable(t, s)]
     scored = [x for x in scored if x[0] <= limit]
     return min(scored, key=lambda x: (x[0], x[1]))[2] if scored else None
 
@@ -361,9 +472,13 @@ def _scope(t: Token) -> list[Token]:
     return list(base.subtree)
 
 
-def _amount(doc: Doc, t: Token) -> Amount | None:
+def _amount(doc: Doc, t: Token, sent: Span) -> Amount | None:
     text, off = _span_text(doc, _scope(t))
     found = find_amounts(text)
+    if not found and not any(x.dep_ == "dobj" for x in t.children):
+        # the parse lost the verb's object (a broken tree): the sum after it in its sentence
+        text, off = sent.text, sent.start_char
+        found = [f for f in find_amounts(text) if off + f[1] > t.idx]
     if not found:
         return None
     return min(found, key=lambda a: abs(off + a[1] - t.idx))[0]
@@ -398,6 +513,18 @@ def _charge(t: Token) -> str | None:
             text = t.doc[toks[0].i:toks[-1].i + 1].text.strip(" “”\"'‘’«»")
             if 2 < len(text) < 120:
                 return re.sub(r"\s+", " ", text)
+    if t.pos_ == "NOUN" and t.dep_ == "pobj":
+        # "informed of the new charge, of involvement in ...": the parser hangs the apposed "of"
+        # phrase on the verb, just after the trigger's phrase
+        end = max(x.i for x in t.subtree)
+        for c in t.head.head.children:
+            if c.dep_ == "prep" and c.lower_ == "of" and end < c.i <= end + 2:
+                objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+                if objs:
+                    toks = _until_break(list(objs[0].subtree))
+                    text = t.doc[toks[0].i:toks[-1].i + 1].text.strip(" “”\"'‘’«»")
+                    if 2 < len(text) < 120:
+                        return re.sub(r"\s+", " ", text)
     comps = [c for c in t.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
     if t.pos_ == "NOUN" and comps:
         return " ".join(c.text for c in comps)
@@ -469,13 +596,27 @@ def _read_dates(doc: Doc, source: Source) -> tuple[dict[int, PartialDate], list[
     out: dict[int, PartialDate] = {}
     header = re.match(r"\s*(?:date|published|posted|updated)\b[^\n]*?\d{4}-\d{2}-\d{2}", source.text, re.I)
     # a metadata line's date is when the report appeared, not when anything in it happened
-    spans = [e for e in doc.ents if e.label_ == "DATE" and not (header and e.start_char < header.end())]
+    spans = [p for e in doc.ents if e.label_ == "DATE" and not (header and e.start_char < header.end())
+             for p in _split_date(e)]
     spans = sorted(spans + _missed_phrases(doc, spans), key=lambda e: e.start)
     for e in spans:
         d = reader.read(e.text)
         if d is not None:
             out[e.start] = d
     return out, spans
+
+
+def _split_date(e: Span) -> list[Span]:
+    """The recogniser runs a date and a length of time together ("June 3, 2024 after 8 months"):
+    read them apart, at the connective between them."""
+    cut = next((t.i for t in e[1:] if t.lower_ in _CONNECTIVES), None)
+    if cut is None:
+        return [e]
+    doc = e.doc
+    return [Span(doc, e.start, cut, label="DATE"), Span(doc, cut, e.end, label="DATE")]
+
+
+_CONNECTIVES = {"after", "before", "for", "until", "till", "following"}
 
 
 def _missed_phrases(doc: Doc, found: list[Span]) -> list[Span]:
@@ -511,16 +652,32 @@ def _time_frame(source: Source) -> tuple[PartialDate | None, PartialDate | None]
     return pub, pub or latest
 
 
-def _inherit_dates(events: list[EventMention], text: str) -> list[EventMention]:
+def _pluperfect(t: Token) -> bool:
+    """"had been serving", "had been jailed": an act before the one the story tells."""
+    v = _clause_verb(t) if t.pos_ in ("NOUN", "PROPN") else t
+    return any(c.dep_ == "aux" and c.lower_ == "had" for c in v.children)
+
+
+def _inherit_dates(events: list[EventMention], text: str,
+                   earlier: set[tuple[int, str]] | None = None) -> list[EventMention]:
     """An undated outcome takes the date of the dated act told just before it in the same paragraph:
-    "released on 17 August ... He will pay a fine of $300" are the terms of that release."""
+    "released on 17 August ... He will pay a fine of $300" are the terms of that release. So does
+    a move told in the very next sentence after a detention ("detained on May 3 ... He was taken
+    to a police station"), unless the sentence says it came later."""
     out: list[EventMention] = []
+    later = _as_set(load("en/dates.yaml")["later"])
     for e in events:
-        if e.date is None and e.type in INHERITING:
+        prev: list[EventMention] = []
+        if (e.sentence, e.type) in (earlier or set()):
+            pass  # told as before the story's acts: not their terms
+        elif e.date is None and e.type in INHERITING:
             prev = [p for p in out if p.date and p.type in INHERITING and 0 <= e.sentence - p.sentence <= 2
                     and parse_iso(p.date) and p.date_precision != "unknown"]
-            if prev:
-                e = e.model_copy(update={"date": prev[-1].date, "date_precision": prev[-1].date_precision})
+        elif e.date is None and e.type in FOLLOWING and not later & set(re.findall(r"\w+", e.quote.lower())):
+            prev = [p for p in out if p.date and p.type in FOLLOWING[e.type] and 0 <= e.sentence - p.sentence <= 1
+                    and parse_iso(p.date) and p.date_precision == "day"]
+        if prev:
+            e = e.model_copy(update={"date": prev[-1].date, "date_precision": prev[-1].date_precision})
         out.append(e)
     return out
 
@@ -528,8 +685,10 @@ def _inherit_dates(events: list[EventMention], text: str) -> list[EventMention]:
 def extract_events(doc: Doc, source: Source, mentions: list[Mention]) -> list[EventMention]:
     dates, date_spans = _read_dates(doc, source)
     point_spans = [s for s in date_spans if s.start in dates]
+    headline = _headline(source)
+    earlier: set[tuple[int, str]] = set()  # acts told in the past perfect: before the story's acts
     out: list[EventMention] = []
-    for si, sent in enumerate(doc.sents):
+    for si, sent in enumerate(_sentences(doc)):
         seen: set[int] = set()
         matched = [(t, rule) for t in sent for rule in _candidates(t) if _matches(t, rule)]
         triggers = {t.i for t, _ in matched}
@@ -538,9 +697,54 @@ def extract_events(doc: Doc, source: Source, mentions: list[Mention]) -> list[Ev
                 continue  # the first rule that fits a word decides its reading
             seen.add(t.i)
             em = _event(doc, t, rule, si, sent, source, mentions, dates, point_spans, date_spans, triggers)
+            if em is not None and em.date is None and headline and t.idx < headline[0]:
+                em = em.model_copy(update={"date": headline[1].iso(), "date_precision": headline[1].precision})
             if em is not None:
                 out.append(em)
-    return _inherit_dates(_dedupe(out), source.text)
+                if _pluperfect(t):
+                    earlier.add((em.sentence, em.type))
+    return _inherit_dates(_dedupe(out), source.text, earlier)
+
+
+def _headline(source: Source) -> tuple[int, PartialDate] | None:
+    """Where the headline ends and the month it dates its acts to. A headline tells the news of
+    its report ("Critic Charged With Treason"): an act it names without a date happened shortly
+    before publication, most likely in the same month (the day it does not say)."""
+    title = (source.title or "").strip()
+    pub = _time_frame(source)[0]
+    if not title or pub is None or not source.text.lstrip().startswith(title):
+        return None
+    month = _news_month(pub)
+    return (source.text.index(title) + len(title), month) if month else None
+
+
+def _news_month(told: PartialDate) -> PartialDate | None:
+    """The month of an act told as news on `told`. News tells the last few days' acts: early in
+    a month they may be the previous month's, so then no month is given."""
+    if told.month is None or (told.day is not None and told.day <= NEWS_DAYS):
+        return None
+    return PartialDate(told.year, told.month)
+
+
+def _sentences(doc: Doc) -> list[Span]:
+    """The parser's sentences, rejoined where it cut one short: a sentence that ends without
+    closing punctuation and goes on in the same line was split at a word it did not know
+    ("fined the blogger Denis | Ospanov 150,000 tenge on ...")."""
+    out: list[Span] = []
+    for sent in doc.sents:
+        if out and _cut_short(out[-1], sent):
+            out[-1] = doc[out[-1].start:sent.end]
+        else:
+            out.append(sent)
+    return out
+
+
+def _cut_short(prev: Span, nxt: Span) -> bool:
+    last = prev[-1]
+    if last.is_punct or last.is_space or last.text[-1:] in ".!?:;\"'”’)":
+        return False
+    gap = prev.doc.text[last.idx:nxt.start_char]
+    return "\n" not in gap and not nxt[0].is_space
 
 
 def _owned_by_other(t: Token, s: Span, triggers: set[int]) -> bool:
@@ -567,18 +771,26 @@ def _event(doc: Doc, t: Token, rule: Rule, si: int, sent: Span, source: Source, 
     person = _person_token(t, rule)
     guessed = person is None
     if person is None and not rule.undated_ok:
-        person = _fallback_person(t)
+        person = _fallback_person(t, rule)
     if person is not None and _is_others(person):
         return None
     if person is not None and _is_nobody(person) and not rule.undated_ok:
         return None  # "a law that imposes a sentence": no one's act
-    if person is None and not rule.undated_ok and rule.type not in ("search", "registration_denied"):
+    if person is None and not rule.undated_ok and rule.type not in ("search", "registration_denied") \
+            and not _by_authority(t):
         return None
     q_start, q_end = _quote(sent, t)[1:]
     sent_dates = [s for s in point_spans if sent.start <= s.start < sent.end
                   and q_start <= s.start_char and s.end_char <= q_end]
-    dspan = _nearest(t, [s for s in sent_dates if not _owned_by_other(t, s, triggers)])
+    own_dates = [s for s in sent_dates if not _owned_by_other(t, s, triggers)]
+    dspan = _nearest(t, own_dates)
     d = dates.get(dspan.start) if dspan is not None else None
+    if d is None and _told_recent(t):
+        # an act told as news on a dated telling ("newly levied charges, TASS reported Thursday")
+        # happened by then, most likely in the same month: its month, not the telling's day
+        told = [s for s in own_dates if _told_on(t, s) and _reachable(t, s, told_ok=True)]
+        got = dates.get(told[0].start) if told else None
+        d = _news_month(got) if got is not None else None
     participants: list[tuple[str, Role]] = []
     if person is not None and not guessed:  # a guessed person only vouches for relevance
         m = _mention_at(person, mentions)
@@ -593,7 +805,7 @@ def _event(doc: Doc, t: Token, rule: Rule, si: int, sent: Span, source: Source, 
         source=source.id, type=etype, trigger=t.text, quote=quote, start=start, end=end, sentence=si,
         date=d.iso() if d else None, date_precision=d.precision if d else "unknown",
         place=_place(t, mentions, rule.type), participants=participants,
-        amount=_amount(doc, t) if rule.type == "fine" else None,
+        amount=_amount(doc, t, sent) if rule.type == "fine" else None,
         duration=duration, charge=_charge(t) if etype in CHARGE_TYPES else None,
     )
 
