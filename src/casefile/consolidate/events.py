@@ -60,10 +60,20 @@ class _Item:
 class _Cluster:
     type: str
     items: list[_Item] = field(default_factory=list)
+    # the voted date, kept until an item joins: placing each mention asks every cluster of its
+    # type for its date, and voting again each time made a large case quadratic in mentions
+    _date: PartialDate | None = None
+    _voted: bool = False
 
     @property
     def date(self) -> PartialDate | None:
-        return _vote_date(self.items)
+        if not self._voted:
+            self._date, self._voted = _vote_date(self.items), True
+        return self._date
+
+    def add(self, item: _Item) -> None:
+        self.items.append(item)
+        self._voted = False
 
     def sources(self) -> set[str]:
         return {i.em.source for i in self.items}
@@ -137,13 +147,16 @@ def _cluster(items: list[_Item]) -> list[_Cluster]:
     focus = _focus(items)
     placed: dict[tuple[str, int], list[PartialDate]] = {}  # (source, sentence) -> dates of acts joined
 
+    by_type: dict[str, list[_Cluster]] = {}
+
     def place(it: _Item, near: list[PartialDate]) -> None:
-        same = [c for c in clusters if c.type == it.em.type]
+        same = by_type.setdefault(it.em.type, [])
         home = _home(it, same, near)
         if home is None:
             home = _Cluster(type=it.em.type)
             clusters.append(home)
-        home.items.append(it)
+            same.append(home)
+        home.add(it)
         if home.date is not None:
             placed.setdefault((it.em.source, it.em.sentence), []).append(home.date)
 
