@@ -122,7 +122,6 @@ def extract_mentions(doc: Doc, source: Source) -> list[Mention]:
             continue
         if norm.lower() in cs.types or norm.lower() in cs.roles or norm.lower() in cs.not_names:
             continue  # "NGO", "Government": a common noun written with a capital, not a name
-        seen.add((start, end))
         roles, types = _hints(span)
         types, roles = c.types + types, c.roles + roles
         person, cue_roles = _person_cue(doc, c.start, c.end)
@@ -132,9 +131,13 @@ def extract_mentions(doc: Doc, source: Source) -> list[Mention]:
             types = [*types, "organization"]  # "videos on Twitter": a platform the tagger took for a person
         if not roles and c.label == "person":
             roles = _distant_cue(span, cands)
+        mtype = _mention_type(c.label, types, norm)
+        if mtype == "group" and _qualifies_noun(span):
+            continue  # "Chinese authorities", "a Kazakh poet": a people's adjective names no one
+        seen.add((start, end))
         out.append(Mention(
             id=f"{source.id}:M{len(out) + 1}", source=source.id, text=text[start:end],
-            start=start, end=end, type=_mention_type(c.label, types, norm),
+            start=start, end=end, type=mtype,
             norm=norm, sentence=sent_index.get(span.sent.start, 0),
             role_hints=_unique(roles), type_hints=_unique(types),
         ))
@@ -292,6 +295,8 @@ def _extra_candidates(doc: Doc, cands: list[_Cand], headings: list[tuple[int, in
     for c in cands:
         if c.label:
             names.setdefault(_key(doc[c.start:c.end].text), Counter())[c.label] += 1
+        if c.label == "person" and c.end - c.start >= 2:  # "Erlan Bek ... Bek denied": the surname alone
+            names.setdefault(_key(doc[c.end - 1].text), Counter())["person"] += 1
     out: list[_Cand] = []
     i = 0
     while i < len(doc):
@@ -443,17 +448,22 @@ def _joinable(doc: Doc, a: _Cand, b: _Cand) -> bool:
 
 
 def _adjectival_demonym(doc: Doc, c: _Cand) -> bool:
-    """ "Chinese authorities", "Central Asian state": a people's adjective on a noun names no one.
+    """A span the tagger calls a people ("Turkic" of "Turkic group") that qualifies a noun after it.
 
     Kept when the noun is a people's ("the Uzbek community"), as that does refer to the group.
     """
     if c.label != "group" or c.types or c.end - c.start > 2:
         return False
-    span = doc[c.start:c.end]
-    if any(t.ent_type_ != "NORP" for t in span) or _person_cue(doc, c.start, c.end)[0]:
+    if any(t.ent_type_ != "NORP" for t in doc[c.start:c.end]) or _person_cue(doc, c.start, c.end)[0]:
         return False  # "Marat" (tagged a people) + "Sharipov": a person's name
+    return _qualifies_noun(doc[c.start:c.end])
+
+
+def _qualifies_noun(span: Span) -> bool:
+    """Whether a short name modifies a noun after it that is not a people's noun ("Chinese money")."""
     root = span.root
-    if root.dep_ not in ("amod", "compound", "nmod") or root.head.i < c.end or root.head.pos_ not in ("NOUN", "PROPN"):
+    if len(span) > 2 or root.dep_ not in ("amod", "compound", "nmod") or root.head.i < span.end \
+            or root.head.pos_ not in ("NOUN", "PROPN"):
         return False
     head = root.head
     return cues().types.get(head.lower_) != "group" and cues().types.get(head.lemma_.lower()) != "group"
