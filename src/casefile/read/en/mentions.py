@@ -316,6 +316,8 @@ def _extra_candidates(doc: Doc, cands: list[_Cand], headings: list[tuple[int, in
             cand = _cue_run(doc, i, j, names)
             if cand:
                 out.append(cand)
+                if cand.label == "person" and cand.end - cand.start >= 2:  # its surname, further on
+                    names.setdefault(_key(doc[cand.end - 1].text), Counter())["person"] += 1
             i = j
             continue
         i += 1
@@ -494,9 +496,13 @@ def _person_cue(doc: Doc, start: int, end: int) -> tuple[bool, list[Role]]:
     if prev is not None and prev.text == "," and start > 1 and cs.person_noun(doc[start - 2]) \
             and doc[start - 2].is_lower and start > 2 and doc[start - 3].dep_ in ("det", "poss"):
         return True, []
+    if prev is not None and prev.lower_ in cs.leading and cs.types.get(prev.lower_.rstrip(".")) == "person":
+        return True, []  # "Mr. Petrov"
     if prev is not None and prev.lower_ == "old" and start >= 4 and doc[start - 3].lower_ == "year":
         return True, []
     root = doc[start:end].root
+    while root.dep_ == "conj" and root.head.i < root.i:
+        root = root.head  # "detained Jane Doe and John Roe"
     if end - start >= 2 or not is_known_place(doc[start:end].text):
         if root.dep_ in ("dobj", "nsubjpass") and root.head.lemma_.lower() in cs.person_verbs:
             return True, []
