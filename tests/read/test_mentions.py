@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from casefile.model import Mention, Source
 from casefile.read.en import nlp
-from casefile.read.en.mentions import extract_mentions, norm_form
+from casefile.read.en.mentions import extract_mentions, label_persons, norm_form
 
 
 def mentions(text: str) -> list[Mention]:
@@ -186,3 +186,12 @@ def test_adjectival_peoples_names_platforms_and_desks_are_no_entities():
     assert not any(m.text in ("Chinese", "Central Asian", "Uzbek Service") for m in ms)
     assert any(m.text == "Uzbek" for m in ms)  # "the Uzbek community" does refer to the people
     assert all(m.type != "person" for m in ms if m.text == "Twitter")
+
+
+def test_persons_found_are_written_back_for_the_readers_after():
+    text = "Police in Aktobe detained the poet Dina Musina on April 22, her lawyer said."
+    doc = nlp()(text)
+    ms = extract_mentions(doc, Source(id="S1", file="s1.txt", text=text))
+    label_persons(doc, ms)
+    assert [(e.text, e.label_) for e in doc.ents if e.label_ == "PERSON"] == [("Dina Musina", "PERSON")]
+    assert any(e.text == "Aktobe" for e in doc.ents)  # other names keep their labels

@@ -18,6 +18,7 @@ from functools import cache
 from typing import TypeVar
 
 from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
 
 from casefile.consolidate.names import is_known_place
 from casefile.model import EntityType, Mention, Role, Source
@@ -142,6 +143,21 @@ def extract_mentions(doc: Doc, source: Source) -> list[Mention]:
             role_hints=_unique(roles), type_hints=_unique(types),
         ))
     return _surnames_of_persons(out)
+
+
+def label_persons(doc: Doc, mentions: list[Mention]) -> None:
+    """Write the persons found here back into the parse's entity layer, for the readers after this one.
+
+    The event and quote readers look for people through `ent_type_`; a person the
+    tagger missed ("the poet Jane Doe" left untagged, or tagged a place) would
+    otherwise be no one to them. Other labels are kept where they do not overlap.
+    """
+    spans = [sp for m in mentions if m.type == "person"
+             for sp in [doc.char_span(m.start, m.end, label="PERSON", alignment_mode="expand")] if sp is not None]
+    if not spans:
+        return
+    kept = [e for e in doc.ents if not any(e.start < s.end and s.start < e.end for s in spans)]
+    doc.ents = filter_spans([*spans, *kept])
 
 
 def _surnames_of_persons(ms: list[Mention]) -> list[Mention]:
