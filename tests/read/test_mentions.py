@@ -135,6 +135,9 @@ def test_a_person_is_the_object_of_a_detention_verb_or_named_with_an_age():
     both = persons("Police detained Artem Rakhimov and Bolat Usmanova on Friday.")
     assert "Artem Rakhimov" in both and "Bolat Usmanova" in both
     assert "Artem Temirkhanov" in persons("The 34-year-old Artem Temirkhanov was detained on Friday.")
+    assert "Artem Temirkhanov" in persons("Blogger Artem Temirkhanov was detained in Semey on Friday.")
+    freed = persons("Rights groups called for the release of Artem Temirkhanov and Bolat Usmanova.")
+    assert "Artem Temirkhanov" in freed and "Bolat Usmanova" in freed
 
 
 def test_a_full_name_the_tagger_cut_in_two_is_one_mention():

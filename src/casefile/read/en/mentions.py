@@ -50,6 +50,7 @@ class Cues:
     before_credit: tuple[re.Pattern[str], ...]
     after_credit: tuple[re.Pattern[str], ...]
     person_verbs: frozenset[str]
+    person_of_nouns: frozenset[str]
     platform_heads: frozenset[str]
     unit_heads: frozenset[str]
 
@@ -73,7 +74,8 @@ def cues() -> Cues:
         leading=frozenset(data["leading_words"]), connectors=frozenset(data["name_connectors"]),
         before_credit=tuple(re.compile(p) for p in data["credit_patterns"]),
         after_credit=tuple(re.compile(p) for p in data["after_credit_patterns"]),
-        person_verbs=frozenset(data["person_object_verbs"]), platform_heads=frozenset(data["platform_heads"]),
+        person_verbs=frozenset(data["person_object_verbs"]), person_of_nouns=frozenset(data["person_of_nouns"]),
+        platform_heads=frozenset(data["platform_heads"]),
         unit_heads=frozenset(data["unit_heads"]),
     )
 
@@ -365,7 +367,10 @@ def _cue_run(doc: Doc, i: int, j: int, names: dict[str, Counter[EntityType]]) ->
     types = cues().types
     while i < j - 1 and doc[i].lower_ in cues().leading:
         i += 1  # "Mr." of "Mr. Petrov"
-    if _person_cue(doc, i, j)[0] or "person" in _hints(doc[i:j])[1]:
+    titled = False
+    while i < j - 1 and types.get(doc[i].lower_) == "person":
+        i, titled = i + 1, True  # "Blogger Jane Doe": the title is a cue, not part of the name
+    if titled or _person_cue(doc, i, j)[0] or "person" in _hints(doc[i:j])[1]:
         # "the blogger Jane Doe", "police detained Jane Doe", "Jane Doe, a poet,": the tagger missed a person
         while j < len(doc) and j - i < 4 and _same_line(doc, j) and _surname_like(doc[j]):
             j += 1  # "Jane" + "Doe" that the tagger took for a preposition
@@ -516,12 +521,16 @@ def _person_cue(doc: Doc, start: int, end: int) -> tuple[bool, list[Role]]:
         return True, []  # "Mr. Petrov"
     if prev is not None and prev.lower_ == "old" and start >= 4 and doc[start - 3].lower_ == "year":
         return True, []
+    if end + 1 < len(doc) and doc[end].text in ("'s", "’s") and cs.roles.get(doc[end + 1].lemma_.lower()) == "relative":
+        return True, []  # "Doe's wife": only a person has one
     root = doc[start:end].root
     while root.dep_ == "conj" and root.head.i < root.i:
         root = root.head  # "detained Jane Doe and John Roe"
     if end - start >= 2 or not is_known_place(doc[start:end].text):
         if root.dep_ in ("dobj", "nsubjpass") and root.head.lemma_.lower() in cs.person_verbs:
             return True, []
+        if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in cs.person_of_nouns:
+            return True, []  # "the release of Jane Doe"
         if prev is not None and prev.pos_ == "VERB" and prev.lemma_.lower() in cs.person_verbs:
             return True, []
     return False, []
