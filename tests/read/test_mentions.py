@@ -198,3 +198,12 @@ def test_persons_found_are_written_back_for_the_readers_after():
     label_persons(doc, ms)
     assert [(e.text, e.label_) for e in doc.ents if e.label_ == "PERSON"] == [("Dina Musina", "PERSON")]
     assert any(e.text == "Aktobe" for e in doc.ents)  # other names keep their labels
+
+
+def test_a_subject_with_his_or_her_lawyer_or_relative_after_it_is_a_person():
+    ms = mentions("Artem Temirkhanov was held overnight, his wife said.")
+    assert by_text(ms, "Artem Temirkhanov").type == "person"
+    assert "person" in by_text(ms, "Artem Temirkhanov").type_hints
+    # the pronoun after a place or an organisation is someone else's
+    ms = mentions("Amnesty International said her lawyer was threatened.")
+    assert "person" not in by_text(ms, "Amnesty International").type_hints

@@ -260,9 +260,12 @@ def _trim(doc: Doc, c: _Cand) -> _Cand | None:
 
 def _extend(doc: Doc, c: _Cand) -> _Cand:
     """Take in the rest of a proper-noun name, and a lower-case institution noun after an unknown name."""
-    end = c.end
+    end, start = c.end, c.start
     cs = cues()
     person = c.label == "person" or _person_cue(doc, c.start, c.end)[0]
+    while person and start > 0 and c.end - start < 4 and _name_token(doc[start - 1]) and _untagged(doc[start - 1]) \
+            and _same_line(doc, start) and not cs.types.get(doc[start - 1].lower_):
+        start -= 1  # "Artem" + "Temirkhanov": a first name the tagger left out
     while end < len(doc) and _same_line(doc, end):
         if _name_token(doc[end]) and not doc[end].ent_type_ and cs.types.get(doc[end].lower_) != "person":
             end += 1  # "Northern" + "Valley Region", but not "Country" + "President"
@@ -280,7 +283,7 @@ def _extend(doc: Doc, c: _Cand) -> _Cand:
             doc[i].is_lower and doc[i].pos_ in ("NOUN", "ADJ") for i in range(end, j + 1)
         ) and not is_known_place(span_text) and c.label not in ("person", "group"):
             return _Cand(c.start, j + 1, "organization", [*c.types, "organization"], c.roles)
-    return _Cand(c.start, end, c.label, c.types, c.roles)
+    return _Cand(start, end, c.label, c.types, c.roles)
 
 
 _NAME_WORD = re.compile(r"^[^\W\d_]+(?:[’'ʼ\-][^\W\d_]+)*[’'ʼ]?$")  # "Grigor’yeva", "Kara-Murza", "Asel’"
@@ -523,6 +526,8 @@ def _person_cue(doc: Doc, start: int, end: int) -> tuple[bool, list[Role]]:
         return True, []
     if end + 1 < len(doc) and doc[end].text in ("'s", "’s") and cs.roles.get(doc[end + 1].lemma_.lower()) == "relative":
         return True, []  # "Doe's wife": only a person has one
+    if _his_or_her_after(doc, start, end):
+        return True, []
     root = doc[start:end].root
     while root.dep_ == "conj" and root.head.i < root.i:
         root = root.head  # "detained Jane Doe and John Roe"
@@ -534,6 +539,27 @@ def _person_cue(doc: Doc, start: int, end: int) -> tuple[bool, list[Role]]:
         if prev is not None and prev.pos_ == "VERB" and prev.lemma_.lower() in cs.person_verbs:
             return True, []
     return False, []
+
+
+def _his_or_her_after(doc: Doc, start: int, end: int) -> bool:
+    """ "Jane Doe was held overnight, her lawyer said": the subject has a lawyer, hence is a person.
+
+    Only for the subject of its clause, with no other name between it and the
+    pronoun, and not for a known place or a name with an institution's head word.
+    """
+    span = doc[start:end]
+    root = span.root
+    while root.dep_ == "conj" and root.head.i < root.i:
+        root = root.head
+    if root.dep_ not in ("nsubj", "nsubjpass") or is_known_place(span.text) or cues().heads.get(span[-1].lower_):
+        return False
+    for t in doc[end:span.sent.end]:
+        if t.ent_type_ and t.ent_type_ not in _NUMBER_LABELS and t.ent_type_ not in ("DATE", "TIME"):
+            return False  # another name: the pronoun may be its
+        if t.lower_ in ("his", "her") and t.dep_ == "poss":
+            noun = t.head
+            return cues().person_noun(noun) and cues().roles.get(noun.lower_) in ("lawyer", "relative")
+    return False
 
 
 def _on_platform(doc: Doc, c: _Cand) -> bool:
