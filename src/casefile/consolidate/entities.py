@@ -20,6 +20,9 @@ what must stay apart:
    before close ("Petrov", "Dariga's", "Umanbekova"; "Example");
 8. a people's singular and plural ("Karakalpak" / "Karakalpaks").
 
+A person cue on a mention (a role noun, "detained X") outweighs geonames: "the
+poet Jane Sokolov" and a later "Sokolov" are a person, though Sokolov is a town.
+
 Guards: two places that geonames knows as different places never merge, and
 two persons whose known first names differ never merge, whatever the chain of
 links. Types are decided per entity by a weighted vote over the reader's labels,
