@@ -327,3 +327,28 @@ def test_russian_court_with_and_without_its_city_is_one_court():
            .resolve())
     assert same(res, "S1:M1", "S1:M2")
     assert not same(res, "S1:M1", "S1:M3")
+
+
+# ------------------------------------------------------------------ person cues and geonames
+
+
+def test_a_surname_that_is_also_a_town_joins_its_full_name_when_a_cue_says_person():
+    # "Sokolov" is a town in geonames; the reader marked both mentions with a person cue
+    res = (Bundle()
+           .add("The poet Timur Sokolov was fined in Uralsk. Sokolov said he would appeal.",
+                ("Timur Sokolov", "person", None, [], ["person"]), ("Uralsk", "place"),
+                ("Sokolov", "person", None, [], ["person"]))
+           .resolve())
+    assert same(res, "S1:M1", "S1:M3")
+    assert entity_of(res, "S1:M3").type == "person"
+    assert entity_of(res, "S1:M1").aliases == ["Sokolov"]
+
+
+def test_a_person_cue_outvotes_geonames_but_a_bare_label_does_not():
+    res = (Bundle()
+           .add("The blogger Sokolov was detained.", ("Sokolov", "place", None, [], ["person"]))
+           .add("A court in Sokolov ruled; Aktobe said.", ("Sokolov", "place"), ("Aktobe", "person"))
+           .resolve())
+    assert entity_of(res, "S1:M1").type == "person"
+    assert entity_of(res, "S2:M1").type == "place"
+    assert entity_of(res, "S2:M2").type == "place"  # the tagger's "person" alone does not beat a city

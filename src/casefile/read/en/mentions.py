@@ -7,6 +7,15 @@ parentheses after another name) and invents names in title-case headlines
 ("Farmers Rally Behind Poet"). This module repairs those spans and records, for
 each mention, the cue words around it (`role_hints`, `type_hints`) that let
 consolidation decide type and role over all mentions of an entity.
+
+On plain wire sentences the small model often misses or mistypes the very person
+a report is about ("ordered the blogger Jane Doe held", "fined the poet Jane Doe
+150,000 tenge"): the name goes untagged, is cut in two, runs into the amount, or
+is called a place. Person cues read from the surface and the parse (a role noun
+right before, a title, the object of "detained", "the release of", "her lawyer
+said" after a subject) make such names persons, and a person cue outweighs both
+the model's label and a namesake town in geonames. `label_persons` writes the
+persons found back into the parse for the event and quote readers.
 """
 
 from __future__ import annotations
@@ -18,6 +27,7 @@ from functools import cache
 from typing import TypeVar
 
 from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
 
 from casefile.consolidate.names import is_known_place
 from casefile.model import EntityType, Mention, Role, Source
@@ -48,6 +58,16 @@ class Cues:
     connectors: frozenset[str]
     before_credit: tuple[re.Pattern[str], ...]
     after_credit: tuple[re.Pattern[str], ...]
+    person_verbs: frozenset[str]
+    person_of_nouns: frozenset[str]
+    platform_heads: frozenset[str]
+    unit_heads: frozenset[str]
+
+    def person_noun(self, t: Token) -> bool:
+        """A common noun that names what a person is: "blogger", "trade unionist", "lawyer"."""
+        # the small model calls some of them adjectives ("the activist Jane Doe")
+        return t.pos_ in ("NOUN", "ADJ") and (
+            self.types.get(t.lower_) == "person" or self.types.get(t.lemma_.lower()) == "person")
 
 
 @cache
@@ -63,6 +83,9 @@ def cues() -> Cues:
         leading=frozenset(data["leading_words"]), connectors=frozenset(data["name_connectors"]),
         before_credit=tuple(re.compile(p) for p in data["credit_patterns"]),
         after_credit=tuple(re.compile(p) for p in data["after_credit_patterns"]),
+        person_verbs=frozenset(data["person_object_verbs"]), person_of_nouns=frozenset(data["person_of_nouns"]),
+        platform_heads=frozenset(data["platform_heads"]),
+        unit_heads=frozenset(data["unit_heads"]),
     )
 
 
@@ -94,6 +117,8 @@ def extract_mentions(doc: Doc, source: Source) -> list[Mention]:
     cands = [_extend(doc, c) for c in cands]
     cands += _extra_candidates(doc, cands, headings)
     cands = _resolve_overlaps(cands)
+    cands = _join_adjacent(doc, cands)
+    cands = [c for c in cands if not _adjectival_demonym(doc, c) and not _unit_of_organisation(doc, c)]
     body = {_key(doc[c.start:c.end].text) for c in cands if not _in(headings, doc[c.start].idx)}
     cands = [p for c in cands for p in _filter_heading(doc, c, headings, body)]
     cands = [c for c in cands if not _is_credit(doc, c, text)]
@@ -109,17 +134,55 @@ def extract_mentions(doc: Doc, source: Source) -> list[Mention]:
             continue
         if norm.lower() in cs.types or norm.lower() in cs.roles or norm.lower() in cs.not_names:
             continue  # "NGO", "Government": a common noun written with a capital, not a name
-        seen.add((start, end))
         roles, types = _hints(span)
         types, roles = c.types + types, c.roles + roles
+        person, cue_roles = _person_cue(doc, c.start, c.end)
+        if person:
+            types, roles = [*types, "person"], [*roles, *cue_roles]
+        elif c.label == "person" and _on_platform(doc, c):
+            types = [*types, "organization"]  # "videos on Twitter": a platform the tagger took for a person
         if not roles and c.label == "person":
             roles = _distant_cue(span, cands)
+        mtype = _mention_type(c.label, types, norm)
+        if mtype == "group" and _qualifies_noun(span):
+            continue  # "Chinese authorities", "a Kazakh poet": a people's adjective names no one
+        seen.add((start, end))
         out.append(Mention(
             id=f"{source.id}:M{len(out) + 1}", source=source.id, text=text[start:end],
-            start=start, end=end, type=_mention_type(c.label, types, norm),
+            start=start, end=end, type=mtype,
             norm=norm, sentence=sent_index.get(span.sent.start, 0),
             role_hints=_unique(roles), type_hints=_unique(types),
         ))
+    return _surnames_of_persons(out)
+
+
+def label_persons(doc: Doc, mentions: list[Mention]) -> None:
+    """Write the persons found here back into the parse's entity layer, for the readers after this one.
+
+    The event and quote readers look for people through `ent_type_`; a person the
+    tagger missed ("the poet Jane Doe" left untagged, or tagged a place) would
+    otherwise be no one to them. Other labels are kept where they do not overlap.
+    """
+    spans = [sp for m in mentions if m.type == "person"
+             for sp in [doc.char_span(m.start, m.end, label="PERSON", alignment_mode="expand")] if sp is not None]
+    if not spans:
+        return
+    kept = [e for e in doc.ents if not any(e.start < s.end and s.start < e.end for s in spans)]
+    doc.ents = filter_spans([*spans, *kept])
+
+
+def _surnames_of_persons(ms: list[Mention]) -> list[Mention]:
+    """A lone word that is the surname of a person the report names in full is that person.
+
+    "Jane Doe was fined ... Doe said": the tagger often calls the lone "Doe" a
+    people or a place; the report's own full name says otherwise.
+    """
+    surnames = {_key(m.norm.split()[-1]) for m in ms if m.type == "person" and len(m.norm.split()) >= 2}
+    out = []
+    for m in ms:
+        if m.type != "person" and " " not in m.norm and _key(m.norm) in surnames:
+            m = m.model_copy(update={"type": "person", "type_hints": _unique([*m.type_hints, "person"])})
+        out.append(m)
     return out
 
 
@@ -134,8 +197,8 @@ def _mention_type(label: EntityType | None, hints: list[EntityType], norm: str) 
         votes[label] = 1.0
     for t in hints:
         votes[t] = votes.get(t, 0.0) + 2.0
-    if is_known_place(norm):
-        votes["place"] = votes.get("place", 0.0) + 3.0
+    if is_known_place(norm) and "person" not in hints:
+        votes["place"] = votes.get("place", 0.0) + 3.0  # a person cue beats a namesake town
     return max(votes, key=lambda t: votes[t]) if votes else "organization"
 
 
@@ -175,12 +238,17 @@ def _trim(doc: Doc, c: _Cand) -> _Cand | None:
     start, end = c.start, c.end
     cs = cues()
     types, roles = list(c.types), list(c.roles)
+    institution = cs.heads.get(doc[end - 1].lower_) is not None and end - start > 1  # "Student Union"
     while start < end:
         t = doc[start]
         word = t.lower_
-        if word in cs.leading or t.is_punct or t.is_space:
+        if word in cs.leading and cs.types.get(word.rstrip(".")) == "person" and start + 1 < end:
+            types.append("person")  # "Mr Petrov", "Dr. Jane Doe"
             start += 1
-        elif cs.types.get(word) in ("person", "group") and start + 1 < end and doc[start + 1].pos_ == "PROPN":
+        elif word in cs.leading or t.is_punct or t.is_space:
+            start += 1
+        elif cs.types.get(word) in ("person", "group") and start + 1 < end and doc[start + 1].pos_ == "PROPN" \
+                and not institution:
             # "Lawyer Jane Doe", "Ethnic Karakalpaks": the cue is not part of the name
             types.append(cs.types[word])
             if word in cs.roles:
@@ -190,16 +258,32 @@ def _trim(doc: Doc, c: _Cand) -> _Cand | None:
             break
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space) and doc[end - 1].text not in ("'s", "’s"):
         end -= 1
+    # "fined Jane Doe 150,000 tenge": the tagger ran a name into the amount after it
+    first = start + 1 if c.label in ("person", "group") else start + 2  # "Channel 4" names an organisation
+    cut = next((k for k in range(first, end) if doc[k].like_num and all(
+        _name_token(doc[i]) for i in range(start, k))), None)
+    if cut is not None:
+        end = cut
     return _Cand(start, end, c.label, types, roles) if end > start else None
 
 
 def _extend(doc: Doc, c: _Cand) -> _Cand:
     """Take in the rest of a proper-noun name, and a lower-case institution noun after an unknown name."""
-    end = c.end
+    end, start = c.end, c.start
     cs = cues()
-    while end < len(doc) and _name_token(doc[end]) and not doc[end].ent_type_ and _same_line(doc, end) \
-            and cs.types.get(doc[end].lower_) != "person":
-        end += 1  # "Northern" + "Valley Region", but not "Country" + "President"
+    person = c.label == "person" or _person_cue(doc, c.start, c.end)[0]
+    while person and start > 0 and c.end - start < 4 and _name_token(doc[start - 1]) and _untagged(doc[start - 1]) \
+            and _same_line(doc, start) and not cs.types.get(doc[start - 1].lower_):
+        start -= 1  # "Artem" + "Temirkhanov": a first name the tagger left out
+    while end < len(doc) and _same_line(doc, end):
+        if _name_token(doc[end]) and not doc[end].ent_type_ and cs.types.get(doc[end].lower_) != "person":
+            end += 1  # "Northern" + "Valley Region", but not "Country" + "President"
+        elif _glued_apostrophe(doc, end) and end + 1 < len(doc) and _name_token(doc[end + 1]):
+            end += 1  # "Asel’ Bekova": a soft sign the tokenizer split off, not a quote
+        elif person and end - c.start < 4 and _surname_like(doc[end]):
+            end += 1  # "Jane" + "Doe" that the tagger took for a preposition: a capital mid-sentence
+        else:
+            break
     tails = cues().tails
     span_text = doc[c.start:end].text
     for k in (1, 2):  # "X court", "X district court"
@@ -208,11 +292,26 @@ def _extend(doc: Doc, c: _Cand) -> _Cand:
             doc[i].is_lower and doc[i].pos_ in ("NOUN", "ADJ") for i in range(end, j + 1)
         ) and not is_known_place(span_text) and c.label not in ("person", "group"):
             return _Cand(c.start, j + 1, "organization", [*c.types, "organization"], c.roles)
-    return _Cand(c.start, end, c.label, c.types, c.roles)
+    return _Cand(start, end, c.label, c.types, c.roles)
+
+
+_NAME_WORD = re.compile(r"^[^\W\d_]+(?:[’'ʼ\-][^\W\d_]+)*[’'ʼ]?$")  # "Grigor’yeva", "Kara-Murza", "Asel’"
 
 
 def _name_token(t: Token) -> bool:
-    return t.pos_ == "PROPN" and (t.is_title or t.is_upper) and t.is_alpha
+    """A capitalised proper-noun word; apostrophes inside count ("Natal’ya" is one word)."""
+    return t.pos_ == "PROPN" and t.text[:1].isupper() and bool(_NAME_WORD.match(t.text))
+
+
+def _surname_like(t: Token) -> bool:
+    """A capitalised word right after a name, mid-sentence, whatever the tagger calls it."""
+    prev = t.doc[t.i - 1]
+    return t.text[:1].isupper() and bool(_NAME_WORD.match(t.text)) and not t.is_stop and not t.ent_type_ \
+        and prev.whitespace_ == " " and not prev.is_punct and t.pos_ not in ("VERB", "AUX", "PRON", "DET")
+
+
+def _glued_apostrophe(doc: Doc, i: int) -> bool:
+    return doc[i].text in ("’", "'", "ʼ") and i > 0 and not doc[i - 1].whitespace_ and _name_token(doc[i - 1])
 
 
 def _same_line(doc: Doc, i: int) -> bool:
@@ -226,6 +325,8 @@ def _extra_candidates(doc: Doc, cands: list[_Cand], headings: list[tuple[int, in
     for c in cands:
         if c.label:
             names.setdefault(_key(doc[c.start:c.end].text), Counter())[c.label] += 1
+        if c.label == "person" and c.end - c.start >= 2:  # "Erlan Bek ... Bek denied": the surname alone
+            names.setdefault(_key(doc[c.end - 1].text), Counter())["person"] += 1
     out: list[_Cand] = []
     i = 0
     while i < len(doc):
@@ -237,13 +338,16 @@ def _extra_candidates(doc: Doc, cands: list[_Cand], headings: list[tuple[int, in
             out.append(_Cand(i, i + 1, None, _code_types(t)))
             i += 1
             continue
-        if _name_token(t) and not t.ent_type_:
+        if _name_token(t) and _untagged(t):
             j = i
-            while j < len(doc) and j not in taken and _name_token(doc[j]) and not doc[j].ent_type_:
+            while j < len(doc) and j not in taken and _untagged(doc[j]) and (_name_token(doc[j]) or (
+                    _glued_apostrophe(doc, j) and j + 1 < len(doc) and _name_token(doc[j + 1]))):
                 j += 1
             cand = _cue_run(doc, i, j, names)
             if cand:
                 out.append(cand)
+                if cand.label == "person" and cand.end - cand.start >= 2:  # its surname, further on
+                    names.setdefault(_key(doc[cand.end - 1].text), Counter())["person"] += 1
             i = j
             continue
         i += 1
@@ -255,6 +359,17 @@ def _extra_candidates(doc: Doc, cands: list[_Cand], headings: list[tuple[int, in
     return out
 
 
+def _untagged(t: Token) -> bool:
+    """No name label of ours: untagged, or a label we do not read ("Jane Doe" taken for a product)."""
+    if t.ent_type_ in _NUMBER_LABELS:
+        return not any(ch.isdigit() for ch in t.text)  # "Gul’nara" taken for a number
+    return not t.ent_type_ or t.ent_type_ in _OTHER_NAME_LABELS
+
+
+_OTHER_NAME_LABELS = {"PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"}
+_NUMBER_LABELS = {"CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
+
+
 def _cue_run(doc: Doc, i: int, j: int, names: dict[str, Counter[EntityType]]) -> _Cand | None:
     """A proper-noun run spaCy did not tag: keep it where something says it is a name.
 
@@ -262,6 +377,16 @@ def _cue_run(doc: Doc, i: int, j: int, names: dict[str, Counter[EntityType]]) ->
     place, a name the report gives elsewhere, or an acronym in running text.
     """
     types = cues().types
+    while i < j - 1 and doc[i].lower_ in cues().leading:
+        i += 1  # "Mr." of "Mr. Petrov"
+    titled = False
+    while i < j - 1 and types.get(doc[i].lower_) == "person":
+        i, titled = i + 1, True  # "Blogger Jane Doe": the title is a cue, not part of the name
+    if titled or _person_cue(doc, i, j)[0] or "person" in _hints(doc[i:j])[1]:
+        # "the blogger Jane Doe", "police detained Jane Doe", "Jane Doe, a poet,": the tagger missed a person
+        while j < len(doc) and j - i < 4 and _same_line(doc, j) and _surname_like(doc[j]):
+            j += 1  # "Jane" + "Doe" that the tagger took for a preposition
+        return _Cand(i, j, "person", ["person"])
     k = i
     while k < j and types.get(doc[k].lower_) in ("organization", "place"):
         k += 1  # "the NGO Tamyr Jolu": the cue itself is not the name
@@ -320,6 +445,138 @@ def _resolve_overlaps(cands: list[_Cand]) -> list[_Cand]:
         if all(c.end <= o.start or c.start >= o.end for o in out):
             out.append(c)
     return sorted(out, key=lambda c: c.start)
+
+
+def _join_adjacent(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
+    """ "Denis" + "Ospanov": a full name the tagger cut in two is one mention.
+
+    Two spans that touch (one space, same line) and are both only name words make
+    one person when either is tagged a person (or a cue says the whole is one) and neither is a known place nor a
+    demonym ("Russian" + "Jane Doe" stays apart); at most four words, as names go.
+    """
+    out: list[_Cand] = []
+    for c in sorted(cands, key=lambda c: c.start):
+        prev = out[-1] if out else None
+        if prev is not None and prev.end == c.start and _joinable(doc, prev, c):
+            out[-1] = _Cand(prev.start, c.end, "person", prev.types + c.types, prev.roles + c.roles)
+        else:
+            out.append(c)
+    return out
+
+
+def _joinable(doc: Doc, a: _Cand, b: _Cand) -> bool:
+    if b.end - a.start > 4:
+        return False
+    if "person" not in (a.label, b.label) and not _person_cue(doc, a.start, b.end)[0]:
+        return False
+    if not _same_line(doc, b.start) or doc[a.end - 1].whitespace_ != " ":
+        return False
+    for c in (a, b):
+        span = doc[c.start:c.end]
+        # the name words only, whatever their tags: a broken parse calls a surname a preposition
+        words = all(_NAME_WORD.match(t.text) and t.text[:1].isupper() or _glued_apostrophe(doc, t.i) for t in span)
+        if not words or (is_known_place(span.text) and not _person_cue(doc, a.start, b.end)[0]):
+            return False  # "Moscow" + "Jane Doe"; but "the poet Jane" + "Sokolov" is one name
+        if c.label == "group" and any(t.tag_ != "NNP" for t in span):
+            return False  # an adjective ("Russian") before a name is a demonym, not a first name
+    return True
+
+
+def _adjectival_demonym(doc: Doc, c: _Cand) -> bool:
+    """A span the tagger calls a people ("Turkic" of "Turkic group") that qualifies a noun after it.
+
+    Kept when the noun is a people's ("the Uzbek community"), as that does refer to the group.
+    """
+    if c.label != "group" or c.types or c.end - c.start > 2:
+        return False
+    if any(t.ent_type_ != "NORP" for t in doc[c.start:c.end]) or _person_cue(doc, c.start, c.end)[0]:
+        return False  # "Marat" (tagged a people) + "Sharipov": a person's name
+    return _qualifies_noun(doc[c.start:c.end])
+
+
+def _qualifies_noun(span: Span) -> bool:
+    """Whether a short name modifies a noun after it that is not a people's noun ("Chinese money")."""
+    root = span.root
+    if len(span) > 2 or root.dep_ not in ("amod", "compound", "nmod") or root.head.i < span.end \
+            or root.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    head = root.head
+    return cues().types.get(head.lower_) != "group" and cues().types.get(head.lemma_.lower()) != "group"
+
+
+def _unit_of_organisation(doc: Doc, c: _Cand) -> bool:
+    """ "Example Radio's Uzbek Service": a desk of the organisation just named, no entity of its own."""
+    if c.start < 2 or doc[c.start - 1].text not in ("'s", "’s") or c.end - c.start != 2:
+        return False
+    return doc[c.end - 1].lower_ in cues().unit_heads
+
+
+def _person_cue(doc: Doc, start: int, end: int) -> tuple[bool, list[Role]]:
+    """Whether the words around a name say it is a person, and the role they give.
+
+    "the blogger Jane Doe" (a person noun right before, its role too), "his lawyer,
+    Jane Doe" (before a comma: the type only, the comma may end a clause), "the
+    34-year-old Jane Doe", "police detained Jane Doe", "Jane Doe was sentenced".
+    These hold where the small model's parse is too poor for an apposition.
+    """
+    cs = cues()
+    if end < len(doc) and cs.person_noun(doc[end]) and doc[end].is_lower:
+        return False, []  # "the imprisoned Kremlin critic X": the name qualifies the noun after it
+    prev = doc[start - 1] if start > 0 else None
+    if prev is not None and cs.person_noun(prev) and prev.is_lower:
+        role = cs.roles.get(prev.lower_) or cs.roles.get(prev.lemma_.lower())
+        return True, [role] if role else []
+    if prev is not None and prev.text == "," and start > 1 and cs.person_noun(doc[start - 2]) \
+            and doc[start - 2].is_lower and start > 2 and doc[start - 3].dep_ in ("det", "poss"):
+        return True, []
+    if prev is not None and prev.lower_ in cs.leading and cs.types.get(prev.lower_.rstrip(".")) == "person":
+        return True, []  # "Mr. Petrov"
+    if prev is not None and prev.lower_ == "old" and start >= 4 and doc[start - 3].lower_ == "year":
+        return True, []
+    if end + 1 < len(doc) and doc[end].text in ("'s", "’s") and cs.roles.get(doc[end + 1].lemma_.lower()) == "relative":
+        return True, []  # "Doe's wife": only a person has one
+    if _his_or_her_after(doc, start, end):
+        return True, []
+    root = doc[start:end].root
+    while root.dep_ == "conj" and root.head.i < root.i:
+        root = root.head  # "detained Jane Doe and John Roe"
+    if end - start >= 2 or not is_known_place(doc[start:end].text):
+        if root.dep_ in ("dobj", "nsubjpass") and root.head.lemma_.lower() in cs.person_verbs:
+            return True, []
+        if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in cs.person_of_nouns:
+            return True, []  # "the release of Jane Doe"
+        if prev is not None and prev.pos_ == "VERB" and prev.lemma_.lower() in cs.person_verbs:
+            return True, []
+    return False, []
+
+
+def _his_or_her_after(doc: Doc, start: int, end: int) -> bool:
+    """ "Jane Doe was held overnight, her lawyer said": the subject has a lawyer, hence is a person.
+
+    Only for the subject of its clause, with no other name between it and the
+    pronoun, and not for a known place or a name with an institution's head word.
+    """
+    span = doc[start:end]
+    root = span.root
+    while root.dep_ == "conj" and root.head.i < root.i:
+        root = root.head
+    if root.dep_ not in ("nsubj", "nsubjpass") or is_known_place(span.text) or cues().heads.get(span[-1].lower_):
+        return False
+    for t in doc[end:span.sent.end]:
+        if t.ent_type_ and t.ent_type_ not in _NUMBER_LABELS and t.ent_type_ not in ("DATE", "TIME"):
+            return False  # another name: the pronoun may be its
+        if t.lower_ in ("his", "her") and t.dep_ == "poss":
+            noun = t.head
+            return cues().person_noun(noun) and cues().roles.get(noun.lower_) in ("lawyer", "relative")
+    return False
+
+
+def _on_platform(doc: Doc, c: _Cand) -> bool:
+    """ "videos on Twitter", "wrote on Telegram": the name after "on"/"via" is a platform."""
+    if c.end - c.start != 1 or c.start < 2 or doc[c.start - 1].lower_ not in ("on", "via"):
+        return False
+    head = doc[c.start - 1].head
+    return head.lemma_.lower() in cues().platform_heads or head.lower_ in cues().platform_heads
 
 
 # ------------------------------------------------------------------ headlines and credits
