@@ -99,6 +99,13 @@ def _words(key: str) -> frozenset[str]:
     return _as_set(_lexicon()[key])
 
 
+@cache
+def _own_words() -> frozenset[str]:
+    """Nouns that can stand for the case's own people: the timeline's list, and every person
+    noun the entity reader knows ("the poet", "the trade unionist")."""
+    return _words("own") | frozenset(w.lower() for w in load("en/entities.yaml")["types"]["person"])
+
+
 # --------------------------------------------------------------------------- tree helpers
 
 
@@ -286,7 +293,7 @@ def _is_nobody(p: Token) -> bool:
         return p.lower_ in ("it", "which", "what", "that", "this", "these")
     if p.pos_ == "PROPN":
         return False
-    return p.lower_ not in _words("own") and _lemma(p) not in _words("own") and not _is_others(p)
+    return p.lower_ not in _own_words() and _lemma(p) not in _own_words() and not _is_others(p)
 
 
 def _in_multiword_name(p: Token) -> bool:
@@ -306,7 +313,7 @@ def _is_others(p: Token) -> bool:
         return True
     if _lemma(p) in _words("others") or p.lower_ in _words("others"):
         return True
-    return p.tag_ in ("NNS", "NNPS") and p.lower_ not in _words("own") and _lemma(p) not in _words("own")
+    return p.tag_ in ("NNS", "NNPS") and p.lower_ not in _own_words() and _lemma(p) not in _own_words()
 
 
 def _group_before(p: Token) -> bool:
