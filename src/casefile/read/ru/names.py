@@ -1,0 +1,89 @@
+"""Person names in the nominative, from pymorphy2's name and surname paradigms.
+
+natasha normalises a name with the gender its tagger guessed, and the tagger often
+guesses masculine for a woman named in an oblique case ("Дину Мусину" stays as
+written). pymorphy2 (under natasha's MorphVocab) tags first names (Name),
+surnames (Surn) and patronymics (Patr) with gender and case, so the words of one
+name can be made to agree: the (gender, case) reading that most of the name's
+words share wins, and the syntax tagger's case only breaks a tie ("Дину Мусину" is
+a woman in the accusative or a man in the dative: the sentence decides).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import cache
+
+from casefile.read.ru.parse import pipeline
+
+NAME_TAGS = ("Name", "Surn", "Patr")
+# natasha's (UD) case names -> pymorphy2's
+UD_CASE = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
+
+
+@cache
+def _readings(word: str) -> tuple[tuple[str, str, float, object], ...]:
+    """(gender, case, pymorphy2's score, parse) of every singular name reading of `word`; a
+    name of common gender ("Саша", tagged ms-f) reads as both."""
+    out = []
+    for x in pipeline().morph_vocab.parse(word):
+        tag = x.tag
+        if not any(t in tag for t in NAME_TAGS) or tag.number != "sing":
+            continue
+        genders = ("masc", "femn") if "ms-f" in tag else (tag.gender,) if tag.gender in {"masc", "femn"} else ()
+        out.extend((g, tag.case, float(x.score), x) for g in genders)
+    return tuple(out)
+
+
+def _agreed(words: list[str], case_hint: str | None) -> tuple[str, str] | None:
+    """The (gender, case) most words of the name can stand in; ties go to the tagger's case,
+    then to the readings pymorphy2 finds likelier ("Марине": Марина rather than Марин)."""
+    votes: Counter[tuple[str, str]] = Counter()
+    weight: Counter[tuple[str, str]] = Counter()
+    for w in words:
+        votes.update({(g, c) for g, c, _, _ in _readings(w)})
+        for g, c, score, _ in _readings(w):
+            weight[(g, c)] += score
+    if not votes:
+        return None
+    hint = UD_CASE.get(case_hint or "")
+    return max(sorted(votes), key=lambda gc: (votes[gc], gc[1] == hint, weight[gc]))
+
+
+def person_nominative(words: list[str], case_hint: str | None = None) -> list[str | None]:
+    """Each word of a person's name in the nominative, or None where pymorphy2 does not
+    know it as a name word (an indeclinable or foreign name: the caller keeps what it has)."""
+    pick = _agreed(words, case_hint)
+    out: list[str | None] = []
+    for w in words:
+        form = None
+        if pick:
+            for g, c, _, x in _readings(w):
+                if (g, c) == pick:
+                    inflected = x.inflect({"Nom"})  # type: ignore[attr-defined]
+                    form = _cased(inflected.word, w) if inflected else None
+                    break
+        out.append(form)
+    return out
+
+
+def surname_nominatives(word: str) -> list[str]:
+    """Every nominative a lone surname may stand for ("Соколову": "Соколов" in the dative or
+    "Соколова" in the accusative), most likely first."""
+    out: list[str] = []
+    for _, _, _, x in _readings(word):
+        if "Surn" not in x.tag:  # type: ignore[attr-defined]
+            continue
+        inflected = x.inflect({"Nom"})  # type: ignore[attr-defined]
+        if inflected and _cased(inflected.word, word) not in out:
+            out.append(_cased(inflected.word, word))
+    return out
+
+
+def _cased(form: str, like: str) -> str:
+    """`form` written with the capitals of `like` ("Ким-Петрова" keeps both capitals)."""
+    parts = form.split("-")
+    ref = like.split("-")
+    if len(parts) == len(ref):
+        return "-".join(p.capitalize() if r[:1].isupper() else p for p, r in zip(parts, ref, strict=True))
+    return form.capitalize() if like[:1].isupper() else form
