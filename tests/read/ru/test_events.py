@@ -94,3 +94,28 @@ def test_court_session_is_a_hearing_but_a_council_session_is_not(read_ru):
     assert ("hearing", "2023-05-03") in events(a)
     a = read_ru("3 мая на заседании совета депутатов Иван Лесных выступил с речью.")
     assert a.events == []
+
+
+def sentences(analysis):
+    return sorted(e.duration for e in analysis.events if e.type == "sentence" and e.duration)
+
+
+def test_a_term_cut_by_a_month_gives_the_new_term_and_the_old(read_ru):
+    text = "Краевой суд смягчил Ивану Смолину изначальный, восьмилетний срок заключения на один месяц."
+    a = read_ru(text, published=None)
+    assert sentences(a) == ["P7Y11M", "P8Y"]
+    check_quotes(text, a)
+
+
+def test_a_cut_told_in_a_fragment_after_the_sentence(read_ru):
+    text = "В ходе апелляции краевой суд сократил Ивану Смолину 5 лет срока. На два месяца\nДалее текст."
+    a = read_ru(text, published=None)
+    assert "appeal" in {e.type for e in a.events}
+    cut = [e for e in a.events if e.duration == "P4Y10M"]
+    assert cut and cut[0].quote.endswith("На два месяца")
+    check_quotes(text, a)
+
+
+def test_a_term_lowered_from_one_length_to_another(read_ru):
+    a = read_ru("Областной суд снизил срок Анне Белых с шести лет до четырех лет колонии.", published=None)
+    assert sentences(a) == ["P4Y", "P6Y"]

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import pytest
+
 
 def by_text(analysis):
     return {m.text: m for m in analysis.mentions}
@@ -83,3 +85,31 @@ def test_unknown_adjective_in_a_court_name_is_put_in_the_nominative(read_ru):
     a = read_ru("Судья Бережковского районного суда вынесла приговор.")
     orgs = [m for m in a.mentions if m.type == "organization"]
     assert [m.norm for m in orgs] == ["Бережковский районный суд"]
+
+
+@pytest.mark.parametrize(("text", "written", "norm"), [
+    ("Полиция задержала Дарину Кулешову 5 марта.", "Дарину Кулешову", "Дарина Кулешова"),
+    ("Суд приговорил Алию Нуртаеву к 6 годам колонии.", "Алию Нуртаеву", "Алия Нуртаева"),
+    ("Адвокат рассказал о Марине Лесных.", "Марине Лесных", "Марина Лесных"),
+    ("Суд приговорил Рустама Кенжеева к 8 годам колонии.", "Рустама Кенжеева", "Рустам Кенжеев"),
+])
+def test_inflected_person_names_are_put_in_the_nominative(read_ru, text, written, norm):
+    people = {m.text: m.norm for m in read_ru(text).mentions if m.type == "person"}
+    assert people.get(written) == norm
+
+
+def test_lone_surname_takes_the_gender_of_the_full_name(read_ru):
+    a = read_ru("Полиция задержала Дарину Кулешову 5 марта. Кулешову доставили в отдел полиции.")
+    people = [m for m in a.mentions if m.type == "person"]
+    lone = [m for m in people if m.text == "Кулешову" and " " not in m.norm]
+    assert lone and lone[0].norm == "Кулешова"
+    assert lone[0].refers_to == next(m.id for m in people if m.norm == "Дарина Кулешова")
+
+
+def test_a_courts_chamber_is_looked_up_as_the_court(read_ru):
+    a = read_ru("Судебная палата Краевого суда Северной области отклонила жалобу Ивана Смолина.")
+    orgs = [m for m in a.mentions if m.type == "organization"]
+    texts = {m.text: m.norm for m in orgs}
+    assert texts.get("Краевого суда Северной области") == "Краевой суд Северной области"
+    outer = [m for m in orgs if m.text.startswith("Судебная палата")]
+    assert outer and outer[0].norm == "Краевой суд Северной области"

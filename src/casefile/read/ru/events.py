@@ -205,10 +205,12 @@ def _reduction(p: Parsed, tok: Tok) -> tuple[str | None, str | None, int]:
     nxt = tok.sent + 1
     if nxt < len(p.sents) and "\n" not in p.text[p.sents[tok.sent].end:p.sents[nxt].start] \
             and not any(t.pos in {"VERB", "AUX"} for t in p.sent_toks(nxt)):
-        more = [f for f in find_durations(p, nxt) if f.duration]
+        nl = p.text.find("\n", p.sents[nxt].start)
+        line_end = p.sents[nxt].end if nl < 0 else min(nl, p.sents[nxt].end)
+        more = [f for f in find_durations(p, nxt) if f.duration and p.toks[f.stop - 1].end <= line_end]
         if more:
             found += more
-            end = p.sents[nxt].end
+            end = line_end
     base = after = cut = None
     for f in found:
         prep = p.toks[f.first - 1].lemma if f.first > 0 else ""

@@ -32,7 +32,8 @@ def _readings(word: str) -> tuple[tuple[str, str, float, object], ...]:
             continue
         genders = ("masc", "femn") if "ms-f" in tag else (tag.gender,) if tag.gender in {"masc", "femn"} else ()
         out.extend((g, tag.case, float(x.score), x) for g in genders)
-    return tuple(out)
+    # a declinable reading before an indeclinable one of the same form ("Алию": Алия, not "Алию")
+    return tuple(sorted(out, key=lambda r: ("Fixd" in r[3].tag, -r[2])))  # type: ignore[attr-defined]
 
 
 def _agreed(words: list[str], case_hint: str | None) -> tuple[str, str] | None:
