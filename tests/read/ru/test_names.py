@@ -34,3 +34,10 @@ def test_lone_surname_may_stand_for_either_gender():
 
 def test_hyphenated_surname_keeps_its_capitals():
     assert person_nominative(["Анну", "Римская-Корсакову"], "Acc")[0] == "Анна"
+
+
+def test_surname_read_as_another_word_takes_the_regular_ending():
+    # pymorphy2 reads "Натриева" as an adjective ("натриевый"): the first name shows a man in
+    # the genitive, and the surname ending "-ева" gives "-ев"
+    assert person_nominative(["Тимура", "Натриева"], "Gen") == ["Тимур", "Натриев"]
+    assert person_nominative(["Ирины", "Натриевой"], "Gen") == ["Ирина", "Натриева"]

@@ -15,6 +15,7 @@ from collections import Counter
 from functools import cache
 
 from casefile.read.ru.parse import pipeline
+from casefile.resources import load
 
 NAME_TAGS = ("Name", "Surn", "Patr")
 # natasha's (UD) case names -> pymorphy2's
@@ -56,7 +57,7 @@ def person_nominative(words: list[str], case_hint: str | None = None) -> list[st
     know it as a name word (an indeclinable or foreign name: the caller keeps what it has)."""
     pick = _agreed(words, case_hint)
     out: list[str | None] = []
-    for w in words:
+    for k, w in enumerate(words):
         form = None
         if pick:
             for g, c, _, x in _readings(w):
@@ -64,8 +65,25 @@ def person_nominative(words: list[str], case_hint: str | None = None) -> list[st
                     inflected = x.inflect({"Nom"})  # type: ignore[attr-defined]
                     form = _cased(inflected.word, w) if inflected else None
                     break
+            if form is None and k > 0:  # the surname, read by pymorphy2 as something else
+                form = _by_ending(w, *pick)
         out.append(form)
     return out
+
+
+@cache
+def _endings() -> dict:
+    return load("ru/names.yaml")["surname_endings"]
+
+
+def _by_ending(word: str, gender: str, case: str) -> str | None:
+    """A surname pymorphy2 reads as something else ("Калиева": an adjective), in the gender and
+    case the rest of the name showed, by the regular surname endings (resources/ru/names.yaml)."""
+    table = _endings().get(gender, {}).get(case, {})
+    for ending in sorted(table, key=len, reverse=True):
+        if word.lower().endswith(ending) and len(word) > len(ending) + 1:
+            return word[: -len(ending)] + table[ending]
+    return None
 
 
 def surname_nominatives(word: str) -> list[str]:
