@@ -119,3 +119,21 @@ def test_a_cut_told_in_a_fragment_after_the_sentence(read_ru):
 def test_a_term_lowered_from_one_length_to_another(read_ru):
     a = read_ru("Областной суд снизил срок Анне Белых с шести лет до четырех лет колонии.", published=None)
     assert sentences(a) == ["P4Y", "P6Y"]
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    ("Краевой суд 14 мая оставил приговор Ивану Лесных без изменения.", "appeal"),
+    ("Апелляционный суд 14 мая отменил приговор Ивану Лесных.", "appeal"),
+    ("14 мая Ивану Лесных дали шесть лет колонии строгого режима.", "sentence"),
+    ("14 мая суд продлил Ивану Лесных срок содержания под стражей.", "detention"),
+])
+def test_more_ways_to_tell_an_act(read_ru, text, etype):
+    assert (etype, "2023-05-14") in events(read_ru(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Суд 14 мая отказался освободить Ивана Лесных.",
+    "Суд 14 мая отказал в освобождении Ивана Лесных под залог.",
+])
+def test_a_refused_act_is_no_act(read_ru, text):
+    assert not [e for e in read_ru(text).events if e.type == "release"]
