@@ -113,3 +113,11 @@ def test_a_courts_chamber_is_looked_up_as_the_court(read_ru):
     assert texts.get("Краевого суда Северной области") == "Краевой суд Северной области"
     outer = [m for m in orgs if m.text.startswith("Судебная палата")]
     assert outer and outer[0].norm == "Краевой суд Северной области"
+
+
+def test_cue_in_the_nominative_before_a_genitive_surname_names_someone_else(read_ru):
+    # the headline runs into the next line, and the tagger reads the surname as a nominative
+    a = read_ru("Суд арестовал журналиста Павла Грачевского по делу о фейках\n"
+                "Адвокат Грачевского собирается обжаловать решение суда")
+    lone = [m for m in a.mentions if m.type == "person" and m.text == "Грачевского" and m.start > 40]
+    assert lone and lone[0].norm == "Грачевский" and "lawyer" not in lone[0].role_hints

@@ -60,12 +60,26 @@ def extract_mentions(p: Parsed, source: Source) -> list[Mention]:
             id=f"{source.id}:M{len(out) + 1}", source=source.id, text=p.text[start:end], start=start, end=end,
             type=etype, norm=norm, sentence=p.sent_of(start), role_hints=roles, type_hints=types,
         ))
-    return _link_surnames(out)
+    return _link_surnames(out, _nominative_cues(p, out))
 
 
-def _link_surnames(mentions: list[Mention]) -> list[Mention]:
+def _nominative_cues(p: Parsed, mentions: list[Mention]) -> set[str]:
+    """Ids of person mentions right after a role cue written in its dictionary form ("Адвокат ...")."""
+    starts = {t.start: t.i for t in p.toks}
+    out = set()
+    for m in mentions:
+        i = starts.get(m.start)
+        if m.type == "person" and m.role_hints and i and p.toks[i - 1].lemma in role_of_lemma() \
+                and p.toks[i - 1].text.lower() == p.toks[i - 1].lemma:
+            out.add(m.id)
+    return out
+
+
+def _link_surnames(mentions: list[Mention], nominative_cue: set[str] | None = None) -> list[Mention]:
     """A lone surname ("Петрову") refers to the person the same document names in full
-    ("Иван Петров"), when exactly one such person is named there."""
+    ("Иван Петров"), when exactly one such person is named there. A cue in the nominative before
+    a surname that is not ("Адвокат Петрова" where the report names Иван Петров) owns the
+    name in the genitive: the surname's person is not the one the cue names."""
     full: dict[str, set[str]] = {}
     first_of: dict[str, str] = {}
     for m in mentions:
@@ -82,6 +96,8 @@ def _link_surnames(mentions: list[Mention]) -> list[Mention]:
             if names and len(names) == 1:
                 m.refers_to = first_of[next(iter(names))]
                 m.norm = cand
+                if m.id in (nominative_cue or set()) and m.text.lower() != cand.lower():
+                    m.role_hints = []
                 break
     # "Тверской суд" after "Тверской суд Москвы": the short form of the same organisation
     orgs = {m.norm.lower(): m.id for m in reversed(mentions) if m.type == "organization"}
