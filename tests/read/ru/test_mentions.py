@@ -121,3 +121,9 @@ def test_cue_in_the_nominative_before_a_genitive_surname_names_someone_else(read
                 "Адвокат Грачевского собирается обжаловать решение суда")
     lone = [m for m in a.mentions if m.type == "person" and m.text == "Грачевского" and m.start > 40]
     assert lone and lone[0].norm == "Грачевский" and "lawyer" not in lone[0].role_hints
+
+
+def test_a_role_word_alone_is_no_name(read_ru):
+    a = read_ru("Суд арестовал журналиста Павла Грачевского по делу о фейках\n"
+                "Адвокат Грачевского собирается обжаловать решение суда")
+    assert "Адвокат" not in {m.text for m in a.mentions}

@@ -115,6 +115,8 @@ def _from_span(p: Parsed, sp: NerSpan) -> tuple[int, int, EntityType, str, list[
     if etype is None:
         return None
     first, normal = sp.first, sp.normal
+    if all(t.lemma in role_of_lemma() for t in p.toks[sp.first:sp.stop]):
+        return None  # "Адвокат" at a line start, taken for a name: a role word names nobody
     roles: list[Role] = []
     # a role word swallowed into the span: cut it off
     while first < sp.stop - 1 and p.toks[first].lemma in role_of_lemma():
