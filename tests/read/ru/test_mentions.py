@@ -127,3 +127,9 @@ def test_a_role_word_alone_is_no_name(read_ru):
     a = read_ru("Суд арестовал журналиста Павла Грачевского по делу о фейках\n"
                 "Адвокат Грачевского собирается обжаловать решение суда")
     assert "Адвокат" not in {m.text for m in a.mentions}
+
+
+def test_last_of_coordinated_regions_is_one_region(read_ru):
+    a = read_ru("Жители Тверской и Псковской областей вышли на акцию.")
+    norms = {m.text: m.norm for m in a.mentions if m.type == "place"}
+    assert norms.get("Псковской областей") == "Псковская область"

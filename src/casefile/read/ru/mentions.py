@@ -164,7 +164,12 @@ def _adjectives_nominative(p: Parsed, sp: NerSpan, first: int, normal: str) -> s
     head = _head(p, NerSpan(sp.label, sp.start, sp.end, first, sp.stop, normal))
     words = normal.split()
     toks = p.toks[first:sp.stop]
-    if len(words) != len(toks) or head.feats.get("Number") == "Plur":
+    if len(words) != len(toks):
+        return normal
+    if toks[-1].pos == "NOUN" and toks[-1].feats.get("Number") == "Plur":
+        # the parse may hang the adjective on a coordinated one outside the span: the noun is the head
+        return _one_of_many(toks, toks[-1], words)
+    if head.feats.get("Number") == "Plur":
         return normal
     gender = {"Masc": "Masc", "Fem": "Fem", "Neut": "Neut"}.get(head.feats.get("Gender", ""), "Masc")
     for k, t in enumerate(toks):
@@ -178,6 +183,27 @@ def _adjectives_nominative(p: Parsed, sp: NerSpan, first: int, normal: str) -> s
         if form:
             words[k] = form.word.capitalize() if t.text[:1].isupper() else form.word
     return " ".join(words)
+
+
+def _one_of_many(toks: list[Tok], head: Tok, words: list[str]) -> str:
+    """"Донецкой и Луганской областей": the last of coordinated names sharing one plural head
+    is one place, "Луганская область"; anything but adjectives before the head is left alone."""
+    if head.pos != "NOUN" or not all(t.pos == "ADJ" for t in toks if t.i != head.i) or len(toks) < 2:
+        return " ".join(words)
+    noun = [x for x in pipeline().morph_vocab.parse(head.text) if "NOUN" in x.tag and "plur" in x.tag]
+    sing = noun[0].inflect({"Nom", "Sing"}) if noun else None
+    if sing is None:
+        return " ".join(words)
+    gender = {"masc": "Masc", "femn": "Fem", "neut": "Neut"}.get(str(sing.tag.gender), "Masc")
+    out = []
+    for t in toks:
+        if t.i == head.i:
+            out.append(sing.word.capitalize() if t.text[:1].isupper() else sing.word)
+            continue
+        adj = [x for x in pipeline().morph_vocab.parse(t.text) if "ADJF" in x.tag]
+        form = adj[0].inflect({"Nom", gender, "Sing"}) if adj else None
+        out.append((form.word.capitalize() if t.text[:1].isupper() else form.word) if form else t.text)
+    return " ".join(out)
 
 
 def _joined(p: Parsed, spans: list[NerSpan]) -> tuple[list[NerSpan], dict[int, NerSpan]]:
