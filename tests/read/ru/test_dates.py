@@ -43,3 +43,22 @@ def test_until_marks_an_end_date_that_runs_forward():
 def test_next_day_follows_the_date_before_it():
     found = find_dates("Его задержали 3 апреля, а на следующий день суд отправил его в СИЗО.", "2023-04-10")
     assert [d.date for d in found] == ["2023-04-03", "2023-04-04"]
+
+
+@pytest.mark.parametrize(("text", "date", "prec"), [
+    ("Его задержали 7-го марта.", "2023-03-07", "day"),
+    ("Суд шел с 10 по 12 апреля.", "2023-04-10", "day"),
+    ("Суд шел 10–12 апреля.", "2023-04-10", "day"),
+    ("Его задержали в прошлую пятницу.", "2023-05-12", "day"),  # published on a Friday
+    ("Его задержали в прошлый вторник.", "2023-05-16", "day"),
+    ("Дело возбудили в середине 2021 года.", "2021", "year"),
+    ("Дело возбудили весной 2021 года.", "2021", "year"),
+    ("Дело возбудили в конце прошлого года.", "2022", "year"),
+    ("Дело возбудили осенью этого года.", "2023", "year"),
+])
+def test_more_russian_date_forms(text, date, prec):
+    assert one(text) == (date, prec)
+
+
+def test_relative_year_without_publication_stays_undated():
+    assert one("Дело возбудили в конце прошлого года.", published=None) == (None, "unknown")

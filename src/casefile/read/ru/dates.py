@@ -63,13 +63,22 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     dw = "|".join(re.escape(w) for w in lex["day_words"])
     year = r"(?P<year>\d{4})(?:\s*(?:года|году|год|г\.))?"
     b, e = r"(?<![\w\d])", r"(?![\w])"
+    parts = _lex()["month_parts"]
+    seasons = _lex()["seasons"]
     return [
         ("numeric", re.compile(rf"{b}(?P<d>\d{{1,2}})\.(?P<mn>\d{{1,2}})\.(?P<year>\d{{4}}|\d{{2}}){e}")),
-        ("day_month", re.compile(rf"{b}(?P<d>\d{{1,2}})\s+(?:{month}){e}(?:\s+{year})?(?:\s+(?P<yw>{yw}))?", re.I)),
-        ("month", re.compile(rf"{b}(?:в|во|с)\s+(?:(?P<part>{_lex()['month_parts']})\s+)?(?:{month}){e}"
+        # "с 10 по 12 апреля", "10-12 апреля": the period starts on the first day
+        ("day_month", re.compile(rf"{b}(?P<d>\d{{1,2}})\s*(?:-|–|—|по)\s*\d{{1,2}}\s+(?:{month}){e}"
+                                 rf"(?:\s+{year})?(?:\s+(?P<yw>{yw}))?", re.I)),
+        ("day_month", re.compile(rf"{b}(?P<d>\d{{1,2}})(?:-?го)?\s+(?:{month}){e}(?:\s+{year})?(?:\s+(?P<yw>{yw}))?",
+                                 re.I)),
+        ("month", re.compile(rf"{b}(?:в|во|с)\s+(?:(?P<part>{parts})\s+)?(?:{month}){e}"
                              rf"(?:\s+{year})?(?:\s+(?P<yw>{yw}))?", re.I)),
-        ("year", re.compile(rf"{b}(?:в|с)\s+(?P<year>\d{{4}})\s*(?:году|г\.)", re.I)),
-        ("weekday", re.compile(rf"{b}(?:в|во)\s+(?:{weekday}){e}", re.I)),
+        ("year", re.compile(rf"{b}(?:(?:в|с)\s+(?:(?:{parts})\s+)?|(?:{seasons})\s+)(?P<year>\d{{4}})"
+                            rf"\s*(?:году|года|г\.)?(?!\d)", re.I)),
+        # "в конце прошлого года", "весной этого года": the year, counted from the publication
+        ("year_word", re.compile(rf"{b}(?:(?:в\s+)?(?:{parts})|{seasons})\s+(?P<yw>{yw}){e}", re.I)),
+        ("weekday", re.compile(rf"{b}(?:в|во)\s+(?:прошл\w+\s+)?(?:{weekday}){e}", re.I)),
         ("day_word", re.compile(rf"{b}(?P<dw>{dw}){e}", re.I)),
         ("rel_period", re.compile(rf"{b}в\s+(?P<which>прошлом|этом|текущем)\s+(?P<unit>месяце|году){e}", re.I)),
         ("next_day", re.compile(rf"{b}на\s+следующий\s+день{e}", re.I)),
@@ -149,12 +158,18 @@ def _resolve(kind: str, m: re.Match[str], pub: Published, is_end: bool = False) 
         return (f"{y:04d}-{month:02d}", "month") if y and month else (None, "unknown")
     if kind == "year":
         return gd["year"], "year"
+    if kind == "year_word":
+        if pub.year is None:
+            return None, "unknown"
+        return f"{pub.year + int(_lex()['year_words'][gd['yw'].lower()]):04d}", "year"
     if kind == "weekday":
         base = pub.as_date()
         wd = _group_num(m, "w")
         if base is None or wd is None:
             return None, "unknown"
         back = (base.weekday() - wd) % 7
+        if back == 0 and "прошл" in m.group(0).lower():
+            back = 7  # "в прошлую пятницу" read on a Friday: a week before
         return (base - dt.timedelta(days=back)).isoformat(), "day"
     if kind == "day_word":
         base = pub.as_date()
