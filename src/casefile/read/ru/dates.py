@@ -74,8 +74,8 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
                                  re.I)),
         ("month", re.compile(rf"{b}(?:в|во|с)\s+(?:(?P<part>{parts})\s+)?(?:{month}){e}"
                              rf"(?:\s+{year})?(?:\s+(?P<yw>{yw}))?", re.I)),
-        ("year", re.compile(rf"{b}(?:(?:в|с)\s+(?:(?:{parts})\s+)?|(?:{seasons})\s+)(?P<year>\d{{4}})"
-                            rf"\s*(?:году|года|г\.)?(?!\d)", re.I)),
+        ("year", re.compile(rf"{b}(?:(?:в|с)\s+(?:(?:{parts})\s+)?|(?:{seasons})\s+)(?P<year>(?:19|20)\d\d)"
+                            rf"(?:\s*(?:году|года|г\.))?(?![\d-])", re.I)),
         # "в конце прошлого года", "весной этого года": the year, counted from the publication
         ("year_word", re.compile(rf"{b}(?:(?:в\s+)?(?:{parts})|{seasons})\s+(?P<yw>{yw}){e}", re.I)),
         ("weekday", re.compile(rf"{b}(?:в|во)\s+(?:прошл\w+\s+)?(?:{weekday}){e}", re.I)),
