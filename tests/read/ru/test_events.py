@@ -137,3 +137,8 @@ def test_more_ways_to_tell_an_act(read_ru, text, etype):
 ])
 def test_a_refused_act_is_no_act(read_ru, text):
     assert not [e for e in read_ru(text).events if e.type == "release"]
+
+
+def test_a_cut_deadline_is_no_sentence(read_ru):
+    a = read_ru("Депутаты 14 мая сократили срок рассмотрения жалоб граждан.")
+    assert "sentence" not in {e.type for e in a.events}

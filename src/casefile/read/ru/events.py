@@ -57,9 +57,11 @@ def extract_events(p: Parsed, source: Source, mentions: list[Mention], dates: li
             if (clause, etype) in seen:
                 continue
             seen.add((clause, etype))
+            if etype == "sentence" and tok.lemma in _lex()["reductions"] and not _reduction(p, tok)[3]:
+                continue  # "сократили срок рассмотрения жалоб": no term, no sentence
             ev = _event(p, source, mentions, dates, tok, etype)
             if etype == "sentence" and tok.lemma in _lex()["reductions"]:
-                before, after, end = _reduction(p, tok)
+                before, after, end, _ = _reduction(p, tok)
                 if after and end > ev.end:  # the quote shows the cut it was computed from
                     ev = ev.model_copy(update={"end": end, "quote": p.text[ev.start:end]})
                 if before:
@@ -196,8 +198,8 @@ def _duration(p: Parsed, tok: Tok, etype: EventType, near: set[int]) -> str | No
     return pick[0].duration if pick else None
 
 
-def _reduction(p: Parsed, tok: Tok) -> tuple[str | None, str | None, int]:
-    """(term before, term after, end of the text they come from) of a cut term: "сократил срок с семи лет до шести" gives both;
+def _reduction(p: Parsed, tok: Tok) -> tuple[str | None, str | None, int, bool]:
+    """(term before, term after, end of the text they come from, whether any term is told) of a cut term: "сократил срок с семи лет до шести" gives both;
     "смягчил семилетний срок на месяц" gives P7Y and P6Y11M. A verbless fragment right after on
     the same line belongs to it ("Суд сократил ему 7 лет срока. На один месяц")."""
     found = [f for f in find_durations(p, tok.sent) if f.duration and not _hypothetical_span(p, f.first)]
@@ -222,7 +224,7 @@ def _reduction(p: Parsed, tok: Tok) -> tuple[str | None, str | None, int]:
             base = base or f.duration
     if after is None and base and cut:
         after = subtract_terms(base, cut)
-    return base, after, end
+    return base, after, end, bool(found)
 
 
 def _amount(p: Parsed, tok: Tok, etype: EventType, near: set[int]) -> Amount | None:
