@@ -133,3 +133,9 @@ def test_last_of_coordinated_regions_is_one_region(read_ru):
     a = read_ru("Жители Тверской и Псковской областей вышли на акцию.")
     norms = {m.text: m.norm for m in a.mentions if m.type == "place"}
     assert norms.get("Псковской областей") == "Псковская область"
+
+
+def test_a_chamber_with_its_remit_is_looked_up_as_the_court(read_ru):
+    a = read_ru("Судебная коллегия по уголовным делам Краевого суда Северной области оставила приговор в силе.")
+    outer = [m for m in a.mentions if m.text.startswith("Судебная коллегия по уголовным делам")]
+    assert outer and outer[0].norm == "Краевой суд Северной области"

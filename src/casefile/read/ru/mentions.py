@@ -206,6 +206,9 @@ def _one_of_many(toks: list[Tok], head: Tok, words: list[str]) -> str:
     return " ".join(out)
 
 
+_CHAMBER_REMIT = re.compile(r"\s+по\s+(?:[а-яё]+\s+)?делам(?:\s+[а-яё]+)?\s+")
+
+
 def _joined(p: Parsed, spans: list[NerSpan]) -> tuple[list[NerSpan], dict[int, NerSpan]]:
     """An organisation followed by a name in the genitive is one name ("Тверской суд" + "Москвы",
     "Военная коллегия" + "Верховного суда" + "РФ"): only the head is put in the nominative.
@@ -222,8 +225,13 @@ def _joined(p: Parsed, spans: list[NerSpan]) -> tuple[list[NerSpan], dict[int, N
                 continue
             sp = NerSpan(sp.label, sp.start, p.toks[stop - 1].end, sp.first, stop, p.text[sp.start:p.toks[stop - 1].end])
         prev = out[-1] if out else None
+        between = p.text[prev.end:sp.start] if prev else ""
+        # "Судебная коллегия по уголовным делам Верховного суда": a chamber's remit sits between
+        adjacent = between.strip() == "" or (
+            prev is not None and prev.start not in owners and _head(p, prev).lemma in cues()["org_parts"]
+            and _CHAMBER_REMIT.fullmatch(between) is not None)
         if (prev and prev.label == "ORG" and sp.label in {"ORG", "LOC"}
-                and p.text[prev.end:sp.start].strip() == "" and "\n" not in p.text[prev.end:sp.start]
+                and adjacent and "\n" not in between
                 and p.toks[sp.first].feats.get("Case") == "Gen"):
             out[-1] = NerSpan("ORG", prev.start, sp.end, prev.first, sp.stop,
                               prev.normal + p.text[prev.end:sp.end])
