@@ -206,7 +206,8 @@ def _reduction(p: Parsed, tok: Tok) -> tuple[str | None, str | None, int, bool]:
     end = _clause(p, tok)[1]
     nxt = tok.sent + 1
     if nxt < len(p.sents) and "\n" not in p.text[p.sents[tok.sent].end:p.sents[nxt].start] \
-            and not any(t.pos in {"VERB", "AUX"} for t in p.sent_toks(nxt)):
+            and not any(t.pos in {"VERB", "AUX"} for t in p.sent_toks(nxt)) \
+            and p.sent_toks(nxt)[0].lemma in {*_lex()["reduction_by"], *_lex()["reduction_to"]}:
         nl = p.text.find("\n", p.sents[nxt].start)
         line_end = p.sents[nxt].end if nl < 0 else min(nl, p.sents[nxt].end)
         more = [f for f in find_durations(p, nxt) if f.duration and p.toks[f.stop - 1].end <= line_end]
