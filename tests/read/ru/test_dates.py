@@ -30,7 +30,10 @@ def test_russian_dates_resolve_against_publication(text, date, prec):
 
 
 def test_nothing_is_invented_without_a_publication_year():
-    assert one("Его задержали 14 марта.", None) == (None, "unknown")
+    # the day and month are kept, year-less (ISO "--MM-DD"): consolidation may date them by a dated source
+    assert one("Его задержали 14 марта.", None) == ("--03-14", "unknown")
+    assert one("Его перевели в конце апреля этого года.", None) == ("--04", "unknown")
+    assert one("Дело возбудили в октябре прошлого года.", None) == (None, "unknown")
     assert one("Его задержали в пятницу.", "2023-05") == (None, "unknown")
     assert one("Разговор был в январе 2021 года.", None) == ("2021-01", "month")
 
@@ -62,3 +65,11 @@ def test_more_russian_date_forms(text, date, prec):
 
 def test_relative_year_without_publication_stays_undated():
     assert one("Дело возбудили в конце прошлого года.", published=None) == (None, "unknown")
+
+
+def test_the_next_day_after_a_yearless_day_stays_yearless():
+    found = find_dates("Его задержали 14 марта, а на следующий день арестовали.", None)
+    assert [d.date for d in found] == ["--03-14", "--03-15"]
+    # the day after 28 February depends on the year: left undated
+    found = find_dates("Его задержали 28 февраля, а на следующий день арестовали.", None)
+    assert [d.date for d in found] == ["--02-28"]

@@ -109,11 +109,30 @@ def _next_days(text: str, found: list[DateExpr]) -> list[DateExpr]:
     rx = dict(_patterns())["next_day"]
     out = list(found)
     for m in rx.finditer(text):
-        before = [d for d in found if d.end <= m.start() and d.precision == "day" and d.date]
-        if before:
-            nxt = dt.date.fromisoformat(before[-1].date) + dt.timedelta(days=1)  # type: ignore[arg-type]
-            out.append(DateExpr(m.start(), m.end(), nxt.isoformat(), "day"))
+        before = [d for d in found if d.end <= m.start() and d.date and (d.precision == "day" or _is_yearless_day(d.date))]
+        if not before:
+            continue
+        last = before[-1].date
+        assert last is not None
+        if last.startswith("--"):  # year-less: the day after, when it is the same in any year
+            nexts = set()
+            for year in ("2000", "2001"):  # a leap year and a common one
+                try:
+                    d = dt.date.fromisoformat(year + last[1:]) + dt.timedelta(days=1)
+                except ValueError:
+                    continue
+                nexts.add((d.month, d.day) if d.year == int(year) else None)
+            if len(nexts) == 1 and None not in nexts:
+                month, day = nexts.pop()  # type: ignore[misc]
+                out.append(DateExpr(m.start(), m.end(), f"--{month:02d}-{day:02d}", "unknown"))
+            continue
+        nxt = dt.date.fromisoformat(last) + dt.timedelta(days=1)
+        out.append(DateExpr(m.start(), m.end(), nxt.isoformat(), "day"))
     return sorted(out, key=lambda d: d.start)
+
+
+def _is_yearless_day(iso: str) -> bool:
+    return re.fullmatch(r"--\d\d-\d\d", iso) is not None
 
 
 def _is_end(text: str, start: int) -> bool:
@@ -151,10 +170,15 @@ def _resolve(kind: str, m: re.Match[str], pub: Published, is_end: bool = False) 
         return _ymd(y, int(gd["mn"]), int(gd["d"]))
     if kind == "day_month":
         month = _group_num(m, "m")
-        return _ymd(_year(m, pub, month, is_end), month, int(gd["d"]))
+        y = _year(m, pub, month, is_end)
+        if y is None and month and _same_year(m):
+            return _yearless(month, int(gd["d"]))
+        return _ymd(y, month, int(gd["d"]))
     if kind == "month":
         month = _group_num(m, "m")
         y = _year(m, pub, month, is_end)
+        if y is None and month and _same_year(m):
+            return f"--{month:02d}", "unknown"
         return (f"{y:04d}-{month:02d}", "month") if y and month else (None, "unknown")
     if kind == "year":
         return gd["year"], "year"
@@ -189,6 +213,23 @@ def _resolve(kind: str, m: re.Match[str], pub: Published, is_end: bool = False) 
             y, mo = y - 1, 12
         return f"{y:04d}-{mo:02d}", "month"
     return None, "unknown"
+
+
+def _same_year(m: re.Match[str]) -> bool:
+    """With no year known, a date keeps its month and day only when the text puts it in the
+    report's own year ("2 мая", "в конце апреля этого года"), not in another ("прошлого года")."""
+    yw = m.groupdict().get("yw")
+    return not yw or int(_lex()["year_words"][yw.lower()]) == 0
+
+
+def _yearless(month: int, day: int) -> tuple[str | None, Precision]:
+    """ISO 8601's year-less "--MM-DD": consolidation may date it by the act it matches in a
+    dated source (consolidate/events._complete_years); precision stays "unknown" until then."""
+    try:
+        dt.date(2000, month, day)  # a leap year: "29 февраля" is a valid year-less day
+    except ValueError:
+        return None, "unknown"
+    return f"--{month:02d}-{day:02d}", "unknown"
 
 
 def _ymd(y: int | None, mo: int | None, d: int | None) -> tuple[str | None, Precision]:
