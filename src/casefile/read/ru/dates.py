@@ -4,8 +4,10 @@ Hand-written patterns rather than `dateparser.search`: the search mode does not
 return character offsets or the precision an expression supports ("в конце
 июля" is a month, not the 1st), and it takes bare numbers for days. The words
 themselves (months, weekdays, "прошлого года") are data in resources/ru/dates.yaml.
-A date the text does not fix (a day without a year, and no publication year) is
-left undated: nothing is invented.
+A date the text does not fix (a day without a year, and no publication year) keeps
+only what it says, year-less ("--05-02", precision "unknown"), for consolidation to
+date by the act it matches in a dated source; a date counted from an unknown year
+("в октябре прошлого года") is left undated: nothing is invented.
 """
 
 from __future__ import annotations
