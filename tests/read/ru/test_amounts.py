@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from casefile.read.ru.amounts import find_amounts, find_durations
+from casefile.read.ru.amounts import find_amounts, find_durations, subtract_terms
 from casefile.read.ru.parse import parse
 
 
@@ -39,3 +39,14 @@ def test_years_and_spans_of_time_are_not_terms():
 ])
 def test_amounts_with_currency(text, want):
     assert amounts(text) == [want]
+
+
+@pytest.mark.parametrize(("base", "cut", "left"), [
+    ("P7Y", "P1M", "P6Y11M"),
+    ("P2Y6M", "P6M", "P2Y"),
+    ("P15D", "P5D", "P10D"),
+    ("P1Y", "P10D", None),  # a month has no fixed length: no guess
+    ("P1M", "P2M", None),
+])
+def test_subtract_terms(base, cut, left):
+    assert subtract_terms(base, cut) == left

@@ -30,7 +30,10 @@ def test_russian_dates_resolve_against_publication(text, date, prec):
 
 
 def test_nothing_is_invented_without_a_publication_year():
-    assert one("Его задержали 14 марта.", None) == (None, "unknown")
+    # the day and month are kept, year-less (ISO "--MM-DD"): consolidation may date them by a dated source
+    assert one("Его задержали 14 марта.", None) == ("--03-14", "unknown")
+    assert one("Его перевели в конце апреля этого года.", None) == ("--04", "unknown")
+    assert one("Дело возбудили в октябре прошлого года.", None) == (None, "unknown")
     assert one("Его задержали в пятницу.", "2023-05") == (None, "unknown")
     assert one("Разговор был в январе 2021 года.", None) == ("2021-01", "month")
 
@@ -43,3 +46,30 @@ def test_until_marks_an_end_date_that_runs_forward():
 def test_next_day_follows_the_date_before_it():
     found = find_dates("Его задержали 3 апреля, а на следующий день суд отправил его в СИЗО.", "2023-04-10")
     assert [d.date for d in found] == ["2023-04-03", "2023-04-04"]
+
+
+@pytest.mark.parametrize(("text", "date", "prec"), [
+    ("Его задержали 7-го марта.", "2023-03-07", "day"),
+    ("Суд шел с 10 по 12 апреля.", "2023-04-10", "day"),
+    ("Суд шел 10–12 апреля.", "2023-04-10", "day"),
+    ("Его задержали в прошлую пятницу.", "2023-05-12", "day"),  # published on a Friday
+    ("Его задержали в прошлый вторник.", "2023-05-16", "day"),
+    ("Дело возбудили в середине 2021 года.", "2021", "year"),
+    ("Дело возбудили весной 2021 года.", "2021", "year"),
+    ("Дело возбудили в конце прошлого года.", "2022", "year"),
+    ("Дело возбудили осенью этого года.", "2023", "year"),
+])
+def test_more_russian_date_forms(text, date, prec):
+    assert one(text) == (date, prec)
+
+
+def test_relative_year_without_publication_stays_undated():
+    assert one("Дело возбудили в конце прошлого года.", published=None) == (None, "unknown")
+
+
+def test_the_next_day_after_a_yearless_day_stays_yearless():
+    found = find_dates("Его задержали 14 марта, а на следующий день арестовали.", None)
+    assert [d.date for d in found] == ["--03-14", "--03-15"]
+    # the day after 28 February depends on the year: left undated
+    found = find_dates("Его задержали 28 февраля, а на следующий день арестовали.", None)
+    assert [d.date for d in found] == ["--02-28"]

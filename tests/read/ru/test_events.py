@@ -94,3 +94,51 @@ def test_court_session_is_a_hearing_but_a_council_session_is_not(read_ru):
     assert ("hearing", "2023-05-03") in events(a)
     a = read_ru("3 мая на заседании совета депутатов Иван Лесных выступил с речью.")
     assert a.events == []
+
+
+def sentences(analysis):
+    return sorted(e.duration for e in analysis.events if e.type == "sentence" and e.duration)
+
+
+def test_a_term_cut_by_a_month_gives_the_new_term_and_the_old(read_ru):
+    text = "Краевой суд смягчил Ивану Смолину изначальный, восьмилетний срок заключения на один месяц."
+    a = read_ru(text, published=None)
+    assert sentences(a) == ["P7Y11M", "P8Y"]
+    check_quotes(text, a)
+
+
+def test_a_cut_told_in_a_fragment_after_the_sentence(read_ru):
+    text = "В ходе апелляции краевой суд сократил Ивану Смолину 5 лет срока. На два месяца\nДалее текст."
+    a = read_ru(text, published=None)
+    assert "appeal" in {e.type for e in a.events}
+    cut = [e for e in a.events if e.duration == "P4Y10M"]
+    assert cut and cut[0].quote.endswith("На два месяца")
+    check_quotes(text, a)
+
+
+def test_a_term_lowered_from_one_length_to_another(read_ru):
+    a = read_ru("Областной суд снизил срок Анне Белых с шести лет до четырех лет колонии.", published=None)
+    assert sentences(a) == ["P4Y", "P6Y"]
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    ("Краевой суд 14 мая оставил приговор Ивану Лесных без изменения.", "appeal"),
+    ("Апелляционный суд 14 мая отменил приговор Ивану Лесных.", "appeal"),
+    ("14 мая Ивану Лесных дали шесть лет колонии строгого режима.", "sentence"),
+    ("14 мая суд продлил Ивану Лесных срок содержания под стражей.", "detention"),
+])
+def test_more_ways_to_tell_an_act(read_ru, text, etype):
+    assert (etype, "2023-05-14") in events(read_ru(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Суд 14 мая отказался освободить Ивана Лесных.",
+    "Суд 14 мая отказал в освобождении Ивана Лесных под залог.",
+])
+def test_a_refused_act_is_no_act(read_ru, text):
+    assert not [e for e in read_ru(text).events if e.type == "release"]
+
+
+def test_a_cut_deadline_is_no_sentence(read_ru):
+    a = read_ru("Депутаты 14 мая сократили срок рассмотрения жалоб граждан.")
+    assert "sentence" not in {e.type for e in a.events}

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import pytest
+
 
 def by_text(analysis):
     return {m.text: m for m in analysis.mentions}
@@ -83,3 +85,57 @@ def test_unknown_adjective_in_a_court_name_is_put_in_the_nominative(read_ru):
     a = read_ru("Судья Бережковского районного суда вынесла приговор.")
     orgs = [m for m in a.mentions if m.type == "organization"]
     assert [m.norm for m in orgs] == ["Бережковский районный суд"]
+
+
+@pytest.mark.parametrize(("text", "written", "norm"), [
+    ("Полиция задержала Дарину Кулешову 5 марта.", "Дарину Кулешову", "Дарина Кулешова"),
+    ("Суд приговорил Алию Нуртаеву к 6 годам колонии.", "Алию Нуртаеву", "Алия Нуртаева"),
+    ("Адвокат рассказал о Марине Лесных.", "Марине Лесных", "Марина Лесных"),
+    ("Суд приговорил Рустама Кенжеева к 8 годам колонии.", "Рустама Кенжеева", "Рустам Кенжеев"),
+])
+def test_inflected_person_names_are_put_in_the_nominative(read_ru, text, written, norm):
+    people = {m.text: m.norm for m in read_ru(text).mentions if m.type == "person"}
+    assert people.get(written) == norm
+
+
+def test_lone_surname_takes_the_gender_of_the_full_name(read_ru):
+    a = read_ru("Полиция задержала Дарину Кулешову 5 марта. Кулешову доставили в отдел полиции.")
+    people = [m for m in a.mentions if m.type == "person"]
+    lone = [m for m in people if m.text == "Кулешову" and " " not in m.norm]
+    assert lone and lone[0].norm == "Кулешова"
+    assert lone[0].refers_to == next(m.id for m in people if m.norm == "Дарина Кулешова")
+
+
+def test_a_courts_chamber_is_looked_up_as_the_court(read_ru):
+    a = read_ru("Судебная палата Краевого суда Северной области отклонила жалобу Ивана Смолина.")
+    orgs = [m for m in a.mentions if m.type == "organization"]
+    texts = {m.text: m.norm for m in orgs}
+    assert texts.get("Краевого суда Северной области") == "Краевой суд Северной области"
+    outer = [m for m in orgs if m.text.startswith("Судебная палата")]
+    assert outer and outer[0].norm == "Краевой суд Северной области"
+
+
+def test_cue_in_the_nominative_before_a_genitive_surname_names_someone_else(read_ru):
+    # the headline runs into the next line, and the tagger reads the surname as a nominative
+    a = read_ru("Суд арестовал журналиста Павла Грачевского по делу о фейках\n"
+                "Адвокат Грачевского собирается обжаловать решение суда")
+    lone = [m for m in a.mentions if m.type == "person" and m.text == "Грачевского" and m.start > 40]
+    assert lone and lone[0].norm == "Грачевский" and "lawyer" not in lone[0].role_hints
+
+
+def test_a_role_word_alone_is_no_name(read_ru):
+    a = read_ru("Суд арестовал журналиста Павла Грачевского по делу о фейках\n"
+                "Адвокат Грачевского собирается обжаловать решение суда")
+    assert "Адвокат" not in {m.text for m in a.mentions}
+
+
+def test_last_of_coordinated_regions_is_one_region(read_ru):
+    a = read_ru("Жители Тверской и Псковской областей вышли на акцию.")
+    norms = {m.text: m.norm for m in a.mentions if m.type == "place"}
+    assert norms.get("Псковской областей") == "Псковская область"
+
+
+def test_a_chamber_with_its_remit_is_looked_up_as_the_court(read_ru):
+    a = read_ru("Судебная коллегия по уголовным делам Краевого суда Северной области оставила приговор в силе.")
+    outer = [m for m in a.mentions if m.text.startswith("Судебная коллегия по уголовным делам")]
+    assert outer and outer[0].norm == "Краевой суд Северной области"

@@ -54,3 +54,27 @@ def test_pronoun_speaker_agrees_in_gender(read_ru):
     a = read_ru(text)
     [q] = a.quotes
     assert speaker_of(a, q).norm == "Мария Соколова"
+
+
+def test_a_short_quote_attributed_by_a_speech_verb_is_speech(read_ru):
+    text = "Активистку Дарью Кулешову задержали. «Это политическое преследование», — заявила ее адвокат Ольга Минина."
+    a = read_ru(text)
+    [q] = a.quotes
+    assert q.text == "Это политическое преследование"
+    assert speaker_of(a, q).norm == "Ольга Минина"
+
+
+def test_a_short_label_in_quotes_is_no_speech(read_ru):
+    a = read_ru("Суд признал Дарью Кулешову «иностранным агентом» в мае.")
+    assert a.quotes == []
+
+
+def test_an_interrupted_quote_is_two_quotes_of_one_speaker(read_ru):
+    text = "Дарья Кулешова выступила в суде.\n«Я не признаю вину, — сказала Кулешова. — Я говорила правду о войне».\n"
+    a = read_ru(text)
+    assert [q.text for q in a.quotes] == ["Я не признаю вину", "Я говорила правду о войне"]
+    for q in a.quotes:
+        assert text[q.start:q.end] == q.text
+        who = speaker_of(a, q)
+        full = next(m for m in a.mentions if m.norm == "Дарья Кулешова")
+        assert who.text == "Кулешова" and who.refers_to == full.id

@@ -105,6 +105,21 @@ def find_durations(p: Parsed, sent: int) -> list[Found]:
     return [f for f in out if not _not_term(p, f)]
 
 
+def subtract_terms(base: str, cut: str) -> str | None:
+    """base - cut for ISO terms ("P7Y" - "P1M" = "P6Y11M"), counting years and months as
+    months; None when a cut in days meets a term in months (a month has no fixed length)
+    or the result is not positive."""
+    def parts(iso: str) -> dict[str, float]:
+        return {u: float(v) for v, u in re.findall(r"(\d+(?:\.\d+)?)([YMD])", iso)}
+    b, c = parts(base), parts(cut)
+    months = b.get("Y", 0) * 12 + b.get("M", 0) - c.get("Y", 0) * 12 - c.get("M", 0)
+    days = b.get("D", 0) - c.get("D", 0)
+    if days < 0 or months < 0 or (c.get("D") and (b.get("Y") or b.get("M"))) or months + days <= 0:
+        return None
+    out = [(months // 12, "Y"), (months % 12, "M"), (days, "D")]
+    return _iso([(v, u) for v, u in out if v])
+
+
 def _joins(p: Parsed, a: int, b: int) -> bool:
     return a == b or all(p.toks[k].lemma in {"и", ","} for k in range(a, b))
 

@@ -4,8 +4,10 @@ Hand-written patterns rather than `dateparser.search`: the search mode does not
 return character offsets or the precision an expression supports ("в конце
 июля" is a month, not the 1st), and it takes bare numbers for days. The words
 themselves (months, weekdays, "прошлого года") are data in resources/ru/dates.yaml.
-A date the text does not fix (a day without a year, and no publication year) is
-left undated: nothing is invented.
+A date the text does not fix (a day without a year, and no publication year) keeps
+only what it says, year-less ("--05-02", precision "unknown"), for consolidation to
+date by the act it matches in a dated source; a date counted from an unknown year
+("в октябре прошлого года") is left undated: nothing is invented.
 """
 
 from __future__ import annotations
@@ -63,13 +65,22 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     dw = "|".join(re.escape(w) for w in lex["day_words"])
     year = r"(?P<year>\d{4})(?:\s*(?:года|году|год|г\.))?"
     b, e = r"(?<![\w\d])", r"(?![\w])"
+    parts = _lex()["month_parts"]
+    seasons = _lex()["seasons"]
     return [
         ("numeric", re.compile(rf"{b}(?P<d>\d{{1,2}})\.(?P<mn>\d{{1,2}})\.(?P<year>\d{{4}}|\d{{2}}){e}")),
-        ("day_month", re.compile(rf"{b}(?P<d>\d{{1,2}})\s+(?:{month}){e}(?:\s+{year})?(?:\s+(?P<yw>{yw}))?", re.I)),
-        ("month", re.compile(rf"{b}(?:в|во|с)\s+(?:(?P<part>{_lex()['month_parts']})\s+)?(?:{month}){e}"
+        # "с 10 по 12 апреля", "10-12 апреля": the period starts on the first day
+        ("day_month", re.compile(rf"{b}(?P<d>\d{{1,2}})\s*(?:-|–|—|по)\s*\d{{1,2}}\s+(?:{month}){e}"
+                                 rf"(?:\s+{year})?(?:\s+(?P<yw>{yw}))?", re.I)),
+        ("day_month", re.compile(rf"{b}(?P<d>\d{{1,2}})(?:-?го)?\s+(?:{month}){e}(?:\s+{year})?(?:\s+(?P<yw>{yw}))?",
+                                 re.I)),
+        ("month", re.compile(rf"{b}(?:в|во|с)\s+(?:(?P<part>{parts})\s+)?(?:{month}){e}"
                              rf"(?:\s+{year})?(?:\s+(?P<yw>{yw}))?", re.I)),
-        ("year", re.compile(rf"{b}(?:в|с)\s+(?P<year>\d{{4}})\s*(?:году|г\.)", re.I)),
-        ("weekday", re.compile(rf"{b}(?:в|во)\s+(?:{weekday}){e}", re.I)),
+        ("year", re.compile(rf"{b}(?:(?:в|с)\s+(?:(?:{parts})\s+)?|(?:{seasons})\s+)(?P<year>(?:19|20)\d\d)"
+                            rf"(?:\s*(?:году|года|г\.))?(?![\d-])", re.I)),
+        # "в конце прошлого года", "весной этого года": the year, counted from the publication
+        ("year_word", re.compile(rf"{b}(?:(?:в\s+)?(?:{parts})|{seasons})\s+(?P<yw>{yw}){e}", re.I)),
+        ("weekday", re.compile(rf"{b}(?:в|во)\s+(?:прошл\w+\s+)?(?:{weekday}){e}", re.I)),
         ("day_word", re.compile(rf"{b}(?P<dw>{dw}){e}", re.I)),
         ("rel_period", re.compile(rf"{b}в\s+(?P<which>прошлом|этом|текущем)\s+(?P<unit>месяце|году){e}", re.I)),
         ("next_day", re.compile(rf"{b}на\s+следующий\s+день{e}", re.I)),
@@ -100,11 +111,30 @@ def _next_days(text: str, found: list[DateExpr]) -> list[DateExpr]:
     rx = dict(_patterns())["next_day"]
     out = list(found)
     for m in rx.finditer(text):
-        before = [d for d in found if d.end <= m.start() and d.precision == "day" and d.date]
-        if before:
-            nxt = dt.date.fromisoformat(before[-1].date) + dt.timedelta(days=1)  # type: ignore[arg-type]
-            out.append(DateExpr(m.start(), m.end(), nxt.isoformat(), "day"))
+        before = [d for d in found if d.end <= m.start() and d.date and (d.precision == "day" or _is_yearless_day(d.date))]
+        if not before:
+            continue
+        last = before[-1].date
+        assert last is not None
+        if last.startswith("--"):  # year-less: the day after, when it is the same in any year
+            nexts = set()
+            for year in ("2000", "2001"):  # a leap year and a common one
+                try:
+                    d = dt.date.fromisoformat(year + last[1:]) + dt.timedelta(days=1)
+                except ValueError:
+                    continue
+                nexts.add((d.month, d.day) if d.year == int(year) else None)
+            if len(nexts) == 1 and None not in nexts:
+                month, day = nexts.pop()  # type: ignore[misc]
+                out.append(DateExpr(m.start(), m.end(), f"--{month:02d}-{day:02d}", "unknown"))
+            continue
+        nxt = dt.date.fromisoformat(last) + dt.timedelta(days=1)
+        out.append(DateExpr(m.start(), m.end(), nxt.isoformat(), "day"))
     return sorted(out, key=lambda d: d.start)
+
+
+def _is_yearless_day(iso: str) -> bool:
+    return re.fullmatch(r"--\d\d-\d\d", iso) is not None
 
 
 def _is_end(text: str, start: int) -> bool:
@@ -142,19 +172,30 @@ def _resolve(kind: str, m: re.Match[str], pub: Published, is_end: bool = False) 
         return _ymd(y, int(gd["mn"]), int(gd["d"]))
     if kind == "day_month":
         month = _group_num(m, "m")
-        return _ymd(_year(m, pub, month, is_end), month, int(gd["d"]))
+        y = _year(m, pub, month, is_end)
+        if y is None and month and _same_year(m):
+            return _yearless(month, int(gd["d"]))
+        return _ymd(y, month, int(gd["d"]))
     if kind == "month":
         month = _group_num(m, "m")
         y = _year(m, pub, month, is_end)
+        if y is None and month and _same_year(m):
+            return f"--{month:02d}", "unknown"
         return (f"{y:04d}-{month:02d}", "month") if y and month else (None, "unknown")
     if kind == "year":
         return gd["year"], "year"
+    if kind == "year_word":
+        if pub.year is None:
+            return None, "unknown"
+        return f"{pub.year + int(_lex()['year_words'][gd['yw'].lower()]):04d}", "year"
     if kind == "weekday":
         base = pub.as_date()
         wd = _group_num(m, "w")
         if base is None or wd is None:
             return None, "unknown"
         back = (base.weekday() - wd) % 7
+        if back == 0 and "прошл" in m.group(0).lower():
+            back = 7  # "в прошлую пятницу" read on a Friday: a week before
         return (base - dt.timedelta(days=back)).isoformat(), "day"
     if kind == "day_word":
         base = pub.as_date()
@@ -174,6 +215,23 @@ def _resolve(kind: str, m: re.Match[str], pub: Published, is_end: bool = False) 
             y, mo = y - 1, 12
         return f"{y:04d}-{mo:02d}", "month"
     return None, "unknown"
+
+
+def _same_year(m: re.Match[str]) -> bool:
+    """With no year known, a date keeps its month and day only when the text puts it in the
+    report's own year ("2 мая", "в конце апреля этого года"), not in another ("прошлого года")."""
+    yw = m.groupdict().get("yw")
+    return not yw or int(_lex()["year_words"][yw.lower()]) == 0
+
+
+def _yearless(month: int, day: int) -> tuple[str | None, Precision]:
+    """ISO 8601's year-less "--MM-DD": consolidation may date it by the act it matches in a
+    dated source (consolidate/events._complete_years); precision stays "unknown" until then."""
+    try:
+        dt.date(2000, month, day)  # a leap year: "29 февраля" is a valid year-less day
+    except ValueError:
+        return None, "unknown"
+    return f"--{month:02d}-{day:02d}", "unknown"
 
 
 def _ymd(y: int | None, mo: int | None, d: int | None) -> tuple[str | None, Precision]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from casefile.model import Amount, EventMention, EventType, Mention, Precision, Role, Source
-from casefile.read.ru.amounts import find_amounts, find_durations
+from casefile.read.ru.amounts import find_amounts, find_durations, subtract_terms
 from casefile.read.ru.dates import DateExpr, Published
 from casefile.read.ru.mentions import cues, person_before
 from casefile.read.ru.parse import Parsed, Tok
@@ -57,7 +57,17 @@ def extract_events(p: Parsed, source: Source, mentions: list[Mention], dates: li
             if (clause, etype) in seen:
                 continue
             seen.add((clause, etype))
-            out.append(_event(p, source, mentions, dates, tok, etype))
+            if etype == "sentence" and tok.lemma in _lex()["reductions"] and not _reduction(p, tok)[3]:
+                continue  # "сократили срок рассмотрения жалоб": no term, no sentence
+            ev = _event(p, source, mentions, dates, tok, etype)
+            if etype == "sentence" and tok.lemma in _lex()["reductions"]:
+                before, after, end, _ = _reduction(p, tok)
+                if after and end > ev.end:  # the quote shows the cut it was computed from
+                    ev = ev.model_copy(update={"end": end, "quote": p.text[ev.start:end]})
+                if before:
+                    # the term that was cut is a sentence the report tells too ("сократил семилетний срок")
+                    out.append(_event(p, source, mentions, dates, tok, etype).model_copy(update={"duration": before}))
+            out.append(ev)
     return out
 
 
@@ -163,7 +173,7 @@ def _date(p: Parsed, tok: Tok, sent_dates: list[DateExpr], near: set[int],
         in_tree = [d for d in points if any(p.toks[k].start <= d.start < p.toks[k].end + 1 for k in near)]
         pick = min(in_tree or points, key=lambda d: abs(d.start - tok.start))
         return pick.date, pick.precision if pick.date else "unknown"
-    if tok.sent < LEAD_SENTENCES and source.published and not _looks_back(p, tok):
+    if p.sents[tok.sent].run < LEAD_SENTENCES and source.published and not _looks_back(p, tok):
         pub = Published.of(source.published)
         if pub.day:
             return source.published[:10], "day"
@@ -179,11 +189,43 @@ def _looks_back(p: Parsed, tok: Tok) -> bool:
 def _duration(p: Parsed, tok: Tok, etype: EventType, near: set[int]) -> str | None:
     if etype not in _lex()["with_term"]:
         return None
+    if etype == "sentence" and tok.lemma in _lex()["reductions"]:
+        return _reduction(p, tok)[1]
     found = [f for f in find_durations(p, tok.sent) if f.duration and not _hypothetical_span(p, f.first)]
     tied = [f for f in found if set(range(f.first, f.stop)) & near]
     # else the closest term in a few words ("провел 15 суток под арестом")
     pick = tied or sorted((f for f in found if -6 <= f.first - tok.i <= 8), key=lambda f: abs(f.first - tok.i))
     return pick[0].duration if pick else None
+
+
+def _reduction(p: Parsed, tok: Tok) -> tuple[str | None, str | None, int, bool]:
+    """(term before, term after, end of the text they come from, whether any term is told) of a cut term: "сократил срок с семи лет до шести" gives both;
+    "смягчил семилетний срок на месяц" gives P7Y and P6Y11M. A verbless fragment right after on
+    the same line belongs to it ("Суд сократил ему 7 лет срока. На один месяц")."""
+    found = [f for f in find_durations(p, tok.sent) if f.duration and not _hypothetical_span(p, f.first)]
+    end = _clause(p, tok)[1]
+    nxt = tok.sent + 1
+    if nxt < len(p.sents) and "\n" not in p.text[p.sents[tok.sent].end:p.sents[nxt].start] \
+            and not any(t.pos in {"VERB", "AUX"} for t in p.sent_toks(nxt)) \
+            and p.sent_toks(nxt)[0].lemma in {*_lex()["reduction_by"], *_lex()["reduction_to"]}:
+        nl = p.text.find("\n", p.sents[nxt].start)
+        line_end = p.sents[nxt].end if nl < 0 else min(nl, p.sents[nxt].end)
+        more = [f for f in find_durations(p, nxt) if f.duration and p.toks[f.stop - 1].end <= line_end]
+        if more:
+            found += more
+            end = line_end
+    base = after = cut = None
+    for f in found:
+        prep = p.toks[f.first - 1].lemma if f.first > 0 else ""
+        if prep in _lex()["reduction_by"]:
+            cut = cut or f.duration
+        elif prep in _lex()["reduction_to"]:
+            after = after or f.duration
+        else:
+            base = base or f.duration
+    if after is None and base and cut:
+        after = subtract_terms(base, cut)
+    return base, after, end, bool(found)
 
 
 def _amount(p: Parsed, tok: Tok, etype: EventType, near: set[int]) -> Amount | None:

@@ -13,9 +13,11 @@ come from resources/ru/cues.yaml.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import cache
 
 from casefile.model import EntityType, Mention, Role, Source
+from casefile.read.ru.names import person_nominative, surname_nominatives
 from casefile.read.ru.parse import NerSpan, Parsed, Tok, pipeline
 from casefile.resources import load
 
@@ -35,10 +37,17 @@ def role_of_lemma() -> dict[str, Role]:
 def extract_mentions(p: Parsed, source: Source) -> list[Mention]:
     raw: list[tuple[int, int, EntityType, str, list[Role], list[EntityType]]] = []
     facilities = _facilities(p)
-    for sp in _joined(p, p.spans):
+    spans, owners = _joined(p, p.spans)
+    for sp in spans:
         if any(a <= sp.start < b for a, b, *_ in facilities):
             continue
         item = _from_span(p, sp)
+        owner = _from_span(p, owners[sp.start]) if sp.start in owners else None
+        if item and owner:
+            # "Военная коллегия Верховного суда": the chamber acts as the court it belongs to,
+            # so both mentions are looked up as the court
+            raw.append(owner)
+            item = (*item[:3], owner[3], *item[4:])
         if item:
             raw.append(item)
     raw.extend(facilities)
@@ -51,12 +60,26 @@ def extract_mentions(p: Parsed, source: Source) -> list[Mention]:
             id=f"{source.id}:M{len(out) + 1}", source=source.id, text=p.text[start:end], start=start, end=end,
             type=etype, norm=norm, sentence=p.sent_of(start), role_hints=roles, type_hints=types,
         ))
-    return _link_surnames(out)
+    return _link_surnames(out, _nominative_cues(p, out))
 
 
-def _link_surnames(mentions: list[Mention]) -> list[Mention]:
+def _nominative_cues(p: Parsed, mentions: list[Mention]) -> set[str]:
+    """Ids of person mentions right after a role cue written in its dictionary form ("Адвокат ...")."""
+    starts = {t.start: t.i for t in p.toks}
+    out = set()
+    for m in mentions:
+        i = starts.get(m.start)
+        if m.type == "person" and m.role_hints and i and p.toks[i - 1].lemma in role_of_lemma() \
+                and p.toks[i - 1].text.lower() == p.toks[i - 1].lemma:
+            out.add(m.id)
+    return out
+
+
+def _link_surnames(mentions: list[Mention], nominative_cue: set[str] | None = None) -> list[Mention]:
     """A lone surname ("Петрову") refers to the person the same document names in full
-    ("Иван Петров"), when exactly one such person is named there."""
+    ("Иван Петров"), when exactly one such person is named there. A cue in the nominative before
+    a surname that is not ("Адвокат Петрова" where the report names Иван Петров) owns the
+    name in the genitive: the surname's person is not the one the cue names."""
     full: dict[str, set[str]] = {}
     first_of: dict[str, str] = {}
     for m in mentions:
@@ -65,9 +88,17 @@ def _link_surnames(mentions: list[Mention]) -> list[Mention]:
             full.setdefault(last, set()).add(m.norm.lower())
             first_of.setdefault(m.norm.lower(), m.id)
     for m in mentions:
-        names = full.get(m.norm.lower()) if m.type == "person" and " " not in m.norm else None
-        if names and len(names) == 1:
-            m.refers_to = first_of[next(iter(names))]
+        if m.type != "person" or " " in m.norm:
+            continue
+        # "Соколову" is "Соколов" (dative) or "Соколова" (accusative): the full name decides
+        for cand in [m.norm, *surname_nominatives(m.text)]:
+            names = full.get(cand.lower())
+            if names and len(names) == 1:
+                m.refers_to = first_of[next(iter(names))]
+                m.norm = cand
+                if m.id in (nominative_cue or set()) and m.text.lower() != cand.lower():
+                    m.role_hints = []
+                break
     # "Тверской суд" after "Тверской суд Москвы": the short form of the same organisation
     orgs = {m.norm.lower(): m.id for m in reversed(mentions) if m.type == "organization"}
     for m in mentions:
@@ -84,6 +115,8 @@ def _from_span(p: Parsed, sp: NerSpan) -> tuple[int, int, EntityType, str, list[
     if etype is None:
         return None
     first, normal = sp.first, sp.normal
+    if all(t.lemma in role_of_lemma() for t in p.toks[sp.first:sp.stop]):
+        return None  # "Адвокат" at a line start, taken for a name: a role word names nobody
     roles: list[Role] = []
     # a role word swallowed into the span: cut it off
     while first < sp.stop - 1 and p.toks[first].lemma in role_of_lemma():
@@ -102,8 +135,8 @@ def _from_span(p: Parsed, sp: NerSpan) -> tuple[int, int, EntityType, str, list[
         roles.append("authority")
     if etype == "organization":
         types.append("organization")
-    if etype == "person" and sp.stop - first == 1:
-        normal = _surname_nominative(p, first, normal)
+    if etype == "person":
+        normal = _person_nominative(p, first, sp.stop, normal)
     if etype != "person":
         normal = _adjectives_nominative(p, sp, first, normal)
     if etype == "place" and normal.isupper() and len(normal) > 4:
@@ -111,20 +144,18 @@ def _from_span(p: Parsed, sp: NerSpan) -> tuple[int, int, EntityType, str, list[
     return start, sp.end, etype, _clean(normal), roles, types
 
 
-def _surname_nominative(p: Parsed, i: int, normal: str) -> str:
-    """natasha leaves some lone surnames inflected ("Петрову"); pymorphy2 (under natasha's
-    MorphVocab) knows surname paradigms, so put it in the nominative of the gender the tagger saw.
-    The tagger's case is not trusted here: it is what failed."""
-    tok = p.toks[i]
-    if normal != tok.text:
-        return normal
-    gender = {"Masc": "masc", "Fem": "femn"}.get(tok.feats.get("Gender", ""))
-    surn = [x for x in pipeline().morph_vocab.parse(tok.text)
-            if "Surn" in x.tag and (gender is None or gender in x.tag)]
-    if not surn or any("nomn" in x.tag for x in surn):
-        return normal
-    form = surn[0].inflect({"Nom"})  # natasha's MorphVocab takes UD names
-    return form.word.capitalize() if form else normal
+def _person_nominative(p: Parsed, first: int, stop: int, normal: str) -> str:
+    """natasha inflects a name with the gender its tagger guessed, often wrongly for a woman
+    ("Дину Мусину" stays as written): names.person_nominative agrees the words by pymorphy2's
+    name paradigms instead; a word it does not know as a name keeps natasha's form."""
+    toks = p.toks[first:stop]
+    words = normal.split()
+    if len(words) != len(toks):
+        words = [t.text for t in toks]
+    cases = Counter(t.feats.get("Case") for t in toks if t.feats.get("Case"))
+    hint = cases.most_common(1)[0][0] if cases else None
+    fixed = person_nominative([t.text for t in toks], hint)
+    return " ".join(f or w for f, w in zip(fixed, words, strict=True))
 
 
 def _adjectives_nominative(p: Parsed, sp: NerSpan, first: int, normal: str) -> str:
@@ -133,7 +164,12 @@ def _adjectives_nominative(p: Parsed, sp: NerSpan, first: int, normal: str) -> s
     head = _head(p, NerSpan(sp.label, sp.start, sp.end, first, sp.stop, normal))
     words = normal.split()
     toks = p.toks[first:sp.stop]
-    if len(words) != len(toks) or head.feats.get("Number") == "Plur":
+    if len(words) != len(toks):
+        return normal
+    if toks[-1].pos == "NOUN" and toks[-1].feats.get("Number") == "Plur":
+        # the parse may hang the adjective on a coordinated one outside the span: the noun is the head
+        return _one_of_many(toks, toks[-1], words)
+    if head.feats.get("Number") == "Plur":
         return normal
     gender = {"Masc": "Masc", "Fem": "Fem", "Neut": "Neut"}.get(head.feats.get("Gender", ""), "Masc")
     for k, t in enumerate(toks):
@@ -149,11 +185,38 @@ def _adjectives_nominative(p: Parsed, sp: NerSpan, first: int, normal: str) -> s
     return " ".join(words)
 
 
-def _joined(p: Parsed, spans: list[NerSpan]) -> list[NerSpan]:
+def _one_of_many(toks: list[Tok], head: Tok, words: list[str]) -> str:
+    """"Донецкой и Луганской областей": the last of coordinated names sharing one plural head
+    is one place, "Луганская область"; anything but adjectives before the head is left alone."""
+    if head.pos != "NOUN" or not all(t.pos == "ADJ" for t in toks if t.i != head.i) or len(toks) < 2:
+        return " ".join(words)
+    noun = [x for x in pipeline().morph_vocab.parse(head.text) if "NOUN" in x.tag and "plur" in x.tag]
+    sing = noun[0].inflect({"Nom", "Sing"}) if noun else None
+    if sing is None:
+        return " ".join(words)
+    gender = {"masc": "Masc", "femn": "Fem", "neut": "Neut"}.get(str(sing.tag.gender), "Masc")
+    out = []
+    for t in toks:
+        if t.i == head.i:
+            out.append(sing.word.capitalize() if t.text[:1].isupper() else sing.word)
+            continue
+        adj = [x for x in pipeline().morph_vocab.parse(t.text) if "ADJF" in x.tag]
+        form = adj[0].inflect({"Nom", gender, "Sing"}) if adj else None
+        out.append((form.word.capitalize() if t.text[:1].isupper() else form.word) if form else t.text)
+    return " ".join(out)
+
+
+_CHAMBER_REMIT = re.compile(r"\s+по\s+(?:[а-яё]+\s+)?делам(?:\s+[а-яё]+)?\s+")
+
+
+def _joined(p: Parsed, spans: list[NerSpan]) -> tuple[list[NerSpan], dict[int, NerSpan]]:
     """An organisation followed by a name in the genitive is one name ("Тверской суд" + "Москвы",
     "Военная коллегия" + "Верховного суда" + "РФ"): only the head is put in the nominative.
-    Spans are also cut at a line break (the tagger runs captions into the next line)."""
+    Spans are also cut at a line break (the tagger runs captions into the next line).
+    A part of an organisation (resources/ru/cues.yaml `org_parts`: a chamber, a presidium)
+    keeps the organisation it belongs to, by the joined span's start."""
     out: list[NerSpan] = []
+    owners: dict[int, NerSpan] = {}
     for sp in spans:
         nl = p.text.find("\n", sp.start, sp.end)
         if nl >= 0:
@@ -162,18 +225,29 @@ def _joined(p: Parsed, spans: list[NerSpan]) -> list[NerSpan]:
                 continue
             sp = NerSpan(sp.label, sp.start, p.toks[stop - 1].end, sp.first, stop, p.text[sp.start:p.toks[stop - 1].end])
         prev = out[-1] if out else None
+        between = p.text[prev.end:sp.start] if prev else ""
+        # "Судебная коллегия по уголовным делам Верховного суда": a chamber's remit sits between
+        adjacent = between.strip() == "" or (
+            prev is not None and prev.start not in owners and _head(p, prev).lemma in cues()["org_parts"]
+            and _CHAMBER_REMIT.fullmatch(between) is not None)
         if (prev and prev.label == "ORG" and sp.label in {"ORG", "LOC"}
-                and p.text[prev.end:sp.start].strip() == "" and "\n" not in p.text[prev.end:sp.start]
+                and adjacent and "\n" not in between
                 and p.toks[sp.first].feats.get("Case") == "Gen"):
             out[-1] = NerSpan("ORG", prev.start, sp.end, prev.first, sp.stop,
                               prev.normal + p.text[prev.end:sp.end])
+            if prev.start in owners:  # "... Верховного суда" + "РФ": the owner grows too
+                own = owners[prev.start]
+                owners[prev.start] = NerSpan(own.label, own.start, sp.end, own.first, sp.stop,
+                                             own.normal + p.text[own.end:sp.end])
+            elif sp.label == "ORG" and _head(p, prev).lemma in cues()["org_parts"]:
+                owners[prev.start] = sp
             continue
         if sp.label == "ORG" and p.text[sp.start:sp.end] in cues()["facilities"]:
             continue  # a bare "СИЗО" is a kind of place, not a name
         if sp.label == "ORG" and _head(p, sp).feats.get("Animacy") == "Anim":
             continue  # "Муниципальному депутату" at a line start: a person's title, not an organisation
         out.append(sp)
-    return out
+    return out, owners
 
 
 def _head(p: Parsed, sp: NerSpan) -> Tok:

@@ -22,6 +22,7 @@ from natasha import (
     NewsSyntaxParser,
     Segmenter,
 )
+from natasha.doc import DocSent
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,7 @@ class Sent:
     stop: int  # one past the last token index
     start: int  # character offsets into the text
     end: int
+    run: int = 0  # index of the segmenter's sentence this line of it belongs to (see _lines)
 
 
 @dataclass(frozen=True)
@@ -113,6 +115,7 @@ def parse(text: str) -> Parsed:
     p = pipeline()
     doc = Doc(text)
     doc.segment(p.segmenter)
+    runs = _lines(doc)
     doc.tag_morph(p.morph)
     doc.parse_syntax(p.syntax)
     doc.tag_ner(p.ner)
@@ -127,12 +130,33 @@ def parse(text: str) -> Parsed:
                             feats=dict(t.feats or {}), start=t.start, end=t.stop, sent=si,
                             head=ids.get(t.head_id), rel=t.rel or ""))
         if s.tokens:
-            sents.append(Sent(si, base, len(toks), s.tokens[0].start, s.tokens[-1].stop))
+            sents.append(Sent(si, base, len(toks), s.tokens[0].start, s.tokens[-1].stop, runs[si]))
     children: dict[int, list[int]] = {}
     for t in toks:
         if t.head is not None and t.head != t.i:
             children.setdefault(t.head, []).append(t.i)
     return Parsed(text, toks, sents, _spans(doc, toks, p.morph_vocab), children)
+
+
+def _lines(doc: Any) -> list[int]:
+    """Cut the segmenter's sentences at line breaks, before tagging: it runs a headline or a
+    caption with no full stop into the next line, and the tagger then reads both as one
+    sentence ("Адвокат Петрова" taken as one name). Returns, for each line-sentence, the
+    index of the segmenter's sentence it came from (what "the lead" counts in)."""
+    out, runs = [], []
+    for ri, s in enumerate(doc.sents):
+        group: list[Any] = []
+        for t in s.tokens:
+            if group and "\n" in doc.text[group[-1].stop:t.start]:
+                out.append(DocSent(group[0].start, group[-1].stop, doc.text[group[0].start:group[-1].stop], tokens=group))
+                runs.append(ri)
+                group = []
+            group.append(t)
+        if group:
+            out.append(DocSent(group[0].start, group[-1].stop, doc.text[group[0].start:group[-1].stop], tokens=group))
+            runs.append(ri)
+    doc.sents = out
+    return runs
 
 
 def _spans(doc: Any, toks: list[Tok], morph_vocab: MorphVocab) -> list[NerSpan]:

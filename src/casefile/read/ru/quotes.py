@@ -39,12 +39,57 @@ def extract_quotes(p: Parsed, source: Source, mentions: list[Mention]) -> list[Q
             spans.append((m.start("q"), m.end("q")))
     for a, b in sorted(spans):
         body = p.text[a:b].strip()
-        if len(body.split()) < _lex()["min_words"]:
-            continue
         a += len(p.text[a:b]) - len(p.text[a:b].lstrip())
         b = a + len(body)
+        words = len(body.split())
+        # a short quote is a label or a scare quote, unless a speech verb attributes it right after
+        if words < _lex()["min_words"] and not (words >= 2 and _attributed_after(p, b)):
+            continue
+        split = _interrupted(p, mentions, a, b)
+        if split:
+            out.extend(QuoteMention(source=source.id, text=p.text[x:y], start=x, end=y, speaker=who, speaker_text=said)
+                       for x, y, who, said in split)
+            continue
         speaker, said_by = _speaker(p, mentions, a, b)
         out.append(QuoteMention(source=source.id, text=body, start=a, end=b, speaker=speaker, speaker_text=said_by))
+    return out
+
+
+_INNER = re.compile(r"[,!?…]?\s*[—–]\s+(?P<attr>[^—–«»\n]+?)[.,:]?\s*[—–]\s+")
+
+
+def _interrupted(p: Parsed, mentions: list[Mention], a: int, b: int) -> list[tuple[int, int, str | None, str | None]]:
+    """«Я не признаю вину, — сказала она. — Я говорила правду»: the author's words inside the
+    quotation marks are no speech; they name the speaker of both parts."""
+    m = _INNER.search(p.text, a, b)
+    if not m:
+        return []
+    attr = [t for t in p.toks if m.start("attr") <= t.start < m.end("attr")]
+    if not attr or attr[0].lemma not in _lex()["verbs"]:
+        return []
+    words = [t for t in attr[1:] if t.pos != "PUNCT"]
+    found = _resolve(p, mentions, _speaker_words(words), a) or (None, None)
+    parts = [(a, m.start()), (m.end(), b)]
+    return [(x, y, *found) for x, y in parts if p.text[x:y].strip()]
+
+
+def _attributed_after(p: Parsed, b: int) -> bool:
+    rest = p.text[b + 1:b + 200] if b < len(p.text) else ""
+    dash = _DASH.match(rest)
+    if not dash:
+        return False
+    start = b + 1 + dash.end()
+    first = next((t for t in p.toks if t.start >= start), None)
+    return first is not None and first.lemma in _lex()["verbs"]
+
+
+def _speaker_words(toks: list[Tok]) -> list[Tok]:
+    """The words naming the speaker after a speech verb, up to a second verb or a place ("в суде")."""
+    out: list[Tok] = []
+    for t in toks:
+        if t.pos in {"ADP", "VERB"} and out:
+            break
+        out.append(t)
     return out
 
 
