@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from functools import cache
+from functools import cache, lru_cache
 
 from dateparser.date import DateDataParser
 
@@ -36,6 +36,46 @@ def _words() -> dict:
 def _parser() -> DateDataParser:
     # A fixed base: we take only the parts the text states and fill the rest ourselves.
     return DateDataParser(languages=["en"], settings={"RELATIVE_BASE": _FIXED_BASE, "PREFER_DAY_OF_MONTH": "first"})
+
+
+@cache
+def _month_names() -> dict[str, int]:
+    w = _words()
+    names = {name: i for i, name in enumerate(w["months"], start=1)}
+    names.update({name: i for i, name in enumerate(w["month_abbrev"], start=1)})
+    names["sept"] = 9
+    return names
+
+
+_ORD = r"(\d{1,2})(?:st|nd|rd|th)?"
+
+
+@lru_cache(maxsize=1 << 14)
+def _month_date(core: str) -> tuple[int, int, int | None] | None:
+    """(year, month, day or None) of an expression with a month name. The common shapes
+    ("march 5 2023", "5 march 2023", "march 2023", "march 5") are read here directly:
+    dateparser took a third of the reading time on wire copy. Anything else goes to it."""
+    names = _month_names()
+    toks = [t.rstrip(".") for t in core.split()]
+    month = next((names[t] for t in toks if t in names), None)
+    if month is not None:
+        rest = " ".join(t for t in toks if t not in names)
+        m = re.fullmatch(rf"{_ORD}(?: (\d{{4}}))?|(\d{{4}})|", rest)
+        order_ok = len(toks) <= 3 and (
+            toks.index(next(t for t in toks if t in names)) in (0, 1))
+        if m and order_ok:
+            day = int(m.group(1)) if m.group(1) else None
+            year = int(m.group(2) or m.group(3)) if (m.group(2) or m.group(3)) else _FIXED_BASE.year
+            try:
+                date(year, month, day or 1)
+            except ValueError:
+                return None
+            return year, month, day
+    data = _parser().get_date_data(core)
+    if data is None or data.date_obj is None:
+        return None
+    d = data.date_obj
+    return d.year, d.month, d.day if data.period == "day" else None
 
 
 def _clean(text: str) -> str:
@@ -102,12 +142,11 @@ class DateReader:
 
     def _absolute(self, core: str, explicit_year: bool) -> PartialDate | None:
         core = re.sub(r"\b(" + "|".join(_words()["weekdays"]) + r")\b", " ", core).strip()
-        data = _parser().get_date_data(core)
-        if data is None or data.date_obj is None:
+        found = _month_date(core)
+        if found is None:
             return None
-        d, period = data.date_obj, data.period
-        year = d.year if explicit_year else None
-        part = PartialDate(year, d.month, d.day if period == "day" else None)
+        y, m, d = found
+        part = PartialDate(y if explicit_year else None, m, d)
         if self.published is None and self.year_base is not None and self.year_base.year is not None:
             # a lower bound, not a publication date: the latest year the text writes
             return part if part.year is not None or part.month is None else part.with_year(self.year_base.year)
