@@ -219,7 +219,18 @@ def _duration_fits(it: _Item, c: _Cluster) -> bool:
     return d is None or not others or d in others
 
 
+def _months_apart(a: PartialDate, b: PartialDate) -> int | None:
+    if a.year is None or b.year is None or a.month is None or b.month is None:
+        return None
+    return abs((a.year * 12 + a.month) - (b.year * 12 + b.month))
+
+
 def _home(it: _Item, same: list[_Cluster], anchors: list[PartialDate]) -> _Cluster | None:
+    if it.date is not None:
+        # acts more than two months apart never join (not even one charge dated differently),
+        # so most clusters of a large case are passed over before the costlier checks
+        mine = it.date
+        same = [c for c in same if c.date is None or (_months_apart(mine, c.date) or 0) <= 2]
     same = [c for c in same if _amount_fits(it, c) and _duration_fits(it, c)]
     if it.date is None:
         # an undated mention: the act of that type its charge names, else the one nearest to

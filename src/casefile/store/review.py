@@ -34,6 +34,8 @@ class ReviewError(ValueError):
 
 
 def apply_decisions(cf: CaseFile, decisions: list[Decision]) -> tuple[CaseFile, list[dict[str, Any]]]:
+    if not decisions:
+        return cf, []
     cf = cf.model_copy(deep=True)
     unapplied = []
     for d in decisions:
