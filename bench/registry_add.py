@@ -4,7 +4,7 @@ Builds the case once (all N reports read and stored), then times `Registry.add` 
 new report, and separately the reading of that report alone; the difference is what the
 registry costs beyond reading (aim: under 2 seconds at N = 1,000).
 
-    .venv/bin/python bench/registry_add.py [N]
+    .venv/bin/python bench/registry_add.py [N] [--worst]
 """
 
 from __future__ import annotations
@@ -24,8 +24,10 @@ from casefile.read import read_sources  # noqa: E402
 from casefile.store import Registry  # noqa: E402
 
 
-def main(n: int) -> None:
-    records, truth = generate(n + 3, share_cases=1.0, seed=11, reports_per_case=(n + 3, n + 3))
+def main(n: int, worst: bool) -> None:
+    # a long-running case: n reports retelling acts on 40 dates; --worst: every report a new date
+    records, truth = generate(n + 3, share_cases=1.0, seed=11, reports_per_case=(n + 3, n + 3),
+                              date_pool=None if worst else 40)
     # one person's reports: the case grows to n reports about one subject
     person = max(set(truth.values()), key=lambda p: sum(1 for v in truth.values() if v == p))
     mine = [r for r in records if truth.get(r["id"]) == person][: n + 3]
@@ -58,4 +60,5 @@ def main(n: int) -> None:
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 1000)
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    main(int(args[0]) if args else 1000, "--worst" in sys.argv)

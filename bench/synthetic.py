@@ -96,9 +96,13 @@ def _people(rnd: random.Random, n: int) -> list[Person]:
 
 
 def generate(n_reports: int, share_cases: float = 0.1, seed: int = 7, russian_share: float = 0.3,
-             reports_per_case: tuple[int, int] = (3, 5)) -> tuple[list[dict], dict[str, str]]:
-    """Records (dicts for JSONL) and the truth: record id -> the person's case key."""
+             reports_per_case: tuple[int, int] = (3, 5), date_pool: int | None = None) -> tuple[list[dict], dict[str, str]]:
+    """Records (dicts for JSONL) and the truth: record id -> the person's case key.
+
+    `date_pool`: a case's reports retell acts on at most that many dates (a long-running case
+    covered by many outlets), instead of each report bringing a new date."""
     rnd = random.Random(seed)
+    pool = sorted(date(2023, 1, 10) + timedelta(days=rnd.randint(0, 700)) for _ in range(date_pool or 0))
     n_case_reports = int(n_reports * share_cases)
     people = _people(rnd, max(1, n_case_reports // reports_per_case[0]))
     records: list[dict] = []
@@ -110,7 +114,7 @@ def generate(n_reports: int, share_cases: float = 0.1, seed: int = 7, russian_sh
         i += 1
         d = start + timedelta(days=rnd.randint(0, 500))
         for j in range(rnd.randint(*reports_per_case)):
-            d = d + timedelta(days=rnd.randint(1, 40))
+            d = rnd.choice(pool) if pool else d + timedelta(days=rnd.randint(1, 40))
             rid = f"case-{len(records):06d}"
             city_ru, city = rnd.choice(CITIES)
             n = rnd.randint(2, 8)

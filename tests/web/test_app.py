@@ -145,3 +145,17 @@ def test_a_review_naming_an_unknown_entity_is_refused_clearly(web_app) -> None:
     r = client.post("/cases/c9/review", data={"csrf": token, "kind": "merge", "ref": first, "other": "E999"})
     assert r.status_code == 400 and "not recorded" in r.text
     assert [a["action"] for a in reg.audit("c9")] == ["new", "add"]
+
+
+def test_a_cached_case_page_carries_each_session_its_own_token_and_shows_new_versions(web_app) -> None:
+    reg = web_app.state.registry
+    reg.new_case("c10")
+    reg.add("c10", [EXAMPLE / "01_wire.txt"])
+    a, b = TestClient(web_app), TestClient(web_app)
+    login(a, EDITOR)
+    login(b, EDITOR)
+    page_a, page_b = a.get("/cases/c10").text, b.get("/cases/c10").text
+    assert _csrf(page_a) != _csrf(page_b) and "__casefile_csrf_slot__" not in page_a
+    assert "02_statement.md" not in page_a
+    reg.add("c10", [EXAMPLE / "02_statement.md"])
+    assert "02_statement.md" in a.get("/cases/c10").text

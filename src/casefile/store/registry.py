@@ -174,6 +174,12 @@ class Registry:
             raise StoreError(f"case {slug!r} has no reports yet; add some with `casefile add {slug} FILES`")
         return cf
 
+    def latest_version(self, slug: str) -> int:
+        """The latest version's number (0 before the first add): cheap, for caches keyed on it."""
+        with self._session() as s:
+            row = self._case(s, slug)
+            return s.scalar(select(func.max(VersionRow.number)).where(VersionRow.case_id == row.id)) or 0
+
     def versions(self, slug: str) -> list[dict[str, Any]]:
         with self._session() as s:
             row = self._case(s, slug)

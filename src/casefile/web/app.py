@@ -34,6 +34,7 @@ MAX_UPLOAD = 10 * 1024 * 1024
 UPLOAD_TYPES = {".txt", ".md", ".markdown", ".html", ".htm", ".pdf"}
 CSP = ("default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
        "frame-ancestors 'none'; base-uri 'none'")
+CSRF_SLOT = "__casefile_csrf_slot__"  # stands for the session's token in a cached page
 MEDIA = {"json": "application/json", "html": "text/html", "md": "text/markdown", "csv": "text/csv"}
 
 
@@ -47,6 +48,7 @@ def create_app(db: str = "casefile.db", secret: str | None = None) -> FastAPI:
     templates = Jinja2Templates(directory=HERE / "templates")
     templates.env.autoescape = True
     templates.env.filters["num"] = num
+    page_cache: dict[tuple[str, int, int], str] = {}
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next: Any) -> Response:
@@ -166,10 +168,24 @@ def create_app(db: str = "casefile.db", secret: str | None = None) -> FastAPI:
 
     @app.get("/cases/{slug}", response_class=HTMLResponse)
     def case_page(request: Request, slug: str) -> Response:
-        user, cf = visible_case(request, slug)
-        ctx = _case_context(cf) if cf else {}
-        return page(request, "case.html", slug=slug, cf=cf, unapplied=registry.unapplied(slug) if user.can_edit else [],
-                    chart=timeline_svg(cf.events, link="#") if cf else "", **ctx)
+        user = require_user(request)
+        if not accounts.may_see(user, slug):
+            raise HTTPException(status_code=404, detail="No such case.")
+        # A version never changes, so its page is rendered once per reader and kept; the
+        # session's CSRF token is put in at serving time (a large case's page is costly to render).
+        key = (slug, registry.latest_version(slug), user.id)
+        html = page_cache.get(key)
+        if html is None:
+            _, cf = visible_case(request, slug)
+            ctx = _case_context(cf) if cf else {}
+            html = templates.get_template("case.html").render(
+                request=request, user=user, csrf=CSRF_SLOT, slug=slug, cf=cf,
+                unapplied=registry.unapplied(slug) if user.can_edit else [],
+                chart=timeline_svg(cf.events, link="#") if cf else "", **ctx)
+            page_cache[key] = html
+            while len(page_cache) > 128:
+                page_cache.pop(next(iter(page_cache)))
+        return HTMLResponse(html.replace(CSRF_SLOT, csrf_token(request)))
 
     @app.get("/cases/{slug}/sources/{sid}", response_class=HTMLResponse)
     def source_page(request: Request, slug: str, sid: str, start: int | None = None, end: int | None = None) -> Response:
