@@ -91,7 +91,7 @@ def test_a_viewer_reads_but_cannot_change_and_sensitive_names_are_withheld(web_a
     token = login(client, VIEWER)
     page = client.get("/cases/c2").text
     assert "Kassymova" not in page and "[name withheld]" in page
-    assert "Add reports" not in page and "Confirm" not in page
+    assert "Add reports" not in page and "Review…" not in page and 'action="/cases/c2/review"' not in page
     assert client.post("/cases/c2/upload", data={"csrf": token, "pasted": "x" * 100}).status_code == 403
     assert "Kassymova" not in client.get("/cases/c2/export/json").text
     assert client.get("/cases/c2/sources/S1").status_code == 200
@@ -159,3 +159,19 @@ def test_a_cached_case_page_carries_each_session_its_own_token_and_shows_new_ver
     assert "02_statement.md" not in page_a
     reg.add("c10", [EXAMPLE / "02_statement.md"])
     assert "02_statement.md" in a.get("/cases/c10").text
+
+
+def test_a_correction_without_a_value_is_refused(web_app) -> None:
+    reg = web_app.state.registry
+    reg.new_case("c11")
+    reg.add("c11", [EXAMPLE / "01_wire.txt"])
+    client = TestClient(web_app)
+    token = login(client, EDITOR)
+    ev = reg.casefile("c11").events[0].id
+    r = client.post("/cases/c11/review", data={"csrf": token, "kind": "correct", "ref": ev, "field": "date", "value": ""})
+    assert r.status_code == 400 and "needs the new value" in r.text
+    r = client.post("/cases/c11/review", data={"csrf": token, "kind": "correct", "ref": ev, "field": "date",
+                                                "value": "2024-05-13", "note": "court record"}, follow_redirects=False)
+    assert r.status_code == 303
+    corrected = [v for v in reg.casefile("c11").events if v.review == "corrected"]
+    assert len(corrected) == 1 and corrected[0].date == "2024-05-13"

@@ -17,6 +17,7 @@ from fastapi import FastAPI, Form, HTTPException, Request, UploadFile
 from fastapi.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from starlette.middleware.gzip import GZipMiddleware
 from starlette.middleware.sessions import SessionMiddleware
 
 from casefile.errors import CasefileError
@@ -44,6 +45,8 @@ def create_app(db: str = "casefile.db", secret: str | None = None) -> FastAPI:
     app = FastAPI(title="casefile", docs_url=None, redoc_url=None, openapi_url=None)
     app.add_middleware(SessionMiddleware, secret_key=secret or os.environ.get("CASEFILE_SECRET") or secrets.token_hex(32),
                        same_site="strict", session_cookie="casefile_session", max_age=12 * 3600)
+    # a large case's page is half a megabyte of HTML; the fastest gzip level makes it a tenth
+    app.add_middleware(GZipMiddleware, minimum_size=4096, compresslevel=1)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     templates = Jinja2Templates(directory=HERE / "templates")
     templates.env.autoescape = True
@@ -263,6 +266,9 @@ def create_app(db: str = "casefile.db", secret: str | None = None) -> FastAPI:
         require_editor(user)
         if cf is None:
             raise HTTPException(status_code=400, detail="The case has no reports yet.")
+        if kind == "correct" and not value.strip():
+            return page(request, "error.html", http_status=400,
+                        message="The decision was not recorded: a correction needs the new value.")
         try:
             target, payload = _review_target(cf, kind, ref, field, value, other)
             registry.decide(slug, kind, target, payload, note, user.name)
