@@ -256,3 +256,10 @@ def test_a_yearless_anchor_gives_a_yearless_step():
 def test_months_later_is_not_a_day_count():
     events, _ = read("Police detained Lina Orsk on 3 May. She was released two months later.")
     assert one(events, "release").date is None
+
+
+def test_a_day_count_needs_its_date_in_the_sentence_before():
+    events, _ = read("Police detained Lina Orsk on 3 May. She refused to speak. Her lawyer was not admitted. "
+                     "The next day a court jailed her.")
+    assert [e.date for e in events if e.type == "detention"][0] == "2021-05-03"
+    assert "2021-05-04" not in [e.date for e in events]

@@ -613,10 +613,16 @@ def _read_dates(doc: Doc, source: Source) -> tuple[dict[int, PartialDate], list[
     spans = [p for e in doc.ents if e.label_ == "DATE" and not (header and e.start_char < header.end())
              for p in _split_date(_complete_phrase(e))]
     spans = sorted(spans + _missed_phrases(doc, spans), key=lambda e: e.start)
+    sent_of = {t.i: k for k, s in enumerate(_sentences(doc)) for t in s}
+    anchor_sent = None
     for e in spans:
+        if anchor_sent is not None and sent_of.get(e.start, 0) - anchor_sent > 1:
+            reader.anchor = None  # "the next day" counts from a date in its sentence or the one before
         d = reader.read(e.text)
         if d is not None:
             out[e.start] = d
+        if d is not None and reader.anchor is d:
+            anchor_sent = sent_of.get(e.start, 0)
     return out, spans
 
 
