@@ -83,3 +83,23 @@ def test_explicit_dates_found_in_text():
     found = explicit_dates("Seen on March 29, 2018 and again in November 2018; freed 4 May.")
     assert PartialDate(2018, 3, 29) in found and PartialDate(2018, 11) in found
     assert len(found) == 2
+
+
+def test_days_counted_from_the_date_before():
+    r = DateReader(SUNDAY)
+    for phrase, day in [("a day later", 4), ("two days later", 5), ("3 days after", 6), ("the day before", 2),
+                        ("two days earlier", 1), ("the following day", 4), ("the same day", 3)]:
+        r.read("on 3 May")
+        assert r.read(phrase) == PartialDate(2021, 5, day), phrase
+    r.read("in May 2021")
+    assert r.read("two days later") is None  # no day to count from
+
+
+def test_yearless_day_counts_stay_yearless():
+    r = DateReader(None)
+    r.read("on 3 May")
+    assert r.read("two days later") == PartialDate(None, 5, 5)
+    r.read("on 28 February")
+    assert r.read("the next day") is None  # 29 February or 1 March: the year decides
+    r.read("on 30 April")
+    assert r.read("the next day") == PartialDate(None, 5, 1)

@@ -235,3 +235,31 @@ def test_arriving_at_a_place_of_detention_is_a_transfer_but_a_visit_is_not():
     assert one(events, "transfer").date == "2021-05-13"
     events, _ = read("His lawyer arrived at the prison on Monday but was not let in.")
     assert [e for e in events if e.type == "transfer"] == []
+
+
+@pytest.mark.parametrize(("text", "second"), [
+    ("Police detained Lina Orsk on 3 May; the next day a court ordered her arrest.", "2021-05-04"),
+    ("Police detained Lina Orsk on 3 May. Two days later a court jailed her.", "2021-05-05"),
+    ("A court jailed Lina Orsk on 4 May. The day before, police detained her.", "2021-05-03"),
+])
+def test_two_steps_of_one_arrest_keep_their_own_dates(text, second):
+    events, _ = read(text)
+    dates = sorted(e.date for e in events if e.type == "detention")
+    assert len(dates) == 2 and second in dates
+
+
+def test_a_yearless_anchor_gives_a_yearless_step():
+    events, _ = read("Police detained Lina Orsk on 3 May. Two days later a court jailed her.", published=None)
+    assert sorted(e.date for e in events if e.type == "detention") == ["--05-03", "--05-05"]
+
+
+def test_months_later_is_not_a_day_count():
+    events, _ = read("Police detained Lina Orsk on 3 May. She was released two months later.")
+    assert one(events, "release").date is None
+
+
+def test_a_day_count_needs_its_date_in_the_sentence_before():
+    events, _ = read("Police detained Lina Orsk on 3 May. She refused to speak. Her lawyer was not admitted. "
+                     "The next day a court jailed her.")
+    assert [e.date for e in events if e.type == "detention"][0] == "2021-05-03"
+    assert "2021-05-04" not in [e.date for e in events]

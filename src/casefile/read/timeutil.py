@@ -12,7 +12,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from casefile.model import Precision
 
@@ -104,6 +104,28 @@ def complete(d: PartialDate, published: PartialDate | None, doc_years: set[int] 
     if year is None and doc_years and len(doc_years) == 1:
         year = next(iter(doc_years))
     return d.with_year(year) if year is not None else d
+
+
+def shift_days(d: PartialDate, days: int) -> PartialDate | None:
+    """The day `days` after (before, if negative) a day-precise date. A year-less day ("--03-01")
+    shifts only when the result is the same in any year (not across the end of February or of
+    the year); None when it is not, or when `d` has no day."""
+    if d.month is None or d.day is None:
+        return None
+    if d.year is not None:
+        r = date(d.year, d.month, d.day) + timedelta(days=days)
+        return PartialDate(r.year, r.month, r.day)
+    shifted = set()
+    for year in (2000, 2001):  # a leap year and a common one
+        try:
+            r = date(year, d.month, d.day) + timedelta(days=days)
+        except ValueError:
+            continue
+        shifted.add((r.month, r.day) if r.year == year else None)
+    if len(shifted) != 1 or None in shifted:
+        return None
+    month, day = shifted.pop()  # type: ignore[misc]
+    return PartialDate(None, month, day)
 
 
 def day_distance(a: PartialDate, b: PartialDate) -> int | None:

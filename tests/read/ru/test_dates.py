@@ -73,3 +73,34 @@ def test_the_next_day_after_a_yearless_day_stays_yearless():
     # the day after 28 February depends on the year: left undated
     found = find_dates("Его задержали 28 февраля, а на следующий день арестовали.", None)
     assert [d.date for d in found] == ["--02-28"]
+
+
+@pytest.mark.parametrize(("text", "phrase", "iso"), [
+    ("Его задержали 3 апреля, а на другой день суд арестовал его.", "на другой день", "2023-04-04"),
+    ("Его задержали 3 апреля. Через два дня суд арестовал его.", "Через два дня", "2023-04-05"),
+    ("Его задержали 3 апреля. Три дня спустя суд арестовал его.", "Три дня спустя", "2023-04-06"),
+    ("Его задержали 3 апреля. Спустя неделю суд арестовал его.", "Спустя неделю", "2023-04-10"),
+    ("Суд арестовал его 5 апреля. Накануне его задержали.", "Накануне", "2023-04-04"),
+    ("Его задержали 3 апреля, в тот же день прошел обыск.", "в тот же день", "2023-04-03"),
+])
+def test_days_counted_from_the_date_before(text, phrase, iso):
+    found = {text[d.start:d.end]: d for d in find_dates(text, "2023-04-20")}
+    assert found[phrase].date == iso and found[phrase].precision == "day"
+
+
+@pytest.mark.parametrize(("text", "dates"), [
+    ("Его задержали 3 апреля. Через два месяца суд арестовал его.", ["2023-04-03"]),  # not days
+    ("Его задержали 3 апреля. Накануне суда он встретился с адвокатом.", ["2023-04-03"]),  # before an event
+    ("Его задержали в апреле, а на следующий день арестовали.", ["2023-04"]),  # no day to count from
+    ("Его арестовали до 3 апреля, а на следующий день освободили.", ["2023-04-03"]),  # an end is no anchor
+    ("Его задержали 3 апреля. Он молчал. Адвокат не пришел. На следующий день его отпустили.",
+     ["2023-04-03"]),  # too far back
+    ("Его задержали 3 апреля, а через день отпустили.", ["2023-04-03"]),  # "через день": also "every other day"
+])
+def test_no_day_without_a_day_to_count_from(text, dates):
+    assert [d.date for d in find_dates(text, "2023-04-20")] == dates
+
+
+def test_yearless_anchor_gives_a_yearless_day_after_two_days():
+    found = find_dates("Его задержали 30 апреля. Через два дня суд арестовал его.", None)
+    assert [d.date for d in found] == ["--04-30", "--05-02"]

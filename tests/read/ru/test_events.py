@@ -142,3 +142,28 @@ def test_a_refused_act_is_no_act(read_ru, text):
 def test_a_cut_deadline_is_no_sentence(read_ru):
     a = read_ru("Депутаты 14 мая сократили срок рассмотрения жалоб граждан.")
     assert "sentence" not in {e.type for e in a.events}
+
+
+@pytest.mark.parametrize(("text", "custody"), [
+    ("Ивана Лесных задержали 14 мая, а на следующий день по решению суда он оказался в СИЗО.", "2023-05-15"),
+    ("Ивана Лесных задержали 14 мая. Через два дня суд отправил его под стражу.", "2023-05-16"),
+])
+def test_two_steps_of_one_arrest_keep_their_own_dates(read_ru, text, custody):
+    a = read_ru(text)
+    assert sorted(events(a)) == [("detention", "2023-05-14"), ("detention", custody)]
+    check_quotes(text, a)
+    second = next(e for e in a.events if e.date == custody)
+    assert any(r == "subject" for _, r in second.participants)
+
+
+def test_two_steps_without_a_year_stay_yearless(read_ru):
+    text = "Ивана Лесных задержали 14 мая, а на следующий день по решению суда он оказался в СИЗО."
+    a = read_ru(text, published=None)
+    assert sorted(events(a)) == [("detention", "--05-14"), ("detention", "--05-15")]
+    second = next(e for e in a.events if e.date == "--05-15")
+    assert second.quote.startswith("а на следующий день")
+
+
+def test_one_date_one_act(read_ru):
+    a = read_ru("Ивана Лесных задержали 14 мая, в тот же день суд арестовал его.")
+    assert events(a) == [("detention", "2023-05-14")]

@@ -18,7 +18,7 @@ from functools import cache, lru_cache
 
 from dateparser.date import DateDataParser
 
-from casefile.read.timeutil import PartialDate, complete, parse_iso
+from casefile.read.timeutil import PartialDate, complete, parse_iso, shift_days
 from casefile.resources import load
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
@@ -122,6 +122,9 @@ class DateReader:
         for phrase, offset in words["anaphoric"].items():
             if bare == phrase or bare.endswith(" " + phrase):
                 return self._from_anchor(offset)
+        counted = counted_days(bare)
+        if counted is not None:
+            return self._from_anchor(counted)
         for phrase, (unit, offset) in words["relative"].items():
             if bare == phrase or bare.endswith(" " + phrase):
                 return self._relative(unit, offset)
@@ -197,14 +200,28 @@ class DateReader:
 
     def _from_anchor(self, offset: int) -> PartialDate | None:
         a = self.anchor
-        if a is not None and a.year is None and a.day is not None:
-            return a if offset == 0 else None  # "March 10 ... the same day", year still unknown
-        if a is None or a.precision != "day":
-            return a if offset == 0 else None
-        d = a.latest()
-        assert d is not None
-        d = d + timedelta(days=offset)
-        return PartialDate(d.year, d.month, d.day)
+        if a is None or offset == 0:
+            return a
+        # "March 10 ... the next day": a year-less day stays year-less for consolidation to complete
+        return shift_days(a, offset)
+
+
+def counted_days_pattern() -> str:
+    """"two days later", "3 days earlier": a count of days and the direction, as a regex."""
+    w = _words()
+    counts = "|".join([*w["day_counts"], r"\d{1,2}"])
+    return rf"(?:{counts})\s+days?\s+(?:{'|'.join(w['counted_days'])})"
+
+
+def counted_days(text: str) -> int | None:
+    """The signed day count of "two days later" ("a week later" is not read: no day to count by)."""
+    m = re.search(rf"(?:^|\s){counted_days_pattern()}$", text, re.I)
+    if not m:
+        return None
+    n, _, way = m.group(0).split()[-3:]
+    w = _words()
+    count = int(n) if n.isdigit() else int(w["day_counts"][n.lower()])
+    return count * int(w["counted_days"][way.lower()])
 
 
 def published_date(text: str | None) -> PartialDate | None:

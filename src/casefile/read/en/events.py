@@ -22,7 +22,14 @@ from spacy.tokens import Doc, Span, Token
 
 from casefile.model import Amount, EventMention, Mention, Role, Source
 from casefile.read.en.amounts import find_amounts, find_durations
-from casefile.read.en.dates import DateReader, explicit_dates, is_duration, published_date, stated_years
+from casefile.read.en.dates import (
+    DateReader,
+    counted_days_pattern,
+    explicit_dates,
+    is_duration,
+    published_date,
+    stated_years,
+)
 from casefile.read.timeutil import PartialDate, parse_iso
 from casefile.resources import load
 
@@ -604,12 +611,18 @@ def _read_dates(doc: Doc, source: Source) -> tuple[dict[int, PartialDate], list[
     header = re.match(r"\s*(?:date|published|posted|updated)\b[^\n]*?\d{4}-\d{2}-\d{2}", source.text, re.I)
     # a metadata line's date is when the report appeared, not when anything in it happened
     spans = [p for e in doc.ents if e.label_ == "DATE" and not (header and e.start_char < header.end())
-             for p in _split_date(e)]
+             for p in _split_date(_complete_phrase(e))]
     spans = sorted(spans + _missed_phrases(doc, spans), key=lambda e: e.start)
+    sent_of = {t.i: k for k, s in enumerate(_sentences(doc)) for t in s}
+    anchor_sent = None
     for e in spans:
+        if anchor_sent is not None and sent_of.get(e.start, 0) - anchor_sent > 1:
+            reader.anchor = None  # "the next day" counts from a date in its sentence or the one before
         d = reader.read(e.text)
         if d is not None:
             out[e.start] = d
+        if d is not None and reader.anchor is d:
+            anchor_sent = sent_of.get(e.start, 0)
     return out, spans
 
 
@@ -617,10 +630,24 @@ def _split_date(e: Span) -> list[Span]:
     """The recogniser runs a date and a length of time together ("June 3, 2024 after 8 months"):
     read them apart, at the connective between them."""
     cut = next((t.i for t in e[1:] if t.lower_ in _CONNECTIVES), None)
-    if cut is None:
+    if cut is None or _anaphoric(e.text):  # "the day before", "two days after" are one date
         return [e]
     doc = e.doc
     return [Span(doc, e.start, cut, label="DATE"), Span(doc, cut, e.end, label="DATE")]
+
+
+def _complete_phrase(e: Span) -> Span:
+    """The recogniser cuts "The day before" to "The day": take the words that finish the phrase."""
+    for more in (1, 2):
+        if e.end + more <= len(e.doc) and _anaphoric(e.doc[e.start:e.end + more].text) and not _anaphoric(e.text):
+            return Span(e.doc, e.start, e.end + more, label="DATE")
+    return e
+
+
+def _anaphoric(text: str) -> bool:
+    words = load("en/dates.yaml")
+    alts = [counted_days_pattern(), *(re.escape(p) for p in words["anaphoric"])]
+    return re.fullmatch(r"\s*(?:on\s+|by\s+)?(?:" + "|".join(alts) + r")\s*", text, re.I) is not None
 
 
 _CONNECTIVES = {"after", "before", "for", "until", "till", "following"}
@@ -632,7 +659,8 @@ def _missed_phrases(doc: Doc, found: list[Span]) -> list[Span]:
     phrases = sorted([*words["anaphoric"], *words["relative"]], key=len, reverse=True)
     taken = {i for e in found for i in range(e.start, e.end)}
     out: list[Span] = []
-    for m in re.finditer(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b", doc.text, re.I):
+    alts = [counted_days_pattern(), *(re.escape(p) for p in phrases)]
+    for m in re.finditer(r"\b(?:" + "|".join(alts) + r")\b", doc.text, re.I):
         sp = doc.char_span(m.start(), m.end(), label="DATE")
         if sp is not None and not taken & set(range(sp.start, sp.end)):
             out.append(sp)

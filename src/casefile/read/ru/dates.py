@@ -83,7 +83,6 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         ("weekday", re.compile(rf"{b}(?:в|во)\s+(?:прошл\w+\s+)?(?:{weekday}){e}", re.I)),
         ("day_word", re.compile(rf"{b}(?P<dw>{dw}){e}", re.I)),
         ("rel_period", re.compile(rf"{b}в\s+(?P<which>прошлом|этом|текущем)\s+(?P<unit>месяце|году){e}", re.I)),
-        ("next_day", re.compile(rf"{b}на\s+следующий\s+день{e}", re.I)),
     ]
 
 
@@ -96,41 +95,104 @@ def find_dates(text: str, published: str | None) -> list[DateExpr]:
         for m in rx.finditer(text):
             if any(m.start() < b and a < m.end() for a, b in taken):
                 continue
-            if kind == "next_day":
-                continue  # resolved below against the date before it
             is_end = _is_end(text, m.start())
             date, prec = _resolve(kind, m, pub, is_end)
             taken.append((m.start(), m.end()))
             found.append(DateExpr(m.start(), m.end(), date, prec, is_end))
     found.sort(key=lambda d: d.start)
-    return _next_days(text, found)
+    return _anchored(text, found, taken)
 
 
-def _next_days(text: str, found: list[DateExpr]) -> list[DateExpr]:
-    """"на следующий день" is the day after the last day-precise date before it."""
-    rx = dict(_patterns())["next_day"]
+@cache
+def _anchored_patterns() -> list[tuple[re.Pattern[str], int | None]]:
+    """Phrases that count days from the date told before them; None: the count is in group "n"."""
+    lex = _lex()
+    b, e = r"(?<![\w\d])", r"(?![\w])"
+    counts = "|".join(re.escape(w) for w in sorted(lex["day_counts"], key=len, reverse=True))
+    unit = r"(?:дн(?:я|ей)|суток)"
+    out: list[tuple[re.Pattern[str], int | None]] = [
+        (re.compile(rf"{b}(?:{lex['days_after']})\s+(?P<n>{counts}|\d{{1,2}})\s+{unit}{e}", re.I), None),
+        (re.compile(rf"{b}(?P<n>{counts}|\d{{1,2}})\s+{unit}\s+(?:{lex['days_after_post']}){e}", re.I), None),
+    ]
+    out += [(re.compile(rf"{b}{rx}{e}", re.I), int(off)) for rx, off in lex["anchored_days"].items()]
+    return out
+
+
+def _anchored(text: str, found: list[DateExpr], taken: list[tuple[int, int]]) -> list[DateExpr]:
+    """"на следующий день", "через два дня", "накануне", "в тот же день": days counted from the
+    nearest day-precise date told before, in the same sentence or the one before it (further
+    back a report has moved on). A year-less anchor gives a year-less day."""
     out = list(found)
-    for m in rx.finditer(text):
-        before = [d for d in found if d.end <= m.start() and d.date and (d.precision == "day" or _is_yearless_day(d.date))]
-        if not before:
-            continue
-        last = before[-1].date
-        assert last is not None
-        if last.startswith("--"):  # year-less: the day after, when it is the same in any year
-            nexts = set()
-            for year in ("2000", "2001"):  # a leap year and a common one
-                try:
-                    d = dt.date.fromisoformat(year + last[1:]) + dt.timedelta(days=1)
-                except ValueError:
-                    continue
-                nexts.add((d.month, d.day) if d.year == int(year) else None)
-            if len(nexts) == 1 and None not in nexts:
-                month, day = nexts.pop()  # type: ignore[misc]
-                out.append(DateExpr(m.start(), m.end(), f"--{month:02d}-{day:02d}", "unknown"))
-            continue
-        nxt = dt.date.fromisoformat(last) + dt.timedelta(days=1)
-        out.append(DateExpr(m.start(), m.end(), nxt.isoformat(), "day"))
+    for rx, offset in _anchored_patterns():
+        for m in rx.finditer(text):
+            if any(m.start() < b and a < m.end() for a, b in taken):
+                continue
+            n = offset if offset is not None else _count(m.group("n"))
+            if n is None or (offset == -1 and _before_event(text, m.end())):
+                continue
+            anchor = _anchor(text, found, m.start())
+            if anchor is None:
+                continue
+            taken.append((m.start(), m.end()))
+            date = _shift(anchor, n)
+            if date is not None:
+                out.append(DateExpr(m.start(), m.end(), date, "unknown" if date.startswith("--") else "day"))
     return sorted(out, key=lambda d: d.start)
+
+
+def _count(word: str) -> int | None:
+    if word.isdigit():
+        return int(word)
+    n = _lex()["day_counts"].get(word.lower())
+    return int(n) if n is not None else None
+
+
+_SENT_END = re.compile(r"[.!?…]+[»\"]?\s+(?=[«\"]?[А-ЯЁA-Z0-9])|\n")
+
+
+def _anchor(text: str, found: list[DateExpr], at: int) -> str | None:
+    before = [d for d in found if d.end <= at and d.date and not d.is_end]
+    if not before:
+        return None
+    last = before[-1]
+    if last.precision != "day" and not _is_yearless_day(last.date or ""):
+        return None  # "в мае ... на следующий день": no day to count from
+    if len(_SENT_END.findall(text, last.end, at)) > 1:
+        return None
+    return last.date
+
+
+def _before_event(text: str, end: int) -> bool:
+    """"накануне суда": the day before an event named after it, not before a date told earlier."""
+    m = re.match(r"\s+([а-яё]+)", text[end:end + 40])
+    if not m:
+        return False
+    return any({"NOUN", "ADJF", "NUMR"} & p.tag.grammemes and "gent" in p.tag.grammemes
+               for p in _morph().parse(m.group(1))[:1])
+
+
+@cache
+def _morph():  # noqa: ANN202 - pymorphy2 (natasha's own dictionary) has no type hints
+    import pymorphy2
+
+    return pymorphy2.MorphAnalyzer()
+
+
+def _shift(iso: str, days: int) -> str | None:
+    if not iso.startswith("--"):
+        return (dt.date.fromisoformat(iso) + dt.timedelta(days=days)).isoformat()
+    # year-less: the shifted day, when it is the same in any year (a leap year and a common one)
+    shifted = set()
+    for year in (2000, 2001):
+        try:
+            d = dt.date.fromisoformat(f"{year}{iso[1:]}") + dt.timedelta(days=days)
+        except ValueError:
+            continue
+        shifted.add((d.month, d.day) if d.year == year else None)
+    if len(shifted) != 1 or None in shifted:
+        return None
+    month, day = shifted.pop()  # type: ignore[misc]
+    return f"--{month:02d}-{day:02d}"
 
 
 def _is_yearless_day(iso: str) -> bool:

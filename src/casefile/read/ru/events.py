@@ -47,19 +47,25 @@ def rules() -> tuple[Rule, ...]:
 
 def extract_events(p: Parsed, source: Source, mentions: list[Mention], dates: list[DateExpr]) -> list[EventMention]:
     out: list[EventMention] = []
-    seen: set[tuple[int, str]] = set()
+    seen: dict[tuple[int, str], set[str | None]] = {}
     for tok in p.toks:
         rule = _match(p, tok)
         if rule is None or _nominal(tok) or _denied(p, tok) or _in_scare_quotes(p, tok):
             continue
         clause = _clause(p, tok)[0]
         for etype in rule.types:
-            if (clause, etype) in seen:
+            told = seen.get((clause, etype))
+            own = _own_date(p, tok, dates)
+            # one act per sentence and type, unless the trigger carries a date of its own that the
+            # act already read does not: "задержали 3 мая, а на следующий день арестовали" is two steps
+            if told is not None and (own is None or own in told):
                 continue
-            seen.add((clause, etype))
+            seen.setdefault((clause, etype), set()).add(own)
             if etype == "sentence" and tok.lemma in _lex()["reductions"] and not _reduction(p, tok)[3]:
                 continue  # "сократили срок рассмотрения жалоб": no term, no sentence
             ev = _event(p, source, mentions, dates, tok, etype)
+            if told is not None:
+                ev = _own_part(p, tok, ev)
             if etype == "sentence" and tok.lemma in _lex()["reductions"]:
                 before, after, end, _ = _reduction(p, tok)
                 if after and end > ev.end:  # the quote shows the cut it was computed from
@@ -180,6 +186,27 @@ def _date(p: Parsed, tok: Tok, sent_dates: list[DateExpr], near: set[int],
         if pub.month:
             return source.published[:7], "month"
     return None, "unknown"
+
+
+def _own_part(p: Parsed, tok: Tok, ev: EventMention) -> EventMention:
+    """A second act of one type in a sentence is quoted from the clause that tells it
+    ("..., а на следующий день ... оказался в СИЗО"), so its evidence is its own words."""
+    head = p.text[ev.start:tok.start]
+    cut = max(head.rfind(c) for c in ",;:—")
+    if cut < 0:
+        return ev
+    start = ev.start + cut + 1
+    start += len(p.text[start:tok.start]) - len(p.text[start:tok.start].lstrip())
+    return ev.model_copy(update={"start": start, "quote": p.text[start:ev.end]})
+
+
+def _own_date(p: Parsed, tok: Tok, dates: list[DateExpr]) -> str | None:
+    """The date told in the trigger's own part of the parse, if any."""
+    start, end = _clause(p, tok)
+    near = set(p.subtree(tok.i, depth=3))
+    points = [d for d in dates if start <= d.start < end and not d.is_end and d.date]
+    in_tree = [d for d in points if any(p.toks[k].start <= d.start < p.toks[k].end + 1 for k in near)]
+    return min(in_tree, key=lambda d: abs(d.start - tok.start)).date if in_tree else None
 
 
 def _looks_back(p: Parsed, tok: Tok) -> bool:
