@@ -129,3 +129,18 @@ def test_different_charges_or_dates_far_apart_stay_two_acts():
                      em("S2", "charge", "2020-04", "month", charge="tax evasion"))) == 2
     assert len(merge(em("S1", "charge", "2020-05-04", charge="membership in an extremist youth movement"),
                      em("S2", "charge", "2019-11", "month", charge="membership in an extremist movement"))) == 2
+
+
+def test_two_steps_of_one_arrest_told_by_one_source_are_not_a_conflict_with_another(tmp_path):
+    from casefile.pipeline import build_case
+
+    (tmp_path / "a.txt").write_text(
+        "Published: 6 May 2024\n\nPolice detained the journalist Ann Lee in Tbilisi on 3 May 2024; the next day "
+        "a court remanded her in custody, her lawyer said.\n")
+    (tmp_path / "b.txt").write_text(
+        "Published: 5 May 2024\n\nA court in Tbilisi remanded the journalist Ann Lee in custody on 4 May 2024, "
+        "her lawyer said.\n")
+    cf = build_case([tmp_path]).casefile
+    detentions = sorted(v.date for v in cf.events if v.type == "detention")
+    assert detentions == ["2024-05-03", "2024-05-04"]
+    assert cf.conflicts == []

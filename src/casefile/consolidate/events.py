@@ -54,6 +54,7 @@ class _Item:
     date: PartialDate | None
     place: str | None
     participants: list[tuple[str, Role]]
+    sibling_days: bool = False
 
 
 @dataclass
@@ -84,6 +85,12 @@ def merge_events(analyses: list[DocAnalysis], resolution: EntityResolution, sour
     by_id = {e.id: e for e in resolution.entities}
     items = [_item(em, order, resolution) for a in analyses for em in a.events]
     items = [i for i in items if _concerns_case(i, by_id, resolution.subject)]
+    told: dict[tuple[str, int, str], set[str]] = {}
+    for i in items:
+        if i.em.date:
+            told.setdefault((i.em.source, i.em.sentence, i.em.type), set()).add(i.em.date)
+    for i in items:
+        i.sibling_days = len(told.get((i.em.source, i.em.sentence, i.em.type), ())) > 1
     clusters = _cluster(items)
     if _complete_years(items, clusters):
         clusters = _cluster(items)
@@ -247,6 +254,8 @@ def _home(it: _Item, same: list[_Cluster], anchors: list[PartialDate]) -> _Clust
             fits.append((1, c))
             continue
         own = [i.date for i in c.items if i.em.source == it.em.source and i.date and i.date.precision == "day"]
+        if it.sibling_days:
+            own = own or [None]
         if it.date in own:
             fits.append((0, c))
             continue
