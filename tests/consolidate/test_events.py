@@ -144,3 +144,20 @@ def test_two_steps_of_one_arrest_told_by_one_source_are_not_a_conflict_with_anot
     detentions = sorted(v.date for v in cf.events if v.type == "detention")
     assert detentions == ["2024-05-03", "2024-05-04"]
     assert cf.conflicts == []
+
+
+def test_an_undated_act_before_one_court_does_not_join_the_dated_act_before_another():
+    ents = [Entity(id="E1", type="person", name="Ivo Stanev"),
+            Entity(id="E2", type="organization", name="City Court"),
+            Entity(id="E3", type="organization", name="Supreme Court")]
+    res = EntityResolution(entities=ents, subject="E1",
+                           of_mention={"S1:M1": "E1", "S1:M2": "E2", "S2:M1": "E1", "S2:M2": "E3"})
+    events = merge(em("S1", "appeal", participants=[("S1:M1", "subject"), ("S1:M2", "authority")]),
+                   em("S2", "appeal", "2031-12-23", participants=[("S2:M1", "subject"), ("S2:M2", "authority")]),
+                   resolution=res)
+    assert sorted((e.date or "") for e in events) == ["", "2031-12-23"]
+    # before the same court (or naming none), the undated mention is the dated act
+    events = merge(em("S1", "appeal", participants=[("S1:M1", "subject")]),
+                   em("S2", "appeal", "2031-12-23", participants=[("S2:M1", "subject"), ("S2:M2", "authority")]),
+                   resolution=res)
+    assert [e.date for e in events] == ["2031-12-23"]

@@ -232,6 +232,10 @@ def _months_apart(a: PartialDate, b: PartialDate) -> int | None:
     return abs((a.year * 12 + a.month) - (b.year * 12 + b.month))
 
 
+def _authorities(items: list[_Item]) -> set[str]:
+    return {e for i in items for e, role in i.participants if role == "authority"}
+
+
 def _home(it: _Item, same: list[_Cluster], anchors: list[PartialDate]) -> _Cluster | None:
     if it.date is not None:
         # acts more than two months apart never join (not even one charge dated differently),
@@ -239,6 +243,11 @@ def _home(it: _Item, same: list[_Cluster], anchors: list[PartialDate]) -> _Clust
         mine = it.date
         same = [c for c in same if c.date is None or (_months_apart(mine, c.date) or 0) <= 2]
     same = [c for c in same if _amount_fits(it, c) and _duration_fits(it, c)]
+    if it.date is None and _authorities([it]):
+        # an undated act before one court is not the dated act of that type before another
+        # ("the city court heard his appeal" is not "the Supreme Court rejected his appeal")
+        mine = _authorities([it])
+        same = [c for c in same if not _authorities(c.items) or _authorities(c.items) & mine]
     if it.date is None:
         # an undated mention: the act of that type its charge names, else the one nearest to
         # the acts told in its sentence or to what its report is about, else the best attested
