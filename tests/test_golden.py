@@ -35,3 +35,21 @@ def test_corpus_spine(corpus: Path) -> None:
     assert "structure:" not in text
     assert "boilerplate removed 10/10, content kept 5/5" in text
     assert parts["sources"] >= 0.8, text
+
+
+def test_real_news_pages_build_without_error(tmp_path: Path) -> None:
+    """Real pages of every kind (the article-extraction benchmark's): the whole engine runs."""
+    import gzip
+
+    pages = sorted((SHARED / "bench" / "article-extraction" / "html").glob("*.html.gz"))[:40]
+    if not pages:
+        pytest.skip("the shared benchmark pages are not present")
+    for p in pages:
+        (tmp_path / p.name.removesuffix(".gz")).write_bytes(gzip.decompress(p.read_bytes()))
+    result = build_case([tmp_path])
+    cf = json.loads(render_json(result.casefile))
+    assert len(cf["sources"]) + len(result.problems) == len(pages)
+    texts = {s["id"]: s["text"] for s in cf["sources"]}
+    for v in cf["events"]:
+        for e in v["evidence"]:
+            assert texts[e["source"]][e["start"]:e["end"]] == e["quote"]

@@ -352,3 +352,12 @@ def test_a_person_cue_outvotes_geonames_but_a_bare_label_does_not():
     assert entity_of(res, "S1:M1").type == "person"
     assert entity_of(res, "S2:M1").type == "place"
     assert entity_of(res, "S2:M2").type == "place"  # the tagger's "person" alone does not beat a city
+
+
+def test_an_acronym_or_wordless_person_name_does_not_break_resolution() -> None:
+    b = Bundle().add("JFK spoke. Lee was detained; ‘ said so.", ("JFK", "person"), ("Lee", "person"), ("‘", "person"))
+    b.add("Lee was released.", ("Lee", "person"))
+    res = resolve_entities(b.analyses, b.sources)
+    assert set(res.of_mention) == {m.id for a in b.analyses for m in a.mentions}
+    lee = {res.of_mention["S1:M2"], res.of_mention["S2:M1"]}
+    assert len(lee) == 1

@@ -410,7 +410,7 @@ def _link_short_forms(cl: _Clusters) -> None:
     siblings: dict[str, list[int]] = defaultdict(list)
     for i, n in enumerate(cl.nodes):
         if _person_single(n):
-            siblings[n.key.split("|", 1)[1]].append(i)
+            siblings[n.key.split("|", 1)[-1]].append(i)  # an acronym or a word-less name has no source prefix
     for members in siblings.values():
         attached = {cl.find(i) for i in members if len(cl.members[cl.find(i)]) > 1}
         target = attached.pop() if len(attached) == 1 else None
