@@ -6,6 +6,8 @@ import importlib.util
 import json
 from pathlib import Path
 
+import pytest
+
 from casefile.pipeline import build_case
 from casefile.render import render_json
 
