@@ -36,3 +36,18 @@ def test_reports_group_by_person_and_a_report_about_two_people_feeds_both() -> N
     assert ("r4", "r5") in by_docs
     assert len(cases) == 2
     assert all(c.id and c.id == c.id.lower() for c in cases)
+
+
+def test_a_person_in_one_act_of_background_founds_no_case() -> None:
+    from pathlib import Path
+
+    from casefile.batch.stages import case_persons
+    from casefile.ingest import read_source
+    from casefile.read import read_sources
+
+    text = (b"Published: 6 May 2031\n\nPolice in Tbilisi detained the blogger Ann Lee on 3 May 2031, her lawyer said. "
+            b"A court remanded Lee in custody for two months the next day. Her mentor, the poet Tom Roe, "
+            b"was killed in 2015.\n")
+    src = read_source(Path("r.txt"), text, "S1")
+    (analysis,) = read_sources([src])
+    assert [p["name"] for p in case_persons(src, analysis)] == ["Ann Lee"]

@@ -16,6 +16,7 @@ from rapidfuzz import fuzz
 
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _VOWELS = re.compile(r"[aeiouy]+")
+_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}  # "Jane Doe Jr." is Jane Doe's case
 
 
 def latin(name: str) -> str:
@@ -24,7 +25,8 @@ def latin(name: str) -> str:
         name = iuliia.WIKIPEDIA.translate(name)
     name = unicodedata.normalize("NFKD", name)
     name = "".join(c for c in name if not unicodedata.combining(c))
-    return re.sub(r"[^a-z ]+", " ", name.lower()).strip()
+    words = re.sub(r"[^a-z ]+", " ", name.lower()).split()
+    return " ".join(w for w in words if w not in _SUFFIXES)
 
 
 def skeleton(token: str) -> str:

@@ -28,11 +28,13 @@ class BatchSummary:
     read: int = 0
     irrelevant: int = 0
     no_case: int = 0
+    empty_cases: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)
     cases: list[dict[str, Any]] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         return {"read": self.read, "skipped_irrelevant": self.irrelevant, "read_but_no_case": self.no_case,
+                "cases_without_acts": self.empty_cases,
                 "failed": [{"record": r, "problem": p} for r, p in self.failed], "cases": len(self.cases)}
 
 
@@ -166,6 +168,9 @@ def _finish(spill: _Spill, tmp: Path, out: Path, summary: BatchSummary,
     paths = spill.by_case(cases, tmp)
     for case, cf_dict, docs in mapper(_case_job, [(c, paths[c.id]) for c in cases]):
         cf = CaseFile.model_validate(cf_dict)
+        if not cf.events:  # once the reports are read together, no act concerns the person
+            summary.empty_cases += 1
+            continue
         summary.cases.append(write_case(out, case, cf))
         if on_case:
             on_case(case, cf, docs)

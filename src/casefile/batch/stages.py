@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -98,18 +99,21 @@ def read_records(records: list[Record]) -> tuple[list[DocResult], list[tuple[str
 
 
 def case_persons(source: Source, analysis: DocAnalysis) -> list[dict[str, Any]]:
-    """The people whose case this report is about: its subject, and any other person named as
-    the subject of one of its acts. None when the report describes no act."""
+    """The people whose case this report is about: its subject when an act concerns them (or no
+    act names anyone), and any other person who is the subject of two or more of its acts.
+    None when the report describes no act. A person named in one act of background (a death
+    recalled, a colleague's arrest) founds no case of its own."""
     if not analysis.events:
         return []
     res = resolve_entities([analysis], [source])
     by_id = {e.id: e for e in res.entities}
-    ids: list[str] = []
-    if res.subject and by_id[res.subject].type == "person":
-        ids.append(res.subject)
+    acts: Counter[str] = Counter()
     for ev in analysis.events:
-        for mention_id, role in ev.participants:
-            eid = res.of_mention.get(mention_id)
-            if role == "subject" and eid in by_id and by_id[eid].type == "person" and eid not in ids:
-                ids.append(eid)
+        for eid in {res.of_mention.get(m) for m, role in ev.participants if role == "subject"}:
+            if eid in by_id and by_id[eid].type == "person":
+                acts[eid] += 1
+    ids: list[str] = []
+    if res.subject and by_id[res.subject].type == "person" and (acts[res.subject] or not acts):
+        ids.append(res.subject)
+    ids += [eid for eid, n in acts.most_common() if n >= 2 and eid not in ids]
     return [{"name": by_id[i].name, "forms": sorted({by_id[i].name, *by_id[i].aliases})} for i in ids]
