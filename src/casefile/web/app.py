@@ -4,6 +4,7 @@ script, and no page needs JavaScript."""
 
 from __future__ import annotations
 
+import gzip
 import hmac
 import os
 import re
@@ -52,15 +53,9 @@ def create_app(db: str = "casefile.db", secret: str | None = None) -> FastAPI:
     templates.env.autoescape = True
     templates.env.filters["num"] = num
     page_cache: dict[tuple[str, int, int], str] = {}
+    packed_cache: dict[tuple[tuple[str, int, int], str], bytes] = {}
 
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next: Any) -> Response:
-        response = await call_next(request)
-        response.headers["Content-Security-Policy"] = CSP
-        response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers["Referrer-Policy"] = "no-referrer"
-        response.headers["X-Frame-Options"] = "DENY"
-        return response
+    app.add_middleware(SecurityHeaders)
 
     # ------------------------------------------------------------- helpers
 
@@ -188,7 +183,19 @@ def create_app(db: str = "casefile.db", secret: str | None = None) -> FastAPI:
             page_cache[key] = html
             while len(page_cache) > 128:
                 page_cache.pop(next(iter(page_cache)))
-        return HTMLResponse(html.replace(CSRF_SLOT, csrf_token(request)))
+        token = csrf_token(request)
+        if "gzip" not in request.headers.get("accept-encoding", ""):
+            return HTMLResponse(html.replace(CSRF_SLOT, token))
+        # the compressed page of this session, kept too: a reader reloading a large case costs
+        # a few lookups, not half a megabyte of compression
+        packed = packed_cache.get((key, token))
+        if packed is None:
+            packed = gzip.compress(html.replace(CSRF_SLOT, token).encode("utf-8"), compresslevel=6)
+            packed_cache[(key, token)] = packed
+            while len(packed_cache) > 512:
+                packed_cache.pop(next(iter(packed_cache)))
+        return Response(packed, media_type="text/html; charset=utf-8",
+                        headers={"Content-Encoding": "gzip", "Vary": "Accept-Encoding"})
 
     @app.get("/cases/{slug}/sources/{sid}", response_class=HTMLResponse)
     def source_page(request: Request, slug: str, sid: str, start: int | None = None, end: int | None = None) -> Response:
@@ -333,6 +340,30 @@ def create_app(db: str = "casefile.db", secret: str | None = None) -> FastAPI:
     app.state.registry = registry
     app.state.accounts = accounts
     return app
+
+
+class SecurityHeaders:
+    """Every response gets the CSP and its companions (a plain ASGI middleware: Starlette's
+    BaseHTTPMiddleware costs a task and a stream per request)."""
+
+    HEADERS = [(b"content-security-policy", CSP.encode()), (b"x-content-type-options", b"nosniff"),
+               (b"referrer-policy", b"no-referrer"), (b"x-frame-options", b"DENY")]
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def with_headers(message: Any) -> None:
+            if message["type"] == "http.response.start":
+                names = {k for k, _ in self.HEADERS}
+                message["headers"] = [h for h in message.get("headers", []) if h[0] not in names] + self.HEADERS
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
 
 
 def _safe_name(name: str) -> str:
