@@ -18,6 +18,7 @@ from fastapi import FastAPI, Form, HTTPException, Request, UploadFile
 from fastapi.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from starlette.concurrency import run_in_threadpool
 from starlette.middleware.gzip import GZipMiddleware
 from starlette.middleware.sessions import SessionMiddleware
 
@@ -165,7 +166,9 @@ def create_app(db: str = "casefile.db", secret: str | None = None) -> FastAPI:
     # ------------------------------------------------------------- a case
 
     @app.get("/cases/{slug}", response_class=HTMLResponse)
-    def case_page(request: Request, slug: str) -> Response:
+    async def case_page(request: Request, slug: str) -> Response:
+        # Async, so that a cached page is served without a hop to the thread pool; the few
+        # lookups it makes are short, and rendering or compressing a page goes to the pool.
         user = require_user(request)
         if not accounts.may_see(user, slug):
             raise HTTPException(status_code=404, detail="No such case.")
@@ -174,12 +177,7 @@ def create_app(db: str = "casefile.db", secret: str | None = None) -> FastAPI:
         key = (slug, registry.latest_version(slug), user.id)
         html = page_cache.get(key)
         if html is None:
-            _, cf = visible_case(request, slug)
-            ctx = _case_context(cf) if cf else {}
-            html = templates.get_template("case.html").render(
-                request=request, user=user, csrf=CSRF_SLOT, slug=slug, cf=cf,
-                unapplied=registry.unapplied(slug) if user.can_edit else [],
-                chart=timeline_svg(cf.events, link="#") if cf else "", **ctx)
+            html = await run_in_threadpool(render_case, request, user, slug)
             page_cache[key] = html
             while len(page_cache) > 128:
                 page_cache.pop(next(iter(page_cache)))
@@ -190,12 +188,21 @@ def create_app(db: str = "casefile.db", secret: str | None = None) -> FastAPI:
         # a few lookups, not half a megabyte of compression
         packed = packed_cache.get((key, token))
         if packed is None:
-            packed = gzip.compress(html.replace(CSRF_SLOT, token).encode("utf-8"), compresslevel=6)
+            page_html = html.replace(CSRF_SLOT, token).encode("utf-8")
+            packed = await run_in_threadpool(gzip.compress, page_html, 6)
             packed_cache[(key, token)] = packed
             while len(packed_cache) > 512:
                 packed_cache.pop(next(iter(packed_cache)))
         return Response(packed, media_type="text/html; charset=utf-8",
                         headers={"Content-Encoding": "gzip", "Vary": "Accept-Encoding"})
+
+    def render_case(request: Request, user: User, slug: str) -> str:
+        _, cf = visible_case(request, slug)
+        ctx = _case_context(cf) if cf else {}
+        return templates.get_template("case.html").render(
+            request=request, user=user, csrf=CSRF_SLOT, slug=slug, cf=cf,
+            unapplied=registry.unapplied(slug) if user.can_edit else [],
+            chart=timeline_svg(cf.events, link="#") if cf else "", **ctx)
 
     @app.get("/cases/{slug}/sources/{sid}", response_class=HTMLResponse)
     def source_page(request: Request, slug: str, sid: str, start: int | None = None, end: int | None = None) -> Response:
