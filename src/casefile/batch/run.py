@@ -21,6 +21,7 @@ from casefile.pipeline import consolidate_case, rebase_analysis
 from casefile.render import render_html, render_json
 
 BATCH = 64
+RAY_SLICE = 20_000  # relevant reports per Ray dataset (a few kB each)
 
 
 @dataclass
@@ -194,7 +195,9 @@ def run_on_ray(inputs: list[str], out: Path, address: str, workers: int = 2, pro
     with tempfile.TemporaryDirectory(prefix="casefile-batch-") as tmp:
         spill = _Spill(Path(tmp))
         # records stream from the driver in slices, so memory stays bounded by one slice
-        for chunk in _chunks(_relevant(inputs, summary, progress), BATCH * workers * 8):
+        # records stream from the driver in slices, so memory stays bounded by one slice; a slice
+        # is large because each starts its actors afresh (each loads both languages' models)
+        for chunk in _chunks(_relevant(inputs, summary, progress), RAY_SLICE):
             ds = ray.data.from_items([{"record": r.to_dict()} for r in chunk])
             ds = ds.map_batches(_RayReader, batch_size=BATCH, concurrency=workers, batch_format="pandas")
             for row in ds.iter_rows():
