@@ -175,3 +175,18 @@ def test_a_correction_without_a_value_is_refused(web_app) -> None:
     assert r.status_code == 303
     corrected = [v for v in reg.casefile("c11").events if v.review == "corrected"]
     assert len(corrected) == 1 and corrected[0].date == "2024-05-13"
+
+
+def test_only_an_admin_manages_accounts_and_access(web_app) -> None:
+    editor = TestClient(web_app)
+    token = login(editor, EDITOR)
+    assert editor.get("/users").status_code == 403
+    r = editor.post("/users", data={"csrf": token, "name": "mallory", "password": "long-enough-1", "role": "admin"})
+    assert r.status_code == 403 and all(u.name != "mallory" for u in web_app.state.accounts.users())
+    admin = TestClient(web_app)
+    token = login(admin, ADMIN)
+    r = admin.post("/users", data={"csrf": token, "name": "nina", "password": "long-enough-1", "role": "viewer"},
+                   follow_redirects=False)
+    assert r.status_code == 303 and any(u.name == "nina" and u.role == "viewer" for u in web_app.state.accounts.users())
+    r = admin.post("/users", data={"csrf": token, "name": "short", "password": "x", "role": "viewer"})
+    assert r.status_code == 400 and "8 characters" in r.text

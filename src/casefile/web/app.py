@@ -97,6 +97,12 @@ def create_app(db: str = "casefile.db", secret: str | None = None) -> FastAPI:
             cf = redact(cf)
         return user, cf
 
+    def require_admin(request: Request, what: str) -> User:
+        user = require_user(request)
+        if not user.is_admin:
+            raise HTTPException(status_code=403, detail=f"Only an admin {what}.")
+        return user
+
     def require_editor(user: User) -> None:
         if not user.can_edit:
             raise HTTPException(status_code=403, detail="Your account can read cases but not change them.")
@@ -313,9 +319,7 @@ def create_app(db: str = "casefile.db", secret: str | None = None) -> FastAPI:
     def access(request: Request, slug: str, restricted: str = Form(""), members: str = Form(""),
                csrf: str = Form("")) -> Response:
         check_csrf(request, csrf)
-        user = require_user(request)
-        if not user.is_admin:
-            raise HTTPException(status_code=403, detail="Only an admin changes who may see a case.")
+        require_admin(request, "changes who may see a case")
         try:
             accounts.set_restricted(slug, bool(restricted), [m.strip() for m in members.split(",") if m.strip()])
         except CasefileError as exc:
@@ -326,18 +330,14 @@ def create_app(db: str = "casefile.db", secret: str | None = None) -> FastAPI:
 
     @app.get("/users", response_class=HTMLResponse)
     def users(request: Request) -> Response:
-        user = require_user(request)
-        if not user.is_admin:
-            raise HTTPException(status_code=403, detail="Only an admin manages accounts.")
+        require_admin(request, "manages accounts")
         return page(request, "users.html", users=accounts.users(), error=None)
 
     @app.post("/users")
     def add_user(request: Request, name: str = Form(...), password: str = Form(...), role: str = Form(...),
                  csrf: str = Form("")) -> Response:
         check_csrf(request, csrf)
-        user = require_user(request)
-        if not user.is_admin:
-            raise HTTPException(status_code=403, detail="Only an admin manages accounts.")
+        require_admin(request, "manages accounts")
         try:
             accounts.add_user(name.strip(), password, role)
         except CasefileError as exc:
