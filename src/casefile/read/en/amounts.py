@@ -11,7 +11,7 @@ months" P2M); number-parser reads number words.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from number_parser import parse_number
 from price_parser import Price
@@ -83,7 +83,9 @@ def _duration_re() -> re.Pattern[str]:
     return re.compile(r"\b(?P<num>\d+|[a-z]+(?:-[a-z]+)?)[\s-](?P<unit>" + units + r")\b(?!-and)", re.I)
 
 
+@lru_cache(maxsize=4096)
 def _number(word: str) -> int | None:
+    """A count written in digits or words; cached, since number-parser takes milliseconds a call."""
     if word.isdigit():
         return int(word)
     word = word.lower()
