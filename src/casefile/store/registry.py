@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from casefile.errors import CasefileError, IngestError
 from casefile.ingest import Problem, collect_files, read_source
-from casefile.ingest.dedupe import jaccard, shingles
+from casefile.ingest.dedupe import original_of, shingles
 from casefile.model import CaseFile, DocAnalysis, Source
 from casefile.pipeline import consolidate_case, rebase_analysis
 from casefile.read import READER_VERSION, read_sources
@@ -256,15 +256,17 @@ class Registry:
             have = {r.sha256 for r in rows}
             before = self._latest(s, row)
             pos = len(rows)
-            old_sources = [_source_of(r) for r in rows]
+            # each earlier source's shingles once per add, for the near-duplicate check
+            earlier = [(o, shingles(o.text)) for o in (_source_of(r) for r in rows)]
             now = _now()
             for name, data, src in fresh:
                 if src.sha256 in have:  # another add took it meanwhile
                     result.already_known.append(name)
                     continue
                 pos += 1
-                src = src.model_copy(update={"id": f"S{pos}", "duplicate_of": _duplicate_of(src, old_sources)})
-                old_sources.append(src)
+                mine = shingles(src.text)
+                src = src.model_copy(update={"id": f"S{pos}", "duplicate_of": original_of(mine, earlier)})
+                earlier.append((src, mine))
                 meta = src.model_dump(mode="json", exclude={"text"})
                 s.add(SourceRow(case_id=row.id, position=pos, sha256=src.sha256 or "", file=src.file,
                                 original=data, text=src.text, meta=meta, added_at=now, added_by=user))
@@ -408,17 +410,6 @@ class Registry:
 
 def _source_of(r: SourceRow) -> Source:
     return Source.model_validate({**r.meta, "text": r.text, "id": f"S{r.position}"})
-
-
-def _duplicate_of(src: Source, earlier: list[Source]) -> str | None:
-    """Near-duplicate check of one new source against the case's sources (linear per add)."""
-    from casefile.ingest.dedupe import THRESHOLD
-
-    mine = shingles(src.text)
-    for o in earlier:
-        if o.duplicate_of is None and jaccard(mine, shingles(o.text)) >= THRESHOLD:
-            return o.id
-    return None
 
 
 def _decision_of(d: DecisionRow) -> Decision:
