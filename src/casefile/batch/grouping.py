@@ -7,26 +7,22 @@ inside a block, union-find over (report, person) nodes: no quadratic step over t
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-import iuliia
 from rapidfuzz import fuzz
+
+from casefile.consolidate.names import NAME_SUFFIXES, romanize
 
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _VOWELS = re.compile(r"[aeiouy]+")
-_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}  # "Jane Doe Jr." is Jane Doe's case
 
 
 def latin(name: str) -> str:
-    """A name in plain lower-case Latin letters: Cyrillic transliterated, accents removed."""
-    if _CYRILLIC.search(name):
-        name = iuliia.WIKIPEDIA.translate(name)
-    name = unicodedata.normalize("NFKD", name)
-    name = "".join(c for c in name if not unicodedata.combining(c))
-    words = re.sub(r"[^a-z ]+", " ", name.lower()).split()
-    return " ".join(w for w in words if w not in _SUFFIXES)
+    """A name in plain lower-case Latin letters (romanised as entity resolution does), without
+    suffixes: "Jane Doe Jr." is Jane Doe's case."""
+    words = re.sub(r"[^a-z ]+", " ", romanize(name).lower()).split()
+    return " ".join(w for w in words if w not in NAME_SUFFIXES)
 
 
 def skeleton(token: str) -> str:

@@ -28,7 +28,7 @@ _VARIANTS: tuple[tuple[str, str], ...] = (
     ("dzh", "j"), ("zh", "j"), ("dj", "j"), ("kh", "h"), ("gh", "g"), ("ck", "k"), ("ph", "f"),
     ("ou", "u"), ("x", "ks"), ("q", "k"), ("w", "v"), ("y", "i"), ("'", ""), ("ʼ", ""), ("ʻ", ""),
 )
-_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 # Alternate names of smaller towns are left out: they collide with words and
 # demonyms more often than they name a renamed city.
 _ALTERNATE_MIN_POPULATION = 100_000
@@ -59,7 +59,7 @@ def romanize(text: str) -> str:
 def tokens(text: str) -> list[str]:
     """The words of a name, without suffixes like "Jr."; hyphenated words stay whole."""
     words = re.findall(r"[^\W_][\w'’ʼ\-]*", fold(text))
-    return [w for w in words if w.strip(".") not in _SUFFIXES]
+    return [w for w in words if w.strip(".") not in NAME_SUFFIXES]
 
 
 def skeleton(text: str) -> str:
