@@ -59,7 +59,7 @@ def test_real_news_pages_build_without_error(tmp_path: Path) -> None:
 
 # Scores reached on the development corpus, with a little room: a change that drops a case
 # below its floor has broken something general (the hidden cases are what is measured).
-FLOORS = {"bilash": 95.0, "kara-murza": 95.0, "gorinov": 87.0}
+FLOORS = {"bilash": 95.0, "kara-murza": 95.0, "gorinov": 95.0}
 
 
 @pytest.mark.parametrize("case", sorted(FLOORS))

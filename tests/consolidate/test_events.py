@@ -161,3 +161,23 @@ def test_an_undated_act_before_one_court_does_not_join_the_dated_act_before_anot
                    em("S2", "appeal", "2031-12-23", participants=[("S2:M1", "subject"), ("S2:M2", "authority")]),
                    resolution=res)
     assert [e.date for e in events] == ["2031-12-23"]
+
+
+def test_charges_under_different_articles_are_never_one_act():
+    events = merge(em("S1", "charge", "2031-05-02", charge="ч. 1 ст. 280 УК"),
+                   em("S2", "charge", charge="статья 212.1 УК РФ"))
+    assert len(events) == 2
+    events = merge(em("S1", "charge", "2031-05-02", charge="Article 318 of the Criminal Code"),
+                   em("S2", "charge", charge="charged under article 318"))
+    assert len(events) == 1
+
+
+def test_an_undated_mention_is_not_of_an_act_after_its_report():
+    reports = [Source(id="S1", file="1.txt", text=TEXT, published="2030-04-27", published_basis="dateline"),
+               Source(id="S2", file="2.txt", text=TEXT)]
+    analyses = [DocAnalysis(source="S1", language="en", events=[em("S1", "charge")]),
+                DocAnalysis(source="S2", language="en", events=[em("S2", "charge", "2031-10", "month")])]
+    assert sorted((e.date or "") for e in merge_events(analyses, EntityResolution(), reports)) == ["", "2031-10"]
+    # a publication month estimated from the text is only a lower bound: no such limit
+    reports[0] = reports[0].model_copy(update={"published_basis": "content"})
+    assert [e.date for e in merge_events(analyses, EntityResolution(), reports)] == ["2031-10"]

@@ -15,6 +15,7 @@ from casefile.ingest.meta import (
     infer_title,
     infer_years,
     latest_date,
+    own_year,
     trim_site_name,
 )
 
@@ -39,10 +40,39 @@ def test_content_date_is_the_month_of_the_latest_date() -> None:
     text = "Vortsova was detained on 3 March 2021. On 17 August she was released. The trial ended in June 2020."
     assert content_date(text) == "2021-08"
     assert content_date("Nothing dated here.") is None
-    # dates relative to the year of writing cannot be pinned to the years the text names
-    ru = "В январе 2023 года ее допросили. В октябре прошлого года дело возобновили, 2 мая ей предъявили обвинение."
-    assert content_date(ru) is None
+    # with no year named, a text that dates relative to its year of writing cannot be placed
+    assert content_date("В октябре прошлого года дело возобновили, 2 мая ей предъявили обвинение.") is None
     assert latest_date("Суд 8 июля 2022 года приговорил ее.") is not None
+
+
+def test_a_report_counting_from_its_own_year_is_placed_after_the_years_it_names() -> None:
+    # "last year" for one act, a year written out for an older one: written the year after it
+    ru = "В марте 2017 года ее допросили. В ноябре прошлого года дело возобновили, 14 июня ей предъявили обвинение."
+    year, iso, how = own_year(ru, today=date(2030, 1, 1))
+    assert (year, iso) == (2018, "2018-06") and "2017" in how and "check it" in how
+    assert content_date(ru) == "2018-06"
+    en = "He was first detained in May 2016. This year, on 3 February, a court fined him; last year he was warned."
+    assert own_year(en, today=date(2030, 1, 1))[:2] == (2017, "2017-02")
+    # "this year" only: the latest year named may be the year of writing itself
+    assert own_year("В январе 2019 года его задержали, а в конце апреля этого года отпустили.",
+                    today=date(2030, 1, 1))[:2] == (2019, "2019-04")
+    # "the year before last" counts two years back
+    assert own_year("Суд в мае 2014 года. Позапрошлого года его задержали.", today=date(2030, 1, 1))[0] == 2016
+    # no estimate after today, none without a relative phrase or a named year
+    assert own_year("В марте 2029 года его допросили. В октябре прошлого года...", today=date(2029, 6, 1)) is None
+    assert own_year("Police detained him on 3 May 2021.") is None
+    assert own_year("Last year police detained him on 3 May.") is None
+
+
+def test_an_undated_report_counting_from_its_own_year_says_how_it_was_dated(tmp_path) -> None:
+    from casefile.ingest import ingest_paths
+
+    (tmp_path / "a.txt").write_text("Бывшему учителю из Тарвика Ивану Сомову 14 июня предъявили обвинение. "
+                                    "Дело возбудили в ноябре прошлого года, а в марте 2017 года его впервые "
+                                    "допросили, сообщили в группе поддержки.\n", encoding="utf-8")
+    (source,) = ingest_paths([tmp_path]).sources
+    assert (source.published, source.published_basis) == ("2018-06", "content")
+    assert any("2018" in w and "check it" in w for w in source.warnings)
 
 
 def test_find_dates_offsets_and_precision() -> None:

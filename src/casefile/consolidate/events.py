@@ -55,6 +55,7 @@ class _Item:
     place: str | None
     participants: list[tuple[str, Role]]
     sibling_days: bool = False
+    published: PartialDate | None = None  # of its source: a report tells no later act
 
 
 @dataclass
@@ -84,6 +85,11 @@ def merge_events(analyses: list[DocAnalysis], resolution: EntityResolution, sour
     order = {s.id: k for k, s in enumerate(sources)}
     by_id = {e.id: e for e in resolution.entities}
     items = [_item(em, order, resolution) for a in analyses for em in a.events]
+    # a date the text gives itself; a "content" estimate is only the latest date it names
+    published = {s.id: parse_iso(s.published) for s in sources
+                 if s.published and s.published_basis in ("dateline", "metadata")}
+    for i in items:
+        i.published = published.get(i.em.source)
     items = [i for i in items if _concerns_case(i, by_id, resolution.subject)]
     told: dict[tuple[str, int, str], set[str]] = {}
     for i in items:
@@ -248,6 +254,11 @@ def _home(it: _Item, same: list[_Cluster], anchors: list[PartialDate]) -> _Clust
         # ("the city court heard his appeal" is not "the Supreme Court rejected his appeal")
         mine = _authorities([it])
         same = [c for c in same if not _authorities(c.items) or _authorities(c.items) & mine]
+    same = [c for c in same if _articles_fit(it, c)]
+    if it.date is None and it.published is not None and it.published.year is not None:
+        # an undated mention is not of an act dated after its report was published
+        bound = it.published.latest()
+        same = [c for c in same if c.date is None or c.date.year is None or _earliest(c.date) <= bound]
     if it.date is None:
         # an undated mention: the act of that type its charge names, else the one nearest to
         # the acts told in its sentence or to what its report is about, else the best attested
@@ -287,6 +298,28 @@ def _near(a: PartialDate, b: PartialDate) -> bool:
     lo_a, hi_a, lo_b, hi_b = first(a), a.latest(), first(b), b.latest()
     assert hi_a is not None and hi_b is not None
     return max((lo_b - hi_a).days, (lo_a - hi_b).days) <= SAME_ACT_DAYS
+
+
+def _earliest(d: PartialDate) -> date:
+    assert d.year is not None
+    return date(d.year, d.month or 1, d.day or 1)
+
+
+# an article of a criminal or administrative code: "Article 318", "ч. 1 ст. 205.2", "статьи 207.3"
+_ARTICLE = re.compile(r"(?:\bart(?:icles?|\.)|\bст(?:ать\w*|\.))\s*(\d+(?:\.\d+)*)", re.I)
+
+
+def _articles(charge: str | None) -> set[str]:
+    return set(_ARTICLE.findall(charge)) if charge else set()
+
+
+def _articles_fit(it: _Item, c: _Cluster) -> bool:
+    """Charges under different articles of the code are different accusations, never one act."""
+    mine = _articles(it.em.charge)
+    if not mine:
+        return True
+    theirs = set().union(*(_articles(i.em.charge) for i in c.items))
+    return not theirs or bool(mine & theirs)
 
 
 def _content_words(text: str) -> set[str]:

@@ -23,6 +23,7 @@ from casefile.ingest.meta import (
     infer_outlet,
     infer_title,
     infer_years,
+    own_year,
     trim_site_name,
 )
 from casefile.ingest.pdf import extract_pdf
@@ -95,6 +96,7 @@ def _read(path: Path, data: bytes, source_id: str) -> _Read:
     title = outlet = published = None
     basis = "none"
     html_lang = None
+    warnings: list[str] = []
     if fmt == "pdf":
         doc = extract_pdf(data, name)
         raw, title = doc.text, doc.title
@@ -126,6 +128,9 @@ def _read(path: Path, data: bytes, source_id: str) -> _Read:
         else:
             published = content_date(text)
             basis = "content" if published else "none"
+            counted = own_year(text) if published else None
+            if counted and counted[1] == published:
+                warnings.append(counted[2])
     source = Source(
         id=source_id,
         file=name,
@@ -138,6 +143,7 @@ def _read(path: Path, data: bytes, source_id: str) -> _Read:
         language=html_lang if html_lang and len(html_lang) == 2 and html_lang == language else language,
         text=text,
         sha256=hashlib.sha256(data).hexdigest(),
+        warnings=warnings,
     )
     return _Read(source, yearless)
 

@@ -232,11 +232,59 @@ def content_date(text: str) -> str | None:
     """The month of the latest date the text mentions: a report is not older than
     what it reports. Month precision, since the day of writing is unknown."""
     if _RELATIVE_YEAR.search(text):
-        # "last year", "this year": the text counts from a year it does not name, so
-        # the latest date it names is only a lower bound, too loose to cite as a date
-        return None
+        # "last year", "this year": the text counts from a year it does not name
+        found_year = own_year(text)
+        return found_year[1] if found_year else None
     found = latest_date(text)
     return f"{found.year:04d}-{found.month:02d}" if found and found.year else None
+
+
+# How many years back a relative phrase counts: "last year" -1, "the year before last" -2.
+_YEAR_OFFSETS = ((re.compile(r"\byear before last\b|\bпозапрошл\w* год", re.I), -2),
+                 (re.compile(r"\blast year\b|\b(?<!поза)прошл(?:ого|ом) год", re.I), -1),
+                 (re.compile(r"\bthis year\b|\b(?:этого|этом|текущего|текущем) год", re.I), 0))
+
+
+def own_year(text: str, today: date | None = None) -> tuple[int, str, str] | None:
+    """The year a report that counts from its own year ("last year", "в конце апреля этого
+    года") was written in, when the years it does name settle it.
+
+    A report that says "last year" for one act and writes the year out for another
+    names by number only years before the ones it counts back to (a writer says "in
+    March 2019" for a year the reader could not place from "last year"). So the year of
+    writing is the smallest one that puts the latest year named before the earliest
+    relative year: latest named year + the largest step back. The publication
+    estimate is the month of the latest date once that year is given to the days and
+    months written without one. Returns (year, ISO month or year, how) or None when
+    the text names no year with a month, or the estimate would be in the future.
+    """
+    today = today or date.today()
+    back = min((off for pat, off in _YEAR_OFFSETS if pat.search(text)), default=None)
+    if back is None:
+        return None
+    found = find_dates(text)
+    named = [f.year for f in found if f.year and f.year <= today.year]
+    if not named:
+        return None
+    year = max(named) - back
+    if year > today.year:
+        return None
+    dated = [(f.year, f.month, f.day or 1) for f in found if f.year and f.year <= year]
+    # "14 June" is in the year of writing; "in October last year" counts back from it
+    dated += [(year, f.month, f.day) for f in found if f.year is None and f.day is not None]
+    for pat, off in _YEAR_OFFSETS:
+        for m in pat.finditer(text):
+            before = re.findall(r"\w+", text[max(0, m.start() - 20):m.start()])
+            month = _month_of(before[-1]) if before else None
+            if month:
+                dated.append((year + off, month, 1))
+    dated = [d for d in dated if d <= (today.year, today.month, today.day)]
+    latest = max((d for d in dated if d[0] == year), default=None)
+    iso = f"{year:04d}-{latest[1]:02d}" if latest else f"{year:04d}"
+    how = (f"no date line; the text counts years from its own and writes out {max(named)}"
+           f"{' as an earlier year' if back else ''}, so it is taken as written in {year}"
+           f"{' (the month of the latest date it names)' if latest else ''}: check it")
+    return year, iso, how
 
 
 def infer_years(published: dict[str, str | None], yearless: dict[str, tuple[int, int]],
