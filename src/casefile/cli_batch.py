@@ -65,7 +65,7 @@ def _registry_sink(db: str):
     def sink(case, cf, docs) -> None:
         slug = None
         for c in reg.cases():  # a report about a person already in the registry joins that case
-            if c.subject and same_person(c.subject, case.name) if len(c.subject.split()) > 1 else False:
+            if c.subject and len(c.subject.split()) > 1 and same_person(c.subject, case.name):
                 slug = c.slug
                 break
         if slug is None:

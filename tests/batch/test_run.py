@@ -102,3 +102,20 @@ def test_a_run_on_local_ray_gives_the_same_case_files(corpus, tmp_path: Path) ->
     assert local.keys() == on_ray.keys() and local
     assert local == on_ray
     assert Counter(len(c["sources"]) for c in local.values()) == Counter(len(c["sources"]) for c in on_ray.values())
+
+
+def test_batch_into_the_registry_joins_existing_cases_and_passes_empty_ones(corpus, tmp_path: Path) -> None:
+    from casefile.store import Registry
+
+    path, truth = corpus
+    db = str(tmp_path / "reg.db")
+    Registry(db).new_case("opened-by-hand", "a case with no report yet (no subject)")
+    args = ["batch", str(path), "--out", str(tmp_path / "out"), "--quiet", "--db", db]
+    assert CliRunner().invoke(app, args).exit_code == 2  # the two bad lines, as before
+    first = {c.slug: c for c in Registry(db).cases()}
+    assert "opened-by-hand" in first and len(first) == 1 + len(set(truth.values()))
+    # a second run over the same reports joins the cases already there and adds no source twice
+    CliRunner().invoke(app, [*args[:3], str(tmp_path / "out2"), *args[4:]])
+    second = {c.slug: c for c in Registry(db).cases()}
+    assert second.keys() == first.keys()
+    assert all(second[s].sources == first[s].sources for s in first)

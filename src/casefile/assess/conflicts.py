@@ -30,7 +30,7 @@ from datetime import date, timedelta
 from functools import cache
 from typing import Any
 
-from casefile.model import Amount, Conflict, ConflictValue, Event, Evidence
+from casefile.model import Amount, Conflict, ConflictValue, Event, Evidence, Precision
 from casefile.resources import load
 
 # readings of one fact further apart than these are more likely two facts
@@ -154,7 +154,8 @@ def _date_conflict(ev: Event) -> list[_Reading] | None:
 def _set_date(ev: Event, value: str, evidence: list[Evidence]) -> None:
     ev.date = value
     precision = next((e.date_precision for e in evidence if e.date == value and e.date_precision != "unknown"), None)
-    ev.date_precision = precision or {10: "day", 7: "month", 4: "year"}.get(len(value), "unknown")
+    by_length: dict[int, Precision] = {10: "day", 7: "month", 4: "year"}
+    ev.date_precision = precision or by_length.get(len(value), "unknown")
 
 
 def _date_spread(values: list[str]) -> int:

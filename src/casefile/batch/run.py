@@ -194,12 +194,10 @@ def run_on_ray(inputs: list[str], out: Path, address: str, workers: int = 2, pro
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="casefile-batch-") as tmp:
         spill = _Spill(Path(tmp))
-        # records stream from the driver in slices, so memory stays bounded by one slice
         # records stream from the driver in slices, so memory stays bounded by one slice; a slice
         # is large because each starts its actors afresh (each loads both languages' models)
         for chunk in _chunks(_relevant(inputs, summary, progress), RAY_SLICE):
-            ds = ray.data.from_items([{"record": r.to_dict()} for r in chunk])
-            ds = ds.map_batches(_RayReader, batch_size=BATCH, concurrency=workers, batch_format="pandas")
+            ds = ray.data.from_items([{"record": r.to_dict()} for r in chunk]).map_batches(_RayReader, batch_size=BATCH, concurrency=workers, batch_format="pandas")
             for row in ds.iter_rows():
                 if row["kind"] == "failed":
                     _collect([], [(row["record_id"], row["problem"])], spill, summary, progress)

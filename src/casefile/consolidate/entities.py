@@ -36,6 +36,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cache, cached_property
+from typing import cast
 
 from rapidfuzz import fuzz
 
@@ -54,7 +55,7 @@ from casefile.resources import load
 
 # Weights of the type vote: a cue word or a name's head word says more than the
 # small model's label; geonames' main names say most.
-_W_LABEL, _W_HINT, _W_HEAD, _W_PLACE = 1.0, 2.0, 3.0, 3.0
+_W_LABEL, _W_HINT, _W_HEAD, _W_PLACE = 1, 2, 3, 3
 _FIRST_NAME_SIM = 85.0  # rapidfuzz ratio: "Aiman" / "Ayman"
 _SURNAME_SIM = 80.0  # "Umarbekova" / "Omarbekova" / "Umanbekova": one letter in ten
 _MIN_FUZZY_LEN = 5  # shorter words differ in one letter too easily ("Lu" / "Li")
@@ -505,7 +506,7 @@ def _build(cl: _Clusters, analyses: list[DocAnalysis], order: dict[str, int],
         name = _canonical(ms, etype)
         aliases = _aliases(ms, name)
         srcs = sorted({m.source for m in ms}, key=lambda s: order.get(s, 0))
-        res.entities.append(Entity(id=eid, type=etype, name=name, aliases=aliases, roles=roles, sources=srcs))
+        res.entities.append(Entity(id=eid, type=cast(EntityType, etype), name=name, aliases=aliases, roles=roles, sources=srcs))
         for m in ms:
             res.of_mention[m.id] = eid
     return res
@@ -588,7 +589,7 @@ def _subject(drafts: list, participation: Counter[str], titles: set[str]) -> int
 def _canonical(ms: list[Mention], etype: str) -> str:
     """The most used full form: for a person the most frequent name of two words or more."""
     counts = Counter(m.norm for m in ms)
-    first = {}
+    first: dict[str, int] = {}
     for m in ms:
         first.setdefault(m.norm, len(first))
     pool = [n for n in counts if len(tokens(n)) >= 2] if etype == "person" else []

@@ -252,12 +252,13 @@ def _home(it: _Item, same: list[_Cluster], anchors: list[PartialDate]) -> _Clust
     if it.date is None and _authorities([it]):
         # an undated act before one court is not the dated act of that type before another
         # ("the city court heard his appeal" is not "the Supreme Court rejected his appeal")
-        mine = _authorities([it])
-        same = [c for c in same if not _authorities(c.items) or _authorities(c.items) & mine]
+        courts = _authorities([it])
+        same = [c for c in same if not _authorities(c.items) or _authorities(c.items) & courts]
     same = [c for c in same if _articles_fit(it, c)]
     if it.date is None and it.published is not None and it.published.year is not None:
         # an undated mention is not of an act dated after its report was published
         bound = it.published.latest()
+        assert bound is not None
         same = [c for c in same if c.date is None or c.date.year is None or _earliest(c.date) <= bound]
     if it.date is None:
         # an undated mention: the act of that type its charge names, else the one nearest to
@@ -273,7 +274,8 @@ def _home(it: _Item, same: list[_Cluster], anchors: list[PartialDate]) -> _Clust
         if cd is None:
             fits.append((1, c))
             continue
-        own = [i.date for i in c.items if i.em.source == it.em.source and i.date and i.date.precision == "day"]
+        own: list[PartialDate | None] = [i.date for i in c.items
+                                         if i.em.source == it.em.source and i.date and i.date.precision == "day"]
         if it.sibling_days:
             own = own or [None]
         if it.date in own:
@@ -368,7 +370,7 @@ def _vote_date(items: list[_Item]) -> PartialDate | None:
         return None
     best = min(_RANK[i.date.precision] for i in dated if i.date)
     votes: Counter[str] = Counter()
-    first: dict[str, int] = {}
+    first: dict[tuple[str, str], int] = {}
     for i in dated:
         assert i.date is not None
         if _RANK[i.date.precision] != best:
@@ -376,11 +378,11 @@ def _vote_date(items: list[_Item]) -> PartialDate | None:
         key = i.date.iso() or ""
         if (i.em.source, key) in first:
             continue
-        first[(i.em.source, key)] = i.order  # type: ignore[index]
+        first[(i.em.source, key)] = i.order
         votes[key] += 1
     top = max(votes.values())
     winners = [k for k, n in votes.items() if n == top]
-    pick = min(winners, key=lambda k: min(o for (s, kk), o in first.items() if kk == k))  # type: ignore[misc]
+    pick = min(winners, key=lambda k: min(o for (_s, kk), o in first.items() if kk == k))
     return parse_iso(pick)
 
 

@@ -27,6 +27,8 @@ def extract_html(html: str, file: str) -> HtmlExtract:
         )
     except Exception as exc:  # trafilatura raises many kinds on broken markup
         raise IngestError(file, f"could not parse the HTML: {exc}") from exc
+    if isinstance(doc, dict):  # only with as_dict=True, which is not asked for
+        raise IngestError(file, "the HTML extractor returned an unexpected result")
     if doc is None or not (doc.text or "").strip():
         raise IngestError(file, "no article text found in the HTML page")
     published = doc.date
@@ -37,7 +39,7 @@ def extract_html(html: str, file: str) -> HtmlExtract:
         except ValueError:
             published = None
     return HtmlExtract(
-        text=doc.text,
+        text=doc.text or "",
         title=doc.title or None,
         published=published[:10] if published else None,
         outlet=doc.sitename or None,

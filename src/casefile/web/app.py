@@ -110,7 +110,7 @@ def create_app(db: str = "casefile.db", secret: str | None = None) -> FastAPI:
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, exc: HTTPException) -> Response:
         if exc.status_code == 303:
-            return RedirectResponse(exc.headers["Location"], status_code=303)
+            return RedirectResponse((exc.headers or {})["Location"], status_code=303)
         return page(request, "error.html", http_status=exc.status_code, message=exc.detail)
 
     # ------------------------------------------------------------- login

@@ -39,19 +39,20 @@ def _digits(tok: Tok) -> float | None:
 
 def number_before(p: Parsed, i: int) -> tuple[float, int] | None:
     """The number written just before token i ("семи", "15", "двадцать пять", "340 тысяч"), and its first token."""
-    nums, mult, j = [], 1.0, i - 1
+    nums: list[float] = []
+    mult, j = 1.0, i - 1
     sent = p.toks[i].sent
     while j >= 0 and p.toks[j].sent == sent:
         t = p.toks[j]
         m = _lex()["multipliers"].get(t.lemma.rstrip("."))
         if m and not nums and mult == 1.0:
             mult = float(m)
-        elif _digits(t) is not None:
+        elif (value := _digits(t)) is not None:
             after = p.toks[j + 1]
             if nums and re.fullmatch(r"\d{3}", after.text) and t.end + 1 >= after.start and t.text.isdigit():
                 nums[-1] = float(t.text + after.text)  # "5 000": digits grouped by a space
             else:
-                nums.append(_digits(t))
+                nums.append(value)
         elif t.lemma in _lex()["numerals"]:
             nums.append(float(_lex()["numerals"][t.lemma]))
         else:

@@ -294,7 +294,7 @@ def _facilities(p: Parsed) -> list[tuple[int, int, EntityType, str, list[Role], 
     """"СИЗО-1", "ИК-2 Мордовии": a code and a number, with the place it belongs to when one follows."""
     codes = "|".join(re.escape(c) for c in cues()["facilities"])
     rx = re.compile(rf"(?<![\w-])(?:{codes})[-\u2011 ]?(?:№\s?)?\d+(?:\s+[А-ЯЁ][а-яё-]+)?")
-    out = []
+    out: list[tuple[int, int, EntityType, str, list[Role], list[EntityType]]] = []
     for m in rx.finditer(p.text):
         text = m.group(0)
         tail = text.split()[-1] if " " in text else ""
@@ -314,7 +314,7 @@ def _genitive_name(p: Parsed, start: int) -> bool:
 
 def _groups(p: Parsed) -> list[tuple[int, int, EntityType, str, list[Role], list[EntityType]]]:
     names = cues()["groups"]
-    out = []
+    out: list[tuple[int, int, EntityType, str, list[Role], list[EntityType]]] = []
     for t in p.toks:
         if t.lemma in names and t.feats.get("Number") == "Plur":
             out.append((t.start, t.end, "group", str(names[t.lemma]), [], ["group"]))

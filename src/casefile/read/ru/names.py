@@ -26,7 +26,7 @@ UD_CASE = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "a
 def _readings(word: str) -> tuple[tuple[str, str, float, object], ...]:
     """(gender, case, pymorphy2's score, parse) of every singular name reading of `word`; a
     name of common gender ("Саша", tagged ms-f) reads as both."""
-    out = []
+    out: list[tuple[str, str, float, object]] = []
     for x in pipeline().morph_vocab.parse(word):
         tag = x.tag
         if not any(t in tag for t in NAME_TAGS) or tag.number != "sing":
@@ -41,15 +41,15 @@ def _agreed(words: list[str], case_hint: str | None) -> tuple[str, str] | None:
     """The (gender, case) most words of the name can stand in; ties go to the tagger's case,
     then to the readings pymorphy2 finds likelier ("Марине": Марина rather than Марин)."""
     votes: Counter[tuple[str, str]] = Counter()
-    weight: Counter[tuple[str, str]] = Counter()
+    weight: dict[tuple[str, str], float] = {}
     for w in words:
         votes.update({(g, c) for g, c, _, _ in _readings(w)})
         for g, c, score, _ in _readings(w):
-            weight[(g, c)] += score
+            weight[(g, c)] = weight.get((g, c), 0.0) + score
     if not votes:
         return None
     hint = UD_CASE.get(case_hint or "")
-    return max(sorted(votes), key=lambda gc: (votes[gc], gc[1] == hint, weight[gc]))
+    return max(sorted(votes), key=lambda gc: (votes[gc], gc[1] == hint, weight.get(gc, 0.0)))
 
 
 def person_nominative(words: list[str], case_hint: str | None = None) -> list[str | None]:
