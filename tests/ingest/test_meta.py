@@ -45,34 +45,38 @@ def test_content_date_is_the_month_of_the_latest_date() -> None:
     assert latest_date("Суд 8 июля 2022 года приговорил ее.") is not None
 
 
-def test_a_report_counting_from_its_own_year_is_placed_after_the_years_it_names() -> None:
-    # "last year" for one act, a year written out for an older one: written the year after it
+def test_a_report_counting_from_its_own_year_is_dated_by_its_bundle() -> None:
     ru = "В марте 2017 года ее допросили. В ноябре прошлого года дело возобновили, 14 июня ей предъявили обвинение."
-    year, iso, how = own_year(ru, today=date(2030, 1, 1))
+    # the years the text writes out are a floor: the earliest year of the bundle from then on
+    year, iso, how = own_year(ru, {2015, 2018, 2020}, today=date(2030, 1, 1))
     assert (year, iso) == (2018, "2018-06") and "2017" in how and "check it" in how
-    assert content_date(ru) == "2018-06"
-    en = "He was first detained in May 2016. This year, on 3 February, a court fined him; last year he was warned."
-    assert own_year(en, today=date(2030, 1, 1))[:2] == (2017, "2017-02")
-    # "this year" only: the latest year named may be the year of writing itself
-    assert own_year("В январе 2019 года его задержали, а в конце апреля этого года отпустили.",
+    # "in October last year" counts back from the year of writing
+    en = "He was first detained in May 2016. He was charged in October last year, his lawyer said."
+    assert own_year(en, {2017, 2019}, today=date(2030, 1, 1))[:2] == (2017, "2017")
+    assert own_year(en, {2019}, today=date(2030, 1, 1))[:2] == (2019, "2019")  # no date of 2019 named
+    assert own_year("В январе 2019 года его задержали, а в конце апреля этого года отпустили.", {2019, 2021},
                     today=date(2030, 1, 1))[:2] == (2019, "2019-04")
-    # "the year before last" counts two years back
-    assert own_year("Суд в мае 2014 года. Позапрошлого года его задержали.", today=date(2030, 1, 1))[0] == 2016
-    # no estimate after today, none without a relative phrase or a named year
-    assert own_year("В марте 2029 года его допросили. В октябре прошлого года...", today=date(2029, 6, 1)) is None
-    assert own_year("Police detained him on 3 May 2021.") is None
-    assert own_year("Last year police detained him on 3 May.") is None
+    # nothing without a relative phrase, a named year, a bundle year from the floor on, or in the future
+    assert own_year("Police detained him on 3 May 2021.", {2021}) is None
+    assert own_year("Last year police detained him on 3 May.", {2021}) is None
+    assert own_year(ru, {2015, 2016}, today=date(2030, 1, 1)) is None
+    assert own_year(ru, {2031}, today=date(2030, 1, 1)) is None
 
 
-def test_an_undated_report_counting_from_its_own_year_says_how_it_was_dated(tmp_path) -> None:
+def test_undated_reports_counting_from_their_own_year_are_dated_by_the_bundle(tmp_path) -> None:
     from casefile.ingest import ingest_paths
 
-    (tmp_path / "a.txt").write_text("Бывшему учителю из Тарвика Ивану Сомову 14 июня предъявили обвинение. "
-                                    "Дело возбудили в ноябре прошлого года, а в марте 2017 года его впервые "
-                                    "допросили, сообщили в группе поддержки.\n", encoding="utf-8")
+    undated = ("Бывшему учителю из Тарвика Ивану Сомову 14 июня предъявили обвинение. Дело возбудили в ноябре "
+               "прошлого года, а в марте 2017 года его впервые допросили, сообщили в группе поддержки.\n")
+    (tmp_path / "a.txt").write_text(undated, encoding="utf-8")
     (source,) = ingest_paths([tmp_path]).sources
-    assert (source.published, source.published_basis) == ("2018-06", "content")
-    assert any("2018" in w and "check it" in w for w in source.warnings)
+    assert source.published is None  # alone, nothing says which year it counts from
+    (tmp_path / "b.txt").write_text("ТАРВИК, 2 марта 2019 года. Суд приговорил учителя Ивана Сомова к двум "
+                                    "годам колонии, сообщили в группе поддержки.\n", encoding="utf-8")
+    a, b = ingest_paths([tmp_path]).sources
+    assert (a.published, a.published_basis) == ("2019-06", "content")
+    assert any("2019" in w and "check it" in w for w in a.warnings)
+    assert b.published == "2019-03-02"
 
 
 def test_find_dates_offsets_and_precision() -> None:

@@ -197,7 +197,9 @@ def run_on_ray(inputs: list[str], out: Path, address: str, workers: int = 2, pro
         # records stream from the driver in slices, so memory stays bounded by one slice; a slice
         # is large because each starts its actors afresh (each loads both languages' models)
         for chunk in _chunks(_relevant(inputs, summary, progress), RAY_SLICE):
-            ds = ray.data.from_items([{"record": r.to_dict()} for r in chunk]).map_batches(_RayReader, batch_size=BATCH, concurrency=workers, batch_format="pandas")
+            ds = ray.data.from_items([{"record": r.to_dict()} for r in chunk]).map_batches(
+                _RayReader, batch_size=BATCH, compute=ray.data.ActorPoolStrategy(size=workers),
+                batch_format="pandas")
             for row in ds.iter_rows():
                 if row["kind"] == "failed":
                     _collect([], [(row["record_id"], row["problem"])], spill, summary, progress)
@@ -210,7 +212,8 @@ def run_on_ray(inputs: list[str], out: Path, address: str, workers: int = 2, pro
             for start in range(0, len(items), 200):
                 payload = [{"case": json.dumps(c.__dict__), "docs": p.read_text(encoding="utf-8")}
                            for c, p in items[start:start + 200]]
-                ds2 = ray.data.from_items(payload).map(_ray_consolidate, concurrency=workers)
+                ds2 = ray.data.from_items(payload).map(_ray_consolidate,
+                                                       compute=ray.data.TaskPoolStrategy(size=workers))
                 for r in ds2.iter_rows():
                     yield Case(**json.loads(r["case"])), json.loads(r["casefile"]), json.loads(r["docs"])
 
@@ -220,6 +223,16 @@ def run_on_ray(inputs: list[str], out: Path, address: str, workers: int = 2, pro
 
 class _RayReader:
     """A Ray Data actor: models load once per worker, then every batch goes through nlp.pipe."""
+
+    def __init__(self) -> None:
+        # load both languages' models while the actor starts, not inside its first batch
+        from casefile.read import reader_for
+        from casefile.read.en import nlp
+        from casefile.read.ru.parse import pipeline
+
+        nlp()
+        pipeline()
+        reader_for("en"), reader_for("ru")
 
     def __call__(self, batch: Any) -> Any:
         import pandas as pd

@@ -18,7 +18,9 @@ from casefile.ingest.decode import decode
 from casefile.ingest.dedupe import mark_duplicates
 from casefile.ingest.html import extract_html
 from casefile.ingest.meta import (
+    bundle_years,
     content_date,
+    counts_from_own_year,
     dateline_date,
     infer_outlet,
     infer_title,
@@ -96,7 +98,6 @@ def _read(path: Path, data: bytes, source_id: str) -> _Read:
     title = outlet = published = None
     basis = "none"
     html_lang = None
-    warnings: list[str] = []
     if fmt == "pdf":
         doc = extract_pdf(data, name)
         raw, title = doc.text, doc.title
@@ -128,9 +129,6 @@ def _read(path: Path, data: bytes, source_id: str) -> _Read:
         else:
             published = content_date(text)
             basis = "content" if published else "none"
-            counted = own_year(text) if published else None
-            if counted and counted[1] == published:
-                warnings.append(counted[2])
     source = Source(
         id=source_id,
         file=name,
@@ -143,7 +141,6 @@ def _read(path: Path, data: bytes, source_id: str) -> _Read:
         language=html_lang if html_lang and len(html_lang) == 2 and html_lang == language else language,
         text=text,
         sha256=hashlib.sha256(data).hexdigest(),
-        warnings=warnings,
     )
     return _Read(source, yearless)
 
@@ -164,6 +161,22 @@ def date_yearless(sources: list[Source], yearless: dict[str, tuple[int, int]]) -
                 "published": iso, "published_basis": "dateline",
                 "warnings": [*s.warnings, f"the dateline gives day {day} of month {month} without a year; "
                                           f"year {iso[:4]} from the bundle: {how}"]})
+        out.append(s)
+    return out
+
+
+def date_by_bundle(sources: list[Source]) -> list[Source]:
+    """Date the reports with no date that count from their own year ("last year") by the
+    years of the rest of the bundle (see `meta.own_year`); the source says how."""
+    published = {s.id: s.published for s in sources if s.published_basis in ("dateline", "metadata")}
+    texts = {s.id: s.text for s in sources}
+    out = []
+    for s in sources:
+        if s.published is None and counts_from_own_year(s.text):
+            found = own_year(s.text, bundle_years(published, texts, but=s.id))
+            if found:
+                s = s.model_copy(update={"published": found[1], "published_basis": "content",
+                                         "warnings": [*s.warnings, found[2]]})
         out.append(s)
     return out
 
@@ -193,5 +206,5 @@ def ingest_paths(paths: list[Path]) -> IngestResult:
         result.sources.append(read.source)
         if read.yearless:
             yearless[read.source.id] = read.yearless
-    result.sources = mark_duplicates(date_yearless(result.sources, yearless))
+    result.sources = mark_duplicates(date_by_bundle(date_yearless(result.sources, yearless)))
     return result

@@ -232,9 +232,9 @@ def content_date(text: str) -> str | None:
     """The month of the latest date the text mentions: a report is not older than
     what it reports. Month precision, since the day of writing is unknown."""
     if _RELATIVE_YEAR.search(text):
-        # "last year", "this year": the text counts from a year it does not name
-        found_year = own_year(text)
-        return found_year[1] if found_year else None
+        # "last year", "this year": the text counts from a year it does not name, so the
+        # latest date it names is only a floor; the bundle may settle it (`own_year`)
+        return None
     found = latest_date(text)
     return f"{found.year:04d}-{found.month:02d}" if found and found.year else None
 
@@ -245,29 +245,35 @@ _YEAR_OFFSETS = ((re.compile(r"\byear before last\b|\bпозапрошл\w* го
                  (re.compile(r"\bthis year\b|\b(?:этого|этом|текущего|текущем) год", re.I), 0))
 
 
-def own_year(text: str, today: date | None = None) -> tuple[int, str, str] | None:
-    """The year a report that counts from its own year ("last year", "в конце апреля этого
-    года") was written in, when the years it does name settle it.
+def counts_from_own_year(text: str) -> bool:
+    """True when the text dates things from a year it does not name ("last year", "этого года")."""
+    return any(pat.search(text) for pat, _ in _YEAR_OFFSETS)
 
-    A report that says "last year" for one act and writes the year out for another
-    names by number only years before the ones it counts back to (a writer says "in
-    March 2019" for a year the reader could not place from "last year"). So the year of
-    writing is the smallest one that puts the latest year named before the earliest
-    relative year: latest named year + the largest step back. The publication
-    estimate is the month of the latest date once that year is given to the days and
-    months written without one. Returns (year, ISO month or year, how) or None when
-    the text names no year with a month, or the estimate would be in the future.
+
+def own_year(text: str, bundle_years: set[int], today: date | None = None) -> tuple[int, str, str] | None:
+    """The year a report with no date of its own was written in, when it counts from that
+    year ("in October last year", "в конце апреля этого года"), from the rest of its bundle.
+
+    The text alone does not settle it: the years it writes out are only a floor (a report
+    is not older than what it reports), and on real pages they are as often the current
+    year as one long past. The bundle's other reports give the years the case was being
+    reported in (their publication years and the years their texts name); the year of
+    writing is taken as the earliest of those not before the floor, as for a dateline
+    without a year (`infer_years`). The publication estimate is then the month of the
+    latest date the text names with that year given to its days and months written without
+    one. Returns (year, ISO month or year, how), or None when the text names no year with a
+    month, the bundle has no year from the floor on, or the estimate is in the future.
     """
     today = today or date.today()
-    back = min((off for pat, off in _YEAR_OFFSETS if pat.search(text)), default=None)
-    if back is None:
+    if not counts_from_own_year(text):
         return None
     found = find_dates(text)
     named = [f.year for f in found if f.year and f.year <= today.year]
     if not named:
         return None
-    year = max(named) - back
-    if year > today.year:
+    floor = max(named)
+    year = min((y for y in bundle_years if floor <= y <= today.year), default=None)
+    if year is None:
         return None
     dated = [(f.year, f.month, f.day or 1) for f in found if f.year and f.year <= year]
     # "14 June" is in the year of writing; "in October last year" counts back from it
@@ -281,10 +287,16 @@ def own_year(text: str, today: date | None = None) -> tuple[int, str, str] | Non
     dated = [d for d in dated if d <= (today.year, today.month, today.day)]
     latest = max((d for d in dated if d[0] == year), default=None)
     iso = f"{year:04d}-{latest[1]:02d}" if latest else f"{year:04d}"
-    how = (f"no date line; the text counts years from its own and writes out {max(named)}"
-           f"{' as an earlier year' if back else ''}, so it is taken as written in {year}"
-           f"{' (the month of the latest date it names)' if latest else ''}: check it")
+    how = (f"no date line, and the text counts years from its own; it writes out {floor}, and {year} is "
+           f"the earliest year of the bundle from then on, so it is taken as written in {year}"
+           f"{' (the month of the latest date it names)' if latest else ''}: a guess, check it")
     return year, iso, how
+
+
+def bundle_years(published: dict[str, str | None], texts: dict[str, str], but: str) -> set[int]:
+    """The years a bundle's reports other than `but` were published in or name with a month."""
+    years = {int(p[:4]) for o, p in published.items() if o != but and p}
+    return years | {f.year for o, t in texts.items() if o != but for f in find_dates(t) if f.year}
 
 
 def infer_years(published: dict[str, str | None], yearless: dict[str, tuple[int, int]],
@@ -303,8 +315,7 @@ def infer_years(published: dict[str, str | None], yearless: dict[str, tuple[int,
     for sid, (month, day) in yearless.items():
         others = [o for o in texts if o != sid]
         same = {f.year for o in others for f in find_dates(texts[o]) if f.year and f.month == month and f.day == day}
-        years = {int(published[o][:4]) for o in others if published.get(o)}
-        years |= {f.year for o in others for f in find_dates(texts[o]) if f.year}
+        years = bundle_years(published, texts, but=sid)
         own = [f.year for f in find_dates(texts[sid]) if f.year]
         floor = max(own, default=0)
         years = {y for y in years if y >= floor}
