@@ -83,3 +83,26 @@ def test_a_month_only_report_follows_the_days_of_that_month():
 def test_as_of_is_never_older_than_the_facts_it_rests_on():
     events = [_event("V1", "release", "2031-02-01", ["S1"])]
     assert assess_status(events, _sources("2030-12-30"), SUBJECT).as_of == "2031-02-01"
+
+
+def test_an_arrest_or_a_term_in_absentia_puts_no_one_in_custody():
+    from casefile.assess.summary import summarize
+
+    arrest = _event("V1", "detention", "2031-06", ["S1"], "Суд заочно арестовал журналиста в июне")
+    st = assess_status([arrest], _sources("2031-06"), SUBJECT)
+    assert st.value == "unknown"
+    term = _event("V2", "sentence", "2032-08-06", ["S2"], "was sentenced in absentia to eight years", duration="P8Y")
+    assert assess_status([arrest, term], _sources("2031-06", "2032-08-06"), SUBJECT).value == "convicted_at_liberty"
+    left = _event("V0", "exile", "2030-03", ["S1"], "left the country")
+    assert assess_status([left, arrest, term], _sources("2031-06", "2032-08-06"), SUBJECT).value == "in_exile"
+    # the same term handed down in court puts the person in prison
+    present = _event("V2", "sentence", "2032-08-06", ["S2"], "was sentenced to eight years", duration="P8Y")
+    assert assess_status([arrest, present], _sources("2031-06", "2032-08-06"), SUBJECT).value == "imprisoned"
+    text = " ".join(s.text for s in summarize(SUBJECT, [arrest, term], st, _sources("2031-06", "2032-08-06")))
+    assert "detained in absentia" in text and "sentenced to eight years in absentia" in text
+
+
+def test_non_custodial_cues_match_inflected_words():
+    restricted = _event("V1", "sentence", "2031-04-17", ["S1"], "приговорил к двум годам ограничения свободы",
+                        duration="P2Y")
+    assert assess_status([restricted], _sources("2031-04-18"), SUBJECT).value == "convicted_at_liberty"

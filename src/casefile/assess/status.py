@@ -37,14 +37,25 @@ _CUSTODY = ("detention", "house_arrest", "sentence", "extradition")
 
 
 @cache
-def _non_custodial() -> list[str]:
-    return load("en/assess.yaml")["non_custodial"]
+def _cue_pattern(key: str) -> re.Pattern[str]:
+    """The cues of `key` in assess.yaml, each word a stem ("ограничени свободы" matches
+    "ограничения свободы")."""
+    alts = [r"\w*\s+".join(re.escape(w) for w in cue.split()) for cue in load("en/assess.yaml")[key]]
+    return re.compile(r"(?<!\w)(?:" + "|".join(alts) + ")", re.I)
+
+
+def _worded(ev: Event, key: str) -> bool:
+    return any(_cue_pattern(key).search(e.quote) for e in ev.evidence)
 
 
 def _at_liberty(ev: Event) -> bool:
     """A sentence served at liberty (suspended, restricted freedom), as its sources word it."""
-    text = " ".join(e.quote.lower() for e in ev.evidence)
-    return any(re.search(rf"(?<!\w){re.escape(c)}", text) for c in _non_custodial())
+    return _worded(ev, "non_custodial")
+
+
+def in_absentia(ev: Event) -> bool:
+    """A court's act in the person's absence, as a source words it: it puts no one in custody."""
+    return ev.type in _CUSTODY + ("conviction",) and _worded(ev, "in_absentia")
 
 
 def _next(state: StatusValue, ev: Event) -> StatusValue:
@@ -60,6 +71,10 @@ def _next(state: StatusValue, ev: Event) -> StatusValue:
         return "in_exile"
     if t in ("release", "acquittal", "pardon", "case_closed"):
         return "released"
+    if in_absentia(ev):
+        # an arrest or a term ordered in absentia: whoever is abroad stays so; a sentence is a conviction
+        free = state in ("unknown", "released") and t in ("sentence", "conviction")
+        return "convicted_at_liberty" if free else state
     if t == "detention" or t == "extradition":
         return "detained"
     if t == "house_arrest":

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from casefile.assess.status import date_key
+from casefile.assess.status import date_key, in_absentia
 from casefile.model import Amount, Entity, Event, Source, Status, SummarySentence
 from casefile.resources import load
 
@@ -116,7 +116,8 @@ def _phrase(ev: Event) -> str:
     def fill(m: re.Match[str]) -> str:
         keys = re.findall(r"\{(\w+)\}", m.group(1))
         return m.group(1).format(**values) if all(values.get(k) for k in keys) else ""
-    return re.sub(r"\[([^\]]*)\]", fill, template)
+    phrase = re.sub(r"\[([^\]]*)\]", fill, template)
+    return f"{phrase} {_words()['in_absentia']}" if in_absentia(ev) else phrase
 
 
 def _join(parts: list[str]) -> str:

@@ -167,3 +167,30 @@ def test_two_steps_without_a_year_stay_yearless(read_ru):
 def test_one_date_one_act(read_ru):
     a = read_ru("Ивана Лесных задержали 14 мая, в тот же день суд арестовал его.")
     assert events(a) == [("detention", "2023-05-14")]
+
+
+def test_a_lead_act_is_not_dated_by_a_publication_date_estimated_from_the_content():
+    from casefile.model import Source
+    from casefile.read.ru import read_one
+
+    text = "Суд заочно приговорил журналиста Павла Грачевского к шести годам колонии.\nОн уехал в марте 2022 года."
+    src = Source(id="S1", file="t.txt", language="ru", text=text, published="2023-06", published_basis="content")
+    assert ("conviction", None) in events(read_one(src))
+
+
+@pytest.mark.parametrize(("text", "etype", "duration"), [
+    ("Суд приговорил Ивана Лесных к семи с половиной годам колонии.", "sentence", "P7Y6M"),
+    ("Суд приговорил Ивана Лесных к полутора годам колонии.", "sentence", "P1Y6M"),
+    ("Ивану Лесных назначили трехлетний запрет на занятия профессиональной деятельностью.", "activity_ban", "P3Y"),
+    ("Суд лишил Ивана Лесных права заниматься преподаванием на два года.", "activity_ban", "P2Y"),
+    ("Иван Лесных эмигрировал в марте.", "exile", None),
+    ("Иван Лесных покинул страну в марте.", "exile", None),
+    ("Весной Иван Лесных уехал за границу.", "exile", None),
+])
+def test_terms_with_a_half_bans_on_a_profession_and_leaving_the_country(read_ru, text, etype, duration):
+    a = read_ru(text)
+    assert etype in [e.type for e in a.events]
+    assert [e.duration for e in a.events if e.type == etype][0] == duration
+    # a ban on a profession is not a prison term; a travel ban is not leaving
+    assert "sentence" not in [e.type for e in a.events] or etype == "sentence"
+    assert [e.type for e in read_ru("Суд запретил Ивану Лесных выезд за границу.").events] == ["travel_ban"]

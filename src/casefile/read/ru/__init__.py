@@ -21,9 +21,19 @@ def read_one(src: Source) -> DocAnalysis:
         return DocAnalysis(source=src.id, language="ru")
     p = parse(src.text)
     mentions = extract_mentions(p, src)
-    events = extract_events(p, src, mentions, find_dates(src.text, src.published))
+    events = extract_events(p, src, mentions, find_dates(src.text, _frame(src)))
     quotes = extract_quotes(p, src, mentions)
     return DocAnalysis(source=src.id, language="ru", mentions=mentions, events=events, quotes=quotes)
+
+
+def _frame(src: Source) -> str | None:
+    """The date relative expressions count from. A date estimated from the content is the
+    latest date the text names, a floor for when it was written: it gives the year to days
+    and months written without one ("2 мая", "в октябре прошлого года"), but "в пятницу" or
+    "в прошлом месяце" need the day of writing, and stay unresolved."""
+    if src.published and src.published_basis == "content":
+        return src.published[:4]
+    return src.published
 
 
 class RussianReader:

@@ -42,6 +42,9 @@ def number_before(p: Parsed, i: int) -> tuple[float, int] | None:
     nums: list[float] = []
     mult, j = 1.0, i - 1
     sent = p.toks[i].sent
+    half = 0.0
+    if j >= 1 and p.toks[j].lemma == "половина" and p.toks[j - 1].lemma == "с" and p.toks[j - 1].sent == sent:
+        half, j = 0.5, j - 2  # "к семи с половиной годам": seven and a half
     while j >= 0 and p.toks[j].sent == sent:
         t = p.toks[j]
         m = _lex()["multipliers"].get(t.lemma.rstrip("."))
@@ -60,7 +63,17 @@ def number_before(p: Parsed, i: int) -> tuple[float, int] | None:
         j -= 1
     if not nums:
         return None
-    return sum(nums) * mult, j + 1  # type: ignore[arg-type]
+    return sum(nums) * mult + half, j + 1
+
+
+def _whole(value: float, unit: str) -> list[tuple[float, str]]:
+    """A term with a half ("полтора года", "семь с половиной лет") in whole units: P1Y6M."""
+    smaller = {"Y": ("M", 12), "M": ("D", 30)}
+    if float(value).is_integer() or unit not in smaller:
+        return [(value, unit)]
+    whole, (unit2, per) = int(value), smaller[unit]
+    rest = round((value - whole) * per)
+    return [(float(whole), unit), (float(rest), unit2)] if whole else [(float(rest), unit2)]
 
 
 def _iso(parts: list[tuple[float, str]]) -> str:
@@ -94,15 +107,16 @@ def find_durations(p: Parsed, sent: int) -> list[Found]:
             continue  # "в 2022 году" is a year, not a term
         if unit == "W":
             value, unit = value * 7, "D"
+        pieces = _whole(value, unit)
         prev = out[-1] if out else None
         if prev and prev.duration and first - prev.stop <= 1 and _joins(p, prev.stop, first):
             parts = re.findall(r"(\d+(?:\.\d+)?)([YMWD])", prev.duration)
-            merged = [(float(v), u) for v, u in parts] + [(value, unit)]
+            merged = [(float(v), u) for v, u in parts] + pieces
             if len({u for _, u in merged}) == len(merged):
                 merged.sort(key=lambda x: order.index(x[1]))
                 out[-1] = Found(prev.first, t.i + 1, duration=_iso(merged))
                 continue
-        out.append(Found(first, t.i + 1, duration=_iso([(value, unit)])))
+        out.append(Found(first, t.i + 1, duration=_iso(pieces)))
     return [f for f in out if not _not_term(p, f)]
 
 

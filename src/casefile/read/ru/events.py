@@ -179,7 +179,9 @@ def _date(p: Parsed, tok: Tok, sent_dates: list[DateExpr], near: set[int],
         in_tree = [d for d in points if any(p.toks[k].start <= d.start < p.toks[k].end + 1 for k in near)]
         pick = min(in_tree or points, key=lambda d: abs(d.start - tok.start))
         return pick.date, pick.precision if pick.date else "unknown"
-    if p.sents[tok.sent].run < LEAD_SENTENCES and source.published and not _looks_back(p, tok):
+    # only a date the report gives itself: an estimate from its content is a floor, not a date
+    if p.sents[tok.sent].run < LEAD_SENTENCES and source.published and not _looks_back(p, tok) \
+            and source.published_basis != "content":
         pub = Published.of(source.published)
         if pub.day:
             return source.published[:10], "day"
