@@ -35,3 +35,9 @@ def test_durations_in_iso_8601():
 def test_elapsed_time_is_not_a_term():
     assert find_durations("after more than five months of detention") == []
     assert find_durations("two years ago") == []
+
+
+def test_terms_with_a_half_in_whole_units():
+    assert duration_of("sentenced to seven and a half years in prison") == "P7Y6M"
+    assert duration_of("a term of 7.5 years") == "P7Y6M"
+    assert duration_of("held for one and a half months") == "P1M15D"

@@ -263,3 +263,11 @@ def test_a_day_count_needs_its_date_in_the_sentence_before():
                      "The next day a court jailed her.")
     assert [e.date for e in events if e.type == "detention"][0] == "2021-05-03"
     assert "2021-05-04" not in [e.date for e in events]
+
+
+def test_a_verb_the_parser_took_for_an_adjective_still_finds_its_act():
+    # "sentenced journalist X": the parser makes "sentenced" an adjective of "journalist"
+    events, _ = read("A court in Tarvik sentenced journalist Oren Valsky to seven and a half years in prison "
+                     "on May 12, 2021.")
+    e = one(events, "sentence")
+    assert (e.date, e.duration) == ("2021-05-12", "P7Y6M")

@@ -80,7 +80,8 @@ def find_amounts(text: str) -> list[tuple[Amount, int, int]]:
 @cache
 def _duration_re() -> re.Pattern[str]:
     units = "|".join(sorted(_lex()["units"], key=len, reverse=True))
-    return re.compile(r"\b(?P<num>\d+|[a-z]+(?:-[a-z]+)?)[\s-](?P<unit>" + units + r")\b(?!-and)", re.I)
+    return re.compile(r"\b(?P<num>\d+(?:\.5)?|[a-z]+(?:-[a-z]+)?)(?P<half>\s+and\s+a\s+half)?[\s-]"
+                      r"(?P<unit>" + units + r")\b(?!-and)", re.I)
 
 
 @lru_cache(maxsize=4096)
@@ -101,16 +102,30 @@ def find_durations(text: str) -> list[tuple[str, int, int]]:
     lex = _lex()
     out = []
     for m in _duration_re().finditer(text):
-        n = _number(m.group("num"))
+        num = m.group("num")
+        n: float | None = float(num) if num.endswith(".5") else _number(num)
         if n is None or n <= 0:
             continue
+        if m.group("half"):
+            n += 0.5
         before = text[max(0, m.start() - 16):m.start()].lower()
         if any(before.rstrip().endswith(e) for e in lex["elapsed"]):
             continue
         if re.search(r"\b(ago|old|later|earlier)\b", text[m.end():m.end() + 8], re.I):
             continue
-        out.append((f"P{n}{lex['units'][m.group('unit').lower()]}", m.start(), m.end()))
+        out.append((_iso(n, lex["units"][m.group("unit").lower()]), m.start(), m.end()))
     return out
+
+
+def _iso(n: float, unit: str) -> str:
+    """"seven and a half years" P7Y6M, "one and a half months" P1M15D."""
+    if float(n).is_integer():
+        return f"P{int(n)}{unit}"
+    smaller = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7)}.get(unit)
+    if smaller is None:
+        return f"P{int(n)}{unit}"
+    whole, rest = int(n), round((n - int(n)) * smaller[1])
+    return f"P{whole}{unit}{rest}{smaller[0]}" if whole else f"P{rest}{smaller[0]}"
 
 
 def duration_of(text: str) -> str | None:
