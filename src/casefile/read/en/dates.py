@@ -23,7 +23,7 @@ from casefile.resources import load
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _DURATION = re.compile(r"^(?:for\s+)?(?:a\s+period\s+of\s+|the\s+(?:next|past|last)\s+)?"
-                       r"(?:\w+[\s-]+)?(?:day|week|month|year)s?\b", re.I)
+                       r"(?:[\w.]+[\s-]+(?:and\s+a\s+half\s+)?)?(?:day|week|month|year)s?\b", re.I)
 _FIXED_BASE = datetime(2000, 1, 1)
 
 

@@ -248,9 +248,10 @@ def _fallback_person(t: Token, rule: Rule) -> Token | None:
         if x.lower_ in ("he", "she", "him", "her", "his") or x.ent_type_ == "PERSON":
             return x
     # an active clause verb: its object follows. The parser sometimes takes the verb for an
-    # adjective of the role noun after it ("a court sentenced journalist X": amod), yet still
-    # gives it its subject
-    clause_verb = t.dep_ in ("ROOT", "conj", "ccomp") or any(c.dep_ == "nsubj" for c in t.children)
+    # adjective of the role noun after it ("a court in X sentenced journalist Y": amod); an
+    # adjective would follow a determiner or another adjective, not the subject's noun
+    misread = t.dep_ == "amod" and t.i > t.sent.start and t.doc[t.i - 1].pos_ in ("NOUN", "PROPN")
+    clause_verb = t.dep_ in ("ROOT", "conj", "ccomp") or misread or any(c.dep_ == "nsubj" for c in t.children)
     if rule.person != "subject" and t.pos_ == "VERB" and clause_verb \
             and not any(c.dep_ == "auxpass" for c in t.children):
         for x in t.doc[t.i + 1:min(t.i + 1 + _OBJECT_REACH, t.sent.end)]:
