@@ -271,3 +271,15 @@ def test_a_verb_the_parser_took_for_an_adjective_still_finds_its_act():
                      "on May 12, 2021.")
     e = one(events, "sentence")
     assert (e.date, e.duration) == ("2021-05-12", "P7Y6M")
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    ("The court also barred Oren Valsky from working as a journalist for three years.", "activity_ban"),
+    ("Oren Valsky was banned from journalism for three years.", "activity_ban"),
+    ("The journalist Oren Valsky left the country in March 2021.", "exile"),
+    ("The journalist Oren Valsky emigrated in March 2021.", "exile"),
+    ("The court barred Oren Valsky from leaving the country.", "travel_ban"),
+])
+def test_bans_on_a_profession_and_leaving_the_country(text, etype):
+    events, _ = read(text)
+    assert [e.type for e in events] == [etype]
