@@ -181,3 +181,9 @@ def test_an_undated_mention_is_not_of_an_act_after_its_report():
     # a publication month estimated from the text is only a lower bound: no such limit
     reports[0] = reports[0].model_copy(update={"published_basis": "content"})
     assert [e.date for e in merge_events(analyses, EntityResolution(), reports)] == ["2031-10"]
+
+
+def test_the_end_of_a_term_is_the_latest_the_sources_give():
+    events = merge(em("S1", "detention", "2031-10-18", end_date="2031-12-05"),
+                   em("S2", "detention", "2031-10-18", end_date="2032-02-05"), em("S3", "detention", "2031-10-18"))
+    assert [(e.date, e.end_date) for e in events] == [("2031-10-18", "2032-02-05")]

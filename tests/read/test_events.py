@@ -283,3 +283,12 @@ def test_a_verb_the_parser_took_for_an_adjective_still_finds_its_act():
 def test_bans_on_a_profession_and_leaving_the_country(text, etype):
     events, _ = read(text)
     assert [e.type for e in events] == [etype]
+
+
+def test_a_date_a_term_runs_until_is_its_end_not_its_date():
+    events, _ = read("On May 3 a court in Tarvik remanded the journalist Oren Valsky in custody until July 5.")
+    e = one(events, "detention")
+    assert (e.date, e.end_date) == ("2021-05-03", "2021-07-05")
+    events, _ = read("A court in Tarvik extended the detention of the journalist Oren Valsky until 5 April 2022.")
+    e = one(events, "detention")
+    assert (e.date, e.end_date) == (None, "2022-04-05")

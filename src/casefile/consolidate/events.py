@@ -451,12 +451,20 @@ def _event(c: _Cluster, res: EntityResolution) -> Event:
     return Event(
         id="V0", type=c.type,  # type: ignore[arg-type]
         date=date.iso() if date else None, date_precision=date.precision if date else "unknown",
+        end_date=_end_date(items),
         place=_majority(_per_source(items, lambda i: i.place)),
         participants=[Participant(entity=e, role=r) for e, r in participants.items()],
         attributes=Attributes(amount=_amount(items), duration=_majority(_per_source(items, lambda i: i.em.duration)),
                               charge=_majority(_per_source(items, lambda i: i.em.charge))),
         evidence=evidence,
     )
+
+
+def _end_date(items: list[_Item]) -> str | None:
+    """When the act's term ends as the sources give it: the latest one, since a later report of
+    one custody tells of its extension ("extended until 5 April")."""
+    ends = [i.em.end_date for i in items if i.em.end_date]
+    return max(ends, key=lambda d: d + "-99" * (2 - d.count("-"))) if ends else None
 
 
 def _role_of(eid: str, subject: str | None, by_id: dict[str, Entity]) -> Role:

@@ -787,6 +787,26 @@ def _cut_short(prev: Span, nxt: Span) -> bool:
     return "\n" not in gap and not nxt[0].is_space
 
 
+def _after(end: PartialDate, start: PartialDate | None) -> PartialDate:
+    """A term's end written without a year is the first such day after the act ("until July 5"),
+    not the last one before the report, as past dates are read."""
+    if end.year is None or start is None or start.year is None:
+        return end
+    first, last = end.latest(), start.latest()
+    if first is not None and last is not None and first < last:
+        return end.with_year(end.year + 1)
+    return end
+
+
+def _is_end(s: Span) -> bool:
+    """A date told as the end of a period: "until December 5", "till 5 April", "through May"."""
+    before = s.doc[s.start - 1].lower_ if s.start > 0 else ""
+    return before in _END_WORDS or s[0].lower_ in _END_WORDS
+
+
+_END_WORDS = {"until", "till", "til", "through", "pending"}
+
+
 def _owned_by_other(t: Token, s: Span, triggers: set[int]) -> bool:
     """A date reached only through another trigger above this one dates that act:
     "lost an appeal against his sentence on Monday" dates the appeal, not the sentence."""
@@ -822,6 +842,9 @@ def _event(doc: Doc, t: Token, rule: Rule, si: int, sent: Span, source: Source, 
     q_start, q_end = _quote(sent, t)[1:]
     sent_dates = [s for s in point_spans if sent.start <= s.start < sent.end
                   and q_start <= s.start_char and s.end_char <= q_end]
+    # "remanded in custody until December 5": when a term ends, not when the act happened
+    ends = [s for s in sent_dates if _is_end(s)]
+    sent_dates = [s for s in sent_dates if not _is_end(s)]
     own_dates = [s for s in sent_dates if not _owned_by_other(t, s, triggers)]
     dspan = _nearest(t, own_dates)
     d = dates.get(dspan.start) if dspan is not None else None
@@ -841,9 +864,15 @@ def _event(doc: Doc, t: Token, rule: Rule, si: int, sent: Span, source: Source, 
     duration = _duration(doc, t, date_spans) if etype in DURATION_TYPES else None
     if etype == "detention" and duration and t.pos_ == "VERB" and _lemma(t) in ("jail", "imprison"):
         etype = "sentence"  # "jailed for 25 years" is the term a court gave
+    end_span = _nearest(t, [s for s in ends if not _owned_by_other(t, s, triggers)]) \
+        if etype in DURATION_TYPES else None
+    end_date = dates.get(end_span.start) if end_span is not None else None
+    if end_date is not None and end_span is not None and not re.search(r"\b\d{4}\b", end_span.text):
+        end_date = _after(end_date, d or published_date(source.published))
     return EventMention(
         source=source.id, type=etype, trigger=t.text, quote=quote, start=start, end=end, sentence=si,
         date=d.iso() if d else None, date_precision=d.precision if d else "unknown",
+        end_date=end_date.iso() if end_date else None,
         place=_place(t, mentions, rule.type), participants=participants,
         amount=_amount(doc, t, sent) if rule.type == "fine" else None,
         duration=duration, charge=_charge(t) if etype in CHARGE_TYPES else None,
