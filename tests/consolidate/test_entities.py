@@ -361,3 +361,22 @@ def test_an_acronym_or_wordless_person_name_does_not_break_resolution() -> None:
     assert set(res.of_mention) == {m.id for a in b.analyses for m in a.mentions}
     lee = {res.of_mention["S1:M2"], res.of_mention["S2:M1"]}
     assert len(lee) == 1
+
+
+def test_the_subject_is_whom_the_story_names_first_not_a_case_recalled_at_its_end():
+    from casefile.model import EventMention
+
+    text = ("A picket in Tarvik\n\nPolice in Tarvik detained Aset Kemel at a picket for Dora Vale. Kemel was freed at night. "
+            "Background: Dora Vale was jailed in 2030. Vale had accused the police. Vale appealed.")
+    b = Bundle().add(text, ("Aset Kemel", "person"), ("Dora Vale", "person"), ("Kemel", "person"),
+                     ("Dora Vale", "person"), ("Vale", "person"), ("Vale", "person"))
+    a = b.analyses[0]
+    a.mentions = [m.model_copy(update={"sentence": 1 + text[:m.start].count(". ")}) for m in a.mentions]
+
+    def act(etype: str, mention: str, role: Role = "subject") -> EventMention:
+        return EventMention(source="S1", type=etype, trigger="x", quote="x", start=0, end=1,
+                            participants=[(mention, role)])
+
+    a.events = [act("detention", "S1:M1"), act("detention", "S1:M4"), act("charge", "S1:M5", "other")]
+    res = b.resolve()
+    assert next(e for e in res.entities if e.id == res.subject).name == "Aset Kemel"

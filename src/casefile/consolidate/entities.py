@@ -482,8 +482,15 @@ def _link_plurals(cl: _Clusters) -> None:
 def _build(cl: _Clusters, analyses: list[DocAnalysis], order: dict[str, int],
            texts: dict[str, str]) -> EntityResolution:
     roots = sorted(cl.members, key=lambda r: _first_seen(cl, r, order))
-    participation = Counter(mid for a in analyses for ev in a.events for mid, _ in ev.participants)
+    # the person an act happens to counts fully; one named in another role (who accused, who
+    # was told) half
+    participation: dict[str, float] = {}
+    for a in analyses:
+        for ev in a.events:
+            for mid, role in ev.participants:
+                participation[mid] = participation.get(mid, 0.0) + (1.0 if role == "subject" else 0.5)
     titles = _title_mentions(analyses)
+    firsts = _first_persons(analyses, titles)
     root_of = {m.id: cl.find(j) for j, n in enumerate(cl.nodes) for m in n.mentions}
     types = {r: cl.type(r) for r in roots}
     roles_of = {r: _roles([m for j in cl.members[r] for m in cl.nodes[j].mentions], types[r]) for r in roots}
@@ -494,7 +501,7 @@ def _build(cl: _Clusters, analyses: list[DocAnalysis], order: dict[str, int],
     for r in roots:
         ms = [m for j in cl.members[r] for m in cl.nodes[j].mentions]
         drafts.append((r, ms, types[r], roles_of[r]))
-    subject_root = _subject(drafts, participation, titles)
+    subject_root = _subject(drafts, participation, titles, firsts)
     if subject_root is not None:
         drafts.sort(key=lambda d: d[0] != subject_root)
     res = EntityResolution()
@@ -570,15 +577,28 @@ def _affiliations(analyses: list[DocAnalysis], texts: dict[str, str], root_of: d
     return out
 
 
-def _subject(drafts: list, participation: Counter[str], titles: set[str]) -> int | None:
-    """The most central person: named in most reports, in their headlines, in their acts."""
+def _first_persons(analyses: list[DocAnalysis], titles: set[str]) -> set[str]:
+    """Each report's first person named after its headline: news names whom it is about first
+    (background, "справка" notes and recalled cases come later)."""
+    out: set[str] = set()
+    for a in analyses:
+        persons = sorted((m for m in a.mentions if m.type == "person" and m.id not in titles), key=lambda m: m.start)
+        if persons:
+            out.add(persons[0].id)
+    return out
+
+
+def _subject(drafts: list, participation: dict[str, float], titles: set[str], firsts: set[str]) -> int | None:
+    """The most central person: named in most reports, in their headlines, first in their
+    stories, in their acts."""
     best, best_score = None, 0.0
     for r, ms, etype, roles in drafts:
         if etype != "person":
             continue
         n_sources = len({m.source for m in ms})
-        score = 3.0 * n_sources + sum(participation[m.id] for m in ms)
+        score = 3.0 * n_sources + sum(participation.get(m.id, 0.0) for m in ms)
         score += 1.5 * len({m.source for m in ms if m.id in titles}) + 0.1 * len(ms)
+        score += 1.0 * len({m.source for m in ms if m.id in firsts})
         if set(roles) & _SUBJECT_PENALTY_ROLES:
             score *= 0.5  # the case's lawyer or a spokesman is named often, but is not its subject
         if score > best_score:

@@ -27,6 +27,8 @@ DATE_LANGUAGES = ("en", "ru")
 # month without a year cannot then be pinned to the latest year the text names.
 _RELATIVE_YEAR = re.compile(r"\b(this|last|next) year\b|\b(этого|этом|прошлого|прошлом|текущего|следующего) год[ауе]?\b", re.I)
 _WORD = re.compile(r"\w+")
+# a line that starts with a dotted day-first date and perhaps a time: "12.06.2021, 15:29"
+_NUMERIC_HEAD = re.compile(r"^\s*(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>(?:19|20)\d\d)\b,?\s*(?:\d{1,2}:\d{2}\b)?")
 
 
 @dataclass(frozen=True)
@@ -177,6 +179,13 @@ def dateline_date(raw: str) -> tuple[str | None, tuple[int, int] | None]:
             iso = _ISO.search(line)
             if iso and _valid(iso.group(0)):
                 return iso.group(0), None
+        numeric = _NUMERIC_HEAD.match(line)
+        if numeric and len(_WORD.findall(line[numeric.end():])) <= 3:
+            # "12.06.2021, 15:29 Новости": a page's own date line, day first as dotted dates are
+            d, mo, y = (int(numeric.group(k)) for k in ("d", "m", "y"))
+            iso = f"{y:04d}-{mo:02d}-{d:02d}"
+            if 1 <= mo <= 12 and _valid(iso):
+                return iso, None
         label = _LABEL.match(line)
         if label:
             dates = [d for d in find_dates(line[label.end():]) if d.year and d.day]

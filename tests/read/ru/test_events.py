@@ -194,3 +194,12 @@ def test_terms_with_a_half_bans_on_a_profession_and_leaving_the_country(read_ru,
     # a ban on a profession is not a prison term; a travel ban is not leaving
     assert "sentence" not in [e.type for e in a.events] or etype == "sentence"
     assert [e.type for e in read_ru("Суд запретил Ивану Лесных выезд за границу.").events] == ["travel_ban"]
+
+
+def test_a_participle_used_as_a_noun_is_no_act_and_a_live_update_is_of_the_days_date(read_ru):
+    text = ("В Тарвике задержали активиста Ивана Лесных.\n\n14:00 Его доставили в отдел полиции.\n\n"
+            "17:09 Задержанного отпустили из отдела полиции.")
+    a = read_ru(text, published="2023-05-19")
+    assert ("release", "2023-05-19") in events(a)
+    assert [t for t, _ in events(a)].count("detention") == 1
+    assert [e.type for e in read_ru("Полиция отпустила задержанную активистку.").events] == ["release"]

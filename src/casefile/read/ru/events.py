@@ -96,7 +96,16 @@ def _match(p: Parsed, tok: Tok) -> Rule | None:
 def _nominal(tok: Tok) -> bool:
     """A full participle ("осужденный", "предъявленное обвинение") names a state, it does not tell an act;
     the short form ("был осужден") does."""
-    return tok.feats.get("VerbForm") == "Part" and tok.feats.get("Variant") != "Short"
+    if tok.feats.get("VerbForm") == "Part" and tok.feats.get("Variant") != "Short":
+        return True
+    # the tagger sometimes gives a full participle used as a noun or adjective ("Задержанного
+    # отпустили", "задержанную активистку") as PROPN or ADJ, without the participle feature
+    return tok.pos in ("ADJ", "PROPN", "NOUN") and bool(_FULL_PARTICIPLE.search(tok.text.lower()))
+
+
+# a live report's update, led by the time of day it was posted ("14:00 В отделе полиции ...")
+_LIVE_UPDATE = re.compile(r"\s*[0-2]?\d:[0-5]\d\s")
+_FULL_PARTICIPLE = re.compile(r"(?:нн|[^с]т)(?:ый|ого|ому|ым|ом|ая|ой|ую|ое|ые|ых|ыми|ий|его|ему|им|ем|ее|ие|их|ими)$")
 
 
 # dependents that can make the trigger itself hypothetical ("бы", "если", "может"), as
@@ -179,6 +188,10 @@ def _date(p: Parsed, tok: Tok, sent_dates: list[DateExpr], near: set[int],
         in_tree = [d for d in points if any(p.toks[k].start <= d.start < p.toks[k].end + 1 for k in near)]
         pick = min(in_tree or points, key=lambda d: abs(d.start - tok.start))
         return pick.date, pick.precision if pick.date else "unknown"
+    line = p.text[p.text.rfind("\n", 0, tok.start) + 1:tok.start]
+    if _LIVE_UPDATE.match(line) and source.published and source.published_basis != "content" \
+            and Published.of(source.published).day:
+        return source.published[:10], "day"  # "17:09 Задержанного отпустили": an update of that day
     # only a date the report gives itself: an estimate from its content is a floor, not a date
     if p.sents[tok.sent].run < LEAD_SENTENCES and source.published and not _looks_back(p, tok) \
             and source.published_basis != "content":
