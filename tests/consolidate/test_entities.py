@@ -380,3 +380,14 @@ def test_the_subject_is_whom_the_story_names_first_not_a_case_recalled_at_its_en
     a.events = [act("detention", "S1:M1"), act("detention", "S1:M4"), act("charge", "S1:M5", "other")]
     res = b.resolve()
     assert next(e for e in res.entities if e.id == res.subject).name == "Aset Kemel"
+
+
+def test_a_double_first_name_written_in_part_is_one_person():
+    res = (Bundle()
+           .add("Abdou Karim Sela was arrested in 2030. Karim Sela was tried.", ("Abdou Karim Sela", "person"),
+                ("Karim Sela", "person"))
+           .add("Karim Sela was sentenced.", ("Karim Sela", "person"))
+           .add("Ama Sela, his sister, spoke.", ("Ama Sela", "person"))
+           .resolve())
+    assert same(res, "S1:M1", "S1:M2", "S2:M1")
+    assert not same(res, "S1:M1", "S3:M1")

@@ -292,3 +292,22 @@ def test_a_date_a_term_runs_until_is_its_end_not_its_date():
     events, _ = read("A court in Tarvik extended the detention of the journalist Oren Valsky until 5 April 2022.")
     e = one(events, "detention")
     assert (e.date, e.end_date) == (None, "2022-04-05")
+
+
+@pytest.mark.parametrize("text", [
+    "In March 2021, the Working Group on Arbitrary Detention found that Oren Valsky's rights were violated.",
+    "In March 2021, a panel found that Oren Valsky's ongoing detention was arbitrary.",
+])
+def test_a_body_named_for_an_act_or_an_act_told_as_a_state_is_no_act(text):
+    events, _ = read(text)
+    assert [e.type for e in events if e.type == "detention" and e.date] == []
+
+
+def test_the_charges_of_a_verdict_are_no_new_charge_and_a_clause_of_its_own_keeps_its_date():
+    events, _ = read("In February 2021, Oren Valsky was convicted on multiple charges and sentenced to ten years.")
+    assert sorted(e.type for e in events) == ["conviction", "sentence"]
+    events, _ = read("Oren Valsky has been detained for two years and has been on hunger strike since 8 May 2021.")
+    assert one(events, "detention").date is None and one(events, "other").date == "2021-05-08"
+    # a coordinated verb without a subject of its own shares the first verb's date
+    events, _ = read("Oren Valsky was charged with fraud and was transferred to house arrest on 11 May 2021.")
+    assert one(events, "charge").date == "2021-05-11"

@@ -207,8 +207,9 @@ class _Clusters:
     def first_names(self, i: int) -> set[str]:
         if self.type(i) != "person":
             return set()
-        return {self.nodes[j].words[0] for j in self.members[self.find(i)]
-                if self.nodes[j].multi and self.nodes[j].type == "person"}
+        # every given name of the full names: "Abdoul Aziz Goma" may be written "Aziz Goma"
+        return {w for j in self.members[self.find(i)]
+                if self.nodes[j].multi and self.nodes[j].type == "person" for w in self.nodes[j].words[:-1]}
 
     def can_join(self, a: int, b: int) -> bool:
         pa, pb = self.places(a), self.places(b)
@@ -327,6 +328,10 @@ def _link_full_names(cl: _Clusters) -> None:
                 # a middle name or patronymic: "Ivan Smolin" / "Ivan Petrovich Smolin"
                 if abs(len(a.words) - len(b.words)) == 1 and a.words[0] == b.words[0] \
                         and a.words[-1] == b.words[-1]:
+                    cl.union(i, j)
+                # a double first name written in part: "Aziz Goma" / "Abdoul Aziz Goma"
+                short, long = sorted((a.words, b.words), key=len)
+                if len(long) - len(short) == 1 and long[1:] == short:
                     cl.union(i, j)
                 continue
             if a.sources & b.sources:

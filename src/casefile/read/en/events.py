@@ -440,8 +440,29 @@ def _reachable(t: Token, s: Span, told_ok: bool = False) -> bool:
     while x.i not in up_t and x.head.i != x.i:
         if x.pos_ in ("VERB", "AUX") and x.dep_ in _CLAUSE_DEPS and not _same_time(x):
             return False
+        if x.pos_ in ("VERB", "AUX") and x.dep_ == "conj" and _own_clause(x):
+            return False  # "detained for years and has been on hunger strike since May": the strike's date
         x = x.head
     return True
+
+
+def _in_organisation(t: Token, mentions: list[Mention]) -> bool:
+    """Part of an organisation's name, as tagged or as a capitalised tail the tagger cut off
+    ("the Working Group | on Arbitrary Detention")."""
+    def org(x: Token) -> bool:
+        return x.ent_type_ == "ORG" or any(m.type == "organization" and m.start <= x.idx < m.end for m in mentions)
+
+    if org(t):
+        return True
+    return t.is_title and t.i > t.sent.start and t.head.dep_ == "prep" and t.head.lower_ in ("on", "of", "for", "against") \
+        and org(t.head.head)
+
+
+def _own_clause(x: Token) -> bool:
+    """A coordinated clause with its own subject, or one whose head is a copula ("and has been on
+    hunger strike since ..."), tells its own state or act; a coordinated verb without one shares
+    the first's time ("charged and was transferred on March 11")."""
+    return x.pos_ == "AUX" or any(c.dep_ in ("nsubj", "nsubjpass") for c in x.children)
 
 
 def _same_time(clause: Token) -> bool:
@@ -805,6 +826,7 @@ def _is_end(s: Span) -> bool:
 
 
 _END_WORDS = {"until", "till", "til", "through", "pending"}
+_VERDICT_LEMMAS = {"convict", "sentence", "acquit", "jail", "imprison", "find"}
 
 
 def _owned_by_other(t: Token, s: Span, triggers: set[int]) -> bool:
@@ -828,6 +850,13 @@ def _event(doc: Doc, t: Token, rule: Rule, si: int, sent: Span, source: Source, 
         return None  # "released from house arrest": where an act started, not an act
     if t.pos_ in ("NOUN", "PROPN") and t.dep_ == "compound":
         return None  # "a detention center": a place, not an act
+    if t.ent_type_ in ("ORG", "FAC", "LAW", "WORK_OF_ART", "EVENT") or _in_organisation(t, mentions):
+        return None  # "the Working Group on Arbitrary Detention": a name, not an act
+    if t.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in _words("state_modifiers") for c in t.children):
+        return None  # "his ongoing detention": a state, not an act
+    if t.pos_ == "NOUN" and rule.type == "charge" and t.dep_ == "pobj" and t.head.head.i in triggers \
+            and _lemma(t.head.head) in _VERDICT_LEMMAS:
+        return None  # "convicted on multiple charges": what the verdict was for, not a new charge
     person = _person_token(t, rule)
     guessed = person is None
     if person is None and not rule.undated_ok:
