@@ -311,3 +311,9 @@ def test_the_charges_of_a_verdict_are_no_new_charge_and_a_clause_of_its_own_keep
     # a coordinated verb without a subject of its own shares the first verb's date
     events, _ = read("Oren Valsky was charged with fraud and was transferred to house arrest on 11 May 2021.")
     assert one(events, "charge").date == "2021-05-11"
+
+
+def test_a_charge_keeps_no_quote_mark_the_cut_left_unpaired():
+    events, _ = read("On May 3, 2021 prosecutors accused Oren Valsky of failing to register as a “foreign agent”, "
+                     "claiming that the law obliges it.")
+    assert one(events, "charge").charge == "failing to register as a foreign agent"

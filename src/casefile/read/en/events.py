@@ -550,9 +550,9 @@ def _charge(t: Token) -> str | None:
                 and _lemma(g) not in _UNITS and not g.like_num]
         if objs:
             toks = _until_break(list(objs[0].subtree))
-            text = t.doc[toks[0].i:toks[-1].i + 1].text.strip(" “”\"'‘’«»")
+            text = _tidy(t.doc[toks[0].i:toks[-1].i + 1].text)
             if 2 < len(text) < 120:
-                return re.sub(r"\s+", " ", text)
+                return text
     if t.pos_ == "NOUN" and t.dep_ == "pobj":
         # "informed of the new charge, of involvement in ...": the parser hangs the apposed "of"
         # phrase on the verb, just after the trigger's phrase
@@ -562,9 +562,9 @@ def _charge(t: Token) -> str | None:
                 objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
                 if objs:
                     toks = _until_break(list(objs[0].subtree))
-                    text = t.doc[toks[0].i:toks[-1].i + 1].text.strip(" “”\"'‘’«»")
+                    text = _tidy(t.doc[toks[0].i:toks[-1].i + 1].text)
                     if 2 < len(text) < 120:
-                        return re.sub(r"\s+", " ", text)
+                        return text
     comps = [c for c in t.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
     if t.pos_ == "NOUN" and comps:
         return " ".join(c.text for c in comps)
@@ -572,6 +572,16 @@ def _charge(t: Token) -> str | None:
 
 
 _UNITS = {"day", "week", "month", "year", "period", "term"}
+
+
+def _tidy(text: str) -> str:
+    """A charge's words without the quote marks around them, nor a mark the cut left unpaired
+    ('failing to register as a “foreign agent')."""
+    text = re.sub(r"\s+", " ", text.strip(" “”\"'‘’«»"))
+    for left, right in ("“”", "«»", "‘’"):
+        if text.count(left) != text.count(right):
+            text = text.replace(left, "").replace(right, "")
+    return text
 
 
 def _until_break(toks: list[Token]) -> list[Token]:
