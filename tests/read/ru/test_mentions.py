@@ -139,3 +139,9 @@ def test_a_chamber_with_its_remit_is_looked_up_as_the_court(read_ru):
     a = read_ru("Судебная коллегия по уголовным делам Краевого суда Северной области оставила приговор в силе.")
     outer = [m for m in a.mentions if m.text.startswith("Судебная коллегия по уголовным делам")]
     assert outer and outer[0].norm == "Краевой суд Северной области"
+
+
+def test_a_role_given_after_a_dash_is_a_hint(read_ru):
+    a = read_ru("Павел Сомов — адвокат осужденной журналистки Ирины Лесных — заявил об обжаловании приговора.")
+    assert by_text(a)["Павел Сомов"].role_hints == ["lawyer"]
+    assert by_text(a)["Ирины Лесных"].role_hints == []

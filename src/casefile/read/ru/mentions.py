@@ -126,7 +126,7 @@ def _from_span(p: Parsed, sp: NerSpan) -> tuple[int, int, EntityType, str, list[
         start = p.toks[first].start
     else:
         start = sp.start
-    cue = _cue_before(p, first)
+    cue = _cue_before(p, first) or _cue_after(p, sp.stop)
     if cue is not None and etype == "person":
         roles.append(cue)
     types: list[EntityType] = []
@@ -287,6 +287,20 @@ def _cue_before(p: Parsed, first: int) -> Role | None:
             return role if agree else None
         if j == first - 1 and t.pos not in {"ADJ", "DET", "PRON"}:
             cands = [c for c in cands if c != first - 2]
+    return None
+
+
+def _cue_after(p: Parsed, stop: int) -> Role | None:
+    """The role a dash gives the name: "Иван Петров — адвокат активистки" (a cue in the nominative
+    right after the dash, perhaps after an adjective: "— бывший адвокат")."""
+    if stop >= len(p.toks) or p.toks[stop].text not in ("—", "–", "-") or p.toks[stop].sent != p.toks[stop - 1].sent:
+        return None
+    for t in p.toks[stop + 1:stop + 3]:
+        role = role_of_lemma().get(t.lemma)
+        if role and t.feats.get("Case", "Nom") == "Nom":
+            return role
+        if t.pos != "ADJ":
+            break
     return None
 
 
