@@ -16,7 +16,7 @@ from typing import Any
 from casefile.batch.records import Record
 from casefile.consolidate.entities import resolve_entities
 from casefile.errors import IngestError
-from casefile.ingest import read_source
+from casefile.ingest import Known, read_source
 from casefile.model import DocAnalysis, Source
 from casefile.read import read_sources
 from casefile.resources import load
@@ -66,15 +66,9 @@ class DocResult:
 def ingest_record(record: Record) -> Source:
     """A record to a Source, with the record's own url, date and outlet where it has them."""
     sid = "D" + hashlib.sha1(record.id.encode()).hexdigest()[:10]
-    src = read_source(Path("record" + _SUFFIX.get(record.kind, ".txt")), record.body, sid)
-    update: dict[str, Any] = {"file": record.id, "path": record.url}
-    if record.date:
-        update |= {"published": record.date[:10], "published_basis": "metadata"}
-    if record.outlet:
-        update["outlet"] = record.outlet
-    if record.title:
-        update["title"] = record.title
-    return src.model_copy(update=update)
+    known = Known(published=record.date[:10] if record.date else None, title=record.title, outlet=record.outlet)
+    src = read_source(Path("record" + _SUFFIX.get(record.kind, ".txt")), record.body, sid, known)
+    return src.model_copy(update={"file": record.id, "path": record.url})
 
 
 def read_records(records: list[Record]) -> tuple[list[DocResult], list[tuple[str, str]]]:
