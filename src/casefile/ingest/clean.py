@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from casefile.resources import load
 
@@ -73,6 +73,9 @@ def _bare(line: str) -> str:
     return _BULLET.sub("", SCRAPER_DATE.sub("", line)).strip().strip("*_ ")
 
 
+# A line is judged several times (its kind, whether it is furniture, again by the metadata
+# readers) and menus and banners recur across a batch's reports: remember recent lines.
+@lru_cache(maxsize=4096)
 def _match(line: str, language: str) -> _Group | None:
     bare = _bare(line)
     if not bare:
@@ -146,8 +149,9 @@ def clean_lines(lines: list[str], language: str = "en", extracted: bool = False)
     """
     lines = [ln.rstrip() for ln in lines]
     n = len(lines)
-    kinds = [line_kind(ln, language) for ln in lines]
-    banners = [banner_kind(ln, language) for ln in lines]
+    groups = [_match(ln, language) for ln in lines]
+    kinds = [g.kind if g else None for g in groups]
+    banners = [None if g is None else "footer" if g.footer else "chrome" for g in groups]
     pictures = _image_blocks(lines, kinds)
     picture_text = {lines[i].strip() for i in pictures}
     drop = [banners[i] is not None or i in pictures or lines[i].strip() in picture_text for i in range(n)]

