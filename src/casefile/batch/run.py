@@ -15,7 +15,7 @@ from typing import Any
 
 from casefile.batch.grouping import Case, group_reports
 from casefile.batch.records import BadRecord, Record, iter_records
-from casefile.batch.stages import DocResult, is_relevant, read_records
+from casefile.batch.stages import DocResult, is_relevant, read_records, warm_up
 from casefile.model import CaseFile, DocAnalysis, Source
 from casefile.pipeline import consolidate_case, rebase_analysis
 from casefile.render import render_html, render_json
@@ -222,6 +222,9 @@ def run_on_ray(inputs: list[str], out: Path, address: str, workers: int = 2, pro
 
 class _RayReader:
     """A Ray Data actor: models load once per worker, then every batch goes through nlp.pipe."""
+
+    def __init__(self) -> None:
+        warm_up()
 
     def __call__(self, batch: Any) -> Any:
         import pandas as pd
