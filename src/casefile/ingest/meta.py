@@ -113,8 +113,18 @@ def _month_of_word(token: str) -> int | None:
     return None
 
 
+@cache
+def _any_month() -> re.Pattern[str]:
+    """A month name as every date pattern takes it: one scan that rules out most lines and
+    texts before the five patterns run (each scans the month alternation again)."""
+    alts = list(dict.fromkeys(rx for _, _, rx in _month_table()))
+    return re.compile(r"\b(?:" + "|".join(sorted(alts, key=len, reverse=True)) + r")(?![\w])", re.IGNORECASE)
+
+
 def find_dates(text: str) -> list[FoundDate]:
     """Every calendar date the text writes out, with the precision it gives, in order."""
+    if not _any_month().search(text):
+        return []
     taken: list[tuple[int, int]] = []
     found: list[FoundDate] = []
     for pat, _shape in _date_patterns():

@@ -612,9 +612,10 @@ def _quote(sent: Span, t: Token) -> tuple[str, int, int]:
 # --------------------------------------------------------------------------- main
 
 
-def _read_dates(doc: Doc, source: Source) -> tuple[dict[int, PartialDate], list[Span]]:
+def _read_dates(doc: Doc, source: Source, frame: tuple[PartialDate | None, PartialDate | None],
+                ) -> tuple[dict[int, PartialDate], list[Span]]:
     """Every DATE entity read in document order (so that "the same day" has its anchor)."""
-    published, year_base = _time_frame(source)
+    published, year_base = frame
     reader = DateReader(published, stated_years([source.text]), year_base=year_base)
     out: dict[int, PartialDate] = {}
     header = re.match(r"\s*(?:date|published|posted|updated)\b[^\n]*?\d{4}-\d{2}-\d{2}", source.text, re.I)
@@ -738,9 +739,10 @@ def _inherit_dates(events: list[EventMention], text: str,
 
 
 def extract_events(doc: Doc, source: Source, mentions: list[Mention]) -> list[EventMention]:
-    dates, date_spans = _read_dates(doc, source)
+    frame = _time_frame(source)  # scans the whole text: once per document
+    dates, date_spans = _read_dates(doc, source, frame)
     point_spans = [s for s in date_spans if s.start in dates]
-    headline = _headline(source)
+    headline = _headline(source, frame[0])
     earlier: set[tuple[int, str]] = set()  # acts told in the past perfect: before the story's acts
     out: list[EventMention] = []
     for si, sent in enumerate(_sentences(doc)):
@@ -761,12 +763,11 @@ def extract_events(doc: Doc, source: Source, mentions: list[Mention]) -> list[Ev
     return _inherit_dates(_dedupe(out), source.text, earlier)
 
 
-def _headline(source: Source) -> tuple[int, PartialDate] | None:
+def _headline(source: Source, pub: PartialDate | None) -> tuple[int, PartialDate] | None:
     """Where the headline ends and the month it dates its acts to. A headline tells the news of
     its report ("Critic Charged With Treason"): an act it names without a date happened shortly
     before publication, most likely in the same month (the day it does not say)."""
     title = (source.title or "").strip()
-    pub = _time_frame(source)[0]
     if not title or pub is None or not source.text.lstrip().startswith(title):
         return None
     month = _news_month(pub)
