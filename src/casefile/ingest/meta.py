@@ -343,8 +343,8 @@ def infer_years(published: dict[str, str | None], yearless: dict[str, tuple[int,
 
 
 @cache
-def _outlet_rules(language: str) -> dict[str, list[str]]:
-    rules: dict[str, list[str]] = {}
+def _outlet_rules(language: str) -> dict[str, list[re.Pattern[str]]]:
+    rules: dict[str, list[re.Pattern[str]]] = {}
     for lang in dict.fromkeys([language, "en"]):
         try:
             data = load(f"{lang}/outlets.yaml")
@@ -352,7 +352,7 @@ def _outlet_rules(language: str) -> dict[str, list[str]]:
             continue
         for key, value in data.items():
             if isinstance(value, list):
-                rules.setdefault(key, []).extend(value)
+                rules.setdefault(key, []).extend(re.compile(p) for p in value)
     return rules
 
 
@@ -382,25 +382,25 @@ def infer_outlet(raw: str, language: str = "en") -> str | None:
     rules = _outlet_rules(language)
     for line in head_lines(raw):
         for pat in rules.get("datelines", []):
-            m = re.search(pat, line)
+            m = pat.search(line)
             if m and m.group("outlet").strip().lower() not in place_names():
                 return _clean_outlet(m.group("outlet"))
     for pat in rules.get("bylines", []):
-        m = re.search(pat, raw)
+        m = pat.search(raw)
         if m:
             return _clean_outlet(m.group("outlet"))
     for pat in rules.get("press_releases", []):
-        m = re.search(pat, raw[:1500])
+        m = pat.search(raw[:1500])
         if m:
             return _clean_outlet(m.group("outlet"))
     for pat in rules.get("banners", []):
-        m = re.search(pat, raw)
+        m = pat.search(raw)
         if m:
             return _clean_outlet(m.group("outlet"))
     lines = [ln for ln in raw.strip().splitlines() if ln.strip()]
     tail = "\n".join(lines[-12:])
     for pat in rules.get("self_references", []):
-        for m in re.finditer(pat, tail):
+        for m in pat.finditer(tail):
             cand = _clean_outlet(m.group("outlet"))
             if cand and not banner_kind(cand) and len(cand.split()) <= 6:
                 return cand

@@ -835,7 +835,7 @@ def _event(doc: Doc, t: Token, rule: Rule, si: int, sent: Span, source: Source, 
     if person is None and not rule.undated_ok and rule.type not in ("search", "registration_denied") \
             and not _by_authority(t):
         return None
-    q_start, q_end = _quote(sent, t)[1:]
+    quote, q_start, q_end = _quote(sent, t)
     sent_dates = [s for s in point_spans if sent.start <= s.start < sent.end
                   and q_start <= s.start_char and s.end_char <= q_end]
     own_dates = [s for s in sent_dates if not _owned_by_other(t, s, triggers)]
@@ -852,13 +852,12 @@ def _event(doc: Doc, t: Token, rule: Rule, si: int, sent: Span, source: Source, 
         m = _mention_at(person, mentions)
         if m is not None:
             participants.append((m.id, "subject"))
-    quote, start, end = _quote(sent, t)
     etype = rule.type
     duration = _duration(doc, t, date_spans) if etype in DURATION_TYPES else None
     if etype == "detention" and duration and t.pos_ == "VERB" and _lemma(t) in ("jail", "imprison"):
         etype = "sentence"  # "jailed for 25 years" is the term a court gave
     return EventMention(
-        source=source.id, type=etype, trigger=t.text, quote=quote, start=start, end=end, sentence=si,
+        source=source.id, type=etype, trigger=t.text, quote=quote, start=q_start, end=q_end, sentence=si,
         date=d.iso() if d else None, date_precision=d.precision if d else "unknown",
         place=_place(t, mentions, rule.type), participants=participants,
         amount=_amount(doc, t, sent) if rule.type == "fine" else None,
