@@ -54,8 +54,21 @@ def _groups(language: str) -> tuple[_Group, ...]:
         for name, group in data.items():
             flags = 0 if group.get("case_sensitive") else re.IGNORECASE
             pats = tuple(re.compile(p, flags) for p in group["patterns"])
-            groups.append(_Group(str(group.get("kind", name)), bool(group.get("footer")), group.get("max_words"), pats))
+            groups.append(_Group(str(group.get("kind", name)), bool(group.get("footer")), group.get("max_words"),
+                                 _one_pattern(pats, flags)))
     return tuple(groups)
+
+
+def _one_pattern(pats: tuple[re.Pattern[str], ...], flags: int) -> tuple[re.Pattern[str], ...]:
+    """A group's patterns as one alternation: a line fully matches it exactly when it fully matches
+    one of them, and one call beats fifty. Patterns that refer back to a group stay apart (the
+    groups are numbered anew in the alternation)."""
+    if any(re.search(r"\\[1-9]|\(\?P=", p.pattern) for p in pats):
+        return pats
+    try:
+        return (re.compile("|".join(f"(?:{p.pattern})" for p in pats), flags),)
+    except re.error:
+        return pats
 
 
 def strip_markdown(line: str) -> str:

@@ -10,6 +10,7 @@ dateparser's locale data, so any language it knows is read the same way.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import cache, lru_cache
@@ -123,10 +124,20 @@ def _any_month() -> re.Pattern[str]:
 
 def find_dates(text: str) -> list[FoundDate]:
     """Every calendar date the text writes out, with the precision it gives, in order."""
+    return sorted(_iter_dates(text), key=lambda f: f.start)
+
+
+def has_date(text: str) -> bool:
+    """Whether the text writes out a calendar date: find_dates, stopped at the first one."""
+    return next(_iter_dates(text), None) is not None
+
+
+def _iter_dates(text: str) -> Iterator[FoundDate]:
+    """The dates, pattern by pattern (fullest shape first); a match overlapping an earlier one
+    is not a date of its own."""
     if not _any_month().search(text):
-        return []
+        return
     taken: list[tuple[int, int]] = []
-    found: list[FoundDate] = []
     for pat, _shape in _date_patterns():
         for mt in pat.finditer(text):
             s, e = mt.span()
@@ -148,8 +159,7 @@ def find_dates(text: str) -> list[FoundDate]:
                 except ValueError:
                     continue
             taken.append((s, e))
-            found.append(FoundDate(s, e, year, month, day))
-    return sorted(found, key=lambda f: f.start)
+            yield FoundDate(s, e, year, month, day)
 
 
 def _valid(iso: str, today: date | None = None) -> bool:
@@ -436,7 +446,7 @@ def infer_title(text: str, language: str = "en") -> str | None:
     """The first headline-like line: a short line of several words before the story."""
     for line in text.splitlines()[:15]:
         s = SCRAPER_DATE.sub("", re.sub(r"^\s{0,3}#{1,6}\s+", "", line)).strip().strip("*_ ")
-        if not s or banner_kind(s, language) or _DATELINE_ONLY.match(s) or find_dates(s):
+        if not s or banner_kind(s, language) or _DATELINE_ONLY.match(s) or has_date(s):
             continue
         if is_sentence(s):
             break
