@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from casefile.ingest.clean import banner_kind, clean_text, is_prose, is_sentence, line_kind
+from casefile.ingest.clean import _one_pattern, banner_kind, clean_text, is_prose, is_sentence, line_kind
 
 STORY = [
     "Skip to main content",
@@ -125,3 +127,12 @@ def test_clean_text_never_invents_text(lines: list[str], language: str) -> None:
 def test_dated_photo_captions_go_but_story_about_a_photo_stays() -> None:
     assert line_kind("In this March 29, 2018, photo, Lena Vortsova gestures as she speaks in Tarvik.") == "captions"
     assert line_kind("In this case, the photo was used as evidence against her in court, her lawyer said.") is None
+
+
+def test_a_group_of_patterns_matches_as_one_alternation_only_where_that_is_safe() -> None:
+    pats = (re.compile(r"share( this)?"), re.compile(r"read more"))
+    (one,) = _one_pattern(pats, 0)
+    assert [bool(one.fullmatch(s)) for s in ("share this", "read more", "share this read more", "share")] == \
+           [True, True, False, True]
+    doubled = (re.compile(r"(\w+) \1"), re.compile(r"menu"))
+    assert _one_pattern(doubled, 0) == doubled  # a back-reference would point at another group

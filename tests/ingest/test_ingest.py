@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from casefile.ingest import date_yearless, ingest_paths
+from casefile.ingest import Known, date_yearless, ingest_paths, read_source
 from casefile.model import Source
 
 YEARLESS = ("Суд арестовал блогера Ворцову\n"
@@ -47,3 +47,17 @@ def test_problems_name_the_file_and_ids_follow_the_readable_files(tmp_path: Path
     assert problems[:2] == [f"{tmp_path / 'nowhere'}: no such file or folder", "1.txt: the file is empty"]
     # a broken PDF is named with its problem too
     assert len(problems) == 3 and problems[2].startswith("3.pdf: could not read the PDF")
+
+
+STORY = ("Court jails reporter in Vellmark\n"
+         "VELLMARK, 3 March 2022 (Northwire) - A court in Vellmark jailed the reporter Ana Dorsk for two "
+         "years on Friday, her lawyer said.\n")
+
+
+def test_known_metadata_is_taken_as_given_and_the_rest_still_inferred() -> None:
+    inferred = read_source(Path("a.txt"), STORY.encode(), "S1")
+    assert (inferred.published, inferred.published_basis) == ("2022-03-03", "dateline")
+    assert inferred.title == "Court jails reporter in Vellmark"
+    given = read_source(Path("a.txt"), STORY.encode(), "S1", Known(published="2022-03-04", outlet="Eastwire"))
+    assert (given.published, given.published_basis, given.outlet) == ("2022-03-04", "metadata", "Eastwire")
+    assert given.title == inferred.title and given.text == inferred.text

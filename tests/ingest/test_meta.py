@@ -11,6 +11,7 @@ from casefile.ingest.meta import (
     content_date,
     dateline_date,
     find_dates,
+    has_date,
     infer_outlet,
     infer_title,
     infer_years,
@@ -166,3 +167,12 @@ def test_a_title_case_place_and_a_full_date_head_the_report() -> None:
     assert dateline_date("Tbilisi, 3 May 2021 — Police detained a blogger on Monday.")[0] == "2021-05-03"
     # a place and a date without a year, in title case, is not taken for a dateline
     assert dateline_date("Tbilisi, 3 May — Police detained a blogger.")[0] is None
+
+
+def test_has_date_answers_as_find_dates_does() -> None:
+    # no 31 February, but "February 2021" is a month of a year: the later pattern still counts
+    lines = ["Vellmark court hearing set for March 3, 2022", "They may appeal in march", "31 February 2021 was no day",
+             "Published 12 Apr 2022", "Суд арестовал его 15 марта 2023 года", "No date here at all",
+             "the May Day rally"]
+    assert [has_date(s) for s in lines] == [bool(find_dates(s)) for s in lines] == [True, False, True, True, True,
+                                                                                  False, False]

@@ -15,7 +15,7 @@ from typing import Any
 
 from casefile.batch.grouping import Case, group_reports
 from casefile.batch.records import BadRecord, Record, iter_records
-from casefile.batch.stages import DocResult, is_relevant, read_records
+from casefile.batch.stages import DocResult, is_relevant, read_records, warm_up
 from casefile.model import CaseFile, DocAnalysis, Source
 from casefile.pipeline import consolidate_case, rebase_analysis
 from casefile.render import render_html, render_json
@@ -225,14 +225,8 @@ class _RayReader:
     """A Ray Data actor: models load once per worker, then every batch goes through nlp.pipe."""
 
     def __init__(self) -> None:
-        # load both languages' models while the actor starts, not inside its first batch
-        from casefile.read import reader_for
-        from casefile.read.en import nlp
-        from casefile.read.ru.parse import pipeline
-
-        nlp()
-        pipeline()
-        reader_for("en"), reader_for("ru")
+        # load both languages' models and the tables while the actor starts, not in its first batch
+        warm_up()
 
     def __call__(self, batch: Any) -> Any:
         import pandas as pd

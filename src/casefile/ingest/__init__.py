@@ -83,12 +83,23 @@ class _Read:
     yearless: tuple[int, int] | None  # (month, day) of a dateline without a year
 
 
-def read_source(path: Path, data: bytes, source_id: str) -> Source:
+@dataclass(frozen=True)
+class Known:
+    """Metadata the caller already has (a batch record's date, title, outlet): taken as given,
+    and not inferred from the text, which costs a scan of its lines per field."""
+
+    published: str | None = None  # ISO date, basis "metadata"
+    title: str | None = None
+    outlet: str | None = None
+
+
+def read_source(path: Path, data: bytes, source_id: str, known: Known | None = None) -> Source:
     """One file's bytes to a Source. Raises IngestError naming the file."""
-    return _read(path, data, source_id).source
+    return _read(path, data, source_id, known).source
 
 
-def _read(path: Path, data: bytes, source_id: str) -> _Read:
+def _read(path: Path, data: bytes, source_id: str, known: Known | None = None) -> _Read:
+    known = known or Known()
     name = path.name
     fmt = SUFFIXES.get(path.suffix.lower())
     if fmt is None:
@@ -122,7 +133,9 @@ def _read(path: Path, data: bytes, source_id: str) -> _Read:
     if len(text.strip()) < MIN_CHARS:
         raise IngestError(name, "no readable report text left after removing page furniture")
     yearless = None
-    if published is None:
+    if known.published:
+        published, basis = known.published, "metadata"
+    elif published is None:
         published, yearless = dateline_date(body)
         if published:
             basis = "dateline"
@@ -134,8 +147,9 @@ def _read(path: Path, data: bytes, source_id: str) -> _Read:
         file=name,
         path=str(path),
         format=fmt,
-        title=title or infer_title(text, language) or infer_title(body, language),
-        outlet=outlet or infer_outlet(body, language),
+        title=known.title or title or infer_title(text, language) or (
+            infer_title(body, language) if body != text else None),  # nothing dropped: the same answer
+        outlet=known.outlet or outlet or infer_outlet(body, language),
         published=published,
         published_basis=basis,  # type: ignore[arg-type]
         language=html_lang if html_lang and len(html_lang) == 2 and html_lang == language else language,

