@@ -79,6 +79,11 @@ def main(n: int, with_ray: bool) -> None:
                                    "--ray", "local", "--workers", "2"])
             print(f"end to end on Ray, 2 local workers: {n / ray_t:.1f} reports/s ({ray_t:.1f} s); "
                   f"speed-up {local / ray_t:.2f}x; cases {idx2['summary']['cases']}")
+            a, b = s["seconds"], idx2["summary"]["seconds"]
+            print(f"  by stage, one process vs Ray: reading {a['reading']:.1f} s vs {b['reading']:.1f} s "
+                  f"({a['reading'] / b['reading']:.2f}x, Ray's start-up of its workers included), cases "
+                  f"{a['cases']:.1f} s vs {b['cases']:.1f} s; Ray's own start {ray_t - b['reading'] - b['cases']:.1f} s "
+                  f"with the interpreter")
 
 
 if __name__ == "__main__":

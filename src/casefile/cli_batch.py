@@ -50,7 +50,8 @@ def batch(
         elapsed = time.perf_counter() - start
         err.print(f"read {summary.read}, skipped as irrelevant {summary.irrelevant}, read but about no case "
                   f"{summary.no_case}, failed {len(summary.failed)}; {len(summary.cases)} cases built in "
-                  f"{elapsed:.1f} s; index: {out / 'index.json'}", highlight=False)
+                  f"{elapsed:.1f} s (reading {summary.seconds.get('reading', 0):.1f} s, cases "
+                  f"{summary.seconds.get('cases', 0):.1f} s); index: {out / 'index.json'}", highlight=False)
     if summary.failed:
         raise typer.Exit(2)
 

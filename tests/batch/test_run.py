@@ -72,6 +72,7 @@ def test_local_batch_groups_reports_into_their_cases(corpus, tmp_path: Path) -> 
     assert [p.split(":")[0] for _, p in summary.failed] == ["line 241", "line 242"]
     index = json.loads((tmp_path / "index.json").read_text())
     assert index["summary"]["cases"] == len(index["cases"]) == len(set(truth.values()))
+    assert set(index["summary"]["seconds"]) == {"reading", "cases"} and min(index["summary"]["seconds"].values()) > 0
     assert (tmp_path / "index.csv").read_text().startswith("case,subject,status,sources,last_event,path")
 
 

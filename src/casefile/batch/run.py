@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import json
 import tempfile
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
@@ -32,11 +33,15 @@ class BatchSummary:
     empty_cases: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)
     cases: list[dict[str, Any]] = field(default_factory=list)
+    # wall-clock seconds of the two stages: reading (filter, load the models, read; on Ray from
+    # the cluster's start), and cases (group, consolidate, write)
+    seconds: dict[str, float] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, Any]:
         return {"read": self.read, "skipped_irrelevant": self.irrelevant, "read_but_no_case": self.no_case,
                 "cases_without_acts": self.empty_cases,
-                "failed": [{"record": r, "problem": p} for r, p in self.failed], "cases": len(self.cases)}
+                "failed": [{"record": r, "problem": p} for r, p in self.failed], "cases": len(self.cases),
+                "seconds": {k: round(v, 2) for k, v in self.seconds.items()}}
 
 
 Progress = Callable[[int], None]
@@ -134,11 +139,13 @@ def run_local(inputs: list[str], out: Path, progress: Progress | None = None,
               on_case: Callable[[Case, CaseFile, list[dict]], None] | None = None) -> BatchSummary:
     summary = BatchSummary()
     out.mkdir(parents=True, exist_ok=True)
+    start = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="casefile-batch-") as tmp:
         spill = _Spill(Path(tmp))
         for chunk in _chunks(_relevant(inputs, summary, progress), BATCH):
             results, failed = read_records(chunk)
             _collect(results, failed, spill, summary, progress)
+        summary.seconds["reading"] = time.perf_counter() - start
         _finish(spill, Path(tmp), out, summary, on_case, mapper=map)
     return summary
 
@@ -165,6 +172,7 @@ def _case_job(item: tuple[Case, Path]) -> tuple[Case, dict[str, Any], list[dict]
 
 def _finish(spill: _Spill, tmp: Path, out: Path, summary: BatchSummary,
             on_case: Callable[[Case, CaseFile, list[dict]], None] | None, mapper: Callable[..., Iterable]) -> None:
+    start = time.perf_counter()
     cases = group_reports(spill.persons)
     paths = spill.by_case(cases, tmp)
     for case, cf_dict, docs in mapper(_case_job, [(c, paths[c.id]) for c in cases]):
@@ -175,6 +183,7 @@ def _finish(spill: _Spill, tmp: Path, out: Path, summary: BatchSummary,
         summary.cases.append(write_case(out, case, cf))
         if on_case:
             on_case(case, cf, docs)
+    summary.seconds["cases"] = time.perf_counter() - start
     write_index(out, summary)
 
 
@@ -192,6 +201,7 @@ def run_on_ray(inputs: list[str], out: Path, address: str, workers: int = 2, pro
     ctx.enable_progress_bars = False
     summary = BatchSummary()
     out.mkdir(parents=True, exist_ok=True)
+    start = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="casefile-batch-") as tmp:
         spill = _Spill(Path(tmp))
         # records stream from the driver in slices, so memory stays bounded by one slice; a slice
@@ -212,11 +222,15 @@ def run_on_ray(inputs: list[str], out: Path, address: str, workers: int = 2, pro
             for start in range(0, len(items), 200):
                 payload = [{"case": json.dumps(c.__dict__), "docs": p.read_text(encoding="utf-8")}
                            for c, p in items[start:start + 200]]
+                texts = {row["case"]: row["docs"] for row in payload}
                 ds2 = ray.data.from_items(payload).map(_ray_consolidate,
                                                        compute=ray.data.TaskPoolStrategy(size=workers))
                 for r in ds2.iter_rows():
-                    yield Case(**json.loads(r["case"])), json.loads(r["casefile"]), json.loads(r["docs"])
+                    # the reports stay here: only the case file comes back
+                    docs = [json.loads(line) for line in texts[r["case"]].splitlines() if line.strip()]
+                    yield Case(**json.loads(r["case"])), json.loads(r["casefile"]), docs
 
+        summary.seconds["reading"] = time.perf_counter() - start
         _finish(spill, Path(tmp), out, summary, on_case, mapper=ray_map)
     return summary
 
@@ -241,4 +255,4 @@ class _RayReader:
 def _ray_consolidate(row: dict[str, Any]) -> dict[str, Any]:
     docs = [json.loads(line) for line in row["docs"].splitlines() if line.strip()]
     cf = consolidate_docs(docs).to_dict()
-    return {"case": row["case"], "casefile": json.dumps(cf), "docs": json.dumps(docs)}
+    return {"case": row["case"], "casefile": json.dumps(cf)}
