@@ -317,3 +317,10 @@ def test_a_charge_keeps_no_quote_mark_the_cut_left_unpaired():
     events, _ = read("On May 3, 2021 prosecutors accused Oren Valsky of failing to register as a “foreign agent”, "
                      "claiming that the law obliges it.")
     assert one(events, "charge").charge == "failing to register as a foreign agent"
+
+
+def test_on_the_nth_is_a_day_of_the_month_told_before():
+    events, _ = read("On April 28, 2021 police detained Oren Valsky. On the 30th, he was charged with fraud. "
+                     "On the 3rd, a court fined him. It was the 5th anniversary of his paper.")
+    assert [(e.type, e.date) for e in events] == [("detention", "2021-04-28"), ("charge", "2021-04-30"),
+                                                  ("fine", "2021-05-03")]

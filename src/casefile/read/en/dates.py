@@ -125,6 +125,9 @@ class DateReader:
         counted = counted_days(bare)
         if counted is not None:
             return self._from_anchor(counted)
+        ordinal = re.fullmatch(r"the\s+([0-3]?\d)(?:st|nd|rd|th)", bare)
+        if ordinal:
+            return self._day_of_anchor_month(int(ordinal.group(1)))
         for phrase, (unit, offset) in words["relative"].items():
             if bare == phrase or bare.endswith(" " + phrase):
                 return self._relative(unit, offset)
@@ -197,6 +200,21 @@ class DateReader:
         if (start.year, start.month) == (end.year, end.month):
             return PartialDate(start.year, start.month)
         return PartialDate(start.year) if start.year == end.year else None
+
+    def _day_of_anchor_month(self, day: int) -> PartialDate | None:
+        """"On October 18 she was detained. On the 26th she was charged": a day of the month
+        last told, or of the next month when the day is before the one told."""
+        a = self.anchor
+        if a is None or a.month is None or not 1 <= day <= 31:
+            return None
+        year, month = a.year, a.month
+        if a.day is not None and day < a.day:
+            year, month = (year + 1 if year is not None else None, 1) if month == 12 else (year, month + 1)
+        try:
+            date(year or 2000, month, day)  # a leap year stands in for an unknown one
+        except ValueError:
+            return None
+        return PartialDate(year, month, day)
 
     def _from_anchor(self, offset: int) -> PartialDate | None:
         a = self.anchor

@@ -721,7 +721,9 @@ def _missed_phrases(doc: Doc, found: list[Span]) -> list[Span]:
 def _missed_pattern() -> re.Pattern[str]:
     words = load("en/dates.yaml")
     phrases = sorted([*words["anaphoric"], *words["relative"]], key=len, reverse=True)
-    alts = [counted_days_pattern(), *(re.escape(p) for p in phrases)]
+    alts = [counted_days_pattern(), *(re.escape(p) for p in phrases),
+            # "on the 26th": a day of the month told before (not "the 5th anniversary", "the 21st century")
+            r"(?<=\bon )the [0-3]?\d(?:st|nd|rd|th)(?![ -](?:of\b|century|anniversar|floor|round|grade|time|day))"]
     return re.compile(r"\b(?:" + "|".join(alts) + r")\b", re.I)
 
 
