@@ -171,10 +171,10 @@ def clean_lines(lines: list[str], language: str = "en", extracted: bool = False)
     story = [i for i, ln in enumerate(lines) if not drop[i] and is_prose(ln)]
     if extracted:
         kept = [ln for i, ln in enumerate(lines) if not drop[i]]
-        out = [ln for k, ln in enumerate(kept) if ln.strip() or (k and kept[k - 1].strip())]
-        while out and not out[-1].strip():
-            out.pop()
-        return out
+        body = [ln for k, ln in enumerate(kept) if ln.strip() or (k and kept[k - 1].strip())]
+        while body and not body[-1].strip():
+            body.pop()
+        return body
     if not story:
         return [ln for i, ln in enumerate(lines) if not drop[i] and ln.strip()]
     first, last = story[0], story[-1]

@@ -207,9 +207,9 @@ def dateline_date(raw: str) -> tuple[str | None, tuple[int, int] | None]:
         if numeric and len(_WORD.findall(line[numeric.end():])) <= 3:
             # "12.06.2021, 15:29 Новости": a page's own date line, day first as dotted dates are
             d, mo, y = (int(numeric.group(k)) for k in ("d", "m", "y"))
-            iso = f"{y:04d}-{mo:02d}-{d:02d}"
-            if 1 <= mo <= 12 and _valid(iso):
-                return iso, None
+            dotted = f"{y:04d}-{mo:02d}-{d:02d}"
+            if 1 <= mo <= 12 and _valid(dotted):
+                return dotted, None
         label = _LABEL.match(line)
         if label:
             dates = [d for d in find_dates(line[label.end():]) if d.year and d.day]
@@ -452,7 +452,7 @@ def trim_site_name(title: str, site: str | None = None) -> str:
         tail = title[sep.end():end].strip().lower()
         if len(_WORD.findall(title[: sep.start()])) < 2:
             break
-        named = bool(site) and tail in {site.lower(), site.lower().removeprefix("www.")}
+        named = site is not None and tail in {site.lower(), site.lower().removeprefix("www.")}
         if not (named or (sep.group().strip() in {"|", "::", "•", "·"} and len(_WORD.findall(tail)) <= 5)):
             break
         end = sep.start()

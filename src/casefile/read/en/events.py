@@ -17,10 +17,11 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from functools import cache, lru_cache
+from typing import cast
 
 from spacy.tokens import Doc, Span, Token
 
-from casefile.model import Amount, EventMention, Mention, Role, Source
+from casefile.model import Amount, EventMention, EventType, Mention, Role, Source
 from casefile.read.en.amounts import find_amounts, find_durations
 from casefile.read.en.dates import (
     DateReader,
@@ -148,7 +149,7 @@ def _descendants(t: Token, depth: int) -> list[Token]:
 
 
 def _ancestors(t: Token, depth: int) -> list[Token]:
-    out = []
+    out: list[Token] = []
     while t.head.i != t.i and len(out) < depth:
         t = t.head
         out.append(t)
@@ -595,7 +596,7 @@ def _tidy(text: str) -> str:
 
 def _until_break(toks: list[Token]) -> list[Token]:
     """A charge's words up to the first clause break ("... hatred” and placed under ...")."""
-    out = []
+    out: list[Token] = []
     for x in toks:
         if x.dep_ in ("cc", "conj") and out or x.text in (";", "(") or (x.is_punct and x.text == "," and out):
             break
@@ -931,7 +932,8 @@ def _event(doc: Doc, t: Token, rule: Rule, si: int, sent: Span, source: Source, 
     if end_date is not None and end_span is not None and not re.search(r"\b\d{4}\b", end_span.text):
         end_date = _after(end_date, d or published_date(source.published))
     return EventMention(
-        source=source.id, type=etype, trigger=t.text, quote=quote, start=q_start, end=q_end, sentence=si,
+        source=source.id, type=cast(EventType, etype), trigger=t.text, quote=quote, start=q_start, end=q_end,
+        sentence=si,
         date=d.iso() if d else None, date_precision=d.precision if d else "unknown",
         end_date=end_date.iso() if end_date else None,
         place=_place(t, mentions, rule.type), participants=participants,
