@@ -157,3 +157,14 @@ def compatible(a: PartialDate, b: PartialDate, tolerance_days: int = 0) -> bool:
     if (a.month is None) != (b.month is None) and (a.year is None or b.year is None):
         return False  # "--03" against "2019": nothing in common to compare
     return True
+
+
+def in_whole_units(value: float, unit: str) -> list[tuple[int, str]]:
+    """A term with a half ("seven and a half years", "полтора года") in whole units:
+    7.5 Y -> [(7, "Y"), (6, "M")]; 1.5 M -> [(1, "M"), (15, "D")]."""
+    smaller = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7)}.get(unit)
+    whole = int(value)
+    if float(value).is_integer() or smaller is None:
+        return [(whole, unit)]
+    rest = round((value - whole) * smaller[1])
+    return [(whole, unit), (rest, smaller[0])] if whole else [(rest, smaller[0])]

@@ -17,6 +17,7 @@ from number_parser import parse_number
 from price_parser import Price
 
 from casefile.model import Amount
+from casefile.read.timeutil import in_whole_units
 from casefile.resources import load
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -118,14 +119,7 @@ def find_durations(text: str) -> list[tuple[str, int, int]]:
 
 
 def _iso(n: float, unit: str) -> str:
-    """"seven and a half years" P7Y6M, "one and a half months" P1M15D."""
-    if float(n).is_integer():
-        return f"P{int(n)}{unit}"
-    smaller = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7)}.get(unit)
-    if smaller is None:
-        return f"P{int(n)}{unit}"
-    whole, rest = int(n), round((n - int(n)) * smaller[1])
-    return f"P{whole}{unit}{rest}{smaller[0]}" if whole else f"P{rest}{smaller[0]}"
+    return "P" + "".join(f"{v}{u}" for v, u in in_whole_units(n, unit))
 
 
 def duration_of(text: str) -> str | None:

@@ -14,6 +14,7 @@ from functools import cache
 
 from casefile.model import Amount
 from casefile.read.ru.parse import Parsed, Tok
+from casefile.read.timeutil import in_whole_units
 from casefile.resources import load
 
 
@@ -66,16 +67,6 @@ def number_before(p: Parsed, i: int) -> tuple[float, int] | None:
     return sum(nums) * mult + half, j + 1
 
 
-def _whole(value: float, unit: str) -> list[tuple[float, str]]:
-    """A term with a half ("полтора года", "семь с половиной лет") in whole units: P1Y6M."""
-    smaller = {"Y": ("M", 12), "M": ("D", 30)}
-    if float(value).is_integer() or unit not in smaller:
-        return [(value, unit)]
-    whole, (unit2, per) = int(value), smaller[unit]
-    rest = round((value - whole) * per)
-    return [(float(whole), unit), (float(rest), unit2)] if whole else [(float(rest), unit2)]
-
-
 def _iso(parts: list[tuple[float, str]]) -> str:
     date = "".join(f"{_n(v)}{u}" for v, u in parts)
     return f"P{date}"
@@ -107,7 +98,7 @@ def find_durations(p: Parsed, sent: int) -> list[Found]:
             continue  # "в 2022 году" is a year, not a term
         if unit == "W":
             value, unit = value * 7, "D"
-        pieces = _whole(value, unit)
+        pieces = [(float(v), u) for v, u in in_whole_units(value, unit)]
         prev = out[-1] if out else None
         if prev and prev.duration and first - prev.stop <= 1 and _joins(p, prev.stop, first):
             parts = re.findall(r"(\d+(?:\.\d+)?)([YMWD])", prev.duration)
