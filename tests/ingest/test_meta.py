@@ -31,6 +31,8 @@ def test_datelines() -> None:
     assert dateline_date("Суд арестовал блогера. Фото: Павел Острин. 8 июля 2022 года\n\nТекст статьи.") == ("2022-07-08", None)
     assert dateline_date("12.06.2031, 15:29 Новости\n\nВ Тарвике задержали активиста.") == (None, None)  # future
     assert dateline_date("12.06.2021, 15:29 Новости\n\nВ Тарвике задержали активиста.") == ("2021-06-12", None)
+    assert dateline_date("Headline\n\nTARVIK, May 12, 2021 (Northpress) — Police detained a man.") == ("2021-05-12", None)
+    assert dateline_date("Headline\n\nTARVIK, Eastland, March 3, 2021 (AP) - Police detained a man.") == ("2021-03-03", None)
     assert dateline_date("No date here at all.\nPolice detained a man in the town of Tarvik, his lawyer said.") == (None, None)
 
 

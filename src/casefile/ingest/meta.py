@@ -185,7 +185,8 @@ def head_lines(raw: str, limit: int = 15) -> list[str]:
 
 
 _LABEL = re.compile(r"^(?:published|posted|dated?|updated|опубликовано|дата публикации|дата)\b\s*[-:–—]?\s*", re.I)
-_PLACE_HEAD = re.compile(r"^[A-ZА-ЯЁ][A-ZА-ЯЁ .'’\-]{2,40}(?:,\s*[\w .]{2,30})?,\s*")
+# "ALMATY, Kazakhstan, ...": a region may follow the place, in words (not "MOSCOW, May 12, 2026")
+_PLACE_HEAD = re.compile(r"^[A-ZА-ЯЁ][A-ZА-ЯЁ .'’\-]{2,40}(?:,\s*[^\W\d_][^\W\d_.]*(?:[ .]+[^\W\d_]+){0,3})?,\s*")
 # "Павлодар, 15 марта 2023 года." / "Tbilisi, 3 May 2024 —": a place in title case, taken as a
 # dateline only when a full date (day, month and year) follows at once
 _TITLE_PLACE_HEAD = re.compile(r"^[A-ZА-ЯЁ][a-zа-яё'’\-]+(?: [A-ZА-ЯЁ][a-zа-яё'’\-]+)?,\s*")
