@@ -33,6 +33,11 @@ def test_datelines() -> None:
     assert dateline_date("12.06.2021, 15:29 Новости\n\nВ Тарвике задержали активиста.") == ("2021-06-12", None)
     assert dateline_date("Headline\n\nTARVIK, May 12, 2021 (Northpress) — Police detained a man.") == ("2021-05-12", None)
     assert dateline_date("Headline\n\nTARVIK, Eastland, March 3, 2021 (AP) - Police detained a man.") == ("2021-03-03", None)
+    for head in ("March 3, 2021 at 10:05 a.m. EST", "Wed 3 Mar 2021 10.05 GMT", "Mar 3, 2021, 10:05 AM",
+                 "3 марта 2021 г., 14:05", "2021-03-03T10:00:00Z"):
+        assert dateline_date(f"Headline\n\n{head}\n\nPolice detained a man in the city.") == ("2021-03-03", None)
+    assert dateline_date("Headline\n\nJanuary 5 (Northpress) - Police detained a man.") == (None, (1, 5))
+    assert dateline_date("Headline\n\nPolice detained him on March 3, 2021 at 10:05 in the city.") == (None, None)
     assert dateline_date("No date here at all.\nPolice detained a man in the town of Tarvik, his lawyer said.") == (None, None)
 
 

@@ -18,7 +18,7 @@ from functools import cache, lru_cache
 from casefile.ingest.clean import SCRAPER_DATE, banner_kind, is_sentence, strip_markdown
 from casefile.resources import load, place_names
 
-_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?!\d)")  # also "2021-03-03T10:00:00Z"
 _MONTH_KEYS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
                "october", "november", "december")
 DATE_LANGUAGES = ("en", "ru")
@@ -187,6 +187,11 @@ def head_lines(raw: str, limit: int = 15) -> list[str]:
 _LABEL = re.compile(r"^(?:published|posted|dated?|updated|опубликовано|дата публикации|дата)\b\s*[-:–—]?\s*", re.I)
 # "ALMATY, Kazakhstan, ...": a region may follow the place, in words (not "MOSCOW, May 12, 2026")
 _PLACE_HEAD = re.compile(r"^[A-ZА-ЯЁ][A-ZА-ЯЁ .'’\-]{2,40}(?:,\s*[^\W\d_][^\W\d_.]*(?:[ .]+[^\W\d_]+){0,3})?,\s*")
+# the time of day after a date line: "March 3, 2021 at 10:05 a.m. EST", "Wed 3 Mar 2021 10.05 GMT",
+# "3 марта 2021, 14:05"
+_TRAILING_TIME = re.compile(r"^[,\s]*(?:at\s+|в\s+)?[0-2]?\d[:.][0-5]\d(?:\s*[ap]\.?\s?m\.?)?(?:\s*\(?[A-Z]{2,5}\)?)?"
+                            r"(?:\s*[+-]\d{2}:?\d{2})?", re.I)
+_AGENCY_AFTER = re.compile(r"\s*\([A-Z][\w .&-]{1,30}\)\s*[-—–]")
 # "Павлодар, 15 марта 2023 года." / "Tbilisi, 3 May 2024 —": a place in title case, taken as a
 # dateline only when a full date (day, month and year) follows at once
 _TITLE_PLACE_HEAD = re.compile(r"^[A-ZА-ЯЁ][a-zа-яё'’\-]+(?: [A-ZА-ЯЁ][a-zа-яё'’\-]+)?,\s*")
@@ -224,12 +229,17 @@ def dateline_date(raw: str) -> tuple[str | None, tuple[int, int] | None]:
         last = dates[-1]
         if (last.year and last.day and not is_sentence(line) and len(_WORD.findall(line)) <= 12
                 and not banner_kind(line)
-                and not line[last.end:].strip(" .,;")):
+                and not _TRAILING_TIME.sub("", line[last.end:]).strip(" .,;")):
             if _valid(last.iso() or ""):
                 return last.iso(), None
         # a wire dateline: "PLACE, 27 April." / "PLACE, April 27 (Agency) —"
         place = _PLACE_HEAD.match(line)
         if place and dates[0].start == place.end() and dates[0].day:
+            if dates[0].year:
+                return (dates[0].iso(), None) if _valid(dates[0].iso() or "") else (None, None)
+            return None, (dates[0].month, dates[0].day)
+        # "January 5 (Reuters) -": a wire dateline without its place
+        if dates[0].start == 0 and dates[0].day and _AGENCY_AFTER.match(line[dates[0].end:]):
             if dates[0].year:
                 return (dates[0].iso(), None) if _valid(dates[0].iso() or "") else (None, None)
             return None, (dates[0].month, dates[0].day)
