@@ -324,3 +324,15 @@ def test_on_the_nth_is_a_day_of_the_month_told_before():
                      "On the 3rd, a court fined him. It was the 5th anniversary of his paper.")
     assert [(e.type, e.date) for e in events] == [("detention", "2021-04-28"), ("charge", "2021-04-30"),
                                                   ("fine", "2021-05-03")]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("In April the court denied a request by Oren Valsky's lawyer to release him on bail.", []),
+    ("The court rejected a motion to release Oren Valsky on bail in April.", []),
+    ("The court denied his appeal, and Oren Valsky was sentenced to five years in April.", ["sentence"]),
+    ("Oren Valsky refused to sign and was detained in April.", ["detention"]),
+    ("Police threatened to detain and charge Oren Valsky.", []),
+])
+def test_a_refused_request_is_no_act_but_a_coordinated_clause_is_its_own(text, want):
+    events, _ = read(text)
+    assert [e.type for e in events] == want

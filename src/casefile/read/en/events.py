@@ -349,7 +349,13 @@ def _group_before(p: Token) -> bool:
 
 def _irrealis(t: Token, rule: Rule) -> bool:
     """The act is negated, conditional, demanded, feared, threatened or refused."""
-    chain = [t] + _ancestors(t, 6)
+    # a coordinated verb shares what governs its first conjunct ("threatened to detain and charge
+    # him"), not the first conjunct's own meaning ("the court denied his appeal, and he was sentenced")
+    chain, prev = [t], t
+    for a in _ancestors(t, 6):
+        if not (prev.dep_ == "conj" and prev.pos_ in ("VERB", "AUX")):
+            chain.append(a)
+        prev = a
     if t.dep_ == "pobj" and t.head.lower_ in ("on", "over") and rule.type in CHARGE_TYPES:
         chain = chain[:2]  # "faces 20 years on new charges": the grounds are real, the term is not
     if not rule.negative:
