@@ -185,5 +185,6 @@ def test_an_undated_mention_is_not_of_an_act_after_its_report():
 
 def test_the_end_of_a_term_is_the_latest_the_sources_give():
     events = merge(em("S1", "detention", "2031-10-18", end_date="2031-12-05"),
-                   em("S2", "detention", "2031-10-18", end_date="2032-02-05"), em("S3", "detention", "2031-10-18"))
+                   em("S2", "detention", "2031-10-18", end_date="2032-02-05"), em("S3", "detention", "2031-10-18"),
+                   em("S4", "detention", "2031-10-18", end_date="--12"))
     assert [(e.date, e.end_date) for e in events] == [("2031-10-18", "2032-02-05")]

@@ -336,3 +336,13 @@ def test_on_the_nth_is_a_day_of_the_month_told_before():
 def test_a_refused_request_is_no_act_but_a_coordinated_clause_is_its_own(text, want):
     events, _ = read(text)
     assert [e.type for e in events] == want
+
+
+def test_a_headline_after_a_scrapers_date_line_dates_its_acts_to_the_month():
+    from casefile.read.en.events import _headline
+    from casefile.read.timeutil import PartialDate
+
+    title = "Court jails the journalist Oren Valsky"
+    text = f" date 2021-05-16 {title}\n\nA court in Tarvik jailed him, his lawyer said."
+    src = Source(id="S1", file="x.txt", text=text, published="2021-05-16", published_basis="metadata", title=title)
+    assert _headline(src, PartialDate(2021, 5, 16)) == (text.index(title) + len(title), PartialDate(2021, 5))

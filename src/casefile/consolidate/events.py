@@ -464,6 +464,7 @@ def _end_date(items: list[_Item]) -> str | None:
     """When the act's term ends as the sources give it: the latest one, since a later report of
     one custody tells of its extension ("extended until 5 April")."""
     ends = [i.em.end_date for i in items if i.em.end_date]
+    ends = [d for d in ends if not d.startswith("--")] or ends  # a year-less end only when none has one
     return max(ends, key=lambda d: d + "-99" * (2 - d.count("-"))) if ends else None
 
 

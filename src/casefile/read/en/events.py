@@ -21,6 +21,7 @@ from typing import cast
 
 from spacy.tokens import Doc, Span, Token
 
+from casefile.ingest.clean import SCRAPER_DATE
 from casefile.model import Amount, EventMention, EventType, Mention, Role, Source
 from casefile.read.en.amounts import find_amounts, find_durations
 from casefile.read.en.dates import (
@@ -364,6 +365,8 @@ def _irrealis(t: Token, rule: Rule) -> bool:
             if any(c.dep_ == "neg" for c in t.children) or any(c.dep_ == "neg" for c in v.children):
                 return True
         irrealis = _words("irrealis")
+        if rule.type in ("appeal", "hearing"):
+            irrealis = irrealis - _words("outcomes")
         for a in chain[1:]:
             if _lemma(a) in irrealis or a.lower_ in irrealis:
                 return True
@@ -813,7 +816,11 @@ def _headline(source: Source, pub: PartialDate | None) -> tuple[int, PartialDate
     its report ("Critic Charged With Treason"): an act it names without a date happened shortly
     before publication, most likely in the same month (the day it does not say)."""
     title = (source.title or "").strip()
-    if not title or pub is None or not source.text.lstrip().startswith(title):
+    head = source.text.lstrip()
+    scraped = SCRAPER_DATE.match(head)  # " date 2023-09-19 Headline": a scraper's date before it
+    if scraped:
+        head = head[scraped.end():].lstrip()
+    if not title or pub is None or not head.startswith(title):
         return None
     month = _news_month(pub)
     return (source.text.index(title) + len(title), month) if month else None
