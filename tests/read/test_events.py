@@ -329,7 +329,7 @@ def test_on_the_nth_is_a_day_of_the_month_told_before():
 @pytest.mark.parametrize(("text", "want"), [
     ("In April the court denied a request by Oren Valsky's lawyer to release him on bail.", []),
     ("The court rejected a motion to release Oren Valsky on bail in April.", []),
-    ("The court denied his appeal, and Oren Valsky was sentenced to five years in April.", ["sentence"]),
+    ("The court denied his appeal, and Oren Valsky was sentenced to five years in April.", ["appeal", "sentence"]),
     ("Oren Valsky refused to sign and was detained in April.", ["detention"]),
     ("Police threatened to detain and charge Oren Valsky.", []),
 ])
