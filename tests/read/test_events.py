@@ -346,3 +346,11 @@ def test_a_headline_after_a_scrapers_date_line_dates_its_acts_to_the_month():
     text = f" date 2021-05-16 {title}\n\nA court in Tarvik jailed him, his lawyer said."
     src = Source(id="S1", file="x.txt", text=text, published="2021-05-16", published_basis="metadata", title=title)
     assert _headline(src, PartialDate(2021, 5, 16)) == (text.index(title) + len(title), PartialDate(2021, 5))
+
+
+def test_a_heading_line_is_a_sentence_of_its_own_but_wrapped_prose_is_not():
+    doc = nlp()("Court jails Oren Valsky\nOren Valsky, a journalist, was jailed in Tarvik on Tuesday. He was\n"
+                "detained in March after a long search by the police of his flat in the old town.")
+    assert [s.text.strip() for s in doc.sents] == [
+        "Court jails Oren Valsky", "Oren Valsky, a journalist, was jailed in Tarvik on Tuesday.",
+        "He was\ndetained in March after a long search by the police of his flat in the old town."]
