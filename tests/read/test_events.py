@@ -354,3 +354,9 @@ def test_a_heading_line_is_a_sentence_of_its_own_but_wrapped_prose_is_not():
     assert [s.text.strip() for s in doc.sents] == [
         "Court jails Oren Valsky", "Oren Valsky, a journalist, was jailed in Tarvik on Tuesday.",
         "He was\ndetained in March after a long search by the police of his flat in the old town."]
+
+
+def test_a_call_to_release_is_no_release():
+    events, _ = read("On 3 May 2021, the rapporteur renewed her call on the authorities to release Oren Valsky "
+                     "from prison.")
+    assert [e.type for e in events] == []

@@ -370,6 +370,10 @@ def _irrealis(t: Token, rule: Rule) -> bool:
         for a in chain[1:]:
             if _lemma(a) in irrealis or a.lower_ in irrealis:
                 return True
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children) and t.head.i != t.i and any(
+                c.dep_ in ("dobj", "nsubj", "nsubjpass") and (_lemma(c) in irrealis or c.lower_ in irrealis)
+                for c in t.head.children):
+            return True  # "renewed her call on the authorities to release him": asked for, not done
     if not rule.negative and any(_lemma(c) in _words("irrealis_modifiers") or c.lower_ in _words("irrealis_modifiers")
                                  for c in t.children if c.dep_ in ("amod", "compound", "advmod")):
         return True  # "pending trial", "a possible sentence"
