@@ -53,6 +53,10 @@ def test_content_date_is_the_month_of_the_latest_date() -> None:
     # with no year named, a text that dates relative to its year of writing cannot be placed
     assert content_date("В октябре прошлого года дело возобновили, 2 мая ей предъявили обвинение.") is None
     assert latest_date("Суд 8 июля 2022 года приговорил ее.") is not None
+    # a term's end may lie after the writing: "until 5 February 2024" dates nothing
+    assert content_date("Суд 3 марта 2021 года арестовал его до 5 июня. Арест продлили до 5 августа 2022 года.") \
+        == "2021-03"
+    assert content_date("He was remanded until May 5, 2022. The court ruled on 3 March 2021.") == "2021-03"
 
 
 def test_a_report_counting_from_its_own_year_is_dated_by_its_bundle() -> None:

@@ -249,11 +249,19 @@ def dateline_date(raw: str) -> tuple[str | None, tuple[int, int] | None]:
     return None, None
 
 
+_END_BEFORE = re.compile(r"(?:\b(?:until|till|through)|(?<![\w])до)\s+(?:\w+,?\s+)?$", re.I)
+_END_DATE_SPAN = re.compile(r"(?:\b(?:until|till|through)|(?<![\w])до)\s+[^.;\n]{0,40}?\b(?:19|20)\d\d\b", re.I)
+
+
 def latest_date(text: str, today: date | None = None) -> FoundDate | None:
     """The latest date the text names, with a day and month but no year taken to fall in
     the latest year the text names (unless it dates things relative to its own year)."""
-    found = find_dates(text)
-    years = [f.year for f in found if f.year] + [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", text)]
+    # a term's end ("until 5 February 2024", "до 5 декабря") may lie after the writing: not a date
+    # the report is older than, nor the year its days without one fall in
+    found = [f for f in find_dates(text) if not _END_BEFORE.search(text[max(0, f.start - 12):f.start])]
+    ends = [(m.start(), m.end()) for m in _END_DATE_SPAN.finditer(text)]
+    bare = [m for m in re.finditer(r"\b(?:19|20)\d\d\b", text) if not any(a <= m.start() < b for a, b in ends)]
+    years = [f.year for f in found if f.year] + [int(m.group(0)) for m in bare]
     anchor = max((y for y in years if y <= (today or date.today()).year), default=None)
     relative = bool(_RELATIVE_YEAR.search(text))
     best: tuple[tuple[int, int, int], FoundDate] | None = None

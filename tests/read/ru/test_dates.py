@@ -104,3 +104,10 @@ def test_no_day_without_a_day_to_count_from(text, dates):
 def test_yearless_anchor_gives_a_yearless_day_after_two_days():
     found = find_dates("Его задержали 30 апреля. Через два дня суд арестовал его.", None)
     assert [d.date for d in found] == ["--04-30", "--05-02"]
+
+
+def test_an_end_after_a_weekday_is_an_end():
+    from casefile.read.ru.dates import find_dates
+
+    assert [(d.date, d.is_end) for d in find_dates("Суд продлил до понедельника, 23 октября, срок задержания.",
+                                                   "2023-10-20")] == [("2023-10-23", True)]

@@ -145,3 +145,9 @@ def test_a_role_given_after_a_dash_is_a_hint(read_ru):
     a = read_ru("Павел Сомов — адвокат осужденной журналистки Ирины Лесных — заявил об обжаловании приговора.")
     assert by_text(a)["Павел Сомов"].role_hints == ["lawyer"]
     assert by_text(a)["Ирины Лесных"].role_hints == []
+
+
+def test_two_people_the_tagger_ran_together_are_split(read_ru):
+    a = read_ru("Адвокат Лесных Павел Сомов заявил, что защита обжалует решение суда.")
+    names = [(m.text, m.role_hints) for m in a.mentions if m.type == "person"]
+    assert names == [("Лесных", []), ("Павел Сомов", ["lawyer"])]

@@ -947,7 +947,8 @@ def _event(doc: Doc, t: Token, rule: Rule, si: int, sent: Span, source: Source, 
         if etype in DURATION_TYPES else None
     end_date = dates.get(end_span.start) if end_span is not None else None
     if end_date is not None and end_span is not None and not re.search(r"\b\d{4}\b", end_span.text):
-        end_date = _after(end_date, d or published_date(source.published))
+        trusted = published_date(source.published) if source.published_basis in ("dateline", "metadata") else None
+        end_date = _after(end_date, d or trusted)
     return EventMention(
         source=source.id, type=cast(EventType, etype), trigger=t.text, quote=quote, start=q_start, end=q_end,
         sentence=si,

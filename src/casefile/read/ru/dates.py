@@ -200,8 +200,12 @@ def _is_yearless_day(iso: str) -> bool:
 
 
 def _is_end(text: str, start: int) -> bool:
-    words = text[max(0, start - 12):start].split()
-    return bool(words) and words[-1].lower() in _lex()["end_markers"]
+    """"до 5 декабря", and "до понедельника, 23 октября" (a weekday before the date)."""
+    words = text[max(0, start - 30):start].replace(",", " ").split()
+    if words and words[-1].lower() in _lex()["end_markers"]:
+        return True
+    stems = tuple(w[:-1] if w[-1] in "уе" else w for w in _lex()["weekdays"].values())  # "до пятницы"
+    return len(words) >= 2 and words[-2].lower() in _lex()["end_markers"] and words[-1].lower().startswith(stems)
 
 
 def _group_num(m: re.Match[str], prefix: str) -> int | None:

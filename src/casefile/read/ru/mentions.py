@@ -209,6 +209,20 @@ def _one_of_many(toks: list[Tok], head: Tok, words: list[str]) -> str:
 _CHAMBER_REMIT = re.compile(r"\s+по\s+(?:[а-яё]+\s+)?делам(?:\s+[а-яё]+)?\s+")
 
 
+def _split_persons(p: Parsed, sp: NerSpan) -> list[NerSpan]:
+    """Two people the tagger ran together: "адвокат Курмашевой Рим Сабиров" is a surname in the
+    genitive (whose lawyer) and a full name in the nominative (the lawyer)."""
+    toks = p.toks[sp.first:sp.stop]
+    if sp.label != "PER" or len(toks) < 3 or toks[0].feats.get("Case") != "Gen":
+        return [sp]
+    cut = next((k for k, t in enumerate(toks) if t.feats.get("Case") == "Nom"), None)
+    if cut is None or cut == 0 or len(toks) - cut < 2:
+        return [sp]
+    a, b = toks[cut - 1], toks[cut]
+    return [NerSpan("PER", sp.start, a.end, sp.first, sp.first + cut, p.text[sp.start:a.end]),
+            NerSpan("PER", b.start, sp.end, sp.first + cut, sp.stop, p.text[b.start:sp.end])]
+
+
 def _joined(p: Parsed, spans: list[NerSpan]) -> tuple[list[NerSpan], dict[int, NerSpan]]:
     """An organisation followed by a name in the genitive is one name ("Тверской суд" + "Москвы",
     "Военная коллегия" + "Верховного суда" + "РФ"): only the head is put in the nominative.
@@ -217,7 +231,7 @@ def _joined(p: Parsed, spans: list[NerSpan]) -> tuple[list[NerSpan], dict[int, N
     keeps the organisation it belongs to, by the joined span's start."""
     out: list[NerSpan] = []
     owners: dict[int, NerSpan] = {}
-    for sp in spans:
+    for sp in [part for whole in spans for part in _split_persons(p, whole)]:
         nl = p.text.find("\n", sp.start, sp.end)
         if nl >= 0:
             stop = max((t.i + 1 for t in p.toks[sp.first:sp.stop] if t.end <= nl), default=sp.first)
