@@ -102,7 +102,10 @@ def test_an_arrest_or_a_term_in_absentia_puts_no_one_in_custody():
     assert "detained in absentia" in text and "sentenced to eight years in absentia" in text
 
 
-def test_non_custodial_cues_match_inflected_words():
+def test_non_custodial_cues_match_inflected_words_and_other_wordings():
+    limited = _event("V1", "sentence", "2031-04-17", ["S1"], "sentenced to one year of “freedom limitation”",
+                     duration="P1Y")
+    assert assess_status([limited], _sources("2031-04-18"), SUBJECT).value == "convicted_at_liberty"
     restricted = _event("V1", "sentence", "2031-04-17", ["S1"], "приговорил к двум годам ограничения свободы",
                         duration="P2Y")
     assert assess_status([restricted], _sources("2031-04-18"), SUBJECT).value == "convicted_at_liberty"

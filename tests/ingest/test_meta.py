@@ -57,6 +57,8 @@ def test_content_date_is_the_month_of_the_latest_date() -> None:
     assert content_date("Суд 3 марта 2021 года арестовал его до 5 июня. Арест продлили до 5 августа 2022 года.") \
         == "2021-03"
     assert content_date("He was remanded until May 5, 2022. The court ruled on 3 March 2021.") == "2021-03"
+    # a year something has gone on since gives no year to days written without one
+    assert content_date("An activist since 2016, he was detained on 21 December.") is None
 
 
 def test_a_report_counting_from_its_own_year_is_dated_by_its_bundle() -> None:

@@ -360,3 +360,19 @@ def test_a_call_to_release_is_no_release():
     events, _ = read("On 3 May 2021, the rapporteur renewed her call on the authorities to release Oren Valsky "
                      "from prison.")
     assert [e.type for e in events] == []
+
+
+def test_a_term_written_into_one_date_entity_and_a_terms_end_after_the_report():
+    # the recogniser runs "April 7 to one year" into one date; "of restricted freedom" is the kind of term
+    events, _ = read("The Tarvik district court sentenced 36-year-old Oren Valsky on April 7 to one year of "
+                     "\"freedom limitation\" after finding him guilty of leading a banned party.")
+    e = one(events, "sentence")
+    assert (e.date, e.duration, e.charge) == ("2021-04-07", "P1Y", None)
+    # a report's own date is not cast away for a term that ends after it
+    events, _ = read("On May 3, 2021 a court remanded Oren Valsky in custody until July 5, 2021.",
+                     published="2021-05-04")
+    assert (one(events, "detention").date, one(events, "detention").end_date) == ("2021-05-03", "2021-07-05")
+    # nor does such an end give its year to days written without one
+    events, _ = read("Oren Valsky was detained on November 10. He cannot leave the city until December 21, 2030.",
+                     published=None)
+    assert one(events, "detention").date in (None, "--11-10")

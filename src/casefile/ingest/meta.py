@@ -260,7 +260,9 @@ def latest_date(text: str, today: date | None = None) -> FoundDate | None:
     # the report is older than, nor the year its days without one fall in
     found = [f for f in find_dates(text) if not _END_BEFORE.search(text[max(0, f.start - 12):f.start])]
     ends = [(m.start(), m.end()) for m in _END_DATE_SPAN.finditer(text)]
-    bare = [m for m in re.finditer(r"\b(?:19|20)\d\d\b", text) if not any(a <= m.start() < b for a, b in ends)]
+    # nor is a year something has gone on since ("an activist since 2016")
+    bare = [m for m in re.finditer(r"\b(?:19|20)\d\d\b", text) if not any(a <= m.start() < b for a, b in ends)
+            and not re.search(r"(?:\bsince|(?<!\w)с)\s+$", text[max(0, m.start() - 8):m.start()], re.I)]
     years = [f.year for f in found if f.year] + [int(m.group(0)) for m in bare]
     anchor = max((y for y in years if y <= (today or date.today()).year), default=None)
     relative = bool(_RELATIVE_YEAR.search(text))

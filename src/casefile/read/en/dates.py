@@ -22,7 +22,7 @@ from casefile.read.timeutil import PartialDate, complete, parse_iso, shift_days
 from casefile.resources import load
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-_DURATION = re.compile(r"^(?:for\s+)?(?:a\s+period\s+of\s+|the\s+(?:next|past|last)\s+)?"
+_DURATION = re.compile(r"^(?:for\s+|to\s+)?(?:a\s+period\s+of\s+|the\s+(?:next|past|last)\s+)?"
                        r"(?:[\w.]+[\s-]+(?:and\s+a\s+half\s+)?)?(?:day|week|month|year)s?\b", re.I)
 _FIXED_BASE = datetime(2000, 1, 1)
 
@@ -250,21 +250,28 @@ _FULL = re.compile(r"\b(?:[A-Z][a-z]+\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]+,? \
 
 
 def explicit_dates(text: str) -> list[PartialDate]:
-    """The dates a text writes with their year ("10 March 2019", "March 29, 2018", "November 2018")."""
+    """The dates a text writes with their year ("10 March 2019", "March 29, 2018", "November 2018"),
+    not the ends of terms ("until December 21, 2021"), which may lie after the writing."""
     reader = DateReader(None)
     out = []
     for m in _FULL.finditer(text):
+        if _END_BEFORE.search(text[max(0, m.start() - 16):m.start()]):
+            continue
         d = reader.read(m.group(0))
         if d is not None and d.year is not None and d.month is not None:
             out.append(d)
     return out
 
 
+_END_BEFORE = re.compile(r"\b(?:until|till|through|pending)\s+(?:at\s+least\s+)?$", re.I)
+
+
 def stated_years(texts: list[str]) -> set[int]:
     """Years the document states inside full dates ("10 March 2019", "March 2019"); not bare years,
     which are as often background ("active since 2017") as the year of the events."""
     pat = _stated_year_pattern()
-    return {int(m.group(1)) for t in texts for m in pat.finditer(t)}
+    return {int(m.group(1)) for t in texts for m in pat.finditer(t)
+            if not _END_BEFORE.search(t[max(0, m.start() - 16):m.start()])}  # not "until December 21, 2021"
 
 
 @cache

@@ -563,8 +563,9 @@ def _charge(t: Token) -> str | None:
     """What the act is for: "charged with X", "guilty of X", "jailed for 12 years for X"."""
     heads = [t] + [c for c in t.children if _lemma(c) in ("guilty", "guilt")]
     preps = [c for h in heads for c in h.children if c.dep_ == "prep"]
+    # "jailed for 12 years for X" (not "two years of restricted freedom": the kind of term)
     preps += [c for d in _descendants(t, 3) if d.ent_type_ == "DATE" or d.like_num or _lemma(d) in _UNITS
-              for c in d.children if c.dep_ == "prep"]
+              for c in d.children if c.dep_ == "prep" and c.lower_ != "of"]
     for c in preps:
         if c.lower_ not in ("with", "of", "over", "for", "on"):
             continue
@@ -716,7 +717,7 @@ def _anaphoric_pattern() -> re.Pattern[str]:
     return re.compile(r"\s*(?:on\s+|by\s+)?(?:" + "|".join(alts) + r")\s*", re.I)
 
 
-_CONNECTIVES = {"after", "before", "for", "until", "till", "following"}
+_CONNECTIVES = {"after", "before", "for", "until", "till", "following", "to"}
 
 
 def _missed_phrases(doc: Doc, found: list[Span]) -> list[Span]:
