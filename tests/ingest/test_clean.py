@@ -136,3 +136,14 @@ def test_a_group_of_patterns_matches_as_one_alternation_only_where_that_is_safe(
            [True, True, False, True]
     doubled = (re.compile(r"(\w+) \1"), re.compile(r"menu"))
     assert _one_pattern(doubled, 0) == doubled  # a back-reference would point at another group
+
+
+def test_a_caption_printed_twice_in_a_row_goes_but_a_headline_printed_twice_stays() -> None:
+    caption = "Oren Valsky speaks at a rally in Tarvik in August 2019."
+    raw = (f"Tarvik Court Jails Journalist\n\nTarvik Court Jails Journalist\n\n{caption}\n{caption}\n\n"
+           "TARVIK -- A court in Tarvik has sentenced the journalist Oren Valsky to two years in prison for his "
+           "reporting on the protests, his lawyer said on Monday.\n\nValsky denied the charges and said he would "
+           "appeal the verdict to a higher court.\n")
+    text = clean_text(raw)
+    assert "August 2019" not in text
+    assert text.startswith("Tarvik Court Jails Journalist") and "sentenced the journalist" in text

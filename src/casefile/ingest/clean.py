@@ -188,6 +188,12 @@ def clean_lines(lines: list[str], language: str = "en", extracted: bool = False)
     for ln in lines:
         counts[ln.strip()] = counts.get(ln.strip(), 0) + 1
     tail = max(i for i, ln in enumerate(lines) if ln.strip())
+    # a sentence printed twice in a row is an image's caption under its alt text ("X demonstrates
+    # in Y in August 2019."), not the story: neither copy is kept (a headline printed twice is)
+    filled = [i for i, ln in enumerate(lines) if ln.strip()]
+    captions = {lines[a].strip() for a, b in zip(filled, filled[1:], strict=False)
+                if lines[a].strip() == lines[b].strip() and a != filled[0] and is_sentence(lines[a].strip())
+                and lines[a].strip().endswith(".")}
     seen: set[str] = set()
     head_kept = 0
     out: list[str] = []
@@ -197,7 +203,7 @@ def clean_lines(lines: list[str], language: str = "en", extracted: bool = False)
             if out and out[-1]:
                 out.append("")
             continue
-        if drop[i] or key in seen:  # furniture, or a headline printed again
+        if drop[i] or key in seen or key in captions:  # furniture, a headline printed again, a caption
             continue
         repeated = counts[key] > 1
         seen.add(key)
