@@ -188,3 +188,13 @@ def test_the_end_of_a_term_is_the_latest_the_sources_give():
                    em("S2", "detention", "2031-10-18", end_date="2032-02-05"), em("S3", "detention", "2031-10-18"),
                    em("S4", "detention", "2031-10-18", end_date="--12"))
     assert [(e.date, e.end_date) for e in events] == [("2031-10-18", "2032-02-05")]
+
+
+def test_of_two_acts_a_day_either_side_a_mention_joins_the_one_told_alike():
+    def told(source, date, trigger):
+        return EventMention(source=source, type="detention", trigger=trigger, quote=TEXT[:11], start=0, end=11,
+                            date=date, date_precision="day")
+    events = merge(told("S1", "2031-10-18", "задержали"), told("S1", "2031-10-20", "продлил"),
+                   told("S2", "2031-10-19", "задержана"))
+    by_date = {e.date: sorted(x.source for x in e.evidence) for e in events}
+    assert by_date == {"2031-10-18": ["S1", "S2"], "2031-10-20": ["S1"]}

@@ -203,3 +203,13 @@ def test_a_participle_used_as_a_noun_is_no_act_and_a_live_update_is_of_the_days_
     assert ("release", "2023-05-19") in events(a)
     assert [t for t, _ in events(a)].count("detention") == 1
     assert [e.type for e in read_ru("Полиция отпустила задержанную активистку.").events] == ["release"]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Статья предусматривает лишение свободы сроком до пяти лет и штраф в размере до 300 тысяч рублей.", []),
+    ("Ему грозит арест и штраф.", []),
+    ("Суд отказал в удовлетворении жалобы, и Ивана Лесных арестовали.", ["appeal", "detention"]),
+    ("Ивана Лесных задержали и оштрафовали.", ["detention", "fine"]),
+])
+def test_what_the_law_provides_for_is_no_act_and_coordination_shares_the_governor(read_ru, text, want):
+    assert [e.type for e in read_ru(text).events] == want

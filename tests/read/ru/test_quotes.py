@@ -78,3 +78,9 @@ def test_an_interrupted_quote_is_two_quotes_of_one_speaker(read_ru):
         who = speaker_of(a, q)
         full = next(m for m in a.mentions if m.norm == "Дарья Кулешова")
         assert who.text == "Кулешова" and who.refers_to == full.id
+
+
+def test_a_name_in_quotation_marks_is_no_quote(read_ru):
+    a = read_ru("Журналистка «Радио Свободная Европа / Радио Свобода» Ирина Лесных задержана. "
+                "«Мы будем обжаловать это решение», — заявил адвокат Павел Сомов.")
+    assert [q.text for q in a.quotes] == ["Мы будем обжаловать это решение"]

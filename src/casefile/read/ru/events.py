@@ -124,10 +124,14 @@ def _denied(p: Parsed, tok: Tok) -> bool:
     hypo = set(lex["hypothetical"])
     if any(k.lemma in hypo for k in kids if k.rel in _MODIFIER_RELS):
         return True
-    # up the tree, through what the trigger is part of; a coordinated or loose clause stops it
+    # up the tree, through what the trigger is part of; a loose clause stops it, and a coordinated
+    # word answers to what governs its first conjunct, not to that conjunct ("предусматривает
+    # лишение свободы и штраф"; "суд отказал в жалобе, и его арестовали" stays an act)
     node = tok
     for _ in range(3):
-        if node.head is None or node.rel in {"conj", "parataxis"}:
+        while node.rel == "conj" and node.head is not None:
+            node = p.toks[node.head]
+        if node.head is None or node.rel == "parataxis":
             break
         up = p.toks[node.head]
         if up.lemma in hypo:

@@ -45,6 +45,8 @@ def extract_quotes(p: Parsed, source: Source, mentions: list[Mention]) -> list[Q
         # a short quote is a label or a scare quote, unless a speech verb attributes it right after
         if words < _lex()["min_words"] and not (words >= 2 and _attributed_after(p, b)):
             continue
+        if _a_name(p, body, a, b):
+            continue  # «Радио Свободная Европа / Радио Свобода»: a name in quotation marks, no one's words
         split = _interrupted(p, mentions, a, b)
         if split:
             out.extend(QuoteMention(source=source.id, text=p.text[x:y], start=x, end=y, speaker=who, speaker_text=said)
@@ -53,6 +55,15 @@ def extract_quotes(p: Parsed, source: Source, mentions: list[Mention]) -> list[Q
         speaker, said_by = _speaker(p, mentions, a, b)
         out.append(QuoteMention(source=source.id, text=body, start=a, end=b, speaker=speaker, speaker_text=said_by))
     return out
+
+
+def _a_name(p: Parsed, body: str, a: int, b: int) -> bool:
+    """Words in quotation marks that name something (an outlet, an organisation, a work): every
+    word capitalised and no verb among them."""
+    words = [w for w in re.findall(r"[^\W\d_]+", body)]
+    if not words or not all(w[0].isupper() for w in words if len(w) > 2):
+        return False
+    return not any(t.pos in ("VERB", "AUX") for t in p.toks if a <= t.start < b)
 
 
 _INNER = re.compile(r"[,!?…]?\s*[—–]\s+(?P<attr>[^—–«»\n]+?)[.,:]?\s*[—–]\s+")
