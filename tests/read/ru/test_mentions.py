@@ -151,3 +151,8 @@ def test_two_people_the_tagger_ran_together_are_split(read_ru):
     a = read_ru("Адвокат Лесных Павел Сомов заявил, что защита обжалует решение суда.")
     names = [(m.text, m.role_hints) for m in a.mentions if m.type == "person"]
     assert names == [("Лесных", []), ("Павел Сомов", ["lawyer"])]
+
+
+def test_a_name_already_in_the_nominative_stays_as_written(read_ru):
+    a = read_ru("Адвокат Рим Сабиров заявил о жалобе.")
+    assert [m.norm for m in a.mentions if m.type == "person"] == ["Рим Сабиров"]

@@ -155,6 +155,8 @@ def _person_nominative(p: Parsed, first: int, stop: int, normal: str) -> str:
     cases = Counter(t.feats.get("Case") for t in toks if t.feats.get("Case"))
     hint = cases.most_common(1)[0][0] if cases else None
     fixed = person_nominative([t.text for t in toks], hint)
+    if hint == "Nom" and None in fixed and len(toks) > 1:
+        return " ".join(words)  # no reading agrees for all the words of a name already in the nominative
     return " ".join(f or w for f, w in zip(fixed, words, strict=True))
 
 
