@@ -84,3 +84,10 @@ def test_a_name_in_quotation_marks_is_no_quote(read_ru):
     a = read_ru("Журналистка «Радио Свободная Европа / Радио Свобода» Ирина Лесных задержана. "
                 "«Мы будем обжаловать это решение», — заявил адвокат Павел Сомов.")
     assert [q.text for q in a.quotes] == ["Мы будем обжаловать это решение"]
+
+
+def test_by_his_words_is_the_man_named_before(read_ru):
+    a = read_ru("Адвокат Павел Сомов заявил, что защита обжалует решение суда. "
+                "По его мнению, суд «предвзято подходит к избранию меры пресечения».")
+    names = {m.id: m.text for m in a.mentions}
+    assert [(names.get(q.speaker), q.speaker_text) for q in a.quotes] == [("Павел Сомов", "По его мнению")]

@@ -135,6 +135,11 @@ def _before(p: Parsed, mentions: list[Mention], a: int, b: int) -> tuple[str | N
     """"По словам адвоката, «...»" or "Адвокат заявил: «...»" in the same sentence before the quote."""
     s = p.sents[_sent_at(p, a)]
     lead = p.text[s.start:a]
+    own = _OWN_WORDS.search(lead)
+    if own:  # "по его мнению", "по ее словам": the person named last before, of that gender
+        gender = {"его": "Masc", "ее": "Fem", "её": "Fem"}.get(own.group("pron").lower())
+        ante = person_before(mentions, a, gender=gender) if gender else None
+        return (ante.id if ante else None), own.group(0)
     for phrase in _lex()["according_to"]:
         i = lead.lower().find(phrase)
         if i >= 0:
@@ -147,6 +152,9 @@ def _before(p: Parsed, mentions: list[Mention], a: int, b: int) -> tuple[str | N
         if verbs:
             return _subject_of(p, mentions, verbs[-1], a)
     return None
+
+
+_OWN_WORDS = re.compile(r"(?<!\w)по\s+(?P<pron>его|ее|её|их)\s+(?:словам|мнению|данным|утверждению)", re.I)
 
 
 def _governor(p: Parsed, mentions: list[Mention], a: int, b: int) -> tuple[str | None, str | None] | None:
