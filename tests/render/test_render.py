@@ -43,3 +43,10 @@ def test_csv_has_a_row_per_evidence_and_no_formula_cells() -> None:
     rows = list(csv.reader(io.StringIO(render(_cf(), "csv"))))
     assert rows[0][:4] == ["event", "date", "date_precision", "type"]
     assert rows[1][0] == "V1" and rows[1][-1] == "'=cmd() fined"
+
+
+def test_a_sources_warnings_are_shown_for_checking() -> None:
+    cf = _cf()
+    cf.sources[0] = cf.sources[0].model_copy(update={"published": "2030-01", "published_basis": "content",
+                                                      "warnings": ["a date from the bundle: a guess, check it"]})
+    assert "Check: a date from the bundle: a guess, check it" in render(cf, "html")
