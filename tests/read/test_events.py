@@ -376,3 +376,15 @@ def test_a_term_written_into_one_date_entity_and_a_terms_end_after_the_report():
     events, _ = read("Oren Valsky was detained on November 10. He cannot leave the city until December 21, 2030.",
                      published=None)
     assert one(events, "detention").date in (None, "--11-10")
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("On 1 May 2021 police detained Oren Valsky. He remains in detention without charges.", ["detention"]),
+    ("On 1 May 2021 police detained Oren Valsky. He should be informed of the charges or otherwise released.",
+     ["detention"]),
+    ("On 1 May 2021 police detained Oren Valsky. He is a prisoner of conscience and must be released.",
+     ["detention"]),
+])
+def test_without_charges_and_acts_that_should_or_must_happen_are_no_acts(text, want):
+    events, _ = read(text)
+    assert sorted({e.type for e in events}) == want

@@ -353,10 +353,15 @@ def _irrealis(t: Token, rule: Rule) -> bool:
     # a coordinated verb shares what governs its first conjunct ("threatened to detain and charge
     # him"), not the first conjunct's own meaning ("the court denied his appeal, and he was sentenced")
     chain, prev = [t], t
+    shared: list[Token] = []  # first conjuncts whose auxiliaries a subjectless conjunct shares
     for a in _ancestors(t, 6):
         if not (prev.dep_ == "conj" and prev.pos_ in ("VERB", "AUX")):
             chain.append(a)
+        elif not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in prev.children):
+            shared.append(a)  # "should be informed of the charges or release him": "should" is shared
         prev = a
+    if t.dep_ == "pobj" and t.head.lower_ == "without":
+        return True  # "remains in detention without charges"
     if t.dep_ == "pobj" and t.head.lower_ in ("on", "over") and rule.type in CHARGE_TYPES:
         chain = chain[:2]  # "faces 20 years on new charges": the grounds are real, the term is not
     if not rule.negative:
@@ -378,6 +383,8 @@ def _irrealis(t: Token, rule: Rule) -> bool:
                                  for c in t.children if c.dep_ in ("amod", "compound", "advmod")):
         return True  # "pending trial", "a possible sentence"
     modals = _words("modals")
+    if any(c.dep_ == "aux" and c.lower_ in modals for a in shared for c in a.children):
+        return True
     for a in chain[:4]:
         if any(c.dep_ == "aux" and c.lower_ in modals for c in a.children):
             return True
