@@ -25,6 +25,7 @@ from casefile.ingest.meta import (
     infer_outlet,
     infer_title,
     infer_years,
+    named_years,
     own_year,
     trim_site_name,
 )
@@ -182,12 +183,15 @@ def date_yearless(sources: list[Source], yearless: dict[str, tuple[int, int]]) -
 def date_by_bundle(sources: list[Source]) -> list[Source]:
     """Date the reports with no date that count from their own year ("last year") by the
     years of the rest of the bundle (see `meta.own_year`); the source says how."""
+    undated = {s.id for s in sources if s.published is None and counts_from_own_year(s.text)}
+    if not undated:
+        return sources
     published = {s.id: s.published for s in sources if s.published_basis in ("dateline", "metadata")}
-    texts = {s.id: s.text for s in sources}
+    named = named_years({s.id: s.text for s in sources})
     out = []
     for s in sources:
-        if s.published is None and counts_from_own_year(s.text):
-            found = own_year(s.text, bundle_years(published, texts, but=s.id))
+        if s.id in undated:
+            found = own_year(s.text, bundle_years(published, named, but=s.id))
             if found:
                 s = s.model_copy(update={"published": found[1], "published_basis": "content",
                                          "warnings": [*s.warnings, found[2]]})

@@ -347,10 +347,16 @@ def own_year(text: str, bundle_years: set[int], today: date | None = None) -> tu
     return year, iso, how
 
 
-def bundle_years(published: dict[str, str | None], texts: dict[str, str], but: str) -> set[int]:
-    """The years a bundle's reports other than `but` were published in or name with a month."""
+def named_years(texts: dict[str, str]) -> dict[str, set[int]]:
+    """The years each report names with a month, by source id: found once for a whole bundle."""
+    return {sid: {f.year for f in find_dates(t) if f.year} for sid, t in texts.items()}
+
+
+def bundle_years(published: dict[str, str | None], named: dict[str, set[int]], but: str) -> set[int]:
+    """The years a bundle's reports other than `but` were published in or name with a month
+    (`named` from `named_years`)."""
     years = {int(p[:4]) for o, p in published.items() if o != but and p}
-    return years | {f.year for o, t in texts.items() if o != but for f in find_dates(t) if f.year}
+    return years.union(*(ys for o, ys in named.items() if o != but))
 
 
 def infer_years(published: dict[str, str | None], yearless: dict[str, tuple[int, int]],
@@ -366,12 +372,13 @@ def infer_years(published: dict[str, str | None], yearless: dict[str, tuple[int,
     dateline is most often the first news of a case, and the warning says so).
     """
     out: dict[str, tuple[str, str]] = {}
+    dates = {sid: find_dates(t) for sid, t in texts.items()}  # each text read once for the bundle
+    named = {sid: {f.year for f in fs if f.year} for sid, fs in dates.items()}
     for sid, (month, day) in yearless.items():
-        others = [o for o in texts if o != sid]
-        same = {f.year for o in others for f in find_dates(texts[o]) if f.year and f.month == month and f.day == day}
-        years = bundle_years(published, texts, but=sid)
-        own = [f.year for f in find_dates(texts[sid]) if f.year]
-        floor = max(own, default=0)
+        same = {f.year for o, fs in dates.items() if o != sid for f in fs
+                if f.year and f.month == month and f.day == day}
+        years = bundle_years(published, named, but=sid)
+        floor = max(named[sid], default=0)
         years = {y for y in years if y >= floor}
         if len(same) == 1:
             year, how = same.pop(), "another source gives the same day and month with this year"
