@@ -135,18 +135,32 @@ def write_index(out: Path, summary: BatchSummary) -> None:
         w.writerows(summary.cases)
 
 
+# reads the relevant records, a batch of results and failures at a time
+Reader = Callable[[Iterator[Record]], Iterator[tuple[list[DocResult], list[tuple[str, str]]]]]
+OnCase = Callable[[Case, CaseFile, list[dict]], None]
+
+
 def run_local(inputs: list[str], out: Path, progress: Progress | None = None,
-              on_case: Callable[[Case, CaseFile, list[dict]], None] | None = None) -> BatchSummary:
+              on_case: OnCase | None = None) -> BatchSummary:
+    def read(records: Iterator[Record]) -> Iterator[tuple[list[DocResult], list[tuple[str, str]]]]:
+        return (read_records(chunk) for chunk in _chunks(records, BATCH))
+
+    return _run(inputs, out, progress, on_case, read, map)
+
+
+def _run(inputs: list[str], out: Path, progress: Progress | None, on_case: OnCase | None,
+         read: Reader, mapper: Callable[..., Iterable]) -> BatchSummary:
+    """The run either way: stream the relevant records through `read`, spill what is read,
+    then group, consolidate with `mapper`, and write; each stage timed."""
     summary = BatchSummary()
     out.mkdir(parents=True, exist_ok=True)
     start = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="casefile-batch-") as tmp:
         spill = _Spill(Path(tmp))
-        for chunk in _chunks(_relevant(inputs, summary, progress), BATCH):
-            results, failed = read_records(chunk)
+        for results, failed in read(_relevant(inputs, summary, progress)):
             _collect(results, failed, spill, summary, progress)
         summary.seconds["reading"] = time.perf_counter() - start
-        _finish(spill, Path(tmp), out, summary, on_case, mapper=map)
+        _finish(spill, Path(tmp), out, summary, on_case, mapper=mapper)
     return summary
 
 
@@ -171,7 +185,7 @@ def _case_job(item: tuple[Case, Path]) -> tuple[Case, dict[str, Any], list[dict]
 
 
 def _finish(spill: _Spill, tmp: Path, out: Path, summary: BatchSummary,
-            on_case: Callable[[Case, CaseFile, list[dict]], None] | None, mapper: Callable[..., Iterable]) -> None:
+            on_case: OnCase | None, mapper: Callable[..., Iterable]) -> None:
     start = time.perf_counter()
     cases = group_reports(spill.persons)
     paths = spill.by_case(cases, tmp)
@@ -188,7 +202,7 @@ def _finish(spill: _Spill, tmp: Path, out: Path, summary: BatchSummary,
 
 
 def run_on_ray(inputs: list[str], out: Path, address: str, workers: int = 2, progress: Progress | None = None,
-               on_case: Callable[[Case, CaseFile, list[dict]], None] | None = None) -> BatchSummary:
+               on_case: OnCase | None = None) -> BatchSummary:
     """The same stages through Ray Data: reading as `map_batches` over an actor pool that loads
     the models once per worker, then consolidation per case as a `map`."""
     import ray
@@ -199,40 +213,35 @@ def run_on_ray(inputs: list[str], out: Path, address: str, workers: int = 2, pro
                  ignore_reinit_error=True, log_to_driver=False)
     ctx = ray.data.DataContext.get_current()
     ctx.enable_progress_bars = False
-    summary = BatchSummary()
-    out.mkdir(parents=True, exist_ok=True)
-    start = time.perf_counter()
-    with tempfile.TemporaryDirectory(prefix="casefile-batch-") as tmp:
-        spill = _Spill(Path(tmp))
+
+    def read(records: Iterator[Record]) -> Iterator[tuple[list[DocResult], list[tuple[str, str]]]]:
         # records stream from the driver in slices, so memory stays bounded by one slice; a slice
         # is large because each starts its actors afresh (each loads both languages' models)
-        for chunk in _chunks(_relevant(inputs, summary, progress), RAY_SLICE):
+        for chunk in _chunks(records, RAY_SLICE):
             ds = ray.data.from_items([{"record": r.to_dict()} for r in chunk]).map_batches(
                 _RayReader, batch_size=BATCH, compute=ray.data.ActorPoolStrategy(size=workers),
                 batch_format="pandas")
             for row in ds.iter_rows():
                 if row["kind"] == "failed":
-                    _collect([], [(row["record_id"], row["problem"])], spill, summary, progress)
+                    yield [], [(row["record_id"], row["problem"])]
                 else:
-                    _collect([DocResult(**json.loads(row["doc"]))], [], spill, summary, progress)
+                    yield [DocResult(**json.loads(row["doc"]))], []
 
-        def ray_map(fn: Callable, items: list) -> Iterator:
-            # the reports travel with each case (workers on other nodes share no disk with us),
-            # a slice of cases at a time
-            for start in range(0, len(items), 200):
-                payload = [{"case": json.dumps(c.__dict__), "docs": p.read_text(encoding="utf-8")}
-                           for c, p in items[start:start + 200]]
-                texts = {row["case"]: row["docs"] for row in payload}
-                ds2 = ray.data.from_items(payload).map(_ray_consolidate,
-                                                       compute=ray.data.TaskPoolStrategy(size=workers))
-                for r in ds2.iter_rows():
-                    # the reports stay here: only the case file comes back
-                    docs = [json.loads(line) for line in texts[r["case"]].splitlines() if line.strip()]
-                    yield Case(**json.loads(r["case"])), json.loads(r["casefile"]), docs
+    def ray_map(fn: Callable, items: list) -> Iterator:
+        # the reports travel with each case (workers on other nodes share no disk with us),
+        # a slice of cases at a time
+        for first in range(0, len(items), 200):
+            payload = [{"case": json.dumps(c.__dict__), "docs": p.read_text(encoding="utf-8")}
+                       for c, p in items[first:first + 200]]
+            texts = {row["case"]: row["docs"] for row in payload}
+            ds2 = ray.data.from_items(payload).map(_ray_consolidate,
+                                                   compute=ray.data.TaskPoolStrategy(size=workers))
+            for r in ds2.iter_rows():
+                # the reports stay here: only the case file comes back
+                docs = [json.loads(line) for line in texts[r["case"]].splitlines() if line.strip()]
+                yield Case(**json.loads(r["case"])), json.loads(r["casefile"]), docs
 
-        summary.seconds["reading"] = time.perf_counter() - start
-        _finish(spill, Path(tmp), out, summary, on_case, mapper=ray_map)
-    return summary
+    return _run(inputs, out, progress, on_case, read, ray_map)
 
 
 class _RayReader:
