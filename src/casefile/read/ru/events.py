@@ -192,18 +192,19 @@ def _date(p: Parsed, tok: Tok, sent_dates: list[DateExpr], near: set[int],
         in_tree = [d for d in points if any(p.toks[k].start <= d.start < p.toks[k].end + 1 for k in near)]
         pick = min(in_tree or points, key=lambda d: abs(d.start - tok.start))
         return pick.date, pick.precision if pick.date else "unknown"
-    line = p.text[p.text.rfind("\n", 0, tok.start) + 1:tok.start]
-    if _LIVE_UPDATE.match(line) and source.published and source.published_basis != "content" \
-            and Published.of(source.published).day:
-        return source.published[:10], "day"  # "17:09 Задержанного отпустили": an update of that day
     # only a date the report gives itself: an estimate from its content is a floor, not a date
-    if p.sents[tok.sent].run < LEAD_SENTENCES and source.published and not _looks_back(p, tok) \
-            and source.published_basis != "content":
-        pub = Published.of(source.published)
+    own = source.published if source.published_basis != "content" else None
+    if not own:
+        return None, "unknown"
+    pub = Published.of(own)
+    line = p.text[p.text.rfind("\n", 0, tok.start) + 1:tok.start]
+    if _LIVE_UPDATE.match(line) and pub.day:
+        return own[:10], "day"  # "17:09 Задержанного отпустили": an update of that day
+    if p.sents[tok.sent].run < LEAD_SENTENCES and not _looks_back(p, tok):
         if pub.day:
-            return source.published[:10], "day"
+            return own[:10], "day"
         if pub.month:
-            return source.published[:7], "month"
+            return own[:7], "month"
     return None, "unknown"
 
 
