@@ -18,6 +18,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -318,8 +319,10 @@ def _earliest(d: PartialDate) -> date:
 _ARTICLE = re.compile(r"(?:\bart(?:icles?|\.)|\bст(?:ать\w*|\.))\s*(\d+(?:\.\d+)*)", re.I)
 
 
-def _articles(charge: str | None) -> set[str]:
-    return set(_ARTICLE.findall(charge)) if charge else set()
+# asked for every cluster an item is weighed against: keyed on a case's few charge wordings
+@lru_cache(maxsize=4096)
+def _articles(charge: str | None) -> frozenset[str]:
+    return frozenset(_ARTICLE.findall(charge)) if charge else frozenset()
 
 
 def _articles_fit(it: _Item, c: _Cluster) -> bool:
