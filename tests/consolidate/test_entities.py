@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from casefile.consolidate.entities import EntityResolution, resolve_entities
-from casefile.consolidate.names import acronym_matches, is_known_place, place_key, skeleton
+from casefile.core.names import acronym_matches, is_known_place, place_key, skeleton
 from casefile.model import DocAnalysis, EntityType, Mention, Role, Source
 
 

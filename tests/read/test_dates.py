@@ -1,5 +1,5 @@
+from casefile.core.dates import PartialDate, compatible, infer_year, parse_iso
 from casefile.read.en.dates import DateReader, explicit_dates, is_duration
-from casefile.read.timeutil import PartialDate, compatible, infer_year, parse_iso
 
 SUNDAY = PartialDate(2021, 5, 16)  # a Sunday
 

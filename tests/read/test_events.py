@@ -339,8 +339,8 @@ def test_a_refused_request_is_no_act_but_a_coordinated_clause_is_its_own(text, w
 
 
 def test_a_headline_after_a_scrapers_date_line_dates_its_acts_to_the_month():
+    from casefile.core.dates import PartialDate
     from casefile.read.en.events import _headline
-    from casefile.read.timeutil import PartialDate
 
     title = "Court jails the journalist Oren Valsky"
     text = f" date 2021-05-16 {title}\n\nA court in Tarvik jailed him, his lawyer said."

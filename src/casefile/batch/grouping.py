@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from casefile.consolidate.names import NAME_SUFFIXES, romanize
+from casefile.core.names import NAME_SUFFIXES, romanize
 
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _VOWELS = re.compile(r"[aeiouy]+")

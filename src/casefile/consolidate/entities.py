@@ -40,7 +40,7 @@ from typing import cast
 
 from rapidfuzz import fuzz
 
-from casefile.consolidate.names import (
+from casefile.core.names import (
     acronym_matches,
     fold,
     is_acronym,

@@ -23,6 +23,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from casefile.consolidate.entities import EntityResolution
+from casefile.core.dates import PartialDate, compatible, parse_iso
 from casefile.model import (
     Amount,
     Attributes,
@@ -35,7 +36,6 @@ from casefile.model import (
     Role,
     Source,
 )
-from casefile.read.timeutil import PartialDate, compatible, parse_iso
 
 _ORG_ACTS = {"registration_denied", "search"}  # acts on an organisation or premises (often mis-typed as persons)
 ONE_DAY = 1  # sources disagreeing by this many days on one act still tell one act

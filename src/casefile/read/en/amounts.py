@@ -16,8 +16,8 @@ from functools import cache, lru_cache
 from number_parser import parse_number
 from price_parser import Price
 
+from casefile.core.dates import in_whole_units
 from casefile.model import Amount
-from casefile.read.timeutil import in_whole_units
 from casefile.resources import load
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"

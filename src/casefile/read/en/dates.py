@@ -18,7 +18,7 @@ from functools import cache, lru_cache
 
 from dateparser.date import DateDataParser
 
-from casefile.read.timeutil import PartialDate, complete, parse_iso, shift_days
+from casefile.core.dates import PartialDate, complete, parse_iso, shift_days
 from casefile.resources import load
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")

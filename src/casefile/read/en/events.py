@@ -21,6 +21,7 @@ from typing import cast
 
 from spacy.tokens import Doc, Span, Token
 
+from casefile.core.dates import PartialDate, parse_iso
 from casefile.ingest.clean import SCRAPER_DATE
 from casefile.model import Amount, EventMention, EventType, Mention, Role, Source
 from casefile.read.en.amounts import find_amounts, find_durations
@@ -32,7 +33,6 @@ from casefile.read.en.dates import (
     published_date,
     stated_years,
 )
-from casefile.read.timeutil import PartialDate, parse_iso
 from casefile.resources import load
 
 MAX_DATE_DISTANCE = 6  # tree steps between a trigger and a date that still belongs to it

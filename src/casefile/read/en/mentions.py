@@ -29,7 +29,7 @@ from typing import TypeVar
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from casefile.consolidate.names import is_known_place
+from casefile.core.names import is_known_place
 from casefile.model import EntityType, Mention, Role, Source
 from casefile.resources import load
 

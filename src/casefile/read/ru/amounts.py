@@ -12,9 +12,9 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from casefile.core.dates import in_whole_units
 from casefile.model import Amount
 from casefile.read.ru.parse import Parsed, Tok
-from casefile.read.timeutil import in_whole_units
 from casefile.resources import load
 
 

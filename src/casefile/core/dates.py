@@ -1,4 +1,4 @@
-"""Language-neutral date arithmetic for the readers.
+"""The date model every stage shares, from ingest to render.
 
 A report rarely gives full dates: "on Friday", "in February", "March 11". What a
 date means depends on when the report was published, and the publication date
