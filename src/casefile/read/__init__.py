@@ -11,6 +11,7 @@ from functools import cache
 from typing import Protocol
 
 from casefile.model import DocAnalysis, Source
+from casefile.read.language import code_for
 
 
 class Reader(Protocol):
@@ -22,8 +23,9 @@ class Reader(Protocol):
 
 
 @cache
-def reader_for(language: str) -> Reader:
-    if language == "ru":
+def reader_for(code: str) -> Reader:
+    """The reader of a registered language (see read.language)."""
+    if code == "ru":
         from casefile.read.ru import RussianReader
 
         return RussianReader()
@@ -36,7 +38,7 @@ def read_sources(sources: list[Source], progress: Callable[[Source], None] | Non
     """Read every source with the reader for its language; results in input order."""
     by_lang: dict[str, list[Source]] = {}
     for s in sources:
-        by_lang.setdefault("ru" if s.language == "ru" else "en", []).append(s)
+        by_lang.setdefault(code_for(s.language), []).append(s)
     results: dict[str, DocAnalysis] = {}
     for lang, group in by_lang.items():
         for src, analysis in zip(group, reader_for(lang).read_many(group), strict=True):

@@ -1,19 +1,60 @@
-"""Data files (patterns, lexicons) read by the stages; loaded once and cached."""
+"""Data files (patterns, lexicons) read by the stages; loaded once and cached.
+
+The package's own folder is the first place looked in. `add_root(path)` adds a folder
+searched before it: a language of one's own (`path/<code>/language.yaml` and its lexicons)
+or a changed table is then read from there, with no code changed.
+"""
 
 from __future__ import annotations
 
 from functools import cache
 from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
 from typing import Any
 
 import yaml
+
+_ROOTS: list[Path] = []
+
+
+def add_root(path: Path) -> None:
+    """Look for resources in `path` before the package's own (and forget what was loaded)."""
+    if path not in _ROOTS:
+        _ROOTS.insert(0, path)
+    load.cache_clear()
+
+
+def remove_root(path: Path) -> None:
+    if path in _ROOTS:
+        _ROOTS.remove(path)
+    load.cache_clear()
+
+
+def roots() -> list[Traversable]:
+    """Where resources are looked for, first to last."""
+    return [*_ROOTS, resources.files("casefile.resources")]
+
+
+def find(name: str) -> Traversable | None:
+    for root in roots():
+        f = root.joinpath(name)
+        if f.is_file():
+            return f
+    return None
+
+
+def exists(name: str) -> bool:
+    return find(name) is not None
 
 
 @cache
 def load(name: str) -> Any:
     """Load `resources/<name>` (a YAML file), e.g. `load("en/boilerplate.yaml")`."""
-    text = resources.files("casefile.resources").joinpath(name).read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    f = find(name)
+    if f is None:
+        raise FileNotFoundError(f"no resource {name!r} in {', '.join(str(r) for r in roots())}")
+    return yaml.safe_load(f.read_text(encoding="utf-8"))
 
 
 @cache

@@ -8,7 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from spacy.tokens import Doc
+
 from casefile.model import DocAnalysis, Source
+from casefile.read.language import language
+from casefile.read.parse import parse_many
 from casefile.read.ru.dates import find_dates
 from casefile.read.ru.events import extract_events
 from casefile.read.ru.mentions import extract_mentions
@@ -16,10 +20,10 @@ from casefile.read.ru.parse import parse
 from casefile.read.ru.quotes import extract_quotes
 
 
-def read_one(src: Source) -> DocAnalysis:
+def read_one(src: Source, doc: Doc | None = None) -> DocAnalysis:
     if not src.text.strip():  # natasha's taggers fail on a document with no tokens
         return DocAnalysis(source=src.id, language="ru")
-    p = parse(src.text)
+    p = doc.user_data["parsed"] if doc is not None else parse(src.text)
     mentions = extract_mentions(p, src)
     events = extract_events(p, src, mentions, find_dates(src.text, _frame(src)))
     quotes = extract_quotes(p, src, mentions)
@@ -40,5 +44,6 @@ class RussianReader:
     language = "ru"
 
     def read_many(self, sources: Iterable[Source]) -> Iterator[DocAnalysis]:
-        for src in sources:
-            yield read_one(src)
+        items = list(sources)
+        for src, doc in zip(items, parse_many(language("ru"), (s.text for s in items)), strict=True):
+            yield read_one(src, doc)

@@ -1,0 +1,76 @@
+"""Grammatical relations over a spaCy `Doc`, whatever the parser's label scheme.
+
+Readers ask for relations by name ("the subject of this verb", "the prepositional
+phrases on this word"); each language's `language.yaml` says which dependency labels
+its parser uses for them (`dependencies`). Two schemes of prepositions exist and both
+are understood: ClearNLP's (English spaCy models: the preposition heads its object,
+`prep` -> `pobj`) and Universal Dependencies' (natasha: the preposition is a `case`
+dependent of its noun, which hangs on what it modifies).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Token
+
+from casefile.read.language import language
+
+
+@dataclass(frozen=True)
+class Grammar:
+    code: str
+    labels: dict[str, frozenset[str]]
+
+    def deps(self, *roles: str) -> frozenset[str]:
+        out: frozenset[str] = frozenset()
+        for r in roles:
+            out |= self.labels.get(r, frozenset())
+        return out
+
+    def is_(self, t: Token, *roles: str) -> bool:
+        """Whether `t` stands in one of these relations to its head."""
+        return t.dep_ in self.deps(*roles)
+
+    def children(self, t: Token, *roles: str) -> list[Token]:
+        labels = self.deps(*roles)
+        return [c for c in t.children if c.dep_ in labels]
+
+    def child(self, t: Token, *roles: str) -> Token | None:
+        found = self.children(t, *roles)
+        return found[0] if found else None
+
+    def prepositional(self, t: Token) -> Iterator[tuple[Token, Token]]:
+        """(preposition, its object) for each prepositional phrase attached to `t`."""
+        preps, objs = self.deps("preposition"), self.deps("preposition_object")
+        cases = self.deps("case_marker")
+        for c in t.children:
+            if c.dep_ in preps:
+                for g in c.children:
+                    if g.dep_ in objs:
+                        yield c, g
+            elif cases:
+                for g in c.children:
+                    if g.dep_ in cases:
+                        yield g, c
+                        break
+
+    def preposition_of(self, obj: Token) -> Token | None:
+        """The preposition that introduces `obj` ("of" in "the release of X"), if any."""
+        if obj.dep_ in self.deps("preposition_object") and obj.head.i != obj.i:
+            return obj.head
+        return self.child(obj, "case_marker")
+
+    def governor(self, obj: Token) -> Token:
+        """What a prepositional object's phrase modifies ("release" in "the release of X")."""
+        if obj.dep_ in self.deps("preposition_object") and obj.head.dep_ in self.deps("preposition"):
+            return obj.head.head
+        return obj.head
+
+
+@cache
+def grammar(code: str) -> Grammar:
+    deps = language(code).config.get("dependencies") or {}
+    return Grammar(code, {role: frozenset(str(x) for x in (labels or [])) for role, labels in deps.items()})
