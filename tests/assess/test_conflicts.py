@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import pytest
-
-from casefile.assess.conflicts import duration_days, find_conflicts
+from casefile.assess.conflicts import find_conflicts
 from casefile.model import Amount, Attributes, Event, Evidence
 
 
@@ -101,8 +99,3 @@ def test_conflicts_stay_within_one_event():
     assert find_conflicts([a, b])[1] == []
 
 
-def test_duration_days():
-    assert duration_days("P2M") == pytest.approx(60.88)
-    assert duration_days("P1Y6M") == pytest.approx(547.89)
-    assert duration_days("P15D") == 15
-    assert duration_days("soon") is None

@@ -30,6 +30,7 @@ from datetime import date, timedelta
 from functools import cache
 from typing import Any
 
+from casefile.core.durations import duration_days
 from casefile.model import Amount, Conflict, ConflictValue, Event, Evidence, Precision
 from casefile.resources import load
 
@@ -39,8 +40,6 @@ _MAX_RATIO = 2.0
 # agreement tolerances for amounts: exact wording, approximate wording
 _AMOUNT_TOLERANCE = 0.10
 _APPROX_TOLERANCE = 0.25
-_DAYS = {"Y": 365.25, "M": 30.44, "W": 7.0, "D": 1.0}
-_ISO_DURATION = re.compile(r"^P(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?")
 
 
 @dataclass
@@ -214,14 +213,6 @@ def _amount_conflict(ev: Event) -> list[_Reading] | None:
 
 
 # --------------------------------------------------------------------------- durations
-
-
-def duration_days(value: str) -> float | None:
-    """An ISO 8601 duration ("P2M", "P1Y6M", "P15D") in days, or None."""
-    m = _ISO_DURATION.match(value or "")
-    if not m or not any(m.groups()):
-        return None
-    return sum(float(g) * _DAYS[u] for g, u in zip(m.groups(), "YMWD", strict=True) if g)
 
 
 def _duration_conflict(ev: Event) -> list[_Reading] | None:

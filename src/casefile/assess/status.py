@@ -18,7 +18,7 @@ import re
 from datetime import date, timedelta
 from functools import cache
 
-from casefile.assess.conflicts import duration_days
+from casefile.core.durations import duration_days
 from casefile.model import Entity, Event, Source, Status, StatusValue
 from casefile.resources import load
 

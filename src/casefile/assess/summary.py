@@ -15,6 +15,7 @@ import re
 from functools import cache
 
 from casefile.assess.status import date_key, in_absentia
+from casefile.core.durations import parse_duration
 from casefile.model import Amount, Entity, Event, Source, Status, SummarySentence
 from casefile.resources import load
 
@@ -22,7 +23,6 @@ MAX_SENTENCES = 6
 _CUSTODY_START = ("detention", "house_arrest", "disappearance", "extradition")
 _OUTCOMES = ("plea_deal", "conviction", "acquittal", "sentence", "fine", "travel_ban", "activity_ban", "case_closed")
 _ENDINGS = ("release", "pardon", "exile", "death", "disappearance")
-_ISO_PART = re.compile(r"(\d+(?:\.\d+)?)([YMWD])")
 
 
 @cache
@@ -147,10 +147,10 @@ def _duration(value: str | None) -> str | None:
     if not value:
         return None
     words = _words()
+    term = parse_duration(value)
     parts = []
-    for num, unit in _ISO_PART.findall(value.split("T")[0]):
-        n = float(num)
-        count = words["numbers"][int(n)] if n.is_integer() and n < len(words["numbers"]) else num
+    for n, unit in term.parts() if term else []:
+        count = words["numbers"][int(n)] if n.is_integer() and n < len(words["numbers"]) else (str(int(n)) if n.is_integer() else str(n))
         parts.append(f"{count} {words['units'][unit]}{'' if n == 1 else 's'}")
     return _join(parts) if parts else None
 
