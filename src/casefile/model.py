@@ -266,3 +266,27 @@ class DocAnalysis(_Model):
     mentions: list[Mention] = Field(default_factory=list)
     events: list[EventMention] = Field(default_factory=list)
     quotes: list[QuoteMention] = Field(default_factory=list)
+
+
+def rebase_analysis(data: dict[str, Any], old: str, new: str) -> dict[str, Any]:
+    """A reading (`DocAnalysis` as JSON) made for source `old` re-keyed to source id `new`:
+    the registry stores one reading per report under a neutral id and batch spills readings
+    to disk, both to be numbered again within a case. Every field that holds a source or
+    mention id ("S3", "S3:M7") is listed here, beside the types that define them."""
+    keys = {"source", "id", "refers_to", "place", "speaker"}
+
+    def fix(s: Any) -> Any:
+        if isinstance(s, str) and (s == old or s.startswith(old + ":")):
+            return new + s[len(old):]
+        return s
+
+    def walk(x: Any, key: str | None = None) -> Any:
+        if isinstance(x, dict):
+            return {k: walk(v, k) for k, v in x.items()}
+        if isinstance(x, list):
+            if key == "participants":
+                return [[fix(p[0]), p[1]] for p in x]
+            return [walk(v, key) for v in x]
+        return fix(x) if key in keys else x
+
+    return walk(data)

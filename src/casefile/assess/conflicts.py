@@ -27,12 +27,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import cache
 from typing import Any
 
+from casefile.assess.cues import has_cue
 from casefile.core.durations import duration_days
 from casefile.model import Amount, Conflict, ConflictValue, Event, Evidence, Precision
-from casefile.resources import load
 
 # readings of one fact further apart than these are more likely two facts
 _MAX_DATE_GAP_DAYS = 45
@@ -170,22 +169,12 @@ def _date_spread(values: list[str]) -> int:
 # --------------------------------------------------------------------------- amounts
 
 
-@cache
-def _cues() -> dict[str, list[str]]:
-    return load("en/assess.yaml")
-
-
-def _has_cue(text: str, cues: list[str]) -> bool:
-    low = text.lower()
-    return any(re.search(rf"(?<!\w){re.escape(c)}", low) for c in cues)
-
-
 def _common(a: Amount) -> tuple[str, float]:
     return ("USD", a.usd) if a.usd is not None else (a.currency.upper(), a.value)
 
 
 def _amount_conflict(ev: Event) -> list[_Reading] | None:
-    items = [(e.amount, e.source, _has_cue(e.quote, _cues()["approximate"])) for e in ev.evidence if e.amount]
+    items = [(e.amount, e.source, has_cue(e.quote, "approximate")) for e in ev.evidence if e.amount]
     if not items:
         return None
     approx = {id(a) for a, _, ap in items if ap}
@@ -216,9 +205,8 @@ def _amount_conflict(ev: Event) -> list[_Reading] | None:
 
 
 def _duration_conflict(ev: Event) -> list[_Reading] | None:
-    qualifiers = _cues()["duration_qualifiers"]
     items = [(e.duration, e.source) for e in ev.evidence
-             if e.duration and duration_days(e.duration) and not _has_cue(e.quote, qualifiers)]
+             if e.duration and duration_days(e.duration) and not has_cue(e.quote, "duration_qualifiers")]
     if not items:
         return None
     readings: list[_Reading] = []

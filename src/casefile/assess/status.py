@@ -16,11 +16,10 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
-from functools import cache
 
+from casefile.assess.cues import has_stemmed_cue
 from casefile.core.durations import duration_days
 from casefile.model import Entity, Event, Source, Status, StatusValue
-from casefile.resources import load
 
 # replay order of events reported for the same day
 _SAME_DAY_ORDER = {
@@ -36,16 +35,8 @@ _STATE_CHANGES = ("detention", "house_arrest", "sentence", "extradition", "relea
 _CUSTODY = ("detention", "house_arrest", "sentence", "extradition")
 
 
-@cache
-def _cue_pattern(key: str) -> re.Pattern[str]:
-    """The cues of `key` in assess.yaml, each word a stem ("ограничени свободы" matches
-    "ограничения свободы")."""
-    alts = [r"\w*\s+".join(re.escape(w) for w in cue.split()) for cue in load("en/assess.yaml")[key]]
-    return re.compile(r"(?<!\w)(?:" + "|".join(alts) + ")", re.I)
-
-
 def _worded(ev: Event, key: str) -> bool:
-    return any(_cue_pattern(key).search(e.quote) for e in ev.evidence)
+    return any(has_stemmed_cue(e.quote, key) for e in ev.evidence)
 
 
 def _at_liberty(ev: Event) -> bool:
