@@ -24,6 +24,7 @@ from rapidfuzz import fuzz
 
 from casefile.consolidate.entities import EntityResolution
 from casefile.core.dates import PartialDate, compatible, parse_iso
+from casefile.core.event_types import event_types
 from casefile.model import (
     Amount,
     Attributes,
@@ -37,7 +38,6 @@ from casefile.model import (
     Source,
 )
 
-_ORG_ACTS = {"registration_denied", "search"}  # acts on an organisation or premises (often mis-typed as persons)
 ONE_DAY = 1  # sources disagreeing by this many days on one act still tell one act
 # sources naming one charge may disagree on its date by this much (beyond, two acts): the
 # same window in which assess/conflicts.py shows a disagreement rather than a doubt
@@ -126,9 +126,11 @@ def _concerns_case(i: _Item, by_id: dict[str, Entity], subject: str | None) -> b
     if subject is None or subject not in by_id:
         return True
     subj_words = _name_tokens(by_id[subject])
+    # acts on an organisation or premises (whose "person" is often a mis-typed organisation)
+    org_acts = event_types().on_organisation()
     for eid, role in i.participants:
         ent = by_id.get(eid)
-        if role != "subject" or ent is None or ent.type != "person" or eid == subject or i.em.type in _ORG_ACTS:
+        if role != "subject" or ent is None or ent.type != "person" or eid == subject or i.em.type in org_acts:
             continue
         if not (_name_tokens(ent) & subj_words):
             return False
