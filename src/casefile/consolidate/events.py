@@ -18,7 +18,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from rapidfuzz import fuzz
 
@@ -37,14 +37,12 @@ from casefile.model import (
     Role,
     Source,
 )
+from casefile.resources import per_language
 
 ONE_DAY = 1  # sources disagreeing by this many days on one act still tell one act
 # sources naming one charge may disagree on its date by this much (beyond, two acts): the
 # same window in which assess/conflicts.py shows a disagreement rather than a doubt
 SAME_ACT_DAYS = 45
-# words of charges too common to tell two charges apart
-_GENERIC = {"charge", "charges", "criminal", "with", "about", "against", "spreading", "article", "code", "under",
-            "their", "from", "that", "this", "over"}
 _RANK = {"day": 0, "month": 1, "year": 2, "unknown": 3}
 
 
@@ -317,14 +315,20 @@ def _earliest(d: PartialDate) -> date:
     return date(d.year, d.month or 1, d.day or 1)
 
 
-# an article of a criminal or administrative code: "Article 318", "ч. 1 ст. 205.2", "статьи 207.3"
-_ARTICLE = re.compile(r"(?:\bart(?:icles?|\.)|\bст(?:ать\w*|\.))\s*(\d+(?:\.\d+)*)", re.I)
+@cache
+def _charge_words() -> tuple[re.Pattern[str], frozenset[str]]:
+    """An article of a criminal or administrative code ("Article 318", its number caught) and
+    the words too common in charges to tell two apart, from every language's charges.yaml."""
+    tables = per_language("charges.yaml").values()
+    article = "|".join(rf"\b{w}" for t in tables for w in t.get("article_words") or [])
+    generic = frozenset(w for t in tables for w in t.get("generic_words") or [])
+    return re.compile(rf"(?:{article})\s*(\d+(?:\.\d+)*)", re.I), generic
 
 
 # asked for every cluster an item is weighed against: keyed on a case's few charge wordings
 @lru_cache(maxsize=4096)
 def _articles(charge: str | None) -> frozenset[str]:
-    return frozenset(_ARTICLE.findall(charge)) if charge else frozenset()
+    return frozenset(_charge_words()[0].findall(charge)) if charge else frozenset()
 
 
 def _articles_fit(it: _Item, c: _Cluster) -> bool:
@@ -337,7 +341,8 @@ def _articles_fit(it: _Item, c: _Cluster) -> bool:
 
 
 def _content_words(text: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z]+", text.lower()) if len(w) > 3 and w not in _GENERIC}
+    generic = _charge_words()[1]
+    return {w for w in re.findall(r"[a-z]+", text.lower()) if len(w) > 3 and w not in generic}
 
 
 def _same_charge(it: _Item, c: _Cluster) -> bool:
