@@ -12,43 +12,37 @@ Offsets are always character offsets into `Source.text`.
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, model_serializer
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_serializer
+
+from casefile.core.event_types import check_event_type, event_types
 
 SCHEMA = "casefile/1"
 
 EntityType = Literal["person", "organization", "place", "group"]
-EVENT_TYPES: tuple[str, ...] = (
-    "detention", "house_arrest", "search", "charge", "hearing", "plea_deal", "conviction",
-    "acquittal", "sentence", "fine", "travel_ban", "activity_ban", "release", "transfer",
-    "ill_treatment", "death", "disappearance", "registration_denied", "appeal", "pardon",
-    "case_closed", "exile", "extradition", "harassment", "other",
-)
-EventType = Literal[
-    "detention", "house_arrest", "search", "charge", "hearing", "plea_deal", "conviction",
-    "acquittal", "sentence", "fine", "travel_ban", "activity_ban", "release", "transfer",
-    "ill_treatment", "death", "disappearance", "registration_denied", "appeal", "pardon",
-    "case_closed", "exile", "extradition", "harassment", "other",
-]
-ROLES: tuple[str, ...] = (
-    "subject", "lawyer", "authority", "organization", "relative", "witness", "supporter",
-    "spokesperson", "advocate", "other",
-)
+# the event types are the rows of resources/event_types.yaml (casefile.core.event_types):
+# a field of this type takes any name of the table in force
+EventType = Annotated[str, AfterValidator(check_event_type)]
 Role = Literal[
     "subject", "lawyer", "authority", "organization", "relative", "witness", "supporter",
     "spokesperson", "advocate", "other",
 ]
-STATUS_VALUES: tuple[str, ...] = (
-    "detained", "house_arrest", "imprisoned", "released", "convicted_at_liberty", "missing",
-    "deceased", "in_exile", "unknown",
-)
+ROLES: tuple[str, ...] = get_args(Role)
 StatusValue = Literal[
     "detained", "house_arrest", "imprisoned", "released", "convicted_at_liberty", "missing",
     "deceased", "in_exile", "unknown",
 ]
+STATUS_VALUES: tuple[str, ...] = get_args(StatusValue)
 Precision = Literal["day", "month", "year", "unknown"]
 PublishedBasis = Literal["dateline", "metadata", "content", "none"]
+
+
+def __getattr__(name: str) -> Any:
+    """`EVENT_TYPES`: the names of the event types in force, in the contract's order."""
+    if name == "EVENT_TYPES":
+        return event_types().names
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class _Model(BaseModel):
@@ -266,3 +260,27 @@ class DocAnalysis(_Model):
     mentions: list[Mention] = Field(default_factory=list)
     events: list[EventMention] = Field(default_factory=list)
     quotes: list[QuoteMention] = Field(default_factory=list)
+
+
+def rebase_analysis(data: dict[str, Any], old: str, new: str) -> dict[str, Any]:
+    """A reading (`DocAnalysis` as JSON) made for source `old` re-keyed to source id `new`:
+    the registry stores one reading per report under a neutral id and batch spills readings
+    to disk, both to be numbered again within a case. Every field that holds a source or
+    mention id ("S3", "S3:M7") is listed here, beside the types that define them."""
+    keys = {"source", "id", "refers_to", "place", "speaker"}
+
+    def fix(s: Any) -> Any:
+        if isinstance(s, str) and (s == old or s.startswith(old + ":")):
+            return new + s[len(old):]
+        return s
+
+    def walk(x: Any, key: str | None = None) -> Any:
+        if isinstance(x, dict):
+            return {k: walk(v, k) for k, v in x.items()}
+        if isinstance(x, list):
+            if key == "participants":
+                return [[fix(p[0]), p[1]] for p in x]
+            return [walk(v, key) for v in x]
+        return fix(x) if key in keys else x
+
+    return walk(data)

@@ -1,4 +1,7 @@
-"""The library API: paths in, a `CaseFile` out. The CLI and the web app call this."""
+"""The library API: paths in, a `CaseFile` out. The CLI, the registry and batch call this.
+
+`consolidate_case` is the pure reduce step; the clock is the caller's (`timestamp()` at the
+edges), so the same readings always give the same case file."""
 
 from __future__ import annotations
 
@@ -6,7 +9,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 from casefile.assess.conflicts import find_conflicts
 from casefile.assess.status import assess_status
@@ -26,8 +28,14 @@ class BuildResult:
     analyses: list[DocAnalysis] = field(default_factory=list)
 
 
-def consolidate_case(sources: list[Source], analyses: list[DocAnalysis], generated_at: str | None = None) -> CaseFile:
-    """The reduce step: every document's reading to one case file. Pure."""
+def timestamp(when: datetime | None = None) -> str:
+    """`generated_at` as the contract writes it: UTC, to the second ("2030-01-01T00:00:00Z")."""
+    return (when or datetime.now(UTC)).astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def consolidate_case(sources: list[Source], analyses: list[DocAnalysis], *, generated_at: str) -> CaseFile:
+    """The reduce step: every document's reading to one case file. Pure: the time it is
+    `generated_at` comes from the caller."""
     resolution = resolve_entities(analyses, sources)
     events = merge_events(analyses, resolution, sources)
     events, conflicts = find_conflicts(events)
@@ -37,7 +45,7 @@ def consolidate_case(sources: list[Source], analyses: list[DocAnalysis], generat
     status = assess_status(events, sources, subject)
     summary = summarize(subject, events, status, sources)
     return CaseFile(
-        generated_at=generated_at or datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        generated_at=generated_at,
         subject=resolution.subject,
         status=status,
         sources=sources,
@@ -56,26 +64,5 @@ def build_case(paths: list[Path], progress: Callable[[Source], None] | None = No
     if on_ingested:
         on_ingested(ingested.sources)
     analyses = read_sources(ingested.sources, progress=progress)
-    cf = consolidate_case(ingested.sources, analyses)
+    cf = consolidate_case(ingested.sources, analyses, generated_at=timestamp())
     return BuildResult(casefile=cf, problems=ingested.problems, analyses=analyses)
-
-
-def rebase_analysis(data: dict[str, Any], old: str, new: str) -> dict[str, Any]:
-    """A stored reading made for source `old` re-keyed to source id `new` (ids like S3:M7)."""
-    keys = {"source", "id", "refers_to", "place", "speaker"}
-
-    def fix(s: Any) -> Any:
-        if isinstance(s, str) and (s == old or s.startswith(old + ":")):
-            return new + s[len(old):]
-        return s
-
-    def walk(x: Any, key: str | None = None) -> Any:
-        if isinstance(x, dict):
-            return {k: walk(v, k) for k, v in x.items()}
-        if isinstance(x, list):
-            if key == "participants":
-                return [[fix(p[0]), p[1]] for p in x]
-            return [walk(v, key) for v in x]
-        return fix(x) if key in keys else x
-
-    return walk(data)

@@ -20,18 +20,18 @@ def _sources(*published: str | None) -> list[Source]:
 
 def test_released_with_the_conditions_of_the_deal():
     events = [
-        _event("V1", "fine", "2030-02", ["S3"], amount=Amount(value=300, currency="USD")),
-        _event("V2", "detention", "2030-03-10", ["S2"]),
-        _event("V3", "house_arrest", "2030-03-11", ["S2", "S4"], duration="P2M"),
-        _event("V4", "release", "2030-08-16", ["S1", "S4"]),
-        _event("V5", "plea_deal", "2030-08-16", ["S1"]),
-        _event("V6", "fine", "2030-08-16", ["S1", "S3"], amount=Amount(value=440, currency="USD")),
-        _event("V7", "activity_ban", "2030-08-16", ["S1"], duration="P7Y"),
+        _event("V1", "fine", "2030-04", ["S3"], amount=Amount(value=120, currency="USD")),
+        _event("V2", "detention", "2030-06-04", ["S2"]),
+        _event("V3", "house_arrest", "2030-06-05", ["S2", "S4"], duration="P3M"),
+        _event("V4", "release", "2030-11-21", ["S1", "S4"]),
+        _event("V5", "plea_deal", "2030-11-21", ["S1"]),
+        _event("V6", "fine", "2030-11-21", ["S1", "S3"], amount=Amount(value=390, currency="USD")),
+        _event("V7", "activity_ban", "2030-11-21", ["S1"], duration="P4Y"),
     ]
-    st = assess_status(events, _sources("2030-08-18", "2030-03-14", "2030-08-20", "2030-08"), SUBJECT)
+    st = assess_status(events, _sources("2030-11-23", "2030-06-08", "2030-11-25", "2030-11"), SUBJECT)
     assert st.value == "released"
-    assert st.as_of == "2030-08-20"
-    # the February fine belongs to an earlier matter; the deal's fine and ban still bind
+    assert st.as_of == "2030-11-25"
+    # the April fine belongs to an earlier matter; the deal's fine and ban still bind
     assert st.conditions == ["fine", "activity_ban"]
     assert st.sources == ["S1", "S3", "S4"]
 
@@ -45,28 +45,28 @@ def test_a_ban_that_has_run_out_no_longer_binds():
 
 
 def test_a_custodial_sentence_means_prison_and_a_suspended_one_liberty():
-    jailed = [_event("V1", "detention", "2030-04-11", ["S1"]),
-              _event("V2", "sentence", "2031-04-17", ["S2"], "was sentenced to 25 years in a strict regime colony",
-                     duration="P25Y")]
-    assert assess_status(jailed, _sources("2030-04-12", "2031-04-18"), SUBJECT).value == "imprisoned"
-    suspended = [_event("V1", "sentence", "2031-04-17", ["S1"], "received a two-year suspended sentence",
-                        duration="P2Y")]
-    assert assess_status(suspended, _sources("2031-04-18"), SUBJECT).value == "convicted_at_liberty"
+    jailed = [_event("V1", "detention", "2030-09-02", ["S1"]),
+              _event("V2", "sentence", "2031-02-26", ["S2"], "was given nine years in a penal colony",
+                     duration="P9Y")]
+    assert assess_status(jailed, _sources("2030-09-03", "2031-02-27"), SUBJECT).value == "imprisoned"
+    suspended = [_event("V1", "sentence", "2031-02-26", ["S1"], "received a three-year suspended sentence",
+                        duration="P3Y")]
+    assert assess_status(suspended, _sources("2031-02-27"), SUBJECT).value == "convicted_at_liberty"
 
 
-def test_sentenced_then_freed_in_an_exchange_and_flown_abroad():
-    events = [_event("V1", "sentence", "2031-04-17", ["S1"], duration="P25Y"),
-              _event("V2", "transfer", "2031-09-21", ["S2"]),
-              _event("V3", "release", "2032-08-01", ["S3"]),
-              _event("V4", "exile", "2032-08-01", ["S3"])]
-    st = assess_status(events, _sources("2031-04-17", "2031-09-22", "2032-08-02"), SUBJECT)
+def test_sentenced_then_freed_and_gone_abroad_the_same_day():
+    events = [_event("V1", "sentence", "2031-02-26", ["S1"], duration="P9Y"),
+              _event("V2", "transfer", "2031-05-12", ["S2"]),
+              _event("V3", "release", "2032-10-07", ["S3"]),
+              _event("V4", "exile", "2032-10-07", ["S3"])]
+    st = assess_status(events, _sources("2031-02-26", "2031-05-13", "2032-10-08"), SUBJECT)
     assert st.value == "in_exile" and st.sources == ["S3"]
 
 
 def test_events_about_someone_else_do_not_change_the_subjects_status():
-    events = [_event("V1", "detention", "2030-03-10", ["S1"]),
-              _event("V2", "release", "2030-04-01", ["S2"], who="E9")]
-    assert assess_status(events, _sources("2030-03-11", "2030-04-02"), SUBJECT).value == "detained"
+    events = [_event("V1", "detention", "2030-07-22", ["S1"]),
+              _event("V2", "release", "2030-08-09", ["S2"], who="E9")]
+    assert assess_status(events, _sources("2030-07-23", "2030-08-10"), SUBJECT).value == "detained"
 
 
 def test_no_events_is_unknown_but_dated():
@@ -103,9 +103,9 @@ def test_an_arrest_or_a_term_in_absentia_puts_no_one_in_custody():
 
 
 def test_non_custodial_cues_match_inflected_words_and_other_wordings():
-    limited = _event("V1", "sentence", "2031-04-17", ["S1"], "sentenced to one year of “freedom limitation”",
+    limited = _event("V1", "sentence", "2031-02-26", ["S1"], "sentenced to one year of “freedom limitation”",
                      duration="P1Y")
-    assert assess_status([limited], _sources("2031-04-18"), SUBJECT).value == "convicted_at_liberty"
-    restricted = _event("V1", "sentence", "2031-04-17", ["S1"], "приговорил к двум годам ограничения свободы",
+    assert assess_status([limited], _sources("2031-02-27"), SUBJECT).value == "convicted_at_liberty"
+    restricted = _event("V1", "sentence", "2031-02-26", ["S1"], "приговорил к двум годам ограничения свободы",
                         duration="P2Y")
-    assert assess_status([restricted], _sources("2031-04-18"), SUBJECT).value == "convicted_at_liberty"
+    assert assess_status([restricted], _sources("2031-02-27"), SUBJECT).value == "convicted_at_liberty"

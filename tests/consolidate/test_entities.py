@@ -57,7 +57,7 @@ def test_skeleton_collapses_romanisation_variants():
 
 
 def test_places_and_acronyms_come_from_general_knowledge():
-    assert place_key("Leningrad") == place_key("Saint Petersburg")
+    assert place_key("Madras") == place_key("Chennai")
     assert place_key("Aktau") != place_key("Aktobe")
     assert is_known_place("Bombay") is False  # an old name only: links, but is not by itself type evidence
     assert is_known_place("Mumbai")
@@ -121,8 +121,8 @@ def test_similar_surnames_with_different_first_names_stay_apart():
 def test_close_place_names_stay_apart_and_renamed_places_merge():
     res = (Bundle()
            .add("He flew from Aktau to Aktobe.", ("Aktau", "place"), ("Aktobe", "place"))
-           .add("He was born in Leningrad, now Saint Petersburg.",
-                ("Leningrad", "place"), ("Saint Petersburg", "place"))
+           .add("He was born in Bombay, now Mumbai.",
+                ("Bombay", "place"), ("Mumbai", "place"))
            .resolve())
     assert not same(res, "S1:M1", "S1:M2")
     assert same(res, "S2:M1", "S2:M2")
@@ -161,9 +161,9 @@ def test_a_place_in_parentheses_is_not_an_alias():
 
 def test_groups_singular_plural_and_spelling():
     res = (Bundle()
-           .add("Ethnic Karakalpaks were held with a Karakalpak poet.",
-                ("Karakalpaks", "place", None, [], ["group"]), ("Karakalpak", "person", None, [], ["group"]))
-           .add("Qaraqalpaqs protested.", ("Qaraqalpaqs", "organization", None, [], ["group"]))
+           .add("Ethnic Orvanis were held with an Orvani poet.",
+                ("Orvanis", "place", None, [], ["group"]), ("Orvani", "person", None, [], ["group"]))
+           .add("Orwanys protested.", ("Orwanys", "organization", None, [], ["group"]))
            .resolve())
     assert same(res, "S1:M1", "S1:M2", "S2:M1")
     assert entity_of(res, "S1:M1").type == "group"
@@ -308,11 +308,11 @@ def test_russian_surname_with_a_wrongly_normalised_ending_still_finds_its_full_n
 
 def test_a_peoples_name_is_not_a_short_name_of_organisations():
     res = (Bundle()
-           .add("Ethnic Karakalpaks protested.", ("Karakalpaks", "group"))
-           .add("The Karakalpak Cultural Centre and the Karakalpak Writers Union met; Karakalpak said.",
-                ("Karakalpak Cultural Centre", "organization"), ("Karakalpak Writers Union", "organization"),
-                ("Karakalpak", "organization", None, [], ["group"]))
-           .add("Karakalpak officials agreed.", ("Karakalpak", "organization"))
+           .add("Ethnic Orvanis protested.", ("Orvanis", "group"))
+           .add("The Orvani Cultural Centre and the Orvani Writers Union met; Orvani said.",
+                ("Orvani Cultural Centre", "organization"), ("Orvani Writers Union", "organization"),
+                ("Orvani", "organization", None, [], ["group"]))
+           .add("Orvani officials agreed.", ("Orvani", "organization"))
            .resolve())
     assert not same(res, "S2:M1", "S2:M2")
     assert not same(res, "S3:M1", "S2:M1")
@@ -320,10 +320,10 @@ def test_a_peoples_name_is_not_a_short_name_of_organisations():
 
 def test_russian_court_with_and_without_its_city_is_one_court():
     res = (Bundle()
-           .add("Басманный районный суд Казани арестовал его. В Басманном районном суде и в суде Казани.",
-                ("Басманный районный суд Казани", "organization"),
-                ("Басманном районном суде", "organization", "Басманный районный суд"),
-                ("Казани", "place", "Казань"))
+           .add("Заречный районный суд Тарвика арестовал его. В Заречном районном суде и в суде Тарвика.",
+                ("Заречный районный суд Тарвика", "organization"),
+                ("Заречном районном суде", "organization", "Заречный районный суд"),
+                ("Тарвика", "place", "Тарвик"))
            .resolve())
     assert same(res, "S1:M1", "S1:M2")
     assert not same(res, "S1:M1", "S1:M3")

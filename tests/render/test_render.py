@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
 from casefile.model import Amount, Attributes, CaseFile, Entity, Event, Evidence, Source
 from casefile.render import render
@@ -33,10 +34,30 @@ def test_html_escapes_every_untrusted_field() -> None:
     assert "&lt;script&gt;" in html and "150,000 KZT" in html
 
 
+def _cells(row: str) -> list[str]:
+    """A Markdown table row's cells: split at the pipes that are not escaped."""
+    return [c.strip() for c in re.split(r"(?<!\\)\|", row)[1:-1]]
+
+
 def test_markdown_escapes_markup_and_table_cells() -> None:
-    md = render(_cf(), "md")
-    assert "\\*bold\\*" not in md or "\\|" in md
-    assert "| 2030-01-01 | fine |" in md and "150,000 KZT (~330.5 USD)" in md
+    cf = _cf()
+    cf.entities.append(Entity(id="E2", type="place", name="Port | *Vell*", sources=["S1"]))
+    cf.events[0] = cf.events[0].model_copy(update={"place": "E2"})
+    cf.events[0].attributes.charge = "insulting a judge | [link](x) _twice_"
+    md = render(cf, "md")
+    # the title is shown with every markup character escaped, nothing left to format
+    assert "- S1: \\<script\\>alert(1)\\</script\\> \\| \\*bold\\* =cmd() —" in md
+    assert "*bold*" not in md.replace("\\*", "")
+    # the pipes in a place and a charge stay inside their cells: the row keeps its five columns
+    [row] = [line for line in md.splitlines() if line.startswith("| 2030-01-01")]
+    cells = _cells(row)
+    assert len(cells) == 5
+    assert cells[:2] == ["2030-01-01", "fine"] and cells[2] == "Port \\| \\*Vell\\*"
+    assert "150,000 KZT (~330.5 USD)" in cells[3] and "\\[link\\](x) \\_twice\\_" in cells[3]
+    # a line break in a cell would end the row
+    cf.events[0].attributes.charge = "first line\nsecond line"
+    [row] = [line for line in render(cf, "md").splitlines() if line.startswith("| 2030-01-01")]
+    assert "first line second line" in row
 
 
 def test_csv_has_a_row_per_evidence_and_no_formula_cells() -> None:

@@ -27,11 +27,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import cache
 from typing import Any
 
+from casefile.assess.cues import has_cue
+from casefile.core.durations import duration_days
 from casefile.model import Amount, Conflict, ConflictValue, Event, Evidence, Precision
-from casefile.resources import load
 
 # readings of one fact further apart than these are more likely two facts
 _MAX_DATE_GAP_DAYS = 45
@@ -39,8 +39,6 @@ _MAX_RATIO = 2.0
 # agreement tolerances for amounts: exact wording, approximate wording
 _AMOUNT_TOLERANCE = 0.10
 _APPROX_TOLERANCE = 0.25
-_DAYS = {"Y": 365.25, "M": 30.44, "W": 7.0, "D": 1.0}
-_ISO_DURATION = re.compile(r"^P(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?")
 
 
 @dataclass
@@ -171,22 +169,12 @@ def _date_spread(values: list[str]) -> int:
 # --------------------------------------------------------------------------- amounts
 
 
-@cache
-def _cues() -> dict[str, list[str]]:
-    return load("en/assess.yaml")
-
-
-def _has_cue(text: str, cues: list[str]) -> bool:
-    low = text.lower()
-    return any(re.search(rf"(?<!\w){re.escape(c)}", low) for c in cues)
-
-
 def _common(a: Amount) -> tuple[str, float]:
     return ("USD", a.usd) if a.usd is not None else (a.currency.upper(), a.value)
 
 
 def _amount_conflict(ev: Event) -> list[_Reading] | None:
-    items = [(e.amount, e.source, _has_cue(e.quote, _cues()["approximate"])) for e in ev.evidence if e.amount]
+    items = [(e.amount, e.source, has_cue(e.quote, "approximate")) for e in ev.evidence if e.amount]
     if not items:
         return None
     approx = {id(a) for a, _, ap in items if ap}
@@ -216,18 +204,9 @@ def _amount_conflict(ev: Event) -> list[_Reading] | None:
 # --------------------------------------------------------------------------- durations
 
 
-def duration_days(value: str) -> float | None:
-    """An ISO 8601 duration ("P2M", "P1Y6M", "P15D") in days, or None."""
-    m = _ISO_DURATION.match(value or "")
-    if not m or not any(m.groups()):
-        return None
-    return sum(float(g) * _DAYS[u] for g, u in zip(m.groups(), "YMWD", strict=True) if g)
-
-
 def _duration_conflict(ev: Event) -> list[_Reading] | None:
-    qualifiers = _cues()["duration_qualifiers"]
     items = [(e.duration, e.source) for e in ev.evidence
-             if e.duration and duration_days(e.duration) and not _has_cue(e.quote, qualifiers)]
+             if e.duration and duration_days(e.duration) and not has_cue(e.quote, "duration_qualifiers")]
     if not items:
         return None
     readings: list[_Reading] = []

@@ -1,51 +1,33 @@
 """Where the case stands as of the newest source.
 
 The subject's dated events are replayed in date order through a small state
-machine (detention -> detained, house arrest -> house_arrest, a custodial
-sentence -> imprisoned, release/acquittal/pardon/charges dropped -> released,
-exile -> in_exile, ...). Events of one day are replayed custody first, then
-the court's decisions, then release, since a report of "sentenced and released
-on the same day" means the person walked free. The conditions still binding are
-the fines and bans of the current episode (from the last time the subject was
-taken into custody) that have not run out by the newest source's date and were
-not lifted by a later pardon, acquittal or dropped case. The sources are those
-of the events that set the status and the conditions.
+machine whose moves are the `status` of each row of resources/event_types.yaml
+(detention -> detained, house arrest -> house_arrest, a custodial sentence ->
+imprisoned, release/acquittal/pardon/charges dropped -> released, exile ->
+in_exile, ...). Events of one day are replayed in the table's `day_order`:
+custody first, then the court's decisions, then release, since a report of
+"sentenced and released on the same day" means the person walked free. The
+conditions still binding are the acts marked `condition` (fines and bans) of the
+current episode (from the last act marked `custody`) that have not run out by
+the newest source's date and were not lifted by a later act marked `lifts`
+(pardon, acquittal, dropped case). The sources are those of the events that set
+the status and the conditions.
 """
 
 from __future__ import annotations
 
 import re
 from datetime import date, timedelta
-from functools import cache
+from typing import cast
 
-from casefile.assess.conflicts import duration_days
+from casefile.assess.cues import has_stemmed_cue
+from casefile.core.durations import duration_days
+from casefile.core.event_types import StatusEffect, event_types
 from casefile.model import Entity, Event, Source, Status, StatusValue
-from casefile.resources import load
-
-# replay order of events reported for the same day
-_SAME_DAY_ORDER = {
-    "detention": 0, "house_arrest": 1, "transfer": 2, "extradition": 2, "charge": 3, "hearing": 3,
-    "plea_deal": 4, "conviction": 4, "acquittal": 5, "sentence": 5, "fine": 6, "travel_ban": 6,
-    "activity_ban": 6, "appeal": 6, "case_closed": 7, "pardon": 7, "release": 8, "exile": 9,
-    "disappearance": 10, "death": 11,
-}
-CONDITIONS = ("fine", "travel_ban", "activity_ban")
-_LIFTING = ("pardon", "acquittal", "case_closed")
-_STATE_CHANGES = ("detention", "house_arrest", "sentence", "extradition", "release", "acquittal", "pardon",
-                  "case_closed", "exile", "death", "disappearance")
-_CUSTODY = ("detention", "house_arrest", "sentence", "extradition")
-
-
-@cache
-def _cue_pattern(key: str) -> re.Pattern[str]:
-    """The cues of `key` in assess.yaml, each word a stem ("ограничени свободы" matches
-    "ограничения свободы")."""
-    alts = [r"\w*\s+".join(re.escape(w) for w in cue.split()) for cue in load("en/assess.yaml")[key]]
-    return re.compile(r"(?<!\w)(?:" + "|".join(alts) + ")", re.I)
 
 
 def _worded(ev: Event, key: str) -> bool:
-    return any(_cue_pattern(key).search(e.quote) for e in ev.evidence)
+    return any(has_stemmed_cue(e.quote, key) for e in ev.evidence)
 
 
 def _at_liberty(ev: Event) -> bool:
@@ -55,37 +37,19 @@ def _at_liberty(ev: Event) -> bool:
 
 def in_absentia(ev: Event) -> bool:
     """A court's act in the person's absence, as a source words it: it puts no one in custody."""
-    return ev.type in _CUSTODY + ("conviction",) and _worded(ev, "in_absentia")
+    spec = event_types()[ev.type]
+    return spec.status is not None and spec.status.absentia is not None and _worded(ev, "in_absentia")
 
 
 def _next(state: StatusValue, ev: Event) -> StatusValue:
-    """The status after one event; events that do not change custody keep the state."""
-    t = ev.type
-    if t == "death":
-        return "deceased"
-    if state == "deceased":
+    """The status after one event, as its row of the table says; a final status stays."""
+    table = event_types()
+    effect: StatusEffect | None = table[ev.type].status
+    if effect is None or state in table.final_states:
         return state
-    if t == "disappearance":
-        return "missing"
-    if t == "exile":
-        return "in_exile"
-    if t in ("release", "acquittal", "pardon", "case_closed"):
-        return "released"
-    if in_absentia(ev):
-        # an arrest or a term ordered in absentia: whoever is abroad stays so; a sentence is a conviction
-        free = state in ("unknown", "released") and t in ("sentence", "conviction")
-        return "convicted_at_liberty" if free else state
-    if t == "detention" or t == "extradition":
-        return "detained"
-    if t == "house_arrest":
-        return "house_arrest"
-    if t == "sentence":
-        return "convicted_at_liberty" if _at_liberty(ev) else "imprisoned"
-    if t == "conviction" and state in ("unknown", "released"):
-        return "convicted_at_liberty"
-    if t == "transfer" and state in ("unknown", "missing"):
-        return "detained"
-    return state
+    if effect.absentia is not None and in_absentia(ev):
+        return cast(StatusValue, effect.absentia.after(state))
+    return cast(StatusValue, effect.after(state, at_liberty=bool(effect.at_liberty) and _at_liberty(ev)))
 
 
 def date_key(value: str | None) -> str:
@@ -96,8 +60,12 @@ def date_key(value: str | None) -> str:
     return value + "-99" * (2 - value.count("-"))
 
 
+def _day_order(ev: Event) -> int:
+    return event_types()[ev.type].day_order
+
+
 def _sort_key(ev: Event) -> tuple[str, int]:
-    return (date_key(ev.date), _SAME_DAY_ORDER.get(ev.type, 5))
+    return (date_key(ev.date), _day_order(ev))
 
 
 def replay_order(events: list[Event]) -> list[Event]:
@@ -110,11 +78,11 @@ def replay_order(events: list[Event]) -> list[Event]:
     for ev in ordered:
         day = _first_day(ev.date or "") if ev.date_precision == "day" or len(ev.date or "") == 10 else None
         if run and (day is None or prev is None or (day - prev).days > 1):
-            out += sorted(run, key=lambda e: (_SAME_DAY_ORDER.get(e.type, 5), date_key(e.date)))
+            out += sorted(run, key=lambda e: (_day_order(e), date_key(e.date)))
             run = []
         run.append(ev)
         prev = day
-    out += sorted(run, key=lambda e: (_SAME_DAY_ORDER.get(e.type, 5), date_key(e.date)))
+    out += sorted(run, key=lambda e: (_day_order(e), date_key(e.date)))
     return out
 
 
@@ -144,7 +112,8 @@ def assess_status(events: list[Event], sources: list[Source], subject: Entity | 
     mine = [ev for ev in subject_events(events, subject) if ev.date]
     # the newest source's date; a later change of custody shows that some source is newer than its
     # date says (a court date merely scheduled does not)
-    changes = [ev.date for ev in mine if ev.type in _STATE_CHANGES]
+    table = event_types()
+    changes = [ev.date for ev in mine if (effect := table[ev.type].status) is not None and effect.unconditional]
     as_of = max([d for d in [newest_date(sources), *changes] if d], key=lambda d: (d[:10], len(d)), default=None)
     mine = replay_order(mine)
     state: StatusValue = "unknown"
@@ -162,15 +131,17 @@ def assess_status(events: list[Event], sources: list[Source], subject: Entity | 
 
 
 def binding_conditions(events: list[Event], as_of: str | None) -> list[tuple[str, Event]]:
-    """Fines and bans of the current episode, not run out by `as_of`, not lifted since."""
-    last_custody = max((ev.date or "" for ev in events if ev.type in _CUSTODY), default="")
+    """Fines and bans (acts marked `condition`) of the current episode, not run out by `as_of`,
+    not lifted since."""
+    table = event_types()
+    last_custody = max((ev.date or "" for ev in events if table[ev.type].custody), default="")
     out: list[tuple[str, Event]] = []
     for ev in events:
-        if ev.type not in CONDITIONS or (ev.date or "") < last_custody[:len(ev.date or "")]:
+        if not table[ev.type].condition or (ev.date or "") < last_custody[:len(ev.date or "")]:
             continue
         if _over(ev, as_of):
             continue
-        if any(later.type in _LIFTING and (later.date or "") > (ev.date or "") for later in events):
+        if any(table[later.type].lifts and (later.date or "") > (ev.date or "") for later in events):
             continue
         out.append((ev.type, ev))
     return out

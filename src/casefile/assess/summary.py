@@ -4,40 +4,52 @@ The summary is written from the consolidated events and status only, never from
 free text, so each sentence states facts the case file already sources: the
 first time the subject was taken into custody, the charge, the latest court
 outcome (everything decided that day in one sentence), how the episode ended
-(release, exile, death), and the status as of the newest source. Each sentence
-lists the sources of the events it states; an event without evidence is never
-stated. Wording is data in `resources/en/summary.yaml`.
+(release, exile, death), and the status as of the newest source. Which types
+play which part is the `summary` of each row of resources/event_types.yaml. Each
+sentence lists the sources of the events it states; an event without evidence
+is never stated. Wording is data: each type's words in the table, the frames,
+dates, numbers and statuses in `resources/<lang>/summary.yaml`.
 """
 
 from __future__ import annotations
 
 import re
 from functools import cache
+from typing import Any
+
+from babel import Locale
 
 from casefile.assess.status import date_key, in_absentia
+from casefile.core.durations import parse_duration
+from casefile.core.event_types import event_types
 from casefile.model import Amount, Entity, Event, Source, Status, SummarySentence
 from casefile.resources import load
 
 MAX_SENTENCES = 6
-_CUSTODY_START = ("detention", "house_arrest", "disappearance", "extradition")
-_OUTCOMES = ("plea_deal", "conviction", "acquittal", "sentence", "fine", "travel_ban", "activity_ban", "case_closed")
-_ENDINGS = ("release", "pardon", "exile", "death", "disappearance")
-_ISO_PART = re.compile(r"(\d+(?:\.\d+)?)([YMWD])")
 
 
 @cache
-def _words() -> dict:
-    return load("en/summary.yaml")
+def _words(language: str) -> dict[str, Any]:
+    return load(f"{language}/summary.yaml")
 
 
-def summarize(subject: Entity | None, events: list[Event], status: Status, sources: list[Source]) -> list[SummarySentence]:
-    name = subject.name if subject else "The person concerned"
-    known = [ev for ev in events if ev.evidence and _words()["events"].get(ev.type)]
+@cache
+def _plural(language: str) -> Locale:
+    return Locale.parse(language)
+
+
+def summarize(subject: Entity | None, events: list[Event], status: Status, sources: list[Source],
+              language: str = "en") -> list[SummarySentence]:
+    """At most six sourced sentences in `language` (one with a `resources/<lang>/summary.yaml`)."""
+    w = _Wording(language)
+    name = subject.name if subject else w.words["nobody"]
+    table = event_types()
+    known = [ev for ev in events if ev.evidence and table[ev.type].phrase(language)]
     if subject is not None and any(p.entity == subject.id for ev in known for p in ev.participants):
         known = [ev for ev in known if not ev.participants or any(p.entity == subject.id for p in ev.participants)]
     groups = _pick(known)
-    out = [_sentence(name, g) for g in groups]
-    status_line = _status_sentence(name, status)
+    out = [w.sentence(name, g) for g in groups]
+    status_line = w.status_sentence(name, status)
     if status_line is not None:
         out = out[:MAX_SENTENCES - 1] + [status_line]
     return out[:MAX_SENTENCES]
@@ -52,23 +64,24 @@ def _dated(events: list[Event]) -> list[Event]:
 
 def _pick(events: list[Event]) -> list[list[Event]]:
     """The key acts, grouped by day and in date order."""
+    table = event_types()
     chosen: list[Event] = []
     dated = _dated(events)
-    first = next((ev for ev in dated if ev.type in _CUSTODY_START), None)
+    first = next((ev for ev in dated if "opens" in table[ev.type].summary), None)
     if first:
         chosen.append(first)
-    charge = next((ev for ev in dated if ev.type == "charge" and ev.attributes.charge), None) or \
-        next((ev for ev in dated if ev.type == "charge"), None)
+    accusations = [ev for ev in dated if "accusation" in table[ev.type].summary]
+    charge = next((ev for ev in accusations if ev.attributes.charge), None) or next(iter(accusations), None)
     if charge:
         chosen.append(charge)
-    outcomes = [ev for ev in dated if ev.type in _OUTCOMES]
+    outcomes = [ev for ev in dated if "outcome" in table[ev.type].summary]
     if outcomes:
         day = outcomes[-1].date
         chosen += _one_per_type([ev for ev in outcomes if ev.date == day])
-    held = [ev for ev in dated if ev.type in ("house_arrest", "sentence") and ev is not first and ev not in chosen]
+    held = [ev for ev in dated if "held" in table[ev.type].summary and ev is not first and ev not in chosen]
     if held:
         chosen.append(held[0])
-    ending = [ev for ev in dated if ev.type in _ENDINGS and ev is not first]
+    ending = [ev for ev in dated if "ends" in table[ev.type].summary and ev is not first]
     if ending:
         chosen.append(ending[-1])
     if len(chosen) < 3:  # too little to tell the story: add what else is dated
@@ -85,108 +98,131 @@ def _one_per_type(events: list[Event]) -> list[Event]:
 
 
 def _by_day(events: list[Event]) -> list[list[Event]]:
+    """The acts of each day; a day's court outcomes first, in the order they were decided
+    (the table's day order, then its row order), then the rest as they came."""
+    table = event_types()
+
+    def decided(ev: Event) -> tuple[int, int, int]:
+        spec = table[ev.type]
+        return (0, spec.day_order, spec.position) if "outcome" in spec.summary else (1, 0, 0)
+
     groups: dict[str, list[Event]] = {}
     for ev in sorted(events, key=lambda ev: date_key(ev.date)):
         groups.setdefault(ev.date or "", []).append(ev)
-    return [sorted(g, key=lambda ev: _OUTCOMES.index(ev.type) if ev.type in _OUTCOMES else len(_OUTCOMES))
-            for g in groups.values()]
+    return [sorted(g, key=decided) for g in groups.values()]
 
 
 # --------------------------------------------------------------------------- wording
 
 
-def _sentence(name: str, group: list[Event]) -> SummarySentence:
-    phrases = [_phrase(ev) for ev in group]
-    when = _when(group[0], differ=any(_dates_differ(ev) for ev in group))
-    body = f"{name} {_join(phrases)}"
-    text = f"{when}, {body}." if when else f"{body}."
-    srcs: list[str] = []
-    for ev in group:
-        for e in ev.evidence:
-            if e.source not in srcs:
-                srcs.append(e.source)
-    return SummarySentence(text=text[0].upper() + text[1:], sources=sorted(srcs, key=_sid))
+class _Wording:
+    """One language's words for the summary."""
 
+    def __init__(self, language: str) -> None:
+        self.language = language
+        self.words = _words(language)
+        self.frames: dict[str, str] = self.words["frames"]
 
-def _phrase(ev: Event) -> str:
-    template: str = _words()["events"][ev.type]
-    values = {"dur": _duration(ev.attributes.duration), "amount": _amount(ev.attributes.amount),
-              "charge": ev.attributes.charge}
+    def sentence(self, name: str, group: list[Event]) -> SummarySentence:
+        acts = self.join([self.phrase(ev) for ev in group])
+        when = self.when(group[0], differ=any(_dates_differ(ev) for ev in group))
+        text = self.frames["dated"].format(when=when, name=name, acts=acts) if when else \
+            self.frames["undated"].format(name=name, acts=acts)
+        srcs: list[str] = []
+        for ev in group:
+            for e in ev.evidence:
+                if e.source not in srcs:
+                    srcs.append(e.source)
+        return SummarySentence(text=self.capital(text), sources=sorted(srcs, key=_sid))
 
-    def fill(m: re.Match[str]) -> str:
-        keys = re.findall(r"\{(\w+)\}", m.group(1))
-        return m.group(1).format(**values) if all(values.get(k) for k in keys) else ""
-    phrase = re.sub(r"\[([^\]]*)\]", fill, template)
-    return f"{phrase} {_words()['in_absentia']}" if in_absentia(ev) else phrase
+    def capital(self, text: str) -> str:
+        return text[0].upper() + text[1:] if self.words.get("capitalize") else text
 
+    def phrase(self, ev: Event) -> str:
+        template = event_types()[ev.type].phrase(self.language) or ""
+        values = {"dur": self.duration(ev.attributes.duration), "amount": self.amount(ev.attributes.amount),
+                  "charge": ev.attributes.charge}
 
-def _join(parts: list[str]) -> str:
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+        def fill(m: re.Match[str]) -> str:
+            keys = re.findall(r"\{(\w+)\}", m.group(1))
+            return m.group(1).format(**values) if all(values.get(k) for k in keys) else ""
+        phrase = re.sub(r"\[([^\]]*)\]", fill, template)
+        return f"{phrase} {self.words['in_absentia']}" if in_absentia(ev) else phrase
 
+    def join(self, parts: list[str]) -> str:
+        if len(parts) == 1:
+            return parts[0]
+        return self.frames["comma"].join(parts[:-1]) + self.frames["and"] + parts[-1]
 
-def _when(ev: Event, differ: bool = False) -> str | None:
-    if not ev.date:
-        return None
-    months = _words()["months"]
-    parts = ev.date.split("-")
-    if len(parts) == 3 and ev.date_precision in ("day", "unknown"):
-        phrase = f"On {int(parts[2])} {months[int(parts[1]) - 1]} {parts[0]}"
-    elif len(parts) >= 2:
-        phrase = f"In {months[int(parts[1]) - 1]} {parts[0]}"
-    else:
-        phrase = f"In {parts[0]}"
-    return phrase + (" (sources differ on the date)" if differ else "")
+    def month(self, number: int, key: str) -> str:
+        return (self.words.get(key) or self.words["months"])[number - 1]
+
+    def when(self, ev: Event, differ: bool = False) -> str | None:
+        if not ev.date:
+            return None
+        parts = ev.date.split("-")
+        if len(parts) == 3 and ev.date_precision in ("day", "unknown"):
+            phrase = self.frames["on_day"].format(day=int(parts[2]), month=self.month(int(parts[1]), "months"),
+                                                  year=parts[0])
+        elif len(parts) >= 2:
+            phrase = self.frames["in_month"].format(month=self.month(int(parts[1]), "months_alone"), year=parts[0])
+        else:
+            phrase = self.frames["in_year"].format(year=parts[0])
+        return self.frames["dates_differ"].format(when=phrase) if differ else phrase
+
+    def duration(self, value: str | None) -> str | None:
+        term = parse_duration(value)
+        if term is None:
+            return None
+        numbers: list[str] = self.words.get("numbers") or []
+        parts = []
+        for n, unit in term.parts():
+            count = numbers[int(n)] if n.is_integer() and n < len(numbers) else (str(int(n)) if n.is_integer() else str(n))
+            forms: dict[str, str] = self.words["units"][unit]
+            form = _plural(self.language).plural_form(int(n) if n.is_integer() else n)
+            parts.append(f"{count} {forms.get(form) or forms['other']}")
+        return self.join(parts) if parts else None
+
+    def figure(self, value: float) -> str:
+        return f"{value:,.0f}".replace(",", self.words["thousands_separator"])
+
+    def amount(self, a: Amount | None) -> str | None:
+        if a is None:
+            return None
+        symbol = self.words["currency_symbols"].get(a.currency.upper())
+        shown = self.frames["amount_symbol"].format(symbol=symbol, value=self.figure(a.value)) if symbol else \
+            self.frames["amount_code"].format(value=self.figure(a.value), currency=a.currency)
+        if a.usd is not None and a.currency.upper() != "USD":
+            shown = self.frames["amount_converted"].format(amount=shown, usd=self.figure(a.usd))
+        return shown
+
+    def status_sentence(self, name: str, status: Status) -> SummarySentence | None:
+        state = self.words["status"].get(status.value)
+        if not state or not status.sources:
+            return None
+        text = self.frames["status"].format(name=name, state=state)
+        if status.as_of:
+            text = self.frames["status_as_of"].format(date=self.as_of(status.as_of), text=text)
+        table = event_types()
+        conds = [c for c in (table[t].condition_phrase(self.language) for t in status.conditions if t in table) if c]
+        if conds:
+            text = self.frames["status_conditions"].format(text=text, conditions=self.join(conds))
+        return SummarySentence(text=text + ".", sources=list(status.sources))
+
+    def as_of(self, value: str) -> str:
+        parts = value.split("-")
+        if len(parts) == 3:
+            return self.frames["day_month_year"].format(day=int(parts[2]), month=self.month(int(parts[1]), "months"),
+                                                        year=parts[0])
+        if len(parts) == 2:
+            return self.frames["month_year"].format(month=self.month(int(parts[1]), "months_nominative"),
+                                                    year=parts[0])
+        return parts[0]
 
 
 def _dates_differ(ev: Event) -> bool:
     dates = {e.date for e in ev.evidence if e.date}
     return any(not (a.startswith(b) or b.startswith(a)) for a in dates for b in dates)
-
-
-def _duration(value: str | None) -> str | None:
-    if not value:
-        return None
-    words = _words()
-    parts = []
-    for num, unit in _ISO_PART.findall(value.split("T")[0]):
-        n = float(num)
-        count = words["numbers"][int(n)] if n.is_integer() and n < len(words["numbers"]) else num
-        parts.append(f"{count} {words['units'][unit]}{'' if n == 1 else 's'}")
-    return _join(parts) if parts else None
-
-
-def _amount(a: Amount | None) -> str | None:
-    if a is None:
-        return None
-    symbol = _words()["currency_symbols"].get(a.currency.upper())
-    shown = f"{symbol}{a.value:,.0f}" if symbol else f"{a.value:,.0f} {a.currency}"
-    if a.usd is not None and a.currency.upper() != "USD":
-        shown += f" (about ${a.usd:,.0f})"
-    return shown
-
-
-def _status_sentence(name: str, status: Status) -> SummarySentence | None:
-    words = _words()
-    state = words["status"].get(status.value)
-    if not state or not status.sources:
-        return None
-    text = f"{name} was {state}"
-    if status.as_of:
-        text = f"As of {_as_of(status.as_of)}, {text}"
-    conds = [words["conditions"][c] for c in status.conditions if c in words["conditions"]]
-    if conds:
-        text += f", subject to {_join(conds)}"
-    return SummarySentence(text=text + ".", sources=list(status.sources))
-
-
-def _as_of(value: str) -> str:
-    months = _words()["months"]
-    parts = value.split("-")
-    if len(parts) == 3:
-        return f"{int(parts[2])} {months[int(parts[1]) - 1]} {parts[0]}"
-    if len(parts) == 2:
-        return f"{months[int(parts[1]) - 1]} {parts[0]}"
-    return parts[0]
 
 
 def _sid(source: str) -> int:

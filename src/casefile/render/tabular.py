@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
+from casefile.core.event_types import event_label
 from casefile.model import CaseFile, Event
 from casefile.render.fmt import num
 
@@ -40,7 +41,7 @@ def render_markdown(cf: CaseFile) -> str:
     lines = [f"# Case file: {_md(subject)}", ""]
     st = cf.status
     lines.append(f"**Status:** {st.value.replace('_', ' ')}" + (f" as of {st.as_of}" if st.as_of else "")
-                 + (f"; conditions: {', '.join(c.replace('_', ' ') for c in st.conditions)}" if st.conditions else "")
+                 + (f"; conditions: {', '.join(_md(event_label(c)) for c in st.conditions)}" if st.conditions else "")
                  + (f" [{', '.join(st.sources)}]" if st.sources else ""))
     lines.append("")
     if cf.summary:
@@ -53,7 +54,7 @@ def render_markdown(cf: CaseFile) -> str:
             c = conflicts[v.id]
             det += ("; " if det else "") + f"sources disagree on {c.field}: " + " vs ".join(
                 f"{x.value} ({', '.join(x.sources)})" for x in c.values)
-        lines.append(f"| {v.date or 'undated'} | {v.type.replace('_', ' ')} | {_md(names.get(v.place or '', ''))} | "
+        lines.append(f"| {v.date or 'undated'} | {_md(event_label(v.type))} | {_md(names.get(v.place or '', ''))} | "
                      f"{_md(det)} | {', '.join(dict.fromkeys(e.source for e in v.evidence))} |")
     lines += ["", "## People, organisations and places", ""]
     for e in cf.entities:

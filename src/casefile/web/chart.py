@@ -2,7 +2,8 @@
 
 Why not a JavaScript charting library: the page must work offline, without
 JavaScript, and under a Content-Security-Policy with no script exceptions; an
-SVG made here needs none of that and is as light as a library gets.
+SVG made here needs none of that and is as light as a library gets. Each type's
+label and colour are its row of resources/event_types.yaml.
 """
 
 from __future__ import annotations
@@ -11,14 +12,10 @@ from dataclasses import dataclass
 from datetime import date
 from xml.sax.saxutils import escape
 
+from casefile.core.event_types import event_types
 from casefile.model import Event
 
 WIDTH, ROW, LEFT, TOP = 900, 22, 130, 30
-COLORS = {
-    "detention": "#b3261e", "house_arrest": "#c2571a", "sentence": "#7b1fa2", "conviction": "#7b1fa2",
-    "release": "#2e7d32", "acquittal": "#2e7d32", "pardon": "#2e7d32", "fine": "#8d6e00", "charge": "#1565c0",
-    "hearing": "#455a64", "appeal": "#455a64", "transfer": "#6d4c41", "ill_treatment": "#b3261e",
-}
 
 
 @dataclass(frozen=True)
@@ -52,11 +49,12 @@ def timeline_svg(events: list[Event], link: str = "#") -> str:
     def x(d: date) -> float:
         return LEFT + (WIDTH - LEFT - 20) * (d - lo).days / span
 
+    table = event_types()
     out = [f'<svg class="chart" viewBox="0 0 {WIDTH} {height}" role="img" aria-label="Timeline of events" '
            f'xmlns="http://www.w3.org/2000/svg">']
     for i, t in enumerate(types):
         y = TOP + ROW * i
-        out.append(f'<text x="{LEFT - 8}" y="{y + 4}" text-anchor="end" class="lbl">{escape(t.replace("_", " "))}</text>')
+        out.append(f'<text x="{LEFT - 8}" y="{y + 4}" text-anchor="end" class="lbl">{escape(table[t].label())}</text>')
         out.append(f'<line x1="{LEFT}" x2="{WIDTH - 20}" y1="{y}" y2="{y}" class="grid"/>')
     for year in range(lo.year, hi.year + 2):
         d = date(year, 1, 1)
@@ -65,10 +63,10 @@ def timeline_svg(events: list[Event], link: str = "#") -> str:
                        f'<text x="{x(d):.1f}" y="{TOP - 18}" class="lbl">{year}</text>')
     for p in pts:
         y = TOP + ROW * types.index(p.event.type)
-        color = COLORS.get(p.event.type, "#37474f")
-        title = escape(f"{p.event.type.replace('_', ' ')} {p.event.date}")
+        spec = table[p.event.type]
+        title = escape(f"{spec.label()} {p.event.date}")
         out.append(f'<a href="{escape(link)}{escape(p.event.id)}"><circle cx="{x(p.day):.1f}" cy="{y}" r="6" '
-                   f'fill="{color}"><title>{title}</title></circle></a>')
+                   f'fill="{spec.color}"><title>{title}</title></circle></a>')
     out.append(f'<text x="{LEFT}" y="{height - 6}" class="lbl">{lo.isoformat()}</text>')
     out.append(f'<text x="{WIDTH - 20}" y="{height - 6}" text-anchor="end" class="lbl">{hi.isoformat()}</text>')
     out.append("</svg>")

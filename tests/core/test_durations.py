@@ -1,0 +1,47 @@
+"""The one reader and writer of ISO 8601 terms."""
+
+import pytest
+
+from casefile.core.durations import (
+    Duration,
+    duration_days,
+    format_duration,
+    parse_duration,
+    subtract_durations,
+)
+
+
+def test_duration_days():
+    assert duration_days("P2M") == pytest.approx(60.88)
+    assert duration_days("P1Y6M") == pytest.approx(547.89)
+    assert duration_days("P15D") == 15
+    assert duration_days("P2W") == 14
+    assert duration_days("P1.5Y") == pytest.approx(547.875)
+    assert duration_days("soon") is None
+    assert duration_days("P") is None
+    assert duration_days(None) is None
+
+
+def test_parse_keeps_the_units_as_written():
+    assert parse_duration("P1Y6M") == Duration(years=1, months=6)
+    assert parse_duration("P2W").parts() == [(2.0, "W")]  # type: ignore[union-attr]
+    assert parse_duration("P3DT4H") == Duration(days=3)  # the time part is no term
+    assert parse_duration("P6M1Y") is None  # units out of order are not ISO 8601
+    assert parse_duration("1Y") is None
+
+
+def test_format_and_round_trip():
+    assert format_duration([(11, "M"), (6, "Y")]) == "P6Y11M"
+    assert format_duration([(7.5, "Y")]) == "P7.5Y"
+    for iso in ("P2M", "P1Y6M", "P15D", "P2W", "P1Y2M3W4D"):
+        assert parse_duration(iso).iso() == iso  # type: ignore[union-attr]
+
+
+def test_subtract():
+    assert subtract_durations("P7Y", "P1M") == "P6Y11M"
+    assert subtract_durations("P1Y6M", "P6M") == "P1Y"
+    assert subtract_durations("P30D", "P2W") == "P16D"
+    assert subtract_durations("P2Y", "P10D") is None  # a month has no fixed length
+    assert subtract_durations("P1M", "P2M") is None
+    assert subtract_durations("P1M", "P1M") is None
+    assert subtract_durations("later", "P1M") is None
