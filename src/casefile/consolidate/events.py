@@ -126,6 +126,8 @@ def _concerns_case(i: _Item, by_id: dict[str, Entity], subject: str | None) -> b
     if subject is None or subject not in by_id:
         return True
     subj_words = _name_tokens(by_id[subject])
+    if any(eid == subject and role == "subject" for eid, role in i.participants):
+        return True  # co-defendants: an act done to several people, the case's among them
     for eid, role in i.participants:
         ent = by_id.get(eid)
         if role != "subject" or ent is None or ent.type != "person" or eid == subject or i.em.type in _ORG_ACTS:
