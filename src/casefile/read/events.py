@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, cast
 
-from spacy.matcher import DependencyMatcher, Matcher
+from spacy.matcher import DependencyMatcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
@@ -114,9 +114,10 @@ class ActRules:
     rules: tuple[Rule, ...]
     near: Near
     near_without: Near
-    anchors: Matcher
+    anchors: list[PhraseMatcher]  # the words rules start from, by lemma and by form
     witnesses: DependencyMatcher
     term_verbs: frozenset[str]
+    by_form: dict[str, tuple[int, ...]]  # a trigger's lemma or form -> the rules that name it, in order
 
 
 _COMPILED: dict[str, ActRules] = {}
@@ -143,36 +144,33 @@ def _compile(code: str, vocab: Vocab) -> ActRules:
             prep=_as_set(r.get("prep")), not_prep=_as_set(r.get("not_prep")), negative=bool(r.get("negative")),
             person=r.get("person", "object"), undated_ok=bool(r.get("undated_ok")), reduces=bool(r.get("reduces")),
         ))
-    anchors = Matcher(vocab)
-    witnesses = DependencyMatcher(vocab)
     near, near_without = Near.of(data.get("near")), Near.of(data.get("near_without"))
+    # Two matchers serve every rule: the Matcher finds any word a rule starts from, the
+    # DependencyMatcher any word a rule asks for standing in a relation to such a word (below
+    # it, its head, after it); which rule a word serves is then a table lookup. One pattern
+    # per rule would cost the matchers a predicate per rule at every word of every report.
+    lemmas = sorted({w for r in rules for w in r.lemmas})
+    wanted = sorted({w for r in rules for group in (*r.with_, r.without) for w in group})
+    anchors = [PhraseMatcher(vocab, attr=attr) for attr in ("LEMMA", "LOWER")]
+    for m in anchors:
+        m.add("trigger", [Doc(vocab, words=[w], lemmas=[w]) for w in lemmas])
+    witnesses = DependencyMatcher(vocab)
+    ops = sorted(set(_ops(near)) | set(_ops(near_without)))
+    for op in ops:
+        patterns = []
+        for t_attr in ("LEMMA", "LOWER"):
+            for w_attr in ("LEMMA", "LOWER"):
+                patterns.append([{"RIGHT_ID": "t", "RIGHT_ATTRS": {t_attr: {"IN": lemmas}}},
+                                 {"LEFT_ID": "t", "REL_OP": op, "RIGHT_ID": "w",
+                                  "RIGHT_ATTRS": {w_attr: {"IN": wanted}}}])
+        if wanted:
+            witnesses.add(op, patterns)
+    by_form: dict[str, list[int]] = {}
     for k, rule in enumerate(rules):
-        pos = sorted({p for x in rule.pos for p in _POS.get(x, (x,))})
-        for attr in ("LEMMA", "LOWER"):
-            node: dict[str, Any] = {attr: {"IN": sorted(rule.lemmas)}}
-            if pos:
-                node["POS"] = {"IN": pos}
-            anchors.add(f"{k}", [[node]])
-        trigger = {"RIGHT_ID": "t", "RIGHT_ATTRS": {"LEMMA": {"IN": sorted(rule.lemmas)}}}
-        for kind, groups, where in (("with", list(enumerate(rule.with_)), near),
-                                    ("without", [(0, rule.without)] if rule.without else [], near_without)):
-            for gi, group in groups:
-                for attr in ("LEMMA", "LOWER"):
-                    for op in _ops(where):
-                        witnesses.add(f"{k}|{kind}|{gi}", [[trigger, {
-                            "LEFT_ID": "t", "REL_OP": op, "RIGHT_ID": "w",
-                            "RIGHT_ATTRS": {attr: {"IN": sorted(group)}}}]])
-        # the same rules keyed on the word's form, for triggers whose lemma the tagger got wrong
-        trigger_lower = {"RIGHT_ID": "t", "RIGHT_ATTRS": {"LOWER": {"IN": sorted(rule.lemmas)}}}
-        for kind, groups, where in (("with", list(enumerate(rule.with_)), near),
-                                    ("without", [(0, rule.without)] if rule.without else [], near_without)):
-            for gi, group in groups:
-                for attr in ("LEMMA", "LOWER"):
-                    for op in _ops(where):
-                        witnesses.add(f"{k}|{kind}|{gi}", [[trigger_lower, {
-                            "LEFT_ID": "t", "REL_OP": op, "RIGHT_ID": "w",
-                            "RIGHT_ATTRS": {attr: {"IN": sorted(group)}}}]])
-    return ActRules(code, vocab, tuple(rules), near, near_without, anchors, witnesses, _as_set(data.get("term_verbs")))
+        for w in rule.lemmas:
+            by_form.setdefault(w, []).append(k)
+    return ActRules(code, vocab, tuple(rules), near, near_without, anchors, witnesses,
+                    _as_set(data.get("term_verbs")), {w: tuple(ks) for w, ks in by_form.items()})
 
 
 def _ops(near: Near) -> list[str]:
@@ -241,32 +239,35 @@ def extract_events(doc: Doc, source: Source, mentions: list[Mention], times: lis
 def _candidates(d: _Doc, comp: ActRules) -> dict[int, list[Rule]]:
     """Each trigger token's rules, in file order, with the words they ask for standing near."""
     doc = d.doc
-    hits: dict[int, set[int]] = {}
-    for match_id, start, _end in comp.anchors(doc):
-        k = int(comp.vocab.strings[match_id])
-        if _pos_ok(doc[start], comp.rules[k]):
-            hits.setdefault(start, set()).add(k)
+    hits: dict[int, list[int]] = {}
+    for _match_id, start, _end in [x for m in comp.anchors for x in m(doc)]:
+        if start in hits:
+            continue
+        t = doc[start]
+        ks = sorted({k for form in (t.lemma_.lower(), t.lower_) for k in comp.by_form.get(form, ())})
+        ks = [k for k in ks if _pos_ok(t, comp.rules[k])]
+        if ks:
+            hits[start] = ks
     if not hits:
         return {}
-    found: dict[tuple[int, int, str, int], bool] = {}
-    for match_id, (ti, wi) in comp.witnesses(doc):
+    near_words: dict[tuple[int, str], set[str]] = {}  # (trigger, "with"/"without") -> words standing there
+    for _match_id, (ti, wi) in comp.witnesses(doc):
         if ti not in hits:
             continue
-        k_, kind, gi = comp.vocab.strings[match_id].split("|")
-        k = int(k_)
-        if k not in hits[ti]:
-            continue
-        where = comp.near if kind == "with" else comp.near_without
-        if _within(doc[ti], doc[wi], where):
-            found[(ti, k, kind, int(gi))] = True
+        t, w = doc[ti], doc[wi]
+        forms = {w.lemma_.lower(), w.lower_}
+        for kind, where in (("with", comp.near), ("without", comp.near_without)):
+            if _within(t, w, where):
+                near_words.setdefault((ti, kind), set()).update(forms)
     out: dict[int, list[Rule]] = {}
     for ti, ks in hits.items():
         t = doc[ti]
-        for k in sorted(ks):
+        present, absent = near_words.get((ti, "with"), set()), near_words.get((ti, "without"), set())
+        for k in ks:
             rule = comp.rules[k]
-            if not all(found.get((ti, k, "with", gi)) for gi in range(len(rule.with_))):
+            if not all(group & present for group in rule.with_):
                 continue
-            if rule.without and found.get((ti, k, "without", 0)):
+            if rule.without & absent:
                 continue
             if _fits(d, t, rule):
                 out.setdefault(ti, []).append(rule)
