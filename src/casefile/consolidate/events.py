@@ -124,6 +124,8 @@ def _concerns_case(i: _Item, by_id: dict[str, Entity], subject: str | None) -> b
     if subject is None or subject not in by_id:
         return True
     subj_words = _name_tokens(by_id[subject])
+    if any(eid == subject and role == "subject" for eid, role in i.participants):
+        return True  # co-defendants: an act done to several people, the case's among them
     # acts on an organisation or premises (whose "person" is often a mis-typed organisation)
     org_acts = event_types().on_organisation()
     for eid, role in i.participants:

@@ -50,6 +50,7 @@ def resolve(ref: str) -> Callable[..., Any]:
     return getattr(importlib.import_module(module), attr)  # type: ignore[no-any-return]
 
 
+@cache
 def languages() -> tuple[str, ...]:
     """Codes of every language with a folder and a `language.yaml`, in code order."""
     codes = set()
@@ -81,3 +82,4 @@ def language(code: str | None) -> Language:
 def forget() -> None:
     """Drop the languages read so far (after a resource root was added or removed)."""
     _language.cache_clear()
+    languages.cache_clear()

@@ -8,9 +8,11 @@ from functools import cache
 from spacy.language import Language
 
 from casefile.model import DocAnalysis, Source
-from casefile.read.en.events import extract_events
+from casefile.read._legacy_times import find_times, time_frame
 from casefile.read.en.mentions import extract_mentions, label_persons
 from casefile.read.en.quotes import extract_quotes
+from casefile.read.events import extract_events
+from casefile.read.language import language
 from casefile.read.parse import BATCH_SIZE, pipeline
 
 
@@ -28,6 +30,9 @@ class EnglishReader:
         for src, doc in zip(items, nlp().pipe((s.text for s in items), batch_size=BATCH_SIZE), strict=True):
             mentions = extract_mentions(doc, src)
             label_persons(doc, mentions)  # events and quotes see the persons the tagger missed
-            events = extract_events(doc, src, mentions)
+            lang = language("en")
+            frame = time_frame(src, lang)
+            times = find_times(doc, lang, frame, src)
+            events = extract_events(doc, src, mentions, times, frame, lang)
             quotes = extract_quotes(doc, src, mentions)
             yield DocAnalysis(source=src.id, language="en", mentions=mentions, events=events, quotes=quotes)

@@ -11,11 +11,12 @@ from collections.abc import Iterable, Iterator
 from spacy.tokens import Doc
 
 from casefile.model import DocAnalysis, Source
+from casefile.read._legacy_times import find_times, time_frame
+from casefile.read.events import extract_events
 from casefile.read.language import language
 from casefile.read.parse import parse_many
-from casefile.read.ru.dates import find_dates
-from casefile.read.ru.events import extract_events
 from casefile.read.ru.mentions import extract_mentions
+from casefile.read.ru.natasha import to_doc
 from casefile.read.ru.parse import parse
 from casefile.read.ru.quotes import extract_quotes
 
@@ -25,7 +26,11 @@ def read_one(src: Source, doc: Doc | None = None) -> DocAnalysis:
         return DocAnalysis(source=src.id, language="ru")
     p = doc.user_data["parsed"] if doc is not None else parse(src.text)
     mentions = extract_mentions(p, src)
-    events = extract_events(p, src, mentions, find_dates(src.text, _frame(src)))
+    if doc is None:
+        doc = to_doc(p)
+    lang = language("ru")
+    frame = time_frame(src, lang)
+    events = extract_events(doc, src, mentions, find_times(doc, lang, frame, src), frame, lang)
     quotes = extract_quotes(p, src, mentions)
     return DocAnalysis(source=src.id, language="ru", mentions=mentions, events=events, quotes=quotes)
 

@@ -142,6 +142,7 @@ def to_doc(p: Parsed) -> Doc:
 
     doc.ents = filter_spans(ents)
     doc.user_data["ent_norms"] = norms
+    doc.user_data["sentence_runs"] = {s.start: s.run for s in p.sents}
     doc.user_data["parsed"] = p  # the flat parse, for the steps not yet moved onto the Doc
     return doc
 

@@ -1,0 +1,1307 @@
+"""Acts reported in a document, for every language: triggers matched by rules kept as data,
+their arguments read from the dependency parse.
+
+A trigger is a word whose lemma and part of speech a rule of
+`resources/<code>/triggers.yaml` names (compiled to a spaCy `Matcher`), with the words
+the rule asks for standing near it in the tree (compiled to a `DependencyMatcher`:
+"found ... guilty", "placed under house arrest", "unable to leave"). The act's
+arguments come from the tree, through `grammar(code)` roles: the person it happened to
+(passive subject, object, possessor, the object of "of"/"against", or the subject of
+the clause a noun sits in), the date, term, sum and place attached nearest to it, the
+charge after "with"/"of" or in an article of the code. An act the text does not report
+as done (`read.factuality`), told of people other than the case's (a number, a plural
+group, a nationality), or a word in another sense (a name, a place, a state) is no act.
+Every word this needs is in `resources/<code>/acts.yaml` and `factuality.yaml`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any, cast
+
+from spacy.matcher import DependencyMatcher, PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.vocab import Vocab
+
+from casefile.core.dates import PartialDate, parse_iso
+from casefile.model import Amount, EventMention, EventType, Mention, Role, Source
+from casefile.read._legacy_times import (
+    Quantity,
+    TimeExpr,
+    TimeFrame,
+    find_amounts,
+    find_durations,
+    subtract_terms,
+)
+from casefile.read.factuality import in_label, is_state, unreal
+from casefile.read.grammar import Grammar, grammar
+from casefile.read.language import Language
+from casefile.read.lexicon import Words, words
+from casefile.resources import load
+
+MAX_DATE_DISTANCE = 6  # tree steps between a trigger and a date that still belongs to it
+MAX_TERM_DISTANCE = 8
+DURATION_TYPES = {"house_arrest", "travel_ban", "activity_ban", "sentence", "exile", "detention"}
+INHERITING = {"fine", "travel_ban", "activity_ban", "plea_deal", "conviction", "sentence", "release"}
+# acts that, told right after a dated act of these types, are its immediate sequel
+FOLLOWING = {"transfer": {"detention"}}
+CHARGE_TYPES = {"charge", "conviction", "sentence", "acquittal"}
+AMOUNT_TYPES = {"fine", "release", "plea_deal"}
+NEWS_DAYS = 3  # acts told as news happened at most about this many days before the telling
+OBJECT_REACH = 10  # tokens after a verb in which its object's name is looked for when the parse lost it
+UNLINKED = 99  # no common ancestor: the two sit in different trees of one sentence
+NOT_PEOPLE = {"DATE", "TIME", "MONEY", "CARDINAL", "PERCENT", "QUANTITY"}
+NUMBER_LABELS = {"CARDINAL", "QUANTITY", "PERCENT", "DATE", "MONEY"}
+
+
+# --------------------------------------------------------------------------- rules
+
+
+@dataclass(frozen=True)
+class Near:
+    """Where a rule's words are looked for around its trigger."""
+
+    depth: int = 2
+    head: bool = False
+    after: int = 0
+    appositions: bool = True
+
+    @classmethod
+    def of(cls, data: dict[str, Any] | None) -> Near:
+        return cls(**(data or {}))
+
+
+@dataclass(frozen=True)
+class Rule:
+    types: tuple[EventType, ...]
+    lemmas: frozenset[str]
+    pos: frozenset[str]
+    with_: tuple[frozenset[str], ...]
+    without: frozenset[str]
+    above: frozenset[str]
+    subject: frozenset[str]
+    not_subject: frozenset[str]
+    prep: frozenset[str]
+    not_prep: frozenset[str]
+    negative: bool
+    person: str
+    undated_ok: bool
+    reduces: bool
+
+    @property
+    def type(self) -> EventType:
+        return self.types[0]
+
+
+def _as_set(v: object) -> frozenset[str]:
+    if v is None:
+        return frozenset()
+    items = v if isinstance(v, list) else [v]
+    return frozenset(str(x).lower() for x in items)
+
+
+_POS = {"VERB": ("VERB", "AUX", "ADJ"), "NOUN": ("NOUN", "PROPN")}
+
+
+@dataclass
+class ActRules:
+    """One language's compiled act rules."""
+
+    code: str
+    vocab: Vocab
+    rules: tuple[Rule, ...]
+    near: Near
+    near_without: Near
+    anchors: list[PhraseMatcher]  # the words rules start from, by lemma and by form
+    witnesses: DependencyMatcher
+    term_verbs: frozenset[str]
+    by_form: dict[str, tuple[int, ...]]  # a trigger's lemma or form -> the rules that name it, in order
+
+
+_COMPILED: dict[str, ActRules] = {}
+
+
+def compiled(code: str, vocab: Vocab) -> ActRules:
+    """The rules of a language compiled for the vocabulary its documents are parsed with."""
+    got = _COMPILED.get(code)
+    if got is None or got.vocab is not vocab:
+        got = _COMPILED[code] = _compile(code, vocab)
+    return got
+
+
+def _compile(code: str, vocab: Vocab) -> ActRules:
+    data = load(f"{code}/triggers.yaml") or {}
+    rules: list[Rule] = []
+    for r in data.get("rules") or []:
+        types = r.get("types") or [r["type"]]
+        with_ = tuple(_as_set(w) for w in (r.get("with") or []))
+        rules.append(Rule(
+            types=tuple(types), lemmas=_as_set(r["lemma"]), pos=frozenset(p.upper() for p in r.get("pos") or []),
+            with_=with_, without=_as_set(r.get("without")), above=_as_set(r.get("above")),
+            subject=_as_set(r.get("subject")), not_subject=_as_set(r.get("not_subject")),
+            prep=_as_set(r.get("prep")), not_prep=_as_set(r.get("not_prep")), negative=bool(r.get("negative")),
+            person=r.get("person", "object"), undated_ok=bool(r.get("undated_ok")), reduces=bool(r.get("reduces")),
+        ))
+    near, near_without = Near.of(data.get("near")), Near.of(data.get("near_without"))
+    # Two matchers serve every rule: the Matcher finds any word a rule starts from, the
+    # DependencyMatcher any word a rule asks for standing in a relation to such a word (below
+    # it, its head, after it); which rule a word serves is then a table lookup. One pattern
+    # per rule would cost the matchers a predicate per rule at every word of every report.
+    lemmas = sorted({w for r in rules for w in r.lemmas})
+    wanted = sorted({w for r in rules for group in (*r.with_, r.without) for w in group})
+    anchors = [PhraseMatcher(vocab, attr=attr) for attr in ("LEMMA", "LOWER")]
+    for m in anchors:
+        m.add("trigger", [Doc(vocab, words=[w], lemmas=[w]) for w in lemmas])
+    witnesses = DependencyMatcher(vocab)
+    ops = sorted(set(_ops(near)) | set(_ops(near_without)))
+    for op in ops:
+        patterns = []
+        for t_attr in ("LEMMA", "LOWER"):
+            for w_attr in ("LEMMA", "LOWER"):
+                patterns.append([{"RIGHT_ID": "t", "RIGHT_ATTRS": {t_attr: {"IN": lemmas}}},
+                                 {"LEFT_ID": "t", "REL_OP": op, "RIGHT_ID": "w",
+                                  "RIGHT_ATTRS": {w_attr: {"IN": wanted}}}])
+        if wanted:
+            witnesses.add(op, patterns)
+    by_form: dict[str, list[int]] = {}
+    for k, rule in enumerate(rules):
+        for w in rule.lemmas:
+            by_form.setdefault(w, []).append(k)
+    return ActRules(code, vocab, tuple(rules), near, near_without, anchors, witnesses,
+                    _as_set(data.get("term_verbs")), {w: tuple(ks) for w, ks in by_form.items()})
+
+
+def _ops(near: Near) -> list[str]:
+    ops = [">>"]
+    if near.head:
+        ops.append("<")
+    if near.after:
+        ops.append(".*")
+    return ops
+
+
+# --------------------------------------------------------------------------- a document
+
+
+@dataclass
+class _Doc:
+    """What the act reader knows of one document while it reads it."""
+
+    doc: Doc
+    source: Source
+    code: str
+    g: Grammar
+    acts: Words
+    cues: Words
+    mentions: list[Mention]
+    times: list[TimeExpr]
+    frame: TimeFrame
+    lang: Language
+
+    def lemma(self, t: Token) -> str:
+        return t.lemma_.lower()
+
+    def has(self, t: Token, name: str) -> bool:
+        return self.acts.has(t, name)
+
+
+def extract_events(doc: Doc, source: Source, mentions: list[Mention], times: list[TimeExpr],
+                   frame: TimeFrame, lang: Language) -> list[EventMention]:
+    code = lang.code
+    d = _Doc(doc, source, code, grammar(code), words(code, "acts"), words(code, "factuality"), mentions,
+             times, frame, lang)
+    comp = compiled(code, doc.vocab)
+    cands = _candidates(d, comp)
+    points = [x for x in times if not x.is_duration]
+    headline = _headline(d)
+    earlier: set[tuple[int, str]] = set()  # acts told in the past perfect: before the story's acts
+    out: list[tuple[EventMention, int]] = []  # each act with where its trigger stands
+    for si, sent in enumerate(_sentences(doc)):
+        seen: set[int] = set()
+        matched = [(t, rule) for t in sent for rule in cands.get(t.i, ())]
+        triggers = {t.i for t, _ in matched}
+        for t, rule in matched:
+            if t.i in seen:
+                continue  # the first rule that fits a word decides its reading
+            seen.add(t.i)
+            for etype in rule.types:
+                for em in _acts(d, t, rule, etype, si, sent, points, triggers):
+                    if em.date is None and headline and t.idx < headline[0]:
+                        em = em.model_copy(update={"date": headline[1].iso(), "date_precision": headline[1].precision})
+                    out.append((em, t.idx))
+                    if _pluperfect(d, t):
+                        earlier.add((em.sentence, em.type))
+    return _inherit_dates(d, _dedupe(d, out), earlier)
+
+
+def _candidates(d: _Doc, comp: ActRules) -> dict[int, list[Rule]]:
+    """Each trigger token's rules, in file order, with the words they ask for standing near."""
+    doc = d.doc
+    hits: dict[int, list[int]] = {}
+    for _match_id, start, _end in [x for m in comp.anchors for x in m(doc)]:
+        if start in hits:
+            continue
+        t = doc[start]
+        ks = sorted({k for form in (t.lemma_.lower(), t.lower_) for k in comp.by_form.get(form, ())})
+        ks = [k for k in ks if _pos_ok(t, comp.rules[k])]
+        if ks:
+            hits[start] = ks
+    if not hits:
+        return {}
+    near_words: dict[tuple[int, str], set[str]] = {}  # (trigger, "with"/"without") -> words standing there
+    for _match_id, (ti, wi) in comp.witnesses(doc):
+        if ti not in hits:
+            continue
+        t, w = doc[ti], doc[wi]
+        forms = {w.lemma_.lower(), w.lower_}
+        for kind, where in (("with", comp.near), ("without", comp.near_without)):
+            if _within(t, w, where):
+                near_words.setdefault((ti, kind), set()).update(forms)
+    out: dict[int, list[Rule]] = {}
+    for ti, ks in hits.items():
+        t = doc[ti]
+        present, absent = near_words.get((ti, "with"), set()), near_words.get((ti, "without"), set())
+        for k in ks:
+            rule = comp.rules[k]
+            if not all(group & present for group in rule.with_):
+                continue
+            if rule.without & absent:
+                continue
+            if _fits(d, t, rule):
+                out.setdefault(ti, []).append(rule)
+    return out
+
+
+def _within(t: Token, w: Token, near: Near) -> bool:
+    """Whether `w` stands where a rule looks for its words around trigger `t`."""
+    if w.i == t.i:
+        return False
+    if near.head and t.head.i == w.i and t.head.i != t.i:
+        return True
+    up, steps = w, 0
+    while up.i != t.i and up.head.i != up.i and steps <= near.depth + 1:
+        up, steps = up.head, steps + 1
+    if up.i == t.i:
+        if steps <= near.depth:
+            return True
+        if near.appositions and steps == near.depth + 1 and w.dep_ == "appos":
+            return True  # "at IK-9, a penal colony"
+    if near.after and w.i > t.i and w.sent.start == t.sent.start:
+        between = [x for x in t.doc[t.i + 1:w.i + 1] if not x.is_space]
+        if len(between) <= near.after:
+            return True
+    return False
+
+
+def _pos_ok(t: Token, rule: Rule) -> bool:
+    if not rule.pos:
+        return True
+    pos = t.pos_
+    if pos == "ADJ" and ("Part" in t.morph.get("VerbForm", []) or "Past" in t.morph.get("Tense", [])):
+        pos = "VERB"
+    if pos == "AUX":
+        pos = "VERB"
+    if pos == "PROPN":
+        pos = "NOUN"
+    return pos in rule.pos
+
+
+def _fits(d: _Doc, t: Token, rule: Rule) -> bool:
+    """The rule's conditions on the trigger's governors, subject and prepositions."""
+    g = d.g
+    if rule.above:
+        ups = _ancestors(t, 3)
+        negs = {"negation"} if any(_negation(d, c) for a in [t, *ups] for c in a.children) else set()
+        if not ({d.lemma(a) for a in ups} | negs) & rule.above:
+            return False
+    if rule.subject or rule.not_subject:
+        s = _subject_of(d, _clause_verb(d, t) if t.pos_ in ("NOUN", "PROPN") else t)
+        if rule.subject and (s is None or d.lemma(s) not in rule.subject):
+            return False
+        if rule.not_subject and s is not None and (d.lemma(s) in rule.not_subject or s.lower_ in rule.not_subject):
+            return False
+    if rule.prep and not any(p.lower_ in rule.prep for p, _ in g.prepositional(t)) \
+            and not any(g.is_(c, "indirect_object") and c.lower_ in rule.prep for c in t.children):
+        return False
+    if rule.not_prep and any(p.lower_ in rule.not_prep for p, _ in g.prepositional(t)):
+        return False
+    return True
+
+
+def _negation(d: _Doc, c: Token) -> bool:
+    return d.g.is_(c, "negation") or (d.cues.has(c, "negation") and d.g.is_(c, "adverb"))
+
+
+# --------------------------------------------------------------------------- tree helpers
+
+
+def _descendants(t: Token, depth: int) -> list[Token]:
+    out, frontier = [], [t]
+    for _ in range(depth):
+        frontier = [c for f in frontier for c in f.children]
+        out.extend(frontier)
+    return out
+
+
+def _ancestors(t: Token, depth: int) -> list[Token]:
+    out: list[Token] = []
+    while t.head.i != t.i and len(out) < depth:
+        t = t.head
+        out.append(t)
+    return out
+
+
+_NOUN_PATH = ("preposition_object", "preposition", "object", "attribute", "compound", "passive_subject",
+              "oblique", "adjective", "nominal_modifier")
+
+
+def _clause_verb(d: _Doc, t: Token) -> Token:
+    """The verb a noun trigger belongs to ("placed" for "placed under house arrest")."""
+    g = d.g
+    cur = t
+    for _ in range(4):
+        if cur.pos_ in ("VERB", "AUX") or cur.head.i == cur.i:
+            return cur
+        if g.is_(cur, "preposition_object") and g.governor(cur).pos_ in ("NOUN", "PROPN"):
+            return cur  # "reports of arbitrary detention": a noun's modifier, not the clause's act
+        if not g.is_(cur, *_NOUN_PATH):
+            return cur  # "the detention of ... has raised concerns": the noun is not the verb's act
+        cur = cur.head
+    return cur
+
+
+def _subject_of(d: _Doc, v: Token) -> Token | None:
+    """The subject of a verb, inherited along conjunctions and control ("agreed to stop")."""
+    g = d.g
+    cur = v
+    for _ in range(4):
+        subj = g.children(cur, "subject", "passive_subject")
+        if subj:
+            # a dateline run into the sentence ("date 2023-07-31 ... X lost") gives two subjects
+            s = next((c for c in subj if c.ent_type_ not in NOT_PEOPLE and not d.has(c, "not_subjects")), subj[0])
+            if d.has(s, "relative_pronouns") and g.is_(cur, "relative_clause"):
+                return _named(d, cur.head)  # "X, a writer who had been serving 25 years": X
+            return s
+        if g.is_(cur, "conjunct", "open_complement", "adverbial_clause", "noun_clause") and cur.head.i != cur.i:
+            if g.is_(cur, "noun_clause") and cur.head.pos_ in ("NOUN", "PROPN", "PRON"):
+                return cur.head
+            cur = cur.head
+        else:
+            return None
+    return None
+
+
+def _is_quantity(c: Token) -> bool:
+    """"150,000 tenge", "$300", "two years": a sum or a term, not the person an act happens to."""
+    return c.like_num or c.ent_type_ in ("MONEY", "DATE", "CARDINAL") or any(
+        g.like_num or g.dep_ in ("nummod", "nummod:gov") for g in c.children)
+
+
+def _named(d: _Doc, t: Token) -> Token:
+    """The name an apposition renames ("X, a writer, ..." for "writer")."""
+    while d.g.is_(t, "apposition") and t.head.i != t.i:
+        t = t.head
+    return t
+
+
+def _object_of(d: _Doc, v: Token) -> Token | None:
+    g = d.g
+    for role in ("passive_subject", "indirect_object", "object"):
+        for c in g.children(v, role):
+            if not _is_quantity(c):
+                if d.has(c, "relative_pronouns") and g.is_(v, "relative_clause"):
+                    return _named(d, v.head)  # "X, a poet who was arrested": X
+                return c
+    for c in g.children(v, "clausal_complement", "attribute"):  # "found X guilty": the small clause's subject
+        for gc in g.children(c, "subject", "passive_subject"):
+            return gc
+    if g.is_(v, "noun_clause") and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return v.head  # "Georgians detained in ..."
+    if g.is_(v, "conjunct"):
+        return _object_of(d, v.head)
+    if (g.is_(v, "adverbial_clause", "open_complement", "preposition_object")) and not g.children(v, "subject"):
+        # "Transferred from ..., he was placed ...", "after being detained"
+        up = v.head
+        while up.pos_ not in ("VERB", "AUX") and up.head.i != up.i:
+            up = up.head
+        return _subject_of(d, up)
+    return None
+
+
+def _by_authority(d: _Doc, t: Token) -> bool:
+    """A noun act the clause's subject, an authority, performs ("investigators introduced fresh
+    charges", "the court ordered his detention"): an act of the case even when the report does
+    not repeat on whom, as a bundle's reports are about its person."""
+    v = _clause_verb(d, t)
+    if v.i == t.i or not d.g.is_(t, "object") or t.head.i != v.i:
+        return False
+    s = _subject_of(d, v)
+    return s is not None and d.has(s, "authorities")
+
+
+def _fallback_person(d: _Doc, t: Token, rule: Rule) -> Token | None:
+    """When the parse gives the act no person (a clause without its subject, a tree broken by
+    an unknown name), the nearest person before it in the sentence: a personal pronoun or a
+    named person; for an act done to someone ("fined X"), a named person just after it."""
+    g = d.g
+    for x in reversed(list(t.sent[: t.i - t.sent.start])):
+        if d.has(x, "person_pronouns") or _is_person_ent(d, x):
+            return x
+    # an active clause verb: its object follows. The parser sometimes takes the verb for an
+    # adjective of the role noun after it ("a court in X sentenced journalist Y")
+    misread = g.is_(t, "adjective") and t.i > t.sent.start and t.doc[t.i - 1].pos_ in ("NOUN", "PROPN")
+    clause_verb = g.is_(t, "root", "conjunct", "clausal_complement") or misread or bool(g.children(t, "subject"))
+    if rule.person != "subject" and t.pos_ == "VERB" and clause_verb and not g.children(t, "passive_auxiliary"):
+        for x in t.doc[t.i + 1:min(t.i + 1 + OBJECT_REACH, t.sent.end)]:
+            if _is_person_ent(d, x):
+                return x
+            if x.pos_ in ("VERB", "AUX") or x.is_punct and x.text in ",;":
+                break
+    root = t.sent.root
+    subj = [c for c in g.children(root, "subject", "passive_subject") if c.pos_ == "PROPN"]
+    return subj[0] if subj and subj[0].i < t.i else None
+
+
+def _is_person_ent(d: _Doc, x: Token) -> bool:
+    return bool(x.ent_type_) and d.lang.entity_type(x.ent_type_) == "person"
+
+
+def _person_of_noun(d: _Doc, t: Token, depth: int = 1) -> Token | None:
+    """Whose act a noun names: its possessor ("his arrest", "его арест"), the object of a
+    person preposition ("the detention of X", "charges against him"), or a name in the
+    genitive or dative on it ("арест Ивана Петрова", "приговор Петрову")."""
+    g = d.g
+    for c in g.children(t, "possessor"):
+        return c
+    for p, o in g.prepositional(t):
+        if d.has(p, "person_prepositions") and (_is_others(d, o) or not _is_nobody(d, o)) \
+                and o.ent_type_ not in NOT_PEOPLE:
+            return o  # "the detention of a million ...", "charges against him"
+    for c in g.children(t, "nominal_modifier", "indirect_object"):
+        if g.preposition_of(c) is None and set(c.morph.get("Case", [])) & {"Gen", "Dat"} and _somebody(d, c):
+            return c
+    if depth:  # "рассмотрение его жалобы", "the opening of a new case against him": the act's object's
+        for c in [*g.children(t, "nominal_modifier"), *(o for _, o in g.prepositional(t))]:
+            if c.pos_ in ("NOUN", "PROPN") and not _somebody(d, c):
+                found = _person_of_noun(d, c, depth - 1)
+                if found is not None:
+                    return found
+    return None
+
+
+def _somebody(d: _Doc, c: Token) -> bool:
+    return _is_person_ent(d, c) or "Anim" in c.morph.get("Animacy", []) or d.has(c, "person_pronouns")
+
+
+def _person_token(d: _Doc, t: Token, rule: Rule) -> Token | None:
+    """The person (or organisation) an act happens to, from the parse."""
+    g = d.g
+    if t.pos_ in ("NOUN", "PROPN"):
+        own = _person_of_noun(d, t)
+        if own is not None:
+            return own
+        v = _clause_verb(d, t)
+        if v.i == t.i or v.pos_ not in ("VERB", "AUX"):
+            return None
+        if rule.person != "subject":
+            for c in g.children(v, "passive_subject", "object", "indirect_object"):
+                if c.i != t.i and not _is_nobody(d, c):
+                    return c  # "he was placed under house arrest", "put him under house arrest"
+        if _by_authority(d, t):
+            return None  # "investigators brought charges": the subject is who acted, not on whom
+        return _subject_of(d, v)
+    found = _subject_of(d, t) if rule.person == "subject" else _object_of(d, t)
+    if found is not None and _names_the_act(found, rule):
+        # "возбудили дело", "оставил в силе приговор Петрову": the object is the act's own
+        # word; the person is whose it is, or whom the sentence names
+        return _person_of_noun(d, found)
+    return found
+
+
+def _names_the_act(tok: Token, rule: Rule) -> bool:
+    """A word the rule itself asks for ("дело" of "возбудить дело"): part of the act's wording."""
+    forms = {tok.lemma_.lower(), tok.lower_}
+    return any(forms & group for group in rule.with_)
+
+
+def _is_nobody(d: _Doc, p: Token) -> bool:
+    """Not a person nor a body of people: "it", "a law", "$300"."""
+    if p.ent_type_ in NOT_PEOPLE or p.like_num:
+        return True
+    if "Anim" in p.morph.get("Animacy", []):
+        return False  # the morphology says a living being ("депутата")
+    if p.ent_type_ and d.lang.entity_type(p.ent_type_) is not None:
+        return False
+    if any(d.g.is_(c, "apposition", "compound", "name_part") and _is_person_ent(d, c) for c in p.children):
+        return False  # "the poet, X", "poet X": a person whatever the occupation's word
+    if p.pos_ == "PRON":
+        return d.has(p, "nobody_pronouns")
+    if p.pos_ == "PROPN":
+        return False
+    return not _own_word(d, p) and not _is_others(d, p)
+
+
+def _own_word(d: _Doc, p: Token) -> bool:
+    return d.has(p, "own") or p.lower_ in _person_nouns(d.code) or d.lemma(p) in _person_nouns(d.code)
+
+
+@cache
+def _person_nouns(code: str) -> frozenset[str]:
+    """Every person noun the entity reader knows ("the poet", "the trade unionist")."""
+    ent = words(code, "entities").value("types") or {}
+    return frozenset(str(w).lower() for w in ent.get("person") or [])
+
+
+def _plural(t: Token) -> bool:
+    return "Plur" in t.morph.get("Number", [])
+
+
+def _in_multiword_name(p: Token) -> bool:
+    nxt = p.doc[p.i + 1] if p.i + 1 < len(p.doc) else None
+    return p.ent_iob_ == "I" or (nxt is not None and nxt.ent_iob_ == "I")
+
+
+def _is_others(d: _Doc, p: Token) -> bool:
+    """People who are not the case's: a number, a plural group, a nationality, "those"."""
+    etype = d.lang.entity_type(p.ent_type_) if p.ent_type_ else None
+    if etype == "group" or p.ent_type_ in NUMBER_LABELS:
+        return True
+    if d.has(p, "group_pronouns") and _group_before(d, p) and not _named_group(d, p):
+        return True  # "sentenced four students ... after finding them guilty": the group's act
+    if etype in ("person", "organization", "place") and (not (p.pos_ == "PROPN" and _plural(p))
+                                                         or _in_multiword_name(p)):
+        return False  # "Doe, 41,": an age, not a count; "... Human Rights": a name
+    if p.like_num or any(_count(d, c) for c in p.children):
+        return True
+    if d.has(p, "others"):
+        return True
+    return p.pos_ in ("NOUN", "PROPN") and _plural(p) and not _own_word(d, p)
+
+
+def _count(d: _Doc, c: Token) -> bool:
+    """A number on a noun ("four students"), not an age or an adjective tagged as one ("61-летнему")."""
+    return c.like_num or (d.g.is_(c, "numeral") and c.pos_ == "NUM")
+
+
+def _group_before(d: _Doc, p: Token) -> bool:
+    """A counted or named-as-others group earlier in the sentence, which "they" then stands for."""
+    for x in p.sent[: p.i - p.sent.start]:
+        if x.pos_ in ("NOUN", "PROPN") and _plural(x) and not (x.ent_type_ and d.lang.entity_type(x.ent_type_) in (
+                "person", "organization")) and not d.has(x, "term_units") and "Inan" not in x.morph.get("Animacy", []) \
+                and (any(_count(d, c) for c in x.children) or d.lemma(x) in d.acts("others")):
+            return True
+    return False
+
+
+# --------------------------------------------------------------------------- dates
+
+
+def _steps(t: Token) -> dict[int, int]:
+    """Each ancestor's distance from `t`; a step out of an apposition costs nothing, as it
+    renames what it hangs on ("the journalist, X, held in ...")."""
+    out, cost = {t.i: 0}, 0
+    for x in [t, *_ancestors(t, 50)][:-1]:
+        cost += 0 if x.dep_ == "appos" else 1
+        out.setdefault(x.head.i, cost)
+    return out
+
+
+def _distance(a: Token, b: Token) -> int:
+    cost_a, cost_b = _steps(a), _steps(b)
+    for x in [a, *_ancestors(a, 50)]:
+        if x.i in cost_b:
+            return cost_a[x.i] + cost_b[x.i]
+    return UNLINKED
+
+
+def _root_of(doc: Doc, x: TimeExpr) -> Token:
+    return doc[x.start:x.end].root
+
+
+_CLAUSE_ROLES = ("relative_clause", "noun_clause", "clausal_complement", "adverbial_clause", "clausal_subject")
+
+
+def _told_on(d: _Doc, t: Token, root: Token) -> bool:
+    """The date is the telling's ("..., his lawyer said Sunday"), not the act's."""
+    verb = next((a for a in [root, *_ancestors(root, 6)] if a.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and verb.i != t.i and d.has(verb, "speech")
+
+
+def _reachable(d: _Doc, t: Token, root: Token, told_ok: bool = False) -> bool:
+    """A date belongs to the trigger unless it sits inside another clause below their meeting point
+    ("charges based on remarks he made in February": February dates the remarks). A clause of
+    the same time ("freed ... when they were put on a bus Thursday") dates the act it hangs on."""
+    g = d.g
+    up_t = {x.i for x in [t, *_ancestors(t, 50)]}
+    if not told_ok and _told_on(d, t, root):
+        return False
+    x = root
+    while x.i not in up_t and x.head.i != x.i:
+        if x.pos_ in ("VERB", "AUX") and (g.is_(x, *_CLAUSE_ROLES) or _gerund_clause(d, x)) and not _same_time(d, x):
+            return False
+        if x.pos_ in ("VERB", "AUX") and g.is_(x, "conjunct") and _own_clause(d, x):
+            return False  # "detained for years and has been on hunger strike since May": the strike's date
+        x = x.head
+    return True
+
+
+def _gerund_clause(d: _Doc, x: Token) -> bool:
+    """A verb as a preposition's object ("charged with spreading ... in March") is a clause."""
+    return d.g.is_(x, "preposition_object") and x.dep_ == "pcomp"
+
+
+def _own_clause(d: _Doc, x: Token) -> bool:
+    """A coordinated clause with its own subject, or one whose head is a copula ("and has been on
+    hunger strike since ..."), tells its own state or act; a coordinated verb without one shares
+    the first's time ("charged and was transferred on March 11")."""
+    return x.pos_ == "AUX" or bool(d.g.children(x, "subject", "passive_subject"))
+
+
+def _same_time(d: _Doc, clause: Token) -> bool:
+    # the parser hangs some "when" clauses on the nearest noun (relcl) rather than on the verb
+    return d.g.is_(clause, "adverbial_clause", "relative_clause") and any(
+        d.g.is_(c, "adverb", "marker") and d.has(c, "simultaneous") for c in clause.children)
+
+
+def _told_recent(d: _Doc, t: Token) -> bool:
+    """The act is told as news: "newly levied charges", "has been transferred"."""
+    if any(d.has(x, "recent") for x in _descendants(t, 2)):
+        return True
+    return t.pos_ == "VERB" and any(d.g.is_(c, "auxiliary") and d.has(c, "perfect") and "Pres" in c.morph.get("Tense", [])
+                                    for c in t.children)
+
+
+def _pluperfect(d: _Doc, t: Token) -> bool:
+    """"had been serving", "had been jailed": an act before the one the story tells."""
+    v = _clause_verb(d, t) if t.pos_ in ("NOUN", "PROPN") else t
+    return any(d.g.is_(c, "auxiliary") and d.has(c, "perfect") and "Past" in c.morph.get("Tense", [])
+               for c in v.children)
+
+
+def _date_distance(d: _Doc, t: Token, root: Token, limit: int) -> int:
+    """Tree steps from a trigger to a date. The parser hangs some dates on the subject ("a court
+    in X on May 3 ordered ..."): a time phrase modifies the clause, so it counts from the verb.
+    A date the parse left in another tree of the sentence (an unknown name broke it) is as far
+    as a date may be: it is taken only when no date is attached."""
+    dist = _distance(t, root)
+    if dist == UNLINKED:
+        return limit
+    g = d.g
+    if g.preposition_of(root) is not None:
+        phrase_head = g.governor(root)
+        if g.is_(phrase_head, "subject", "passive_subject"):
+            dist = min(dist, _distance(t, phrase_head.head) + 2)
+    return dist
+
+
+def _nearest(d: _Doc, t: Token, spans: list[TimeExpr], limit: int = MAX_DATE_DISTANCE) -> TimeExpr | None:
+    doc = d.doc
+    scored = []
+    for s in spans:
+        root = _root_of(doc, s)
+        if not _reachable(d, t, root):
+            continue
+        dist = _date_distance(d, t, root, limit)
+        if dist <= limit:
+            scored.append((dist, abs(s.start - t.i), s))
+    return min(scored, key=lambda x: (x[0], x[1]))[2] if scored else None
+
+
+def _owned_by_other(d: _Doc, t: Token, s: TimeExpr, triggers: set[int]) -> bool:
+    """A date reached only through another trigger above this one dates that act:
+    "lost an appeal against his sentence on Monday" dates the appeal, not the sentence."""
+    root = _root_of(d.doc, s)
+    up_s = {x.i for x in [root, *_ancestors(root, 50)]}
+    for a in _ancestors(t, 50):
+        if a.i in up_s:
+            return False  # reached the meeting point without passing another trigger
+        if a.i in triggers and t.pos_ in ("NOUN", "PROPN") and d.g.preposition_of(t) is not None:
+            return True
+    return False
+
+
+def _after(end: PartialDate, start: PartialDate | None) -> PartialDate:
+    """A term's end written without a year is the first such day after the act ("until July 5"),
+    not the last one before the report, as past dates are read."""
+    if end.year is None or start is None or start.year is None:
+        return end
+    first, last = end.latest(), start.latest()
+    if first is not None and last is not None and first < last:
+        return end.with_year(end.year + 1)
+    return end
+
+
+def _news_month(told: PartialDate) -> PartialDate | None:
+    """The month of an act told as news on `told`. News tells the last few days' acts: early in
+    a month they may be the previous month's, so then no month is given."""
+    if told.month is None or (told.day is not None and told.day <= NEWS_DAYS):
+        return None
+    return PartialDate(told.year, told.month)
+
+
+def _headline(d: _Doc) -> tuple[int, PartialDate] | None:
+    """Where the headline ends and the month it dates its acts to. A headline tells the news of
+    its report ("Critic Charged With Treason"): an act it names without a date happened shortly
+    before publication, most likely in the same month (the day it does not say)."""
+    source, pub = d.source, d.frame.published
+    title = (source.title or "").strip()
+    head = source.text.lstrip()
+    for rx in _metadata_lines():
+        m = rx.match(head)
+        if m:
+            head = head[m.end():].lstrip()
+    if not title or pub is None or not head.startswith(title):
+        return None
+    month = _news_month(pub)
+    return (source.text.index(title) + len(title), month) if month else None
+
+
+@cache
+def _metadata_lines() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p, re.I) for p in (load("layout.yaml") or {}).get("metadata_lines") or [])
+
+
+# --------------------------------------------------------------------------- arguments
+
+
+def _scope(d: _Doc, t: Token) -> list[Token]:
+    """Tokens whose sums and terms belong to the act: the trigger's subtree, or its clause's for a noun."""
+    base = _clause_verb(d, t) if t.pos_ in ("NOUN", "PROPN") else t
+    return list(base.subtree)
+
+
+def _amount(d: _Doc, t: Token, sent: Span) -> Amount | None:
+    toks = _scope(d, t)
+    lo, hi = min(x.i for x in toks), max(x.i for x in toks) + 1
+    found = find_amounts(d.doc, d.lang, lo, hi)
+    if not found and not d.g.children(t, "object"):
+        # the parse lost the verb's object (a broken tree): the sum after it in its sentence
+        found = [q for q in find_amounts(d.doc, d.lang, sent.start, sent.end) if q.start_char > t.idx]
+    if not found:
+        return None
+    return min(found, key=lambda q: abs(q.start_char - t.idx)).amount
+
+
+def _terms(d: _Doc, sent: Span) -> list[Quantity]:
+    """Terms given in the sentence: not bounds ("up to ten years"), not what a law provides or
+    a threat holds out ("faces seven years"): those hang under an irrealis word."""
+    out = []
+    for q in find_durations(d.doc, d.lang, sent.start, sent.end):
+        if not q.duration or q.bound:
+            continue
+        root = d.doc[q.start:q.end].root
+        if any(d.cues.has(a, "irrealis") for a in _ancestors(root, 4)):
+            continue
+        out.append(q)
+    return out
+
+
+def _duration(d: _Doc, t: Token, sent: Span) -> str | None:
+    """The term of the act: the one nearest it in the tree, else the closest in a few words
+    ("провел 15 суток под арестом")."""
+    terms = _terms(d, sent)
+    if not terms:
+        return None
+    scored = []
+    for q in terms:
+        root = d.doc[q.start:q.end].root
+        if not _reachable(d, t, root):
+            continue
+        dist = _date_distance(d, t, root, MAX_TERM_DISTANCE)
+        if dist <= MAX_TERM_DISTANCE:
+            scored.append((dist, abs(q.start - t.i), q))
+    if scored:
+        return min(scored, key=lambda x: (x[0], x[1]))[2].duration
+    close = [q for q in terms if -TERM_BEFORE <= q.start - t.i <= TERM_AFTER]
+    return min(close, key=lambda q: abs(q.start - t.i)).duration if close else None
+
+
+TERM_BEFORE, TERM_AFTER = 6, 8  # words around a trigger in which a term not linked to it is still its own
+
+
+def _charge(d: _Doc, t: Token, q_start: int, q_end: int, tree: bool = True) -> str | None:
+    """What the act is for: an article of the code named in its sentence ("ч. 1 ст. 205.2 УК"),
+    the topic of a case ("дело о ..."), or the phrase after "charged with X", "guilty of X",
+    "jailed for 12 years for X"."""
+    text = d.doc.text[q_start:q_end]
+    for rx in _articles(d.code):
+        m = rx.search(text)
+        if m:
+            return m.group(0).strip()
+    topic = _case_topic(d, q_start, q_end)
+    if topic or not tree:
+        return topic
+    g = d.g
+    heads = [t] + [c for c in t.children if d.has(c, "charge_heads")]
+    preps = [(p, o) for h in heads for p, o in g.prepositional(h)]
+    # "jailed for 12 years for X" (not "two years of restricted freedom": the kind of term)
+    preps += [(p, o) for x in _descendants(t, 3) if x.ent_type_ == "DATE" or x.like_num or d.has(x, "term_units")
+              for p, o in g.prepositional(x) if not d.has(p, "kind_prepositions")]
+    for p, o in preps:
+        if not d.has(p, "charge_prepositions"):
+            continue
+        if o.ent_type_ in ("PERSON", "ORG", "GPE", "DATE", "FAC", "CARDINAL") or d.has(o, "term_units") or o.like_num:
+            continue
+        if o.ent_type_ and d.lang.entity_type(o.ent_type_) in ("person", "organization", "place"):
+            continue
+        toks = _until_break(d, list(o.subtree))
+        text = _tidy(t.doc[toks[0].i:toks[-1].i + 1].text)
+        if 2 < len(text) < 120:
+            return text
+    if t.pos_ == "NOUN" and g.preposition_of(t) is not None:
+        # "informed of the new charge, of involvement in ...": the parser hangs the apposed "of"
+        # phrase on the verb, just after the trigger's phrase
+        end = max(x.i for x in t.subtree)
+        for p, o in g.prepositional(g.governor(t)):
+            if d.has(p, "kind_prepositions") and end < p.i <= end + 2:
+                toks = _until_break(d, list(o.subtree))
+                text = _tidy(t.doc[toks[0].i:toks[-1].i + 1].text)
+                if 2 < len(text) < 120:
+                    return text
+    comps = [c for c in g.children(t, "compound") if c.pos_ == "NOUN"]
+    if t.pos_ == "NOUN" and comps:
+        return " ".join(c.text for c in comps)
+    return None
+
+
+@cache
+def _articles(code: str) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(rx, re.I) for rx in words(code, "acts").value("articles") or [])
+
+
+def _case_topic(d: _Doc, start: int, end: int) -> str | None:
+    """"дело о распространении фейков": what a case is about is its charge."""
+    nouns = d.acts("case_nouns")
+    if not nouns:
+        return None
+    for t in d.doc.char_span(start, end, alignment_mode="expand") or []:
+        if d.lemma(t) not in nouns:
+            continue
+        for c in d.g.children(t, "nominal_modifier"):
+            p = d.g.preposition_of(c)
+            if p is None or not d.has(p, "case_topic_prepositions"):
+                continue
+            sub = [x for x in c.subtree if start <= x.idx and x.idx + len(x.text) <= end]
+            if not sub:
+                continue
+            a, b = sub[0].idx, sub[-1].idx + len(sub[-1].text)
+            # the charge as a label: its words without the marks that quote them
+            return re.sub(r"\s+", " ", d.doc.text[a:b].replace("«", "").replace("»", "")).strip(" \"")
+    return None
+
+
+def _tidy(text: str) -> str:
+    """A charge's words without the quote marks around them, nor a mark the cut left unpaired
+    ('failing to register as a “foreign agent')."""
+    text = re.sub(r"\s+", " ", text.strip(" “”\"'‘’«»"))
+    for left, right in ("“”", "«»", "‘’"):
+        if text.count(left) != text.count(right):
+            text = text.replace(left, "").replace(right, "")
+    return text
+
+
+def _until_break(d: _Doc, toks: list[Token]) -> list[Token]:
+    """A charge's words up to the first clause break ("... hatred” and placed under ...")."""
+    out: list[Token] = []
+    for x in toks:
+        if d.g.is_(x, "coordinator", "conjunct") and out or x.text in (";", "(") or (x.is_punct and x.text == "," and out):
+            break
+        out.append(x)
+    return out or toks[:1]
+
+
+def _mention_at(tok: Token, mentions: list[Mention]) -> Mention | None:
+    for m in mentions:
+        if m.start <= tok.idx < m.end:
+            return m
+    return None
+
+
+def _place(d: _Doc, t: Token, rule_type: str) -> str | None:
+    """Where the act happened (where to, for a transfer): a place named in a prepositional
+    phrase on the trigger itself or on its clause's verb, not anywhere in the clause."""
+    names = "destination_prepositions" if rule_type == "transfer" else "place_prepositions"
+    best: tuple[int, Mention] | None = None
+    for owner in {t.i: t, _clause_verb(d, t).i: _clause_verb(d, t)}.values():
+        for p, o in d.g.prepositional(owner):
+            if not d.has(p, names):
+                continue
+            m = _mention_at(o, d.mentions)
+            if m is None or m.type != "place":
+                continue
+            dist = _distance(t, o)
+            if best is None or dist < best[0]:
+                best = (dist, m)
+    return best[1].id if best else None
+
+
+def _quote(sent: Span, t: Token) -> tuple[str, int, int]:
+    """The sentence, cut to the paragraph of the trigger: the parser sometimes runs a headline
+    or a dateline into the first sentence."""
+    text = sent.text
+    rel = t.idx - sent.start_char
+    lo = max((m.end() for m in re.finditer(r"\n\s*\n", text) if m.end() <= rel), default=0)
+    hi = min((m.start() for m in re.finditer(r"\n\s*\n", text) if m.start() >= rel), default=len(text))
+    part = text[lo:hi]
+    lead = len(part) - len(part.lstrip())
+    body = part.strip()
+    start = sent.start_char + lo + lead
+    return body, start, start + len(body)
+
+
+def _in_organisation(d: _Doc, t: Token) -> bool:
+    """Part of an organisation's name, as tagged or as a capitalised tail the tagger cut off
+    ("the Working Group | on Arbitrary Detention")."""
+    def org(x: Token) -> bool:
+        return (bool(x.ent_type_) and d.lang.entity_type(x.ent_type_) == "organization") or any(
+            m.type == "organization" and m.start <= x.idx < m.end for m in d.mentions)
+
+    if org(t):
+        return True
+    p = d.g.preposition_of(t)
+    return t.is_title and t.i > t.sent.start and p is not None and d.has(p, "name_prepositions") \
+        and org(d.g.governor(t))
+
+
+# --------------------------------------------------------------------------- one act
+
+
+def _acts(d: _Doc, t: Token, rule: Rule, etype: EventType, si: int, sent: Span,
+          points: list[TimeExpr], triggers: set[int]) -> list[EventMention]:
+    """The act a trigger reports, and for a term cut on appeal the term before the cut too."""
+    em = _event(d, t, rule, etype, si, sent, points, triggers)
+    if em is None or not (rule.reduces and etype == "sentence"):
+        return [em] if em is not None else []
+    before, after, end, told = _reduction(d, t, sent)
+    if not told:
+        return []  # "сократили срок рассмотрения жалоб": no term, no sentence
+    em = em.model_copy(update={"duration": after})
+    if after and end > em.end:  # the quote shows the cut it was computed from
+        em = em.model_copy(update={"end": end, "quote": d.doc.text[em.start:end]})
+    out = [em]
+    if before:  # the term that was cut is a sentence the report tells too
+        out.append(em.model_copy(update={"duration": before}))
+    return out
+
+
+def _reduction(d: _Doc, t: Token, sent: Span) -> tuple[str | None, str | None, int, bool]:
+    """(term before, term after, end of the text they come from, whether any term is told) of a
+    cut term: "cut from seven years to six" gives both; "cut his seven-year term by a month"
+    gives P7Y and P6Y11M. A verbless fragment right after on the same line belongs to it
+    ("Суд сократил ему 7 лет срока. На один месяц")."""
+    terms = _terms(d, sent)
+    end = _quote(sent, t)[2]
+    doc = d.doc
+    nxt = next((x for x in doc.sents if x.start == sent.end), None)
+    if nxt is not None and "\n" not in doc.text[sent.end_char:nxt.start_char] \
+            and not any(x.pos_ in ("VERB", "AUX") for x in nxt) and nxt[0].lemma_.lower() in (
+                d.acts("reduction_by") | d.acts("reduction_to")):
+        line_end = doc.text.find("\n", nxt.start_char)
+        line_end = nxt.end_char if line_end < 0 else min(line_end, nxt.end_char)
+        more = [q for q in _terms(d, nxt) if q.end_char <= line_end]
+        if more:
+            terms += more
+            end = line_end
+    base = after = cut = None
+    for q in terms:
+        prev = next((x for x in reversed(doc[:q.start]) if not x.is_space), None)
+        word = prev.lemma_.lower() if prev is not None else ""
+        if word in d.acts("reduction_by"):
+            cut = cut or q.duration
+        elif word in d.acts("reduction_to"):
+            after = after or q.duration
+        else:
+            base = base or q.duration
+    if after is None and base and cut:
+        after = subtract_terms(base, cut)
+    return base, after, end, bool(terms)
+
+
+TRACE: list[tuple[str, int, str]] | None = None  # (trigger, char offset, why) of acts dropped, when set
+
+
+def _drop(t: Token, where: str) -> EventMention | None:
+    if TRACE is not None:
+        TRACE.append((t.text, t.idx, where))
+    return None
+
+
+def _event(d: _Doc, t: Token, rule: Rule, etype: EventType, si: int, sent: Span,
+           points: list[TimeExpr], triggers: set[int]) -> EventMention | None:
+    g = d.g
+    code = d.code
+    noun = t.pos_ in ("NOUN", "PROPN")
+    if unreal(t, code, negative=rule.negative, outcome_type=etype in _outcome_types(code),
+              charge_grounds=noun and etype in CHARGE_TYPES, clause_verb=_clause_verb(d, t)):
+        return _drop(t, "unreal(t, code, negative=rule.negative, outcome_type=etyp")
+    prep = g.preposition_of(t) if noun else None
+    if prep is not None and d.has(prep, "source_prepositions"):
+        return _drop(t, "prep is not None and d.has(prep, 'source_prepositions'):")  # "released from house arrest": where an act started, not an act
+    if noun and g.is_(t, "compound"):
+        return _drop(t, "noun and g.is_(t, 'compound'):")  # "a detention center": a place, not an act
+    if t.ent_type_ in ("ORG", "FAC", "LAW", "WORK_OF_ART", "EVENT") or _in_organisation(d, t):
+        return _drop(t, "t.ent_type_ in ('ORG', 'FAC', 'LAW', 'WORK_OF_ART', 'EVEN")  # "the Working Group on Arbitrary Detention": a name, not an act
+    if is_state(t, code):
+        return _drop(t, "is_state(t, code):")  # "his ongoing detention": a state, not an act
+    if in_label(t, code):
+        return _drop(t, "in_label(t, code):")  # the words of a label or a charge in quotation marks
+    if noun and etype == "charge" and prep is not None and g.governor(t).i in triggers \
+            and d.has(g.governor(t), "verdicts"):
+        return _drop(t, "noun and etype == 'charge' and prep is not None and g.gov")  # "convicted on multiple charges": what the verdict was for, not a new charge
+    person = _person_token(d, t, rule)
+    worded = bool(rule.with_) and (person is None or _is_nobody(d, person))
+    if worded:
+        person = None  # "возбудили дело", "смягчили срок": the act's own legal words make it one
+    guessed = person is None
+    if person is None and not rule.undated_ok:
+        person = _fallback_person(d, t, rule)
+    if person is not None and _is_others(d, person):
+        return _drop(t, "person is not None and _is_others(d, person):")
+    if person is not None and _is_nobody(d, person) and not rule.undated_ok and not worded:
+        return _drop(t, "person is not None and _is_nobody(d, person) and not rule")  # "a law that imposes a sentence": no one's act
+    if person is None and not rule.undated_ok and etype not in ("search", "registration_denied") \
+            and not _by_authority(d, t) and not worded:
+        return _drop(t, "person is None and not rule.undated_ok and etype not in (")
+    quote, q_start, q_end = _quote(sent, t)
+    told = [s for s in points if sent.start <= s.start < sent.end and q_start <= s.start_char and s.end_char <= q_end]
+    sent_dates = [s for s in told if s.value is not None]
+    # "remanded in custody until December 5": when a term ends, not when the act happened
+    ends = [s for s in sent_dates if s.is_end]
+    sent_dates = [s for s in sent_dates if not s.is_end]
+    own_dates = [s for s in sent_dates if not _owned_by_other(d, t, s, triggers)]
+    dspan = _nearest(d, t, own_dates)
+    date = dspan.value if dspan is not None else None
+    if date is None and _told_recent(d, t):
+        # an act told as news on a dated telling ("newly levied charges, TASS reported Thursday")
+        # happened by then, most likely in the same month: its month, not the telling's day
+        told = [s for s in own_dates if _told_on(d, t, _root_of(d.doc, s)) and _reachable(
+            d, t, _root_of(d.doc, s), told_ok=True)]
+        got = told[0].value if told else None
+        date = _news_month(got) if got is not None else None
+    if date is None and not [s for s in told if not s.is_end]:
+        date = _lead_date(d, t, sent)
+    participants: list[tuple[str, Role]] = []
+    if person is not None and not guessed:  # a guessed person only vouches for relevance
+        for m in _names_of(d, person):
+            participants.append((m.id, "subject"))
+    for m in d.mentions:  # the authorities the sentence names act in it ("суд ... арестовал")
+        if q_start <= m.start < q_end and m.type == "organization" and "authority" in m.role_hints \
+                and all(m.id != x for x, _ in participants):
+            participants.append((m.id, "authority"))
+    duration = _duration(d, t, sent) if etype in DURATION_TYPES else None
+    if etype == "detention" and duration and t.pos_ == "VERB" and d.lemma(t) in compiled(code, t.doc.vocab).term_verbs:
+        etype = "sentence"  # "jailed for 25 years" is the term a court gave
+    end_span = _nearest(d, t, [s for s in ends if not _owned_by_other(d, t, s, triggers)]) \
+        if etype in DURATION_TYPES else None
+    end_date = end_span.value if end_span is not None else None
+    if end_date is not None and end_span is not None and not end_span.has_year:
+        end_date = _after(end_date, date or d.frame.published)
+    return EventMention(
+        source=d.source.id, type=cast(EventType, etype), trigger=t.text, quote=quote, start=q_start, end=q_end,
+        sentence=si,
+        date=date.iso() if date else None, date_precision=date.precision if date else "unknown",
+        end_date=end_date.iso() if end_date else None,
+        place=_place(d, t, etype), participants=participants,
+        amount=_amount(d, t, sent) if etype in AMOUNT_TYPES else None,
+        duration=duration, charge=_charge(d, t, q_start, q_end, tree=etype in CHARGE_TYPES),
+    )
+
+
+def _lead_date(d: _Doc, t: Token, sent: Span) -> PartialDate | None:
+    """An act with no date of its own, in the first sentences of a report that the language's
+    news copy dates by its dateline ("lead_sentences"), happened when the report was published,
+    unless the sentence looks back ("Ранее ...") or tells a present state; an update of a live
+    report led by its time ("17:09 ...") happened that day."""
+    src = d.source
+    own = parse_iso(src.published) if src.published_basis != "content" else None
+    if own is None or own.year is None:
+        return None
+    text = d.doc.text
+    line = text[text.rfind("\n", 0, t.idx) + 1:t.idx]
+    live = _live_update()
+    if live is not None and live.match(line) and own.day is not None:
+        return own
+    lead = int(d.acts.value("lead_sentences", 0) or 0)
+    if not lead or _run(d.doc, sent) >= lead:
+        return None
+    back = d.acts("past_markers")
+    morph = {f.lower() for f in d.acts.value("looks_back_morph") or []}
+    if any(f.lower() in morph for f in str(t.morph).split("|")) or any(d.lemma(x) in back for x in sent):
+        return None
+    return own if own.day is not None else (PartialDate(own.year, own.month) if own.month else None)
+
+
+def _run(doc: Doc, sent: Span) -> int:
+    """The sentence's place in the text, as the parser's segmenter counted sentences (a heading
+    cut off the next line belongs to that line's sentence)."""
+    runs = doc.user_data.get("sentence_runs")
+    if runs:
+        return int(runs.get(sent.start_char, runs.get(sent[0].idx, 0)))
+    return next(k for k, s in enumerate(doc.sents) if s.start <= sent.start < s.end)
+
+
+@cache
+def _live_update() -> re.Pattern[str] | None:
+    rx = (load("layout.yaml") or {}).get("live_update")
+    return re.compile(rx) if rx else None
+
+
+def _names_of(d: _Doc, person: Token) -> list[Mention]:
+    """The people an act happened to: the person found and those coordinated with them
+    ("detained X and Y"), or those a plural pronoun stands for ("их задержали" after "X и Y")."""
+    if d.has(person, "group_pronouns"):
+        return _named_group(d, person)
+    out: list[Mention] = []
+    for tok in [person, *_conjuncts(d, person)]:
+        m = _name_of(d, tok)
+        if m is not None and all(m.id != x.id for x in out):
+            out.append(m)
+    return out
+
+
+def _conjuncts(d: _Doc, t: Token) -> list[Token]:
+    out, frontier = [], [t]
+    while frontier:
+        nxt = [c for f in frontier for c in d.g.children(f, "conjunct")]
+        out.extend(nxt)
+        frontier = nxt
+    return out
+
+
+def _named_group(d: _Doc, pron: Token) -> list[Mention]:
+    """The persons a plural pronoun stands for: the coordinated names last told before it, in
+    its sentence or the one before ("X и Y ... их задержали")."""
+    doc = d.doc
+    sents = [s for s in doc.sents if s.start <= pron.i]
+    scope = sents[-2:] if len(sents) > 1 else sents
+    for sent in reversed(scope):
+        heads = [t for t in sent if t.i < pron.i and _conjuncts(d, t) and (
+            _name_of(d, t) is not None and _name_of(d, t).type == "person")]  # type: ignore[union-attr]
+        if heads:
+            head = heads[-1]
+            group = [m for tok in [head, *_conjuncts(d, head)] for m in [_name_of(d, tok)]
+                     if m is not None and m.type == "person"]
+            if len(group) > 1:
+                return list({m.id: m for m in group}.values())
+    return []
+
+
+def _name_of(d: _Doc, person: Token) -> Mention | None:
+    """The mention a person token is, or names: the name itself, a pronoun's antecedent, or the
+    name a role noun is followed by ("депутата Алексея Горинова", "the blogger Jane Doe")."""
+    m = _mention_at(person, d.mentions)
+    if m is not None:
+        return m
+    if d.has(person, "person_pronouns"):
+        return _antecedent(d, person)
+    for c in d.g.children(person, "apposition", "name_part", "nominal_modifier", "compound"):
+        m = _mention_at(c, d.mentions)
+        if m is not None and m.type == "person":
+            return m
+    return None
+
+
+def _antecedent(d: _Doc, pron: Token) -> Mention | None:
+    """The person a personal pronoun stands for: the last person named before it, of its
+    grammatical gender where both can be told ("его задержали")."""
+    if not d.has(pron, "person_pronouns"):
+        return None
+    gender = set(pron.morph.get("Gender", []))
+    best = None
+    for m in d.mentions:
+        if m.type != "person" or m.end > pron.idx:
+            continue
+        span = d.doc.char_span(m.start, m.end, alignment_mode="expand")
+        mg = set(span[0].morph.get("Gender", [])) if span is not None else set()
+        if not gender or not mg or gender & mg:
+            best = m
+    return best
+
+
+@cache
+def _outcome_types(code: str) -> frozenset[str]:
+    return words(code, "factuality")("outcome_types")
+
+
+def _sentences(doc: Doc) -> list[Span]:
+    """The parser's sentences, rejoined where it cut one short: a sentence that ends without
+    closing punctuation and goes on in the same line was split at a word it did not know
+    ("fined the blogger Denis | Ospanov 150,000 tenge on ...")."""
+    out: list[Span] = []
+    for sent in doc.sents:
+        if out and _cut_short(out[-1], sent):
+            out[-1] = doc[out[-1].start:sent.end]
+        else:
+            out.append(sent)
+    return out
+
+
+def _cut_short(prev: Span, nxt: Span) -> bool:
+    last = prev[-1]
+    if last.is_punct or last.is_space or last.text[-1:] in ".!?:;\"'”’)»":
+        return False
+    gap = prev.doc.text[last.idx:nxt.start_char]
+    return "\n" not in gap and not nxt[0].is_space
+
+
+def _own_part(d: _Doc, e: EventMention, at: int) -> EventMention:
+    """An act quoted from the clause that tells it: the sentence from the last clause break
+    before its trigger."""
+    head = d.doc.text[e.start:at]
+    cut = max(head.rfind(c) for c in ",;:—")
+    if cut < 0:
+        return e
+    start = e.start + cut + 1
+    start += len(d.doc.text[start:at]) - len(d.doc.text[start:at].lstrip())
+    return e.model_copy(update={"start": start, "quote": d.doc.text[start:e.end]})
+
+
+def _inherit_dates(d: _Doc, events: list[EventMention], earlier: set[tuple[int, str]]) -> list[EventMention]:
+    """An undated outcome takes the date of the dated act told just before it in the same paragraph:
+    "released on 17 August ... He will pay a fine of $300" are the terms of that release. So does
+    a move told in the very next sentence after a detention ("detained on May 3 ... He was taken
+    to a police station"), unless the sentence says it came later."""
+    out: list[EventMention] = []
+    later = d.acts("later")
+    for e in events:
+        prev: list[EventMention] = []
+        if (e.sentence, e.type) in earlier:
+            pass  # told as before the story's acts: not their terms
+        elif e.date is None and e.type in INHERITING:
+            prev = [p for p in out if p.date and p.type in INHERITING and 0 <= e.sentence - p.sentence <= 2
+                    and parse_iso(p.date) and p.date_precision != "unknown"]
+        elif e.date is None and e.type in FOLLOWING and not later & set(re.findall(r"\w+", e.quote.lower())):
+            prev = [p for p in out if p.date and p.type in FOLLOWING[e.type] and 0 <= e.sentence - p.sentence <= 1
+                    and parse_iso(p.date) and p.date_precision == "day"]
+        if prev:
+            e = e.model_copy(update={"date": prev[-1].date, "date_precision": prev[-1].date_precision})
+        out.append(e)
+    return out
+
+
+def _dedupe(d: _Doc, events: list[tuple[EventMention, int]]) -> list[EventMention]:
+    """One mention per act and sentence: "detained ... after his arrest" is one detention; a
+    second act of the type with a date of its own ("задержали 3 мая, а на следующий день
+    арестовали") is another, quoted from its own clause."""
+    out: dict[tuple[int, str], EventMention] = {}
+    for e, at in events:
+        key = (e.sentence, e.type)
+        prev = out.get(key)
+        if prev is None:
+            out[key] = e
+            continue
+        if prev.date and e.date and prev.date != e.date:
+            out[(e.sentence, e.type + "@" + e.date)] = _own_part(d, e, at)
+            continue
+        if prev.duration and e.duration and prev.duration != e.duration:
+            out[(e.sentence, e.type + "~" + e.duration)] = e  # two terms: two acts (a term and its cut)
+            continue
+        out[key] = prev.model_copy(update={
+            "date": prev.date or e.date, "date_precision": prev.date_precision if prev.date else e.date_precision,
+            "amount": prev.amount or e.amount, "duration": prev.duration or e.duration,
+            "charge": prev.charge or e.charge, "place": prev.place or e.place,
+            "participants": prev.participants or e.participants,
+        })
+    return sorted(out.values(), key=lambda e: (e.start, e.type))

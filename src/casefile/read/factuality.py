@@ -1,0 +1,155 @@
+"""Whether a reported act happened: one judgement for every language, cues as data.
+
+An act told under a negation ("was not released"), a modal ("could be jailed"), a
+condition ("if convicted"), a demand, plan, fear, threat or refusal ("called for his
+release", "faces up to ten years", "refused to register"), a future the language marks
+as unreal, a request's infinitive ("urged the authorities to free him"), or a modifier
+that makes it pending or a state ("pending trial", "his ongoing detention") is not an
+act that happened. What counts as each is in `resources/<code>/factuality.yaml`; the
+relations are read through `grammar(code)`, so the same judgement serves every parser.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from spacy.tokens import Token
+
+from casefile.read.grammar import Grammar, grammar
+from casefile.read.lexicon import Words, words
+
+CHAIN_DEPTH = 6  # governing words looked at above a trigger
+MODAL_DEPTH = 4  # clauses up the chain whose auxiliaries still modify the act
+
+
+def governing_chain(t: Token, g: Grammar) -> tuple[list[Token], list[Token]]:
+    """The words that govern `t`, nearest first, and the first conjuncts whose auxiliaries a
+    subjectless conjunct shares.
+
+    A coordinated verb shares what governs its first conjunct ("threatened to detain and
+    charge him"), not the first conjunct's own meaning ("the court denied his appeal, and
+    he was sentenced"); a loose clause (parataxis) stops the chain."""
+    chain, shared, prev = [t], [], t
+    for _ in range(CHAIN_DEPTH):
+        if prev.head.i == prev.i or g.is_(prev, "parataxis"):
+            break
+        a = prev.head
+        if not (g.is_(prev, "conjunct") and prev.pos_ in ("VERB", "AUX")):
+            chain.append(a)
+        elif not g.children(prev, "subject", "passive_subject", "auxiliary", "passive_auxiliary"):
+            shared.append(a)  # "should be informed of the charges or release him": "should" is shared
+        prev = a
+    return chain, shared
+
+
+def negated(t: Token, g: Grammar, cues: Words) -> bool:
+    return any(g.is_(c, "negation") or (cues.has(c, "negation") and g.is_(c, "adverb", "negation", "auxiliary"))
+               for c in t.children)
+
+
+def unreal(t: Token, code: str, *, negative: bool = False, outcome_type: bool = False,
+           charge_grounds: bool = False, clause_verb: Token | None = None) -> bool:
+    """The act at trigger `t` is negated, conditional, demanded, feared, threatened, refused,
+    future (where the language says so) or pending.
+
+    `negative`: the trigger's meaning is itself a negation ("unable to leave").
+    `outcome_type`: an act whose refusal is still the act ("his appeal was rejected").
+    `charge_grounds`: a charge noun, which stays real under a threatened term ("faces
+    20 years on new charges": the charges are real, the term is not).
+    """
+    g, cues = grammar(code), words(code, "factuality")
+    chain, shared = governing_chain(t, g)
+    prep = g.preposition_of(t) if t.pos_ in ("NOUN", "PROPN") else None
+    if prep is not None and cues.has(prep, "without"):
+        return True  # "remains in detention without charges"
+    if prep is not None and charge_grounds and cues.has(prep, "grounds"):
+        chain = chain[:2]
+    if any(c.lower_ in cues("future_forms") for c in t.children if g.is_(c, "auxiliary", "passive_auxiliary", "copula")):
+        return True  # "будет обжалован": an auxiliary's future form
+    morph = cues("unreal_morph")
+    if morph and _has_morph(t, morph) or any(_has_morph(c, morph) for c in t.children
+                                            if g.is_(c, "auxiliary", "passive_auxiliary", "copula")):
+        return True  # "будет арестован": a future the language tells as not yet done
+    if not negative:
+        top = chain[:3]
+        if any(negated(a, g, cues) for a in top):
+            v = clause_verb if clause_verb is not None else t
+            if negated(t, g, cues) or negated(v, g, cues):
+                return True
+        irrealis = cues("irrealis")
+        if outcome_type:
+            irrealis = irrealis - cues("outcomes")
+        for a in chain[1:]:
+            if a.lemma_.lower() in irrealis or a.lower_ in irrealis:
+                return True
+        if any(c.lemma_.lower() in irrealis or c.lower_ in irrealis for c in t.children
+               if g.is_(c, "auxiliary", "marker", "adverb", "copula", "discourse")):
+            return True  # "может быть арестован", "якобы задержали"
+        head = t.head
+        if head.i != t.i and any(cues.has(c, "infinitive") and g.is_(c, "auxiliary", "marker") for c in t.children) \
+                and any(g.is_(c, "object", "subject", "passive_subject") and (c.lemma_.lower() in irrealis
+                                                                              or c.lower_ in irrealis)
+                        for c in head.children):
+            return True  # "renewed her call on the authorities to release him": asked for, not done
+        if any(cues.has(c, "irrealis_modifiers") for c in t.children if g.is_(c, "adjective", "compound", "adverb")):
+            return True  # "pending trial", "a possible sentence"
+    modals = cues("modals")
+    if any(g.is_(c, "auxiliary") and c.lower_ in modals for a in shared for c in a.children):
+        return True
+    for a in chain[:MODAL_DEPTH]:
+        if any(g.is_(c, "auxiliary") and c.lower_ in modals for c in a.children):
+            return True
+        if any(g.is_(c, "marker") and cues.has(c, "conditions") for c in a.children):
+            return True
+        if a.pos_ == "VERB" and a.i != t.i:
+            break
+    return False
+
+
+def is_state(t: Token, code: str) -> bool:
+    """An act told as a state, not as an act: a noun with a state's modifier ("his ongoing
+    detention"), or a word form the language uses for states (a Russian full participle:
+    "осужденный", unlike the short "был осужден")."""
+    g, cues = grammar(code), words(code, "factuality")
+    if t.pos_ in ("NOUN", "PROPN") and any(cues.has(c, "state_modifiers") for c in t.children
+                                           if g.is_(c, "adjective")):
+        return True
+    state = cues("state_morph")
+    if state and _has_morph(t, state) and not _has_morph(t, cues("state_unless_morph")):
+        return True
+    endings = _endings(code)
+    return endings is not None and t.pos_ in ("ADJ", "PROPN", "NOUN") and bool(endings.search(t.lower_))
+
+
+@cache
+def _endings(code: str) -> re.Pattern[str] | None:
+    rx = words(code, "factuality").value("state_endings")
+    return re.compile(rx) if rx else None
+
+
+def in_label(t: Token, code: str) -> bool:
+    """The trigger is inside a short quoted phrase, the words of a label or a charge
+    ("по статье о «призывах к экстремизму»"), not an act."""
+    cues = words(code, "factuality")
+    pairs = cues.value("label_quotes") or []
+    if not pairs:
+        return False
+    text = t.doc.text
+    line_start = text.rfind("\n", 0, t.idx) + 1
+    before = text[line_start:t.idx]
+    for left, right in pairs:
+        opened = before.rfind(left)
+        if opened < 0 or before.rfind(right) > opened:
+            continue
+        close = text.find(right, t.idx + len(t.text))
+        if close >= 0 and len(text[line_start + opened:close].split()) <= int(cues.value("label_max_words", 4)):
+            return True
+    return False
+
+
+def _has_morph(t: Token, features: frozenset[str]) -> bool:
+    if not features:
+        return False
+    have = {f.lower() for f in str(t.morph).split("|") if f}
+    return bool(have & features)
