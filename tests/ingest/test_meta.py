@@ -371,3 +371,17 @@ def test_the_outlet_table() -> None:
     assert [o.name for o in outlets.in_line("Поддержать команду Зеркала")] == ["Zerkalo"]
     assert outlets.in_line("зеркало заднего вида") == [] and outlets.in_line("Проект закона") == []
     assert outlets.lookup("Interfax").display("ru") == "Интерфакс"  # type: ignore[union-attr]
+
+
+def test_a_scraped_page_prints_its_date_line_after_a_long_menu() -> None:
+    menu = "\n".join(f"Section {i}" for i in range(60))
+    raw = (f"{menu}\nBlogger held in Tarvik over videos\nBy Jon Dahl\nNovember 18, 2019 11:03 PM\n\n"
+           "Police in Tarvik detained the blogger Lena Vortsova on Monday, her lawyer said. She denies the charge.")
+    assert dateline_date(raw) == ("2019-11-18", None)
+    for line, iso in (("11.14.2019 09:00 AM", "2019-11-14"), ("by Example Office / 2016.12.01", "2016-12-01"),
+                      ("5:45 AM PST 11/19/2019", "2019-11-19"), ("2019-11-19T12:48:14Z", "2019-11-19")):
+        assert dateline_date(f"{menu}\nHeadline of the story\n{line}\n\nPolice detained the blogger on Monday, "
+                             "her lawyer said.")[0] == iso, line
+    # the story's own sentences are not searched for a date line past its second sentence
+    story = " ".join(["Police detained the blogger on Monday, her lawyer said."] * 3)
+    assert dateline_date(f"Headline\n\n{story}\n{story}\n\n3 May 2021") == (None, None)

@@ -40,9 +40,11 @@ _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?!\d)")  # also "2021-03-03T10:00:
 # a machine-written timestamp ("2021-11-14T14:05:46+0300"): a page's metadata, not prose
 _ISO_STAMP = re.compile(r"\b((?:19|20)\d\d)-([01]\d)-([0-3]\d)T[0-2]\d:[0-5]\d")
 _WORD = re.compile(r"\w+")
-# numeric dates: day first with dots ("12.06.2021", "1.2.2021"); with slashes the order is
-# read from a part over 12 ("17/02/2011" is day first, "02/17/2011" month first)
+# numeric dates: day first with dots or dashes ("12.06.2021", "1.2.2021", "14-03-2021") unless
+# the second part is over 12 ("11.14.2019"); with slashes the order is read from a part over 12
+# ("17/02/2011" is day first, "02/17/2011" month first); the year first ("2016.12.01")
 _DOTTED = re.compile(r"(?<![\d.])([0-3]?\d)\.([01]?\d)\.((?:19|20)\d\d)(?![\d.]\d)")
+_YEAR_FIRST = re.compile(r"(?<![\d.\-/])((?:19|20)\d\d)[./]([01]?\d)[./]([0-3]?\d)(?![\d.]\d)")
 _DASHED = re.compile(r"(?<![\d-])([0-3]?\d)-([01]?\d)-((?:19|20)\d\d)(?![\d-])")
 _SLASHED = re.compile(r"(?<![\d/])([01]?\d|[0-3]?\d)/([01]?\d|[0-3]?\d)/((?:19|20)\d\d)(?![\d/])")
 _CLOCK = re.compile(r"(?<![\d:])[0-2]?\d[:.][0-5]\d(?::[0-5]\d)?(?:\s*[ap]\.?\s?m\.?)?(?![\d])", re.I)
@@ -296,6 +298,25 @@ def head_lines(raw: str, limit: int = 15) -> list[str]:
     return out
 
 
+def page_head(raw: str, limit: int = 150, chars: int = 8000) -> list[str]:
+    """The lines of a page down to its story's second sentence of prose: a scraped page prints
+    its menus first (often a hundred lines), then the headline, the byline and the date line,
+    and a press release may print its own date under an introduction."""
+    out: list[str] = []
+    prose = 0
+    size = 0
+    for line in raw.splitlines():
+        if not line.strip():
+            continue
+        size += len(line) + 1
+        out.append(strip_markdown(line).strip().strip("*_ "))
+        if is_sentence(line) and not banner_kind(line):
+            prose += 1
+        if prose >= 2 or len(out) >= limit or size >= chars:
+            break
+    return out
+
+
 def top_lines(raw: str, limit: int = 25, chars: int = 4000) -> list[str]:
     """The first lines of a report, story or not (a press release's own date and title may
     follow an introduction)."""
@@ -345,7 +366,12 @@ def _numeric_line_date(line: str) -> str | None:
     and times is not a date line."""
     found: list[tuple[int, int, int, int, int]] = []  # start, end, year, month, day
     for m in (*_DOTTED.finditer(line), *_DASHED.finditer(line)):
-        found.append((m.start(), m.end(), int(m.group(3)), int(m.group(2)), int(m.group(1))))
+        a, b = int(m.group(1)), int(m.group(2))
+        if b > 12 >= a:  # "11.14.2019": month first, as some American pages print it
+            a, b = b, a
+        found.append((m.start(), m.end(), int(m.group(3)), b, a))
+    for m in _YEAR_FIRST.finditer(line):  # "2016.12.01", "2016/12/01"
+        found.append((m.start(), m.end(), int(m.group(1)), int(m.group(2)), int(m.group(3))))
     for m in _SLASHED.finditer(line):
         a, b = int(m.group(1)), int(m.group(2))
         if a > 12 >= b:
@@ -464,12 +490,12 @@ def dateline_date(raw: str) -> tuple[str | None, tuple[int, int] | None]:
     day and month but no year ("MOSCOW, April 27 (Reuters)"), or (None, None).
     """
     yearless: tuple[int, int] | None = None
-    top = top_lines(raw)
-    for line in top[:8]:
+    head = page_head(raw)
+    for line in head:
         stamp = _ISO_STAMP.search(line)  # a page's metadata line, printed before or after the title
         if stamp and _valid(stamp.group(0)[:10]):
             return stamp.group(0)[:10], None
-    for line in head_lines(raw):
+    for line in head:
         m = SCRAPER_DATE.match(line) or _ISO.match(line)
         if m:
             iso = _ISO.search(line)
@@ -496,8 +522,8 @@ def dateline_date(raw: str) -> tuple[str | None, tuple[int, int] | None]:
             if wire[0] or wire[1]:
                 return wire
             return None, None  # a dateline with a date out of range: nothing else is the date
-    # a date on a line of its own a little further down (a statement's date under its title)
-    for line in top:
+    # a date on a line of its own (a statement's date under its title)
+    for line in head:
         d = lone_date(line)
         if d is not None and d.year and _valid_date(d):
             return _valid_date(d), None
@@ -766,6 +792,8 @@ def _clean_outlet(name: str | None, language: str = "en") -> str | None:
     if not name:
         return None
     name = _unquote(" ".join(name.split()).strip(" .,:;-—"))
+    for pat in _outlet_rules(language).groups.get("legal_suffixes", ()):
+        name = pat.sub("", name).strip(" .,")
     if not name or len(name) > 60:
         return None
     found = known.lookup(name)
@@ -795,12 +823,23 @@ def _is_place(name: str) -> bool:
     return name.strip().lower() in place_names()
 
 
+def _acceptable(name: str, rules: _Rules) -> bool:
+    """Whether a name a shape caught may be an outlet's: not a place, page furniture, or a name
+    the outlet files rule out (a company owning the outlet, a rights notice)."""
+    bare = _unquote(" ".join(name.split()).strip(" .,:;-—"))
+    for pat in rules.groups.get("legal_suffixes", ()):
+        bare = pat.sub("", bare).strip(" .,")
+    if not bare or _is_place(bare) or banner_kind(bare):
+        return False
+    return known.lookup(bare) is not None or not any(p.fullmatch(bare) for p in rules.groups.get("not_outlets", ()))
+
+
 def _first(rules: _Rules, group: str, text: str, *, known_only: bool = False,
            quoted_or_known: bool = False) -> str | None:
     for pat in rules.groups.get(group, ()):
         for m in pat.finditer(text):
             cand = m.group("outlet").strip()
-            if not cand or _is_place(cand) or banner_kind(cand):
+            if not _acceptable(cand, rules):
                 continue
             if known_only and known.lookup(cand) is None:
                 continue
@@ -813,14 +852,16 @@ def _first(rules: _Rules, group: str, text: str, *, known_only: bool = False,
 def _masthead(lines: list[str], dated: int | None) -> str | None:
     """An outlet's name or site printed as a line of its own at the top ("example.media",
     "«Example»"), or a desk's credit next to the date line ("Example News", "Example Staff")."""
+    domains = [known.bare_domain(ln) for ln in lines]
     for i, line in enumerate(lines):
         if is_prose(line):
             continue
         o = known.lookup(line) if len(line) <= 60 else None
         if o is not None:
             return o.name
-        domain = known.bare_domain(line)
-        if domain:
+        # a site's name alone near the top; several are a list of links, not a masthead
+        domain = domains[i]
+        if domain and i < 6 and sum(1 for d in domains if d) == 1:
             return domain
         if dated is not None and abs(i - dated) == 1:
             desk = re.fullmatch(r"(?P<outlet>[A-Z][\w.&-]+(?:\s[A-Z][\w.&-]+){0,2})\s+(?P<desk>News|Staff|Desk|Bureau|Newsroom)",
@@ -903,6 +944,7 @@ def infer_outlet(raw: str, language: str = "en") -> str | None:
     found = (
         next((c for ln in head if (c := _first(rules, "datelines", ln))), None)
         or _first(rules, "bylines", raw)
+        or _first(rules, "known_bylines", raw, known_only=True)
         or _masthead(top, dated)
         or _title_site(top)
         or _first(rules, "credits", "\n".join(top))
@@ -915,7 +957,7 @@ def infer_outlet(raw: str, language: str = "en") -> str | None:
         for pat in rules.groups.get("self_references", ()):
             for m in pat.finditer("\n".join(tail)):
                 cand = m.group("outlet")
-                if cand and not banner_kind(cand) and len(cand.split()) <= 6 and not _is_place(cand):
+                if cand and _acceptable(cand, rules) and len(cand.split()) <= 6:
                     found = cand
                     break
             if found:
