@@ -385,3 +385,23 @@ def test_a_scraped_page_prints_its_date_line_after_a_long_menu() -> None:
     # the story's own sentences are not searched for a date line past its second sentence
     story = " ".join(["Police detained the blogger on Monday, her lawyer said."] * 3)
     assert dateline_date(f"Headline\n\n{story}\n{story}\n\n3 May 2021") == (None, None)
+
+
+def test_month_names_of_neighbouring_languages_in_date_lines() -> None:
+    # a Ukrainian or Belarusian site prints its date line in its own language over Russian text
+    assert dateline_date("Адвокат посетила блогера в колонии\n\n2 лютого 2019, 09:20\n1077\n\nТекст.")[0] == "2019-02-02"
+    assert dateline_date("Заголовок\n14 сакавіка 2021\nТекст новости.")[0] == "2021-03-14"
+    assert find_dates("на 5 лист бумаги") == []  # an abbreviation that is a Russian word is not a month
+
+
+def test_names_in_press_formulas_and_reporting_credits() -> None:
+    release = "Istanbul, January 10, 2022 – The authorities should drop the charges, the Committee to Protect Journalists said today."
+    assert infer_outlet(release) == "Committee to Protect Journalists"
+    en = "The court ruled on Monday against the blogger.\nNorthpress's Jon Dahl, reporting from Tarvik, said few came."
+    assert infer_outlet(en) == "Northpress"
+    # a company's legal form goes; the group that owns an outlet is not the outlet
+    assert infer_outlet("Story text, his lawyer said.\n\nCopyright © 2024 RFE/RL, Inc.") == "RFE/RL"
+    assert infer_outlet("Story text, his lawyer said.\n\n© 2019 Northwind Media Holdings, LLC. All Rights Reserved") is None
+    assert infer_outlet("Story text, his lawyer said.\n\nCopyright Policy | Terms of Use") is None
+    # a reporter who contributed reporting is not an outlet
+    assert infer_outlet("Story text, his lawyer said.\n\nJon Dahl contributed reporting.") is None

@@ -33,6 +33,10 @@ from casefile.ingest.clean import SCRAPER_DATE, banner_kind, is_prose, is_senten
 from casefile.resources import load, place_names
 
 DATE_LANGUAGES = ("en", "ru")
+# month names are also read in the languages whose pages carry Russian text (a Ukrainian or
+# Belarusian site prints its date lines in its own language); their abbreviations, which are
+# Russian words as often as not, are not
+MONTH_LANGUAGES = (*DATE_LANGUAGES, "uk", "be")
 _MONTH_KEYS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
                "october", "november", "december")
 _WEEKDAY_KEYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -148,10 +152,11 @@ def _month_table() -> tuple[tuple[str, int, str], ...]:
     from dateparser.languages.loader import default_loader  # loaded once, on first use
 
     table: dict[str, tuple[int, str]] = {}
-    for lang in DATE_LANGUAGES:
+    for lang in MONTH_LANGUAGES:
         info = default_loader.get_locale(lang).info
+        shortest = 3 if lang in DATE_LANGUAGES else 5
         for k, key in enumerate(_MONTH_KEYS, start=1):
-            names = [n.lower() for n in info.get(key, []) if len(n) >= 3 and not n.isdigit()]
+            names = [n.lower() for n in info.get(key, []) if len(n) >= shortest and not n.isdigit()]
             cyrillic = [n for n in names if re.search("[а-яё]", n)]
             longest = max((len(n) for n in cyrillic), default=0)
             full = [n for n in cyrillic if len(n) >= longest - 1]
@@ -175,7 +180,7 @@ def _weekday() -> str:
     from dateparser.languages.loader import default_loader
 
     names: set[str] = set()
-    for lang in DATE_LANGUAGES:
+    for lang in MONTH_LANGUAGES:
         info = default_loader.get_locale(lang).info
         for key in _WEEKDAY_KEYS:
             names.update(n.lower() for n in info.get(key, []) if len(n) >= 2 and not n.isdigit())
