@@ -28,7 +28,7 @@ def test_datelines() -> None:
     assert dateline_date(" date 2021-03-04 Support The Tarvik Herald!\nHeadline") == ("2021-03-04", None)
     ru = "Заголовок новости о суде\nТАРВИК, 27 апреля. /Северпресс/. Суд арестовал блогера Елену Ворцову."
     assert dateline_date(ru) == (None, (4, 27))
-    assert dateline_date("Суд арестовал блогера. Фото: Павел Острин. 8 июля 2022 года\n\nТекст статьи.") == ("2022-07-08", None)
+    assert dateline_date("Суд арестовал блогера. Фото: Павел Острин. 9 июня 2021 года\n\nТекст статьи.") == ("2021-06-09", None)
     assert dateline_date("12.06.2031, 15:29 Новости\n\nВ Тарвике задержали активиста.") == (None, None)  # future
     assert dateline_date("12.06.2021, 15:29 Новости\n\nВ Тарвике задержали активиста.") == ("2021-06-12", None)
     assert dateline_date("Headline\n\nTARVIK, May 12, 2021 (Northpress) — Police detained a man.") == ("2021-05-12", None)
@@ -37,7 +37,7 @@ def test_datelines() -> None:
                  "3 марта 2021 г., 14:05", "2021-03-03T10:00:00Z"):
         assert dateline_date(f"Headline\n\n{head}\n\nPolice detained a man in the city.") == ("2021-03-03", None)
     assert dateline_date("Headline\n\nJanuary 5 (Northpress) - Police detained a man.") == (None, (1, 5))
-    assert dateline_date("Headline\n\nPolice detained him on March 3, 2021 at 10:05 in the city.") == (None, None)
+    assert dateline_date("Headline\n\nPolice held him on March 3, 2021 at 10:05 in the city.") == (None, None)
     assert dateline_date("No date here at all.\nPolice detained a man in the town of Tarvik, his lawyer said.") == (None, None)
 
 
@@ -52,13 +52,13 @@ def test_content_date_is_the_month_of_the_latest_date() -> None:
     assert content_date("Nothing dated here.") is None
     # with no year named, a text that dates relative to its year of writing cannot be placed
     assert content_date("В сентябре прошлого года дело возобновили, 2 мая ей предъявили обвинение.") is None
-    assert latest_date("Суд 8 июля 2022 года приговорил ее.") is not None
+    assert latest_date("Суд 9 июня 2021 года приговорил ее.") is not None
     # a term's end may lie after the writing: "until 5 February 2024" dates nothing
     assert content_date("Суд 3 марта 2021 года арестовал его до 5 июня. Арест продлили до 5 августа 2022 года.") \
         == "2021-03"
     assert content_date("He was remanded until May 5, 2022. The court ruled on 3 March 2021.") == "2021-03"
     # a year something has gone on since gives no year to days written without one
-    assert content_date("An activist since 2016, he was detained on 21 December.") is None
+    assert content_date("An activist since 2016, he was arrested on 21 December.") is None
 
 
 def test_a_report_counting_from_its_own_year_is_dated_by_its_bundle() -> None:
@@ -96,10 +96,10 @@ def test_undated_reports_counting_from_their_own_year_are_dated_by_the_bundle(tm
 
 
 def test_find_dates_offsets_and_precision() -> None:
-    text = "On 3 March 2021 and on August 17, 2019, in June 2020 and on 5 May; 8 июля 2022 года; в апреле 2023."
+    text = "On 3 March 2021 and on August 17, 2019, in June 2020 and on 5 May; 9 июня 2021 года; в апреле 2023."
     found = find_dates(text)
     assert [(f.date.year, f.date.month, f.date.day) for f in found] == [
-        (2021, 3, 3), (2019, 8, 17), (2020, 6, None), (None, 5, 5), (2022, 7, 8), (2023, 4, None)]
+        (2021, 3, 3), (2019, 8, 17), (2020, 6, None), (None, 5, 5), (2021, 6, 9), (2023, 4, None)]
     assert text[found[0].start:found[0].end] == "3 March 2021"
     # lower-case English month words are words, not months
     assert find_dates("she may 5 times march on") == []
@@ -121,8 +121,8 @@ def test_outlets() -> None:
     wire = "Headline\n\nTARVIK, Norland (AP) — Police in Tarvik detained the blogger Lena Vortsova on Monday."
     assert infer_outlet(wire) == "Associated Press"
     assert infer_outlet("Story text goes here, a lawyer said.\n\nBy Jane Roe for The Northern Ledger.\n") == "Northern Ledger"
-    release = "(Tarvik) – The charge against Lena Vortsova is baseless, Norland Rights Watch said today."
-    assert infer_outlet(release) == "Norland Rights Watch"
+    release = "(Tarvik) – The charge against Lena Vortsova is baseless, Norland Rights Monitor said today."
+    assert infer_outlet(release) == "Norland Rights Monitor"
     assert infer_outlet(" date 2021-03-04 Support The Tarvik Herald!\nHeadline\n\nText of the story.") == "The Tarvik Herald"
     assert infer_outlet("Text of the story, his lawyer said.\n\n© 2021 Norland Rights Watch. All rights reserved.") == (
         "Norland Rights Watch")
@@ -137,7 +137,7 @@ def test_titles() -> None:
     assert trim_site_name("Blogger held in Tarvik | The Northern Ledger") == "Blogger held in Tarvik"
     assert trim_site_name("Blogger held in Tarvik - Northern Ledger", "Northern Ledger") == "Blogger held in Tarvik"
     assert trim_site_name("Tarvik - the blogger who would not stop") == "Tarvik - the blogger who would not stop"
-    assert infer_title("Skip to main content\n\nBlogger Held in Tarvik Over Videos\n\nPolice detained a blogger on Monday, her lawyer said.") == (
+    assert infer_title("Skip to content\n\nBlogger Held in Tarvik Over Videos\n\nPolice detained a blogger on Monday, her lawyer said.") == (
         "Blogger Held in Tarvik Over Videos")
 
 
@@ -250,18 +250,18 @@ def test_russian_month_names_are_found_in_every_case() -> None:
 
 
 def test_a_span_of_time_is_not_a_year_counted_from_the_writing() -> None:
-    text = "She has spent the last year and a half in detention. On November 16, 2023 the court sentenced her."
+    text = "Over the last year and a half she has been kept in a cell. On November 16, 2023 the court sentenced her."
     assert content_date(text) == "2023-11"
     assert content_date("В прошлом году его задержали 3 мая 2023 года.") is None  # "в прошлом году" still counts
 
 
 def test_the_end_of_a_term_with_words_between_does_not_date_the_report() -> None:
-    assert content_date("On May 30, 2021 the court kept him in custody until at least July 1, 2021.") == "2021-05"
+    assert content_date("On May 30, 2021 the court kept him in custody until at least 1 August 2021.") == "2021-05"
     assert content_date("Суд 30 мая 2021 года оставил его под стражей до конца июля 2021 года.") == "2021-05"
 
 
 def test_the_day_a_report_calls_today_dates_it() -> None:
-    assert content_date("Карточка блогера появилась в базе розыска сегодня, 25 декабря 2024 года.") == "2024-12-25"
+    assert content_date("Имя блогера внесли в список разыскиваемых сегодня, 25 декабря 2024 года.") == "2024-12-25"
     assert content_date("Police said today, 3 May 2021, that the blogger had been released.") == "2021-05-03"
 
 
@@ -276,7 +276,7 @@ def test_a_report_that_never_writes_a_year_is_dated_by_its_bundle() -> None:
     # another source writes "4 мая" with 2023; the term's end "до 4 июля" is not the latest date told
     assert found["S1"][0] == "2023-05" and "2023" in found["S1"][1] and "check it" in found["S1"][1]
     # the day it calls today gives the day
-    texts["S1"] = "Карточка блогера появилась в базе розыска сегодня, 25 декабря. Обмен прошёл 1 августа."
+    texts["S1"] = "Имя блогера внесли в список разыскиваемых сегодня, 25 декабря. Обмен прошёл 1 августа."
     texts["S2"] = "Обмен заключёнными прошёл 1 августа 2024 года."
     assert yearless_dates({"S2": "2024-08-02"}, {"S1"}, texts)["S1"][0] == "2024-12-25"
     # no other year in the bundle, or no day and month of its own: nothing
@@ -287,8 +287,8 @@ def test_a_report_that_never_writes_a_year_is_dated_by_its_bundle() -> None:
 def test_an_undated_report_gets_its_year_from_the_bundle_with_a_warning(tmp_path) -> None:
     from casefile.ingest import ingest_paths
 
-    (tmp_path / "a.txt").write_text("12 июля против блогера возбудили уголовное дело. Её задержали вечером "
-                                    "27 июня в парке, сообщил её адвокат журналистам.\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("12 июля против блогера возбудили уголовное дело. Её задержали утром "
+                                    "3 июня у своего дома, сообщил её адвокат журналистам.\n", encoding="utf-8")
     (tmp_path / "b.txt").write_text("ТАРВИК, 9 декабря 2022 года. Суд приговорил блогера Елену Ворцову к двум "
                                     "годам колонии, сообщил её адвокат.\n", encoding="utf-8")
     a, b = ingest_paths([tmp_path]).sources
@@ -305,7 +305,7 @@ def test_an_outlet_printed_as_a_masthead() -> None:
     assert infer_outlet(raw, "ru") == "Tarvik.news"
     assert dateline_date(raw)[0] == "2024-09-08"
     # a known outlet's name on a line of its own, even one that is a common word in quotes
-    raw = "Блогер до сих пор в больнице\n21 декабря 2022 в 1671632040\n«Зеркало»\nБлогер по-прежнему в больнице."
+    raw = "Блогер всё ещё в больнице\n3 марта 2021 в 1614762000\n«Зеркало»\nБлогера пока не выписали."
     assert infer_outlet(raw, "ru") == "Зеркало"
     # a desk's credit next to the date line
     raw = "Blogger faces two years over posts\n\nNorthpress News\nApr 17, 2022 / 12:45 PM IST\n\nThe blogger was held."
@@ -318,7 +318,7 @@ def test_bylines_and_credits_that_name_the_outlet() -> None:
     assert "«Северпресс»" in (infer_outlet(ru, "ru") or "")
     assert infer_outlet("Репортаж\n\nАнна Белова, корреспондент «Медиазоны»\n\nСуд начался утром.", "ru") == "Медиазона"
     assert infer_outlet("Иллюстрация: Анна Белова / Северпресс\nСуд в Тарвике начался утром.", "ru") == "Северпресс"
-    en = "When freedom means exile\nBy JANE ROE\nIllustration by Jon Dahl for NORTHPRESS\nThe guards took her from her cell."
+    en = "A long road out\nBy JANE ROE\nIllustration by Jon Dahl for NORTHPRESS\nThe guards took her from her cell."
     assert infer_outlet(en) == "NORTHPRESS"
     assert infer_outlet("Headline\n\nBy the Baltic Desk of Northpress\n\nRIGA -- A court jailed a blogger.") == "Northpress"
     en = "A court jailed the blogger, said Northpress's Jon Dahl, reporting from Tarvik, on Monday."
@@ -326,9 +326,10 @@ def test_bylines_and_credits_that_name_the_outlet() -> None:
 
 
 def test_an_outlet_introducing_its_own_explainer() -> None:
-    ru = ("Блогера задержали 4 мая. Настоящее Время рассказывает, что известно о деле и что с ней происходит.")
+    ru = ("Блогера задержали 4 мая. Настоящее Время разбирается, почему следствие так торопится.")
     assert infer_outlet(ru, "ru") == "Настоящее Время"
-    assert infer_outlet("Пять лет назад её задержали. «Северпресс» вспоминает, что происходило с ней.", "ru") == (
+    assert infer_outlet("Медиазона объясняет, почему суд отказал защите.", "ru") == "Медиазона"
+    assert infer_outlet("Пять лет назад её задержали. «Северпресс» вспоминает, как шло следствие.", "ru") == (
         "Северпресс")
     # citing another outlet's explainer is not naming one's own; an unquoted unknown name is no outlet
     assert infer_outlet("Как рассказывает «Северпресс», суд продлил арест.", "ru") is None
@@ -346,12 +347,12 @@ def test_an_outlet_a_source_speaks_to() -> None:
 
 
 def test_an_outlet_named_in_the_page_furniture_title_or_links() -> None:
-    ru = "1. Перейти к содержанию\n2. К другим проектам DW\n\nСуд оставил в силе приговор блогеру\n\nТекст."
+    ru = "1. Перейти к основному содержанию\n2. К другим проектам Deutsche Welle\n\nСуд не изменил приговор блогеру\n\nТекст."
     assert infer_outlet(ru, "ru") == "DW"
-    assert infer_outlet("Поддержать команду Зеркала\nСуд оставил в силе приговор блогеру.\nТекст.", "ru") == "Зеркало"
-    assert infer_outlet("Lena Vortsova - Justice for Journalists\n\nIncident date: July 2, 2022\n\nSource: Northpress\n") == (
-        "Justice for Journalists")
-    assert infer_outlet("Суд оставил в силе приговор\nhttps://p.dw.com/p/4xYz\nСуд отклонил жалобу защиты.", "ru") == "DW"
+    assert infer_outlet("Поддержать команду Зеркала\nСуд не изменил приговор блогеру.\nТекст.", "ru") == "Зеркало"
+    assert infer_outlet("Lena Vortsova - Front Line Defenders\n\nIncident date: July 2, 2022\n\nSource: Northpress\n") == (
+        "Front Line Defenders")
+    assert infer_outlet("Суд не изменил приговор\nhttps://p.dw.com/p/4xYz\nСуд отклонил жалобу защиты.", "ru") == "DW"
     # a photo agency in a caption's credit is not the page's outlet
     assert infer_outlet("Headline\nCredit: AP Photo/Jon Dahl\n\nA court in Tarvik jailed the blogger, her lawyer said.") is None
     assert infer_outlet("Story text, his lawyer said.\n\nCopyright 2021 Northern Ledger\n") == "Northern Ledger"

@@ -607,7 +607,7 @@ def counts_from_own_year(text: str) -> bool:
 
 def own_year(text: str, bundle_years: set[int], today: date | None = None) -> tuple[int, str, str] | None:
     """The year a report with no date of its own was written in, when it counts from that
-    year ("in October last year", "в конце апреля этого года"), from the rest of its bundle.
+    year ("in October last year", "в начале мая этого года"), from the rest of its bundle.
 
     The text alone does not settle it: the years it writes out are only a floor (a report
     is not older than what it reports), and on real pages they are as often the current

@@ -47,8 +47,10 @@ class Outlet:
 
 
 def _norm(name: str) -> str:
+    """A name compared without case, quotes, a leading "the" or surrounding punctuation."""
+    name = "".join(c for c in name if c not in _QUOTES or c == "'")
     name = " ".join(name.replace("\u00a0", " ").split())
-    name = name.strip(" .,:;-—–" + _QUOTES)
+    name = name.strip(" .,:;-—–'")
     name = re.sub(r"^the\s+", "", name, flags=re.I)
     return name.casefold()
 
