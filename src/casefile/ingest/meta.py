@@ -239,7 +239,14 @@ def _any_month() -> re.Pattern[str]:
 
 def find_dates(text: str) -> list[DateSpan]:
     """Every calendar date the text writes out, with the precision it gives, in order."""
-    return sorted(_iter_dates(text), key=lambda f: f.start)
+    return list(_dates_of(text))
+
+
+# A report's text is read for dates by several readers (date lines, the latest date, "today"),
+# and a line by several shapes: remember the last few hundred.
+@lru_cache(maxsize=512)
+def _dates_of(text: str) -> tuple[DateSpan, ...]:
+    return tuple(sorted(_iter_dates(text), key=lambda f: f.start))
 
 
 def has_date(text: str) -> bool:
