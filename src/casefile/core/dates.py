@@ -13,8 +13,10 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cache
 
 from casefile.model import Precision
+from casefile.resources import load
 
 
 @dataclass(frozen=True)
@@ -168,3 +170,30 @@ def in_whole_units(value: float, unit: str) -> list[tuple[int, str]]:
         return [(whole, unit)]
     rest = round((value - whole) * smaller[1])
     return [(whole, unit), (rest, smaller[0])] if whole else [(rest, smaller[0])]
+
+
+@cache
+def end_marker_before(languages: tuple[str, ...]) -> re.Pattern[str]:
+    """A pattern that matches at the end of the text just before a date when the date ends a
+    span of time ("until at least 1 July", "до конца мая 2024 года"), from the end-marker
+    lexicons `resources/<lang>/end_markers.yaml` of the languages given.
+
+    Use: `end_marker_before(("en", "ru")).search(text[max(0, start - 40):start])`.
+    """
+    markers: set[str] = set()
+    fillers: set[str] = set()
+    for lang in languages:
+        try:
+            data = load(f"{lang}/end_markers.yaml") or {}
+        except FileNotFoundError:
+            continue
+        markers.update(str(m) for m in data.get("markers") or [])
+        fillers.update(str(f) for f in data.get("fillers") or [])
+    if not markers:
+        return re.compile(r"(?!)")
+
+    def alts(words: set[str]) -> str:
+        return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
+
+    filler = rf"(?:(?:{alts(fillers)})\s+)?" if fillers else ""
+    return re.compile(rf"(?<![\w-])(?:{alts(markers)})\s+{filler}(?:\w+,\s+)?$", re.IGNORECASE)

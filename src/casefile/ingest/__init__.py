@@ -28,6 +28,7 @@ from casefile.ingest.meta import (
     named_years,
     own_year,
     trim_site_name,
+    yearless_dates,
 )
 from casefile.ingest.pdf import extract_pdf
 from casefile.model import Source
@@ -181,20 +182,32 @@ def date_yearless(sources: list[Source], yearless: dict[str, tuple[int, int]]) -
 
 
 def date_by_bundle(sources: list[Source]) -> list[Source]:
-    """Date the reports with no date that count from their own year ("last year") by the
-    years of the rest of the bundle (see `meta.own_year`); the source says how."""
-    undated = {s.id for s in sources if s.published is None and counts_from_own_year(s.text)}
+    """Date the reports that have no date of their own from the rest of the bundle, with a
+    warning saying how: a report that counts from its own year ("last year") by the years of
+    the others (see `meta.own_year`); a report that writes days and months but no year by the
+    years the others give those days, else the bundle's earliest year (`meta.yearless_dates`).
+    The basis stays "content": the estimate comes from what the report tells, not from a date
+    line."""
+    undated = {s.id for s in sources if s.published is None}
     if not undated:
         return sources
     published = {s.id: s.published for s in sources if s.published_basis in ("dateline", "metadata")}
-    named = named_years({s.id: s.text for s in sources})
+    texts = {s.id: s.text for s in sources}
+    counting = {sid for sid in undated if counts_from_own_year(texts[sid])}
+    found: dict[str, tuple[str, str]] = {}
+    if counting:
+        named = named_years(texts)
+        for sid in counting:
+            own = own_year(texts[sid], bundle_years(published, named, but=sid))
+            if own:
+                found[sid] = (own[1], own[2])
+    found.update(yearless_dates(published, undated - counting, texts))
     out = []
     for s in sources:
-        if s.id in undated:
-            found = own_year(s.text, bundle_years(published, named, but=s.id))
-            if found:
-                s = s.model_copy(update={"published": found[1], "published_basis": "content",
-                                         "warnings": [*s.warnings, found[2]]})
+        if s.id in found:
+            iso, how = found[s.id]
+            s = s.model_copy(update={"published": iso, "published_basis": "content",
+                                     "warnings": [*s.warnings, how]})
         out.append(s)
     return out
 

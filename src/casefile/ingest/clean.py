@@ -18,7 +18,8 @@ from functools import cache, lru_cache
 
 from casefile.resources import load
 
-_BULLET = re.compile(r"^[\s•·*\-–—>#|]+")
+# bullets and list numbers before a line's words ("• Home", "1. Skip to content")
+_BULLET = re.compile(r"^(?:[\s•·*\-–—>#|]+|\d{1,2}[.)]\s+)+")
 _MD_EMPH = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
 _MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 _MD_AUTOLINK = re.compile(r"\s*\(?<(https?://[^>]+)>\)?")
@@ -208,8 +209,11 @@ def clean_lines(lines: list[str], language: str = "en", extracted: bool = False)
         repeated = counts[key] > 1
         seen.add(key)
         if i < first:
-            # before the story: keep a headline, subtitle, standfirst; drop menus and section names
-            if head_kept >= MAX_HEAD_LINES or len(_WORD.findall(key)) < 4 or (repeated and not _looks_headline(key)):
+            # before the story: keep a headline, subtitle, standfirst; drop menus and section names,
+            # and lines that open in lower case (an image's generated description, a site's slogan:
+            # headlines and standfirsts open with a capital)
+            if (head_kept >= MAX_HEAD_LINES or len(_WORD.findall(key)) < 4 or (repeated and not _looks_headline(key))
+                    or _opens_lower(key)):
                 continue
             head_kept += 1
         elif i > last and not is_sentence(key) and not (i == tail and _broken_off(key)):
@@ -220,6 +224,12 @@ def clean_lines(lines: list[str], language: str = "en", extracted: bool = False)
     while out and not out[-1]:
         out.pop()
     return out
+
+
+def _opens_lower(line: str) -> bool:
+    """Whether a line's first word (after a scraper's date prefix and bullets) opens in lower case."""
+    bare = _bare(line)
+    return bare[:1].isalpha() and bare[:1].islower()
 
 
 def _broken_off(line: str) -> bool:

@@ -1,80 +1,190 @@
 """Source metadata from the text itself: outlet, publication date, title.
 
-HTML pages bring their own metadata (see `html.py`); these functions read
-what a plain-text report says about itself: a dateline ("MOSCOW, April 27
-(Reuters) -", "AFP , Tuesday 12 Apr 2022", "Published: 15 May 2024"), a
-byline or credit, a publisher's banner or footer. Month names come from
-dateparser's locale data, so any language it knows is read the same way.
+HTML pages bring their own metadata (see `html.py`); these functions read what a
+plain-text report says about itself, in the shapes news pages use:
+
+- datelines: "PLACE, April 27 (Agency) -", "PLACE. 27 April. AGENCY -", "Place, 3 May 2024 —",
+  "April 27, 2024 -- ...";
+- date lines: "3 May 2024, 10:05", "12.03.2021 09:05 (updated ...)", "Section | 11:35 / 12.03.2021",
+  "Published: 3 May", a date on a line of its own near the top, a metadata line with an ISO
+  timestamp;
+- mastheads and bylines: an outlet's name or site on a line of its own, "By X for Outlet",
+  "X, columnist of «Outlet»", an illustration credit "for Outlet", a desk credit "Outlet News";
+- self-references: "«Outlet» explains what is known", "told Outlet", a menu or banner line
+  naming the outlet, a link to its site, a copyright line.
+
+Words of a language live in `resources/<lang>/published.yaml`, `end_markers.yaml` and
+`outlets.yaml`; month and weekday names come from dateparser's locale data; known outlets
+from `resources/outlets.yaml` (see `outlets.py`). Dates are `PartialDate`s, the model every
+stage shares; `DateSpan` adds where the text writes one.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import cache, lru_cache
 
-from casefile.ingest.clean import SCRAPER_DATE, banner_kind, is_sentence, strip_markdown
+from casefile.core.dates import PartialDate, end_marker_before
+from casefile.ingest import outlets as known
+from casefile.ingest.clean import SCRAPER_DATE, banner_kind, is_prose, is_sentence, line_kind, strip_markdown
 from casefile.resources import load, place_names
 
-_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?!\d)")  # also "2021-03-03T10:00:00Z"
+DATE_LANGUAGES = ("en", "ru")
+# month names are also read in the languages whose pages carry Russian text (a Ukrainian or
+# Belarusian site prints its date lines in its own language); their abbreviations, which are
+# Russian words as often as not, are not
+MONTH_LANGUAGES = (*DATE_LANGUAGES, "uk", "be")
 _MONTH_KEYS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
                "october", "november", "december")
-DATE_LANGUAGES = ("en", "ru")
-# Phrases that date a text relative to its (unnamed) year of writing; a day and
-# month without a year cannot then be pinned to the latest year the text names.
-_RELATIVE_YEAR = re.compile(r"\b(this|last|next) year\b|\b(этого|этом|прошлого|прошлом|текущего|следующего) год[ауе]?\b", re.I)
+_WEEKDAY_KEYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?!\d)")  # also "2021-03-03T10:00:00Z"
+# a machine-written timestamp ("2021-11-14T14:05:46+0300"): a page's metadata, not prose
+_ISO_STAMP = re.compile(r"\b((?:19|20)\d\d)-([01]\d)-([0-3]\d)T[0-2]\d:[0-5]\d")
 _WORD = re.compile(r"\w+")
-# a line that starts with a dotted day-first date and perhaps a time: "12.06.2021, 15:29"
-_NUMERIC_HEAD = re.compile(r"^\s*(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>(?:19|20)\d\d)\b,?\s*(?:\d{1,2}:\d{2}\b)?")
+# numeric dates: day first with dots or dashes ("12.06.2021", "1.2.2021", "14-03-2021") unless
+# the second part is over 12 ("11.14.2019"); with slashes the order is read from a part over 12
+# ("17/02/2011" is day first, "02/17/2011" month first); the year first ("2016.12.01")
+_DOTTED = re.compile(r"(?<![\d.])([0-3]?\d)\.([01]?\d)\.((?:19|20)\d\d)(?![\d.]\d)")
+_YEAR_FIRST = re.compile(r"(?<![\d.\-/])((?:19|20)\d\d)[./]([01]?\d)[./]([0-3]?\d)(?![\d.]\d)")
+_DASHED = re.compile(r"(?<![\d-])([0-3]?\d)-([01]?\d)-((?:19|20)\d\d)(?![\d-])")
+_SLASHED = re.compile(r"(?<![\d/])([01]?\d|[0-3]?\d)/([01]?\d|[0-3]?\d)/((?:19|20)\d\d)(?![\d/])")
+_CLOCK = re.compile(r"(?<![\d:])[0-2]?\d[:.][0-5]\d(?::[0-5]\d)?(?:\s*[ap]\.?\s?m\.?)?(?![\d])", re.I)
+# what may trail a time of day: a zone ("GMT", "MSK", "(EST)", "UTC+3", "+03:00")
+_ZONE = re.compile(r"^\s*(?:\(?[A-Z]{2,5}\)?(?:\s*[+-]\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2})(?![\w])")
+# a long number after a date: a scraper's unix timestamp ("21 December 2022 at 1671632040")
+_STAMP_NUMBER = re.compile(r"^\s*\d{9,11}\b")
+_SEPARATORS = " \t,.;:|/·•—–-()[]"
 
 
 @dataclass(frozen=True)
-class FoundDate:
+class DateSpan:
+    """A date the text writes, where it writes it (character offsets into the text)."""
+
     start: int
     end: int
-    year: int | None
-    month: int
-    day: int | None
+    date: PartialDate
 
     def iso(self) -> str | None:
-        """ISO date or partial date; None without a year."""
-        if self.year is None:
-            return None
-        if self.day is None:
-            return f"{self.year:04d}-{self.month:02d}"
-        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+        """The ISO date or partial date; None without a year."""
+        return self.date.iso() if self.date.year is not None else None
+
+
+# --- the words of each language ------------------------------------------------------
+
+
+@cache
+def _words(language: str) -> dict:
+    try:
+        return load(f"{language}/published.yaml") or {}
+    except FileNotFoundError:
+        return {}
+
+
+def _all_words(key: str) -> list[str]:
+    return list(dict.fromkeys(str(w) for lang in DATE_LANGUAGES for w in _words(lang).get(key) or []))
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def _label() -> re.Pattern[str]:
+    """A date label opening a line: "Published:", "Дата:", "Last Modified -"."""
+    return re.compile(rf"^(?:{_alternation(_all_words('labels'))})\b\s*[-:–—]?\s*", re.I)
+
+
+@cache
+def _update_label() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{_alternation(_all_words('update_labels'))})\b", re.I)
+
+
+@cache
+def _time_word() -> str:
+    return _alternation(_all_words("time_words"))
+
+
+@cache
+def _relative_years() -> tuple[tuple[re.Pattern[str], int], ...]:
+    """Phrases counting years from the year of writing ("last year" -1), every language's."""
+    out = []
+    for lang in DATE_LANGUAGES:
+        for rx, off in (_words(lang).get("relative_years") or {}).items():
+            out.append((re.compile(str(rx), re.I), int(off)))
+    return tuple(out)
+
+
+@cache
+def _since_before() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-])(?:{_alternation(_all_words('since'))})\s+$", re.I)
+
+
+@cache
+def _today_before() -> re.Pattern[str]:
+    """"today, " just before a date: the report's own day."""
+    return re.compile(rf"(?<![\w-])(?:{_alternation(_all_words('today'))})\s*(?:,|\(|—|–|-)?\s*$", re.I)
+
+
+def _end_before() -> re.Pattern[str]:
+    return end_marker_before(DATE_LANGUAGES)
+
+
+def _ends_span(text: str, start: int) -> bool:
+    """Whether the date at `start` ends a span ("until 5 May", "до конца мая")."""
+    return bool(_end_before().search(text[max(0, start - 40):start]))
+
+
+# --- month and weekday names ---------------------------------------------------------
 
 
 @cache
 def _month_table() -> tuple[tuple[str, int, str], ...]:
     """(name, month, regex) for the month names of the languages read, longest first.
 
-    Cyrillic names inflect ("июля", "в июле"): their regex is the stem the
-    forms share plus a short ending; a stem too short to be safe ("ма-") takes
-    the listed forms and the prepositional "-е" only.
+    Cyrillic names inflect ("июля", "в июле", "сентябре"): the full names (the longest ones
+    dateparser lists, nominative and genitive) give a stem they share, taken with up to three
+    letters of ending; an abbreviation ("сент", "дек") is taken as written, with a dot or not.
+    A stem too short to be safe ("ма-") takes the listed forms and the prepositional "-е" only.
     """
     from dateparser.languages.loader import default_loader  # loaded once, on first use
 
     table: dict[str, tuple[int, str]] = {}
-    for lang in DATE_LANGUAGES:
+    for lang in MONTH_LANGUAGES:
         info = default_loader.get_locale(lang).info
+        shortest = 3 if lang in DATE_LANGUAGES else 5
         for k, key in enumerate(_MONTH_KEYS, start=1):
-            names = [n.lower() for n in info.get(key, []) if len(n) >= 3 and not n.isdigit()]
+            names = [n.lower() for n in info.get(key, []) if len(n) >= shortest and not n.isdigit()]
             cyrillic = [n for n in names if re.search("[а-яё]", n)]
-            full = [n for n in cyrillic if len(n) >= 4] or cyrillic
+            longest = max((len(n) for n in cyrillic), default=0)
+            full = [n for n in cyrillic if len(n) >= longest - 1]
+            stem = _common_prefix(full) if full else ""
             for name in names:
                 if not re.search("[а-яё]", name):
                     table[name] = (k, re.escape(name) + r"\.?")
-                    continue
-                stem = _common_prefix(full or [name])
-                if len(stem) >= 3:
+                elif len(stem) >= 3 and name.startswith(stem):
                     table[name] = (k, re.escape(stem) + "[а-яё]{0,3}")
+                elif len(stem) >= 3:
+                    table[name] = (k, re.escape(name) + r"\.?")  # an abbreviation
                 else:
                     table[name] = (k, re.escape(name))
                     table[stem + "е"] = (k, re.escape(stem + "е"))
     return tuple(sorted(((n, k, rx) for n, (k, rx) in table.items()), key=lambda t: -len(t[0])))
+
+
+@cache
+def _weekday() -> str:
+    """The weekday names and abbreviations of the languages read, as one regex alternation."""
+    from dateparser.languages.loader import default_loader
+
+    names: set[str] = set()
+    for lang in MONTH_LANGUAGES:
+        info = default_loader.get_locale(lang).info
+        for key in _WEEKDAY_KEYS:
+            names.update(n.lower() for n in info.get(key, []) if len(n) >= 2 and not n.isdigit())
+    return "|".join(re.escape(n) + r"\.?" for n in sorted(names, key=len, reverse=True))
 
 
 def _common_prefix(words: list[str]) -> str:
@@ -124,9 +234,19 @@ def _any_month() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(sorted(alts, key=len, reverse=True)) + r")(?![\w])", re.IGNORECASE)
 
 
-def find_dates(text: str) -> list[FoundDate]:
+# --- finding dates -------------------------------------------------------------------
+
+
+def find_dates(text: str) -> list[DateSpan]:
     """Every calendar date the text writes out, with the precision it gives, in order."""
-    return sorted(_iter_dates(text), key=lambda f: f.start)
+    return list(_dates_of(text))
+
+
+# A report's text is read for dates by several readers (date lines, the latest date, "today"),
+# and a line by several shapes: remember the last few hundred.
+@lru_cache(maxsize=512)
+def _dates_of(text: str) -> tuple[DateSpan, ...]:
+    return tuple(sorted(_iter_dates(text), key=lambda f: f.start))
 
 
 def has_date(text: str) -> bool:
@@ -134,16 +254,17 @@ def has_date(text: str) -> bool:
     return next(_iter_dates(text), None) is not None
 
 
-def _iter_dates(text: str) -> Iterator[FoundDate]:
+def _iter_dates(text: str) -> Iterator[DateSpan]:
     """The dates, pattern by pattern (fullest shape first); a match overlapping an earlier one
-    is not a date of its own."""
+    is not a date of its own. The characters taken are marked once, so each match is checked
+    in time linear in its own length, not against every earlier match."""
     if not _any_month().search(text):
         return
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text))
     for pat, _shape in _date_patterns():
         for mt in pat.finditer(text):
             s, e = mt.span()
-            if any(s < b and a < e for a, b in taken):
+            if taken.find(1, s, e) != -1:
                 continue
             token = mt.group("m")
             # English month names are capitalised; "may" or "march" in lower case are words.
@@ -160,8 +281,8 @@ def _iter_dates(text: str) -> Iterator[FoundDate]:
                     date(year, month, day)
                 except ValueError:
                     continue
-            taken.append((s, e))
-            yield FoundDate(s, e, year, month, day)
+            taken[s:e] = b"\x01" * (e - s)
+            yield DateSpan(s, e, PartialDate(year, month, day))
 
 
 def _valid(iso: str, today: date | None = None) -> bool:
@@ -170,6 +291,11 @@ def _valid(iso: str, today: date | None = None) -> bool:
         return date(1990, 1, 1) <= date(y, m, d[0] if d else 1) <= (today or date.today())
     except ValueError:
         return False
+
+
+def _valid_date(d: PartialDate) -> str | None:
+    iso = d.iso() if d.year is not None else None
+    return iso if iso and _valid(iso) else None
 
 
 def head_lines(raw: str, limit: int = 15) -> list[str]:
@@ -184,17 +310,189 @@ def head_lines(raw: str, limit: int = 15) -> list[str]:
     return out
 
 
-_LABEL = re.compile(r"^(?:published|posted|dated?|updated|опубликовано|дата публикации|дата)\b\s*[-:–—]?\s*", re.I)
-# "ALMATY, Kazakhstan, ...": a region may follow the place, in words (not "MOSCOW, May 12, 2026")
-_PLACE_HEAD = re.compile(r"^[A-ZА-ЯЁ][A-ZА-ЯЁ .'’\-]{2,40}(?:,\s*[^\W\d_][^\W\d_.]*(?:[ .]+[^\W\d_]+){0,3})?,\s*")
-# the time of day after a date line: "March 3, 2021 at 10:05 a.m. EST", "Wed 3 Mar 2021 10.05 GMT",
-# "3 марта 2021, 14:05"
-_TRAILING_TIME = re.compile(r"^[,\s]*(?:at\s+|в\s+)?[0-2]?\d[:.][0-5]\d(?:\s*[ap]\.?\s?m\.?)?(?:\s*\(?[A-Z]{2,5}\)?)?"
-                            r"(?:\s*[+-]\d{2}:?\d{2})?", re.I)
-_AGENCY_AFTER = re.compile(r"\s*\([A-Z][\w .&-]{1,30}\)\s*[-—–]")
-# "Павлодар, 15 марта 2023 года." / "Tbilisi, 3 May 2024 —": a place in title case, taken as a
-# dateline only when a full date (day, month and year) follows at once
-_TITLE_PLACE_HEAD = re.compile(r"^[A-ZА-ЯЁ][a-zа-яё'’\-]+(?: [A-ZА-ЯЁ][a-zа-яё'’\-]+)?,\s*")
+def page_head(raw: str, limit: int = 150, chars: int = 8000) -> list[str]:
+    """The lines of a page down to its story's second sentence of prose: a scraped page prints
+    its menus first (often a hundred lines), then the headline, the byline and the date line,
+    and a press release may print its own date under an introduction."""
+    out: list[str] = []
+    prose = 0
+    size = 0
+    for line in raw.splitlines():
+        if not line.strip():
+            continue
+        size += len(line) + 1
+        out.append(strip_markdown(line).strip().strip("*_ "))
+        if is_sentence(line) and not banner_kind(line):
+            prose += 1
+        if prose >= 2 or len(out) >= limit or size >= chars:
+            break
+    return out
+
+
+def top_lines(raw: str, limit: int = 25, chars: int = 4000) -> list[str]:
+    """The first lines of a report, story or not (a press release's own date and title may
+    follow an introduction)."""
+    out: list[str] = []
+    for line in raw[:chars].splitlines():
+        if line.strip():
+            out.append(strip_markdown(line).strip().strip("*_ "))
+            if len(out) >= limit:
+                break
+    return out
+
+
+# --- date lines ----------------------------------------------------------------------
+
+
+def _rest_words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def _strip_times(text: str) -> str:
+    """Text without its times of day, the word before them ("at", "в") and their zones."""
+    out = []
+    pos = 0
+    for m in _CLOCK.finditer(text):
+        before = text[pos:m.start()]
+        before = re.sub(rf"(?:\b(?:{_time_word()})\s*)$", "", before, flags=re.I) if _time_word() else before
+        out.append(before)
+        pos = m.end()
+        zone = _ZONE.match(text[pos:])
+        if zone:
+            pos += zone.end()
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _trailing_ok(text: str) -> bool:
+    """Whether what follows a date on its line is only a time of day, a zone or a separator."""
+    rest = _strip_times(text)
+    rest = _STAMP_NUMBER.sub("", re.sub(rf"^\s*(?:{_time_word()})\b", "", rest, flags=re.I) if _time_word() else rest)
+    return not rest.strip(_SEPARATORS)
+
+
+def _numeric_line_date(line: str) -> str | None:
+    """A page's numeric date line: "12.06.2021, 15:29", "POLITICS | 11:35 / 28.01.2023",
+    "08.07.2024 19:22 (updated 08.07.2024 at 19:36)", "Created: Thu, 17/02/2011 - 10:41".
+    The first date is the publication; a line with more than a few words besides its dates
+    and times is not a date line."""
+    found: list[tuple[int, int, int, int, int]] = []  # start, end, year, month, day
+    for m in (*_DOTTED.finditer(line), *_DASHED.finditer(line)):
+        a, b = int(m.group(1)), int(m.group(2))
+        if b > 12 >= a:  # "11.14.2019": month first, as some American pages print it
+            a, b = b, a
+        found.append((m.start(), m.end(), int(m.group(3)), b, a))
+    for m in _YEAR_FIRST.finditer(line):  # "2016.12.01", "2016/12/01"
+        found.append((m.start(), m.end(), int(m.group(1)), int(m.group(2)), int(m.group(3))))
+    for m in _SLASHED.finditer(line):
+        a, b = int(m.group(1)), int(m.group(2))
+        if a > 12 >= b:
+            found.append((m.start(), m.end(), int(m.group(3)), b, a))
+        elif b > 12 >= a:
+            found.append((m.start(), m.end(), int(m.group(3)), a, b))
+    if not found:
+        return None
+    found.sort()
+    rest = line
+    for s, e, *_ in reversed(found):
+        rest = rest[:s] + " " + rest[e:]
+    upd = _update_label().search(rest)
+    if upd:
+        rest = rest[:upd.start()]
+    rest = _label().sub("", _strip_times(rest).strip(_SEPARATORS))
+    rest = re.sub(rf"\b(?:{_weekday()})(?!\w)", " ", rest, flags=re.I)
+    if _rest_words(rest) > 4:
+        return None
+    _s, _e, y, mo, d = found[0]
+    try:
+        iso = date(y, mo, d).isoformat()
+    except ValueError:
+        return None
+    return iso if _valid(iso) else None
+
+
+@cache
+def _lead_date_shape() -> re.Pattern[str]:
+    """What may stand before a date that opens a date line: a time, a weekday, a label."""
+    return re.compile(rf"^(?:(?:{_CLOCK.pattern})\s*[,|/·–—-]?\s*)?(?:(?:{_weekday()})\s*,?\s*)?$", re.I)
+
+
+def _written_line_date(line: str) -> tuple[str | None, tuple[int, int] | None] | None:
+    """A date line with the month in words: a short line that is not a sentence, whose date
+    ends it (after an author's or outlet's name: "Jane Doe, Thursday, 13 May 2021"), or opens
+    it before a separator or a time ("19:20, 12 May 2022, Place - Outlet", "21 Nov 2017 | Topic").
+    None when the line is not one."""
+    if is_sentence(line) or banner_kind(line):
+        return None
+    dates = [d for d in find_dates(line) if d.date.day is not None]
+    if not dates:
+        return None
+    last, first = dates[-1], dates[0]
+    field = re.match(r"^\s*[^:\d.!?]{2,30}:", line)
+    if field and not _label().match(line.strip()):
+        return None  # a field of a record ("Arrested: 4 July 2022"), not the page's date
+    if last.date.year and _rest_words(line) <= 14 and _trailing_ok(line[last.end:]):
+        iso = _valid_date(last.date)
+        if iso:
+            return iso, None
+    if first.date.year and _lead_date_shape().match(line[:first.start].strip()):
+        after = line[first.end:]
+        if _trailing_ok(after) or re.match(r"^\s*(?:[,|/·]|[–—-]\s|\(|$)", _strip_times(after)):
+            iso = _valid_date(first.date)
+            if iso:
+                return iso, None
+    return None
+
+
+def lone_date(line: str) -> PartialDate | None:
+    """The date when a line holds nothing but a date (with perhaps a weekday, a label and a
+    time): "5 July 2024", "Friday, December 10, 2004", "Published 31 May"."""
+    dates = find_dates(line)
+    if len(dates) != 1 or dates[0].date.day is None:
+        return None
+    d = dates[0]
+    before = _label().sub("", line[:d.start].strip(_SEPARATORS))
+    before = re.sub(rf"^(?:{_weekday()})(?!\w)", "", before.strip(_SEPARATORS), flags=re.I)
+    if before.strip(_SEPARATORS) or not _trailing_ok(line[d.end:]):
+        return None
+    return d.date
+
+
+# "PLACE, " / "PLACE. " / "Place, Region, " opening a dateline (a region may follow the place, in words)
+_PLACE_HEAD = re.compile(r"^[A-ZА-ЯЁ][A-ZА-ЯЁ .'’\-]{2,40}(?:,\s*[^\W\d_][^\W\d_.]*(?:[ .]+[^\W\d_]+){0,3})?[,.]\s*")
+_TITLE_PLACE_HEAD = re.compile(r"^[A-ZА-ЯЁ][a-zа-яё'’\-]+(?: [A-ZА-ЯЁ][a-zа-яё'’\-]+)?(?:,\s*[A-ZА-ЯЁ][a-zа-яё'’\-]+)?[,.]\s*")
+# what follows the date of a wire dateline: the agency ("(Agency) -", ". /AGENCY/.", ". AGENCY -"),
+# or a dash alone
+_AGENCY_AFTER = re.compile(r"^\s*[.,]?\s*(?:\([A-Z][\w/ .&-]{1,40}\)\s*[-—–]|/[^/\n]{2,30}/|"
+                           r"[A-ZА-ЯЁ][\w.&-]*(?:\s[\w.&-]+){0,2}\s+[-—–]\s)")
+_DASH_AFTER = re.compile(r"^\s*[.,]?\s*[-—–]{1,2}\s")
+
+
+def _dateline(line: str, dates: list[DateSpan]) -> tuple[str | None, tuple[int, int] | None] | None:
+    """A wire or press dateline at the head of a story: "PLACE, April 27 (Agency) -",
+    "PLACE. 27 April. AGENCY -", "Place, 3 May 2024 —", "April 27, 2024 -- ...". None when the
+    line does not open with one."""
+    first = dates[0]
+    if first.date.day is None:
+        return None
+    place = _PLACE_HEAD.match(line)
+    titled = _TITLE_PLACE_HEAD.match(line)
+    agency = bool(_AGENCY_AFTER.match(line[first.end:]))
+    dash = bool(_DASH_AFTER.match(line[first.end:]))
+    opens = (
+        (place is not None and first.start == place.end())  # a place in capitals, then the date
+        # a place in title case, then a full date or an agency: "Riga. 9 May. AGENCY -"
+        or (titled is not None and first.start == titled.end() and (first.date.year is not None or agency))
+        # the date first: "January 5 (Reuters) -", "May 16, 2006 -- ..."
+        or (first.start == 0 and (agency or (dash and first.date.year is not None)))
+    )
+    if not opens:
+        return None
+    if first.date.year:
+        return _valid_date(first.date), None
+    month, day = first.date.month, first.date.day
+    assert month is not None
+    return None, (month, day)
 
 
 def dateline_date(raw: str) -> tuple[str | None, tuple[int, int] | None]:
@@ -203,110 +501,120 @@ def dateline_date(raw: str) -> tuple[str | None, tuple[int, int] | None]:
     Returns (ISO date, None), or (None, (month, day)) when the dateline gives a
     day and month but no year ("MOSCOW, April 27 (Reuters)"), or (None, None).
     """
-    for line in head_lines(raw):
+    yearless: tuple[int, int] | None = None
+    head = page_head(raw)
+    for line in head:
+        stamp = _ISO_STAMP.search(line)  # a page's metadata line, printed before or after the title
+        if stamp and _valid(stamp.group(0)[:10]):
+            return stamp.group(0)[:10], None
+    for line in head:
         m = SCRAPER_DATE.match(line) or _ISO.match(line)
         if m:
             iso = _ISO.search(line)
             if iso and _valid(iso.group(0)):
                 return iso.group(0), None
-        numeric = _NUMERIC_HEAD.match(line)
-        if numeric and len(_WORD.findall(line[numeric.end():])) <= 3:
-            # "12.06.2021, 15:29 Новости": a page's own date line, day first as dotted dates are
-            d, mo, y = (int(numeric.group(k)) for k in ("d", "m", "y"))
-            dotted = f"{y:04d}-{mo:02d}-{d:02d}"
-            if 1 <= mo <= 12 and _valid(dotted):
-                return dotted, None
-        label = _LABEL.match(line)
+        numeric = _numeric_line_date(line)
+        if numeric:
+            return numeric, None
+        label = _label().match(line)
         if label:
-            dates = [d for d in find_dates(line[label.end():]) if d.year and d.day]
-            if dates and _valid(dates[0].iso() or ""):
-                return dates[0].iso(), None
+            found = [d for d in find_dates(line[label.end():]) if d.date.day]
+            if found and found[0].date.year and _valid_date(found[0].date):
+                return _valid_date(found[0].date), None
+            if found and found[0].date.year is None and yearless is None and found[0].date.month:
+                yearless = (found[0].date.month, found[0].date.day or 1)
         dates = find_dates(line)
         if not dates:
             continue
-        # "AFP , Tuesday 12 Apr 2022", "Public statement, 20 May 2024": a short line ending in a date
-        # (not a recognised caption: a file photo carries the date it was taken)
-        last = dates[-1]
-        if (last.year and last.day and not is_sentence(line) and len(_WORD.findall(line)) <= 12
-                and not banner_kind(line)
-                and not _TRAILING_TIME.sub("", line[last.end:]).strip(" .,;")):
-            if _valid(last.iso() or ""):
-                return last.iso(), None
-        # a wire dateline: "PLACE, 27 April." / "PLACE, April 27 (Agency) —"
-        place = _PLACE_HEAD.match(line)
-        if place and dates[0].start == place.end() and dates[0].day:
-            if dates[0].year:
-                return (dates[0].iso(), None) if _valid(dates[0].iso() or "") else (None, None)
-            return None, (dates[0].month, dates[0].day)
-        # "January 5 (Reuters) -": a wire dateline without its place
-        if dates[0].start == 0 and dates[0].day and _AGENCY_AFTER.match(line[dates[0].end:]):
-            if dates[0].year:
-                return (dates[0].iso(), None) if _valid(dates[0].iso() or "") else (None, None)
-            return None, (dates[0].month, dates[0].day)
-        titled = _TITLE_PLACE_HEAD.match(line)
-        if titled and dates[0].start == titled.end() and dates[0].day and dates[0].year:
-            return (dates[0].iso(), None) if _valid(dates[0].iso() or "") else (None, None)
-    return None, None
+        written = _written_line_date(line)
+        if written:
+            return written
+        wire = _dateline(line, dates)
+        if wire is not None:
+            if wire[0] or wire[1]:
+                return wire
+            return None, None  # a dateline with a date out of range: nothing else is the date
+    # a date on a line of its own (a statement's date under its title)
+    for line in head:
+        d = lone_date(line)
+        if d is not None and d.year and _valid_date(d):
+            return _valid_date(d), None
+    return None, yearless
 
 
-_END_BEFORE = re.compile(r"(?:\b(?:until|till|through)|(?<![\w])до)\s+(?:\w+,?\s+)?$", re.I)
-_END_DATE_SPAN = re.compile(r"(?:\b(?:until|till|through)|(?<![\w])до)\s+[^.;\n]{0,40}?\b(?:19|20)\d\d\b", re.I)
+# --- dates from the content ----------------------------------------------------------
 
 
-def latest_date(text: str, today: date | None = None) -> FoundDate | None:
+def _counts_years(text: str) -> bool:
+    return any(pat.search(text) for pat, _ in _relative_years())
+
+
+def latest_date(text: str, today: date | None = None) -> DateSpan | None:
     """The latest date the text names, with a day and month but no year taken to fall in
     the latest year the text names (unless it dates things relative to its own year)."""
     # a term's end ("until 5 February 2024", "до 5 декабря") may lie after the writing: not a date
     # the report is older than, nor the year its days without one fall in
-    found = [f for f in find_dates(text) if not _END_BEFORE.search(text[max(0, f.start - 12):f.start])]
-    ends = [(m.start(), m.end()) for m in _END_DATE_SPAN.finditer(text)]
+    every = find_dates(text)
+    found = [f for f in every if not _ends_span(text, f.start)]
+    ended = [f for f in every if f.date.year and _ends_span(text, f.start)]
     # nor is a year something has gone on since ("an activist since 2016")
-    bare = [m for m in re.finditer(r"\b(?:19|20)\d\d\b", text) if not any(a <= m.start() < b for a, b in ends)
-            and not re.search(r"(?:\bsince|(?<!\w)с)\s+$", text[max(0, m.start() - 8):m.start()], re.I)]
-    years = [f.year for f in found if f.year] + [int(m.group(0)) for m in bare]
+    since = _since_before()
+    bare = [m for m in re.finditer(r"\b(?:19|20)\d\d\b", text)
+            if not any(f.start <= m.start() < f.end for f in ended)
+            and not since.search(text[max(0, m.start() - 8):m.start()])]
+    years = [f.date.year for f in found if f.date.year] + [int(m.group(0)) for m in bare]
     anchor = max((y for y in years if y <= (today or date.today()).year), default=None)
-    relative = bool(_RELATIVE_YEAR.search(text))
-    best: tuple[tuple[int, int, int], FoundDate] | None = None
+    relative = _counts_years(text)
+    best: tuple[tuple[int, int, int], DateSpan] | None = None
     for f in found:
-        year = f.year
+        year = f.date.year
         if year is None:
-            if anchor is None or relative or f.day is None:
+            if anchor is None or relative or f.date.day is None:
                 continue
             year = anchor
-        cand = FoundDate(f.start, f.end, year, f.month, f.day)
+        cand = DateSpan(f.start, f.end, f.date.with_year(year))
         if not _valid(cand.iso() or "", today):
             continue
-        key = (year, f.month, f.day or 1)
+        key = (year, f.date.month or 1, f.date.day or 1)
         if best is None or key > best[0]:
             best = (key, cand)
     return best[1] if best else None
 
 
+def today_date(text: str, today: date | None = None) -> PartialDate | None:
+    """The day the text calls today: "today, May 3, 2024", "сегодня, 25 декабря" (perhaps
+    without a year)."""
+    pat = _today_before()
+    for f in find_dates(text):
+        if f.date.day is not None and pat.search(text[max(0, f.start - 20):f.start]):
+            if f.date.year is None or _valid_date(f.date):
+                return f.date
+    return None
+
+
 def content_date(text: str) -> str | None:
     """The month of the latest date the text mentions: a report is not older than
-    what it reports. Month precision, since the day of writing is unknown."""
-    if _RELATIVE_YEAR.search(text):
+    what it reports. Month precision, since the day of writing is unknown, unless the
+    text writes it next to "today"."""
+    if _counts_years(text):
         # "last year", "this year": the text counts from a year it does not name, so the
         # latest date it names is only a floor; the bundle may settle it (`own_year`)
         return None
+    stated = today_date(text)
+    if stated is not None and stated.year is not None:
+        return stated.iso()
     found = latest_date(text)
-    return f"{found.year:04d}-{found.month:02d}" if found and found.year else None
-
-
-# How many years back a relative phrase counts: "last year" -1, "the year before last" -2.
-_YEAR_OFFSETS = ((re.compile(r"\byear before last\b|\bпозапрошл\w* год", re.I), -2),
-                 (re.compile(r"\blast year\b|\b(?<!поза)прошл(?:ого|ом) год", re.I), -1),
-                 (re.compile(r"\bthis year\b|\b(?:этого|этом|текущего|текущем) год", re.I), 0))
+    return f"{found.date.year:04d}-{found.date.month:02d}" if found and found.date.year else None
 
 
 def counts_from_own_year(text: str) -> bool:
     """True when the text dates things from a year it does not name ("last year", "этого года")."""
-    return any(pat.search(text) for pat, _ in _YEAR_OFFSETS)
+    return _counts_years(text)
 
 
 def own_year(text: str, bundle_years: set[int], today: date | None = None) -> tuple[int, str, str] | None:
     """The year a report with no date of its own was written in, when it counts from that
-    year ("in October last year", "в конце апреля этого года"), from the rest of its bundle.
+    year ("in October last year", "в начале мая этого года"), from the rest of its bundle.
 
     The text alone does not settle it: the years it writes out are only a floor (a report
     is not older than what it reports), and on real pages they are as often the current
@@ -322,17 +630,18 @@ def own_year(text: str, bundle_years: set[int], today: date | None = None) -> tu
     if not counts_from_own_year(text):
         return None
     found = find_dates(text)
-    named = [f.year for f in found if f.year and f.year <= today.year]
+    named = [f.date.year for f in found if f.date.year and f.date.year <= today.year]
     if not named:
         return None
     floor = max(named)
     year = min((y for y in bundle_years if floor <= y <= today.year), default=None)
     if year is None:
         return None
-    dated = [(f.year, f.month, f.day or 1) for f in found if f.year and f.year <= year]
+    dated = [(f.date.year, f.date.month or 1, f.date.day or 1) for f in found if f.date.year and f.date.year <= year]
     # "14 June" is in the year of writing; "in October last year" counts back from it
-    dated += [(year, f.month, f.day) for f in found if f.year is None and f.day is not None]
-    for pat, off in _YEAR_OFFSETS:
+    dated += [(year, f.date.month or 1, f.date.day or 1) for f in found
+              if f.date.year is None and f.date.day is not None]
+    for pat, off in _relative_years():
         for m in pat.finditer(text):
             before = re.findall(r"\w+", text[max(0, m.start() - 20):m.start()])
             month = _month_of(before[-1]) if before else None
@@ -349,7 +658,7 @@ def own_year(text: str, bundle_years: set[int], today: date | None = None) -> tu
 
 def named_years(texts: dict[str, str]) -> dict[str, set[int]]:
     """The years each report names with a month, by source id: found once for a whole bundle."""
-    return {sid: {f.year for f in find_dates(t) if f.year} for sid, t in texts.items()}
+    return {sid: {f.date.year for f in find_dates(t) if f.date.year} for sid, t in texts.items()}
 
 
 def bundle_years(published: dict[str, str | None], named: dict[str, set[int]], but: str) -> set[int]:
@@ -357,6 +666,12 @@ def bundle_years(published: dict[str, str | None], named: dict[str, set[int]], b
     (`named` from `named_years`)."""
     years = {int(p[:4]) for o, p in published.items() if o != but and p}
     return years.union(*(ys for o, ys in named.items() if o != but))
+
+
+def _same_day_years(dates: dict[str, list[DateSpan]], but: str, month: int, day: int) -> set[int]:
+    """The years the bundle's other reports give to this day and month."""
+    return {f.date.year for o, fs in dates.items() if o != but for f in fs
+            if f.date.year and f.date.month == month and f.date.day == day}
 
 
 def infer_years(published: dict[str, str | None], yearless: dict[str, tuple[int, int]],
@@ -373,10 +688,9 @@ def infer_years(published: dict[str, str | None], yearless: dict[str, tuple[int,
     """
     out: dict[str, tuple[str, str]] = {}
     dates = {sid: find_dates(t) for sid, t in texts.items()}  # each text read once for the bundle
-    named = {sid: {f.year for f in fs if f.year} for sid, fs in dates.items()}
+    named = {sid: {f.date.year for f in fs if f.date.year} for sid, fs in dates.items()}
     for sid, (month, day) in yearless.items():
-        same = {f.year for o, fs in dates.items() if o != sid for f in fs
-                if f.year and f.month == month and f.day == day}
+        same = _same_day_years(dates, sid, month, day)
         years = bundle_years(published, named, but=sid)
         floor = max(named[sid], default=0)
         years = {y for y in years if y >= floor}
@@ -397,13 +711,72 @@ def infer_years(published: dict[str, str | None], yearless: dict[str, tuple[int,
     return out
 
 
-# --- outlets ----------------------------------------------------------------
+def yearless_dates(published: dict[str, str | None], undated: set[str], texts: dict[str, str],
+                   today: date | None = None) -> dict[str, tuple[str, str]]:
+    """Publication estimates for reports that write days and months but never a year
+    ("detained on 12 June", "суд 30 мая"), from the rest of the bundle.
+
+    The year of writing is taken as the earliest year of the bundle (the others' publication
+    years and the years their texts name) that is not before the years the bundle gives to the
+    report's own days and months (another source writing "12 June 2023" puts the report's
+    "12 June" in 2023). The estimate is the month of the latest date it names in that year,
+    terms' ends aside; the day, when the text writes it next to "today". Returns {source id:
+    (ISO month or date, how)} for the `undated` ids the bundle settles.
+    """
+    today = today or date.today()
+    dates = {sid: find_dates(t) for sid, t in texts.items()}
+    named = {sid: {f.date.year for f in fs if f.date.year} for sid, fs in dates.items()}
+    out: dict[str, tuple[str, str]] = {}
+    for sid in undated:
+        text = texts[sid]
+        own = [f for f in dates.get(sid, []) if f.date.year is None and f.date.day is not None]
+        if not own or named.get(sid) or _counts_years(text):
+            continue
+        told = [f for f in own if not _ends_span(text, f.start)]
+        if not told:
+            continue
+        tied = set()
+        for f in own:
+            assert f.date.month is not None and f.date.day is not None
+            same = _same_day_years(dates, sid, f.date.month, f.date.day)
+            if len(same) == 1:
+                tied |= same
+        floor = max(tied, default=0)
+        years = {y for y in bundle_years(published, named, but=sid) if floor <= y <= today.year}
+        if not years:
+            continue
+        year = min(years)
+        latest = max(((f.date.month or 1, f.date.day or 1) for f in told), default=None)
+        if latest is None or (year, *latest) > (today.year, today.month, today.day):
+            continue
+        stated = today_date(text)
+        if stated is not None and stated.year is None and (stated.month, stated.day) == latest:
+            iso = stated.with_year(year).iso()
+            what = "the day it calls today"
+        else:
+            iso = f"{year:04d}-{latest[0]:02d}"
+            what = "the month of the latest date it names"
+        tie = (f"another source writes one of its days with {floor}" if tied else
+               "it is the earliest year of the bundle")
+        how = (f"no date line, and the text names days and months but no year; {year}: {tie}; "
+               f"{what}: a guess, check it")
+        if iso:
+            out[sid] = (iso, how)
+    return out
+
+
+# --- outlets -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Rules:
+    groups: dict[str, tuple[re.Pattern[str], ...]]
 
 
 @cache
-def _outlet_rules(language: str) -> dict[str, list[re.Pattern[str]]]:
+def _outlet_rules(language: str) -> _Rules:
     rules: dict[str, list[re.Pattern[str]]] = {}
-    for lang in dict.fromkeys([language, "en"]):
+    for lang in dict.fromkeys([language, *DATE_LANGUAGES]):
         try:
             data = load(f"{lang}/outlets.yaml")
         except FileNotFoundError:
@@ -411,7 +784,7 @@ def _outlet_rules(language: str) -> dict[str, list[re.Pattern[str]]]:
         for key, value in data.items():
             if isinstance(value, list):
                 rules.setdefault(key, []).extend(re.compile(p) for p in value)
-    return rules
+    return _Rules({k: tuple(v) for k, v in rules.items()})
 
 
 @cache
@@ -425,62 +798,203 @@ def _expansions() -> dict[str, str]:
     return out
 
 
-def _clean_outlet(name: str) -> str | None:
-    name = " ".join(name.split()).strip(" .,:;-—«»\"'")
+def _clean_outlet(name: str | None, language: str = "en") -> str | None:
+    """An outlet's name as a case file gives it: a known outlet by the name the table gives it
+    in the report's language; another as written, without surrounding punctuation."""
+    if not name:
+        return None
+    name = _unquote(" ".join(name.split()).strip(" .,:;-—"))
+    for pat in _outlet_rules(language).groups.get("legal_suffixes", ()):
+        name = pat.sub("", name).strip(" .,")
     if not name or len(name) > 60:
         return None
+    found = known.lookup(name)
+    if found is not None:
+        return found.display(language)
     if name.isupper() and len(name) > 6 and " " in name:
         name = name.title()
     return _expansions().get(name, name)
 
 
-def infer_outlet(raw: str, language: str = "en") -> str | None:
-    """The outlet a report names as its own: dateline, byline, press-release
-    formula, publisher banner, footer."""
-    rules = _outlet_rules(language)
-    for line in head_lines(raw):
-        for pat in rules.get("datelines", []):
-            m = pat.search(line)
-            if m and m.group("outlet").strip().lower() not in place_names():
-                return _clean_outlet(m.group("outlet"))
-    for pat in rules.get("bylines", []):
-        m = pat.search(raw)
-        if m:
-            return _clean_outlet(m.group("outlet"))
-    for pat in rules.get("press_releases", []):
-        m = pat.search(raw[:1500])
-        if m:
-            return _clean_outlet(m.group("outlet"))
-    for pat in rules.get("banners", []):
-        m = pat.search(raw)
-        if m:
-            return _clean_outlet(m.group("outlet"))
-    lines = [ln for ln in raw.strip().splitlines() if ln.strip()]
-    tail = "\n".join(lines[-12:])
-    for pat in rules.get("self_references", []):
-        for m in pat.finditer(tail):
-            cand = _clean_outlet(m.group("outlet"))
-            if cand and not banner_kind(cand) and len(cand.split()) <= 6:
-                return cand
+_PAIRS = {"«": "»", '"': '"', "“": "”", "„": "“", "'": "'"}
+
+
+def _unquote(name: str) -> str:
+    """A name without the quotes around it ("«Example»" -> "Example"); quotes inside it stay
+    ("Agency «Example»")."""
+    while len(name) >= 2 and name[0] in _PAIRS and name[-1] == _PAIRS[name[0]]:
+        name = name[1:-1].strip()
+    if name[:1] in _PAIRS and _PAIRS[name[0]] not in name[1:]:
+        name = name[1:]
+    if name[-1:] in _PAIRS.values() and not any(o in name[:-1] for o, c in _PAIRS.items() if c == name[-1]):
+        name = name[:-1]
+    return name.strip()
+
+
+def _is_place(name: str) -> bool:
+    return name.strip().lower() in place_names()
+
+
+def _acceptable(name: str, rules: _Rules) -> bool:
+    """Whether a name a shape caught may be an outlet's: not a place, page furniture, or a name
+    the outlet files rule out (a company owning the outlet, a rights notice)."""
+    bare = _unquote(" ".join(name.split()).strip(" .,:;-—"))
+    for pat in rules.groups.get("legal_suffixes", ()):
+        bare = pat.sub("", bare).strip(" .,")
+    if not bare or _is_place(bare) or banner_kind(bare):
+        return False
+    return known.lookup(bare) is not None or not any(p.fullmatch(bare) for p in rules.groups.get("not_outlets", ()))
+
+
+def _first(rules: _Rules, group: str, text: str, *, known_only: bool = False,
+           quoted_or_known: bool = False) -> str | None:
+    for pat in rules.groups.get(group, ()):
+        for m in pat.finditer(text):
+            cand = m.group("outlet").strip()
+            if not _acceptable(cand, rules):
+                continue
+            if known_only and known.lookup(cand) is None:
+                continue
+            if quoted_or_known and not (cand[:1] in "«\"“" or known.lookup(cand) is not None):
+                continue
+            return cand
     return None
 
 
-# --- titles -----------------------------------------------------------------
+def _masthead(lines: list[str], dated: int | None) -> str | None:
+    """An outlet's name or site printed as a line of its own at the top ("example.media",
+    "«Example»"), or a desk's credit next to the date line ("Example News", "Example Staff")."""
+    domains = [known.bare_domain(ln) for ln in lines]
+    for i, line in enumerate(lines):
+        if is_prose(line):
+            continue
+        o = known.lookup(line) if len(line) <= 60 else None
+        if o is not None:
+            return o.name
+        # a site's name alone near the top; several are a list of links, not a masthead
+        domain = domains[i]
+        if domain and i < 6 and sum(1 for d in domains if d) == 1:
+            return domain
+        if dated is not None and abs(i - dated) == 1:
+            desk = re.fullmatch(r"(?P<outlet>[A-Z][\w.&-]+(?:\s[A-Z][\w.&-]+){0,2})\s+(?P<desk>News|Staff|Desk|Bureau|Newsroom)",
+                                line)
+            if desk and not banner_kind(line):
+                return desk.group("outlet") + (" News" if desk.group("desk") == "News" else "")
+    return None
+
+
+def _title_site(lines: list[str]) -> str | None:
+    """A known outlet as the last part of a page title at the top: "Headline - Example News"."""
+    for line in lines[:3]:
+        parts = re.split(r"\s+(?:\||–|—|-|::|•|·)\s+", line)
+        if len(parts) >= 2:
+            o = known.lookup(parts[-1])
+            if o is not None:
+                return o.name
+    return None
+
+
+def _chrome_outlet(lines: list[str], language: str) -> str | None:
+    """A known outlet named in page chrome (a menu, a banner, an appeal): the publisher's own
+    furniture. Captions and credits name photo agencies and are not taken."""
+    for line in lines:
+        kind = line_kind(line, language)
+        if kind is None or kind == "captions" or len(_WORD.findall(line)) > 12:
+            continue
+        for o in known.in_line(line):
+            return o.name
+    return None
+
+
+_URL = re.compile(r"https?://[^\s<>\"')]+|\bwww\.[\w.-]+\.[a-z]{2,}", re.I)
+
+
+def _link_outlet(lines: list[str]) -> str | None:
+    """A known outlet's site linked from a line that is not story prose (a share link, a
+    metadata line): the page's own."""
+    for line in lines:
+        if is_prose(line) and not _ISO_STAMP.search(line):
+            continue
+        for m in _URL.finditer(line):
+            o = known.by_domain(m.group(0))
+            if o is not None:
+                return o.name
+    return None
+
+
+def _told_outlet(raw: str, rules: _Rules) -> str | None:
+    """The news outlet a source speaks to ("told Example News", "рассказал «Примеру»"): the
+    outlet's own interview, unless the text also cites that outlet as another's report
+    ("according to", "пишет"), or speaks to more than one."""
+    named: list[known.Outlet] = []
+    for pat in rules.groups.get("told", ()):
+        for m in pat.finditer(raw):
+            o = known.lookup(m.group("outlet"))
+            if o is not None and o.is_news and o not in named:
+                named.append(o)
+    if len(named) != 1:
+        return None
+    o = named[0]
+    for pat in rules.groups.get("cited", ()):
+        for m in pat.finditer(raw):
+            if known.lookup(m.group("outlet")) == o:
+                return None
+    return o.name
+
+
+def infer_outlet(raw: str, language: str = "en") -> str | None:
+    """The outlet a report names as its own, from the strongest sign to the weakest: a
+    dateline, a byline or credit, a masthead, the page title, a source line, a press-release
+    formula, a self-reference in the lead, an appeal or menu line, a footer, a link to the
+    outlet's site, a source speaking to the outlet."""
+    rules = _outlet_rules(language)
+    head = head_lines(raw)
+    top = top_lines(raw)
+    lines = [ln for ln in raw.strip().splitlines() if ln.strip()]
+    tail = lines[-12:]
+    dated = next((i for i, ln in enumerate(top) if _numeric_line_date(ln) or _written_line_date(ln)), None)
+    found = (
+        next((c for ln in head if (c := _first(rules, "datelines", ln))), None)
+        or _first(rules, "bylines", raw)
+        or _first(rules, "known_bylines", raw, known_only=True)
+        or _masthead(top, dated)
+        or _title_site(top)
+        or _first(rules, "credits", "\n".join(top))
+        or _first(rules, "press_releases", raw[:1500])
+        or _first(rules, "self_references_lead", raw[:2500], quoted_or_known=True)
+        or _first(rules, "banners", raw)
+        or _chrome_outlet(top + tail, language)
+    )
+    if not found:
+        for pat in rules.groups.get("self_references", ()):
+            for m in pat.finditer("\n".join(tail)):
+                cand = m.group("outlet")
+                if cand and _acceptable(cand, rules) and len(cand.split()) <= 6:
+                    found = cand
+                    break
+            if found:
+                break
+    found = found or _link_outlet(top + tail) or _told_outlet(raw, rules)
+    return _clean_outlet(found, language)
+
+
+# --- titles --------------------------------------------------------------------------
 
 _TITLE_SEP = re.compile(r"\s+(?:\||–|—|-|::|•|·)\s+")
 
 
 def trim_site_name(title: str, site: str | None = None) -> str:
     """'Headline | Site' -> 'Headline'. A trailing part goes when it is the site's
-    name, or when a bar, bullet or double colon sets off a short part (the usual
-    site suffix); a dash alone does not, since headlines use dashes too."""
+    name or a known outlet's, or when a bar, bullet or double colon sets off a short part
+    (the usual site suffix); a dash alone does not, since headlines use dashes too."""
     title = title.strip()
     end = len(title)
     for sep in reversed(list(_TITLE_SEP.finditer(title))):
         tail = title[sep.end():end].strip().lower()
         if len(_WORD.findall(title[: sep.start()])) < 2:
             break
-        named = site is not None and tail in {site.lower(), site.lower().removeprefix("www.")}
+        named = (site is not None and tail in {site.lower(), site.lower().removeprefix("www.")}) or (
+            known.lookup(tail) is not None)
         if not (named or (sep.group().strip() in {"|", "::", "•", "·"} and len(_WORD.findall(tail)) <= 5)):
             break
         end = sep.start()
