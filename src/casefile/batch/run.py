@@ -14,10 +14,10 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from casefile.batch.grouping import Case, group_reports
-from casefile.batch.records import BadRecord, Record, iter_records
+from casefile.batch.grouping import Case, group_reports, latin, same_person
+from casefile.batch.records import BadRecord, NotReport, Record, iter_records
 from casefile.batch.stages import DocResult, is_relevant, read_records, warm_up
-from casefile.model import CaseFile, DocAnalysis, Source
+from casefile.model import CaseFile, DocAnalysis, Entity, Source
 from casefile.pipeline import consolidate_case, rebase_analysis
 from casefile.render import render_html, render_json
 
@@ -28,6 +28,7 @@ RAY_SLICE = 20_000  # relevant reports per Ray dataset (a few kB each)
 @dataclass
 class BatchSummary:
     read: int = 0
+    not_reports: int = 0  # WARC records that hold no report (images, redirects)
     irrelevant: int = 0
     no_case: int = 0
     empty_cases: int = 0
@@ -38,7 +39,7 @@ class BatchSummary:
     seconds: dict[str, float] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, Any]:
-        return {"read": self.read, "skipped_irrelevant": self.irrelevant, "read_but_no_case": self.no_case,
+        return {"read": self.read, "not_reports": self.not_reports, "skipped_irrelevant": self.irrelevant, "read_but_no_case": self.no_case,
                 "cases_without_acts": self.empty_cases,
                 "failed": [{"record": r, "problem": p} for r, p in self.failed], "cases": len(self.cases),
                 "seconds": {k: round(v, 2) for k, v in self.seconds.items()}}
@@ -59,6 +60,8 @@ def _relevant(inputs: list[str], summary: BatchSummary, progress: Progress | Non
             summary.failed.append((rec.id, rec.problem))
             if progress:
                 progress(1)
+        elif isinstance(rec, NotReport):
+            summary.not_reports += 1
         elif is_relevant(rec):
             yield rec
         else:
@@ -102,8 +105,16 @@ class _Spill:
         return paths
 
 
-def consolidate_docs(docs: list[dict[str, Any]]) -> CaseFile:
-    """One case's reports (as spilled) to its case file: sources renumbered S1.. by date."""
+def is_person(name: str) -> Callable[[Entity], bool]:
+    """Whether an entity of a case file is the person `name` (under any of its full names)."""
+    def accept(e: Entity) -> bool:
+        return any(len(latin(n).split()) > 1 and same_person(n, name) for n in (e.name, *e.aliases))
+    return accept
+
+
+def consolidate_docs(docs: list[dict[str, Any]], person: str | None = None) -> CaseFile:
+    """One case's reports (as spilled) to its case file, with `person` its subject: sources
+    renumbered S1.. by date."""
     docs.sort(key=lambda d: (d["source"].get("published") or "9999", d["record_id"]))
     sources: list[Source] = []
     analyses: list[DocAnalysis] = []
@@ -111,7 +122,7 @@ def consolidate_docs(docs: list[dict[str, Any]]) -> CaseFile:
         old = d["source"]["id"]
         sources.append(Source.model_validate({**d["source"], "id": f"S{i}"}))
         analyses.append(DocAnalysis.model_validate(rebase_analysis(d["analysis"], old, f"S{i}")))
-    return consolidate_case(sources, analyses)
+    return consolidate_case(sources, analyses, may_be_subject=is_person(person) if person else None)
 
 
 def write_case(out: Path, case: Case, cf: CaseFile) -> dict[str, Any]:
@@ -181,13 +192,15 @@ def _case_job(item: tuple[Case, Path]) -> tuple[Case, dict[str, Any], list[dict]
     case, path = item
     with path.open(encoding="utf-8") as fh:
         docs = [json.loads(line) for line in fh]
-    return case, consolidate_docs(docs).to_dict(), docs
+    return case, consolidate_docs(docs, case.name).to_dict(), docs
 
 
 def _finish(spill: _Spill, tmp: Path, out: Path, summary: BatchSummary,
             on_case: OnCase | None, mapper: Callable[..., Iterable]) -> None:
     start = time.perf_counter()
     cases = group_reports(spill.persons)
+    # reports whose people found no case (their acts here and elsewhere found none)
+    summary.no_case += len({doc for doc, _ in spill.persons} - {d for c in cases for d in c.docs})
     paths = spill.by_case(cases, tmp)
     for case, cf_dict, docs in mapper(_case_job, [(c, paths[c.id]) for c in cases]):
         cf = CaseFile.model_validate(cf_dict)
@@ -263,5 +276,5 @@ class _RayReader:
 
 def _ray_consolidate(row: dict[str, Any]) -> dict[str, Any]:
     docs = [json.loads(line) for line in row["docs"].splitlines() if line.strip()]
-    cf = consolidate_docs(docs).to_dict()
+    cf = consolidate_docs(docs, json.loads(row["case"])["name"]).to_dict()
     return {"case": row["case"], "casefile": json.dumps(cf)}

@@ -82,7 +82,11 @@ class _Cluster:
         return {i.em.source for i in self.items}
 
 
-def merge_events(analyses: list[DocAnalysis], resolution: EntityResolution, sources: list[Source]) -> list[Event]:
+def merge_events(analyses: list[DocAnalysis], resolution: EntityResolution, sources: list[Source],
+                 joint_acts: bool = False) -> list[Event]:
+    """`joint_acts`: an act the subject underwent together with other named persons (co-defendants
+    sentenced in one sentence) is the subject's too; otherwise any other person undergoing it
+    makes it background."""
     order = {s.id: k for k, s in enumerate(sources)}
     by_id = {e.id: e for e in resolution.entities}
     items = [_item(em, order, resolution) for a in analyses for em in a.events]
@@ -91,7 +95,7 @@ def merge_events(analyses: list[DocAnalysis], resolution: EntityResolution, sour
                  if s.published and s.published_basis in ("dateline", "metadata")}
     for i in items:
         i.published = published.get(i.em.source)
-    items = [i for i in items if _concerns_case(i, by_id, resolution.subject)]
+    items = [i for i in items if _concerns_case(i, by_id, resolution.subject, joint_acts)]
     told: dict[tuple[str, int, str], set[str]] = {}
     for i in items:
         if i.em.date:
@@ -120,10 +124,12 @@ def _name_tokens(e: Entity) -> set[str]:
     return {w.lower() for n in [e.name, *e.aliases] for w in n.replace("-", " ").split() if len(w) > 2}
 
 
-def _concerns_case(i: _Item, by_id: dict[str, Entity], subject: str | None) -> bool:
+def _concerns_case(i: _Item, by_id: dict[str, Entity], subject: str | None, joint_acts: bool = False) -> bool:
     """False when the person the act happened to is another named person than the subject
     (names sharing a word with the subject's count as the subject: resolution may split them)."""
     if subject is None or subject not in by_id:
+        return True
+    if joint_acts and any(eid == subject and role == "subject" for eid, role in i.participants):
         return True
     subj_words = _name_tokens(by_id[subject])
     for eid, role in i.participants:
