@@ -88,7 +88,11 @@ def test_local_batch_groups_reports_into_their_cases(corpus, tmp_path: Path) -> 
     assert [p.split(":")[0] for _, p in summary.failed] == ["line 241", "line 242"]
     index = json.loads((tmp_path / "index.json").read_text())
     assert index["summary"]["cases"] == len(index["cases"]) == len(set(told.values()))
-    assert set(index["summary"]["seconds"]) == {"reading", "cases"} and min(index["summary"]["seconds"].values()) > 0
+    secs = index["summary"]["seconds"]
+    assert set(secs) == {"reading", "cases", "workers_start", "reading_once_started", "reading_busy"}
+    assert min(secs.values()) > 0 and secs["workers_start"] + secs["reading_once_started"] <= secs["reading"] + 0.01
+    # once the models are loaded, every relevant report is read (one worker, started before the first)
+    assert index["summary"]["read_once_started"] == summary.read
     assert (tmp_path / "index.csv").read_text().startswith("case,subject,status,sources,last_event,path")
 
 
@@ -116,6 +120,8 @@ def test_a_run_on_local_ray_gives_the_same_case_files(corpus, tmp_path: Path) ->
         return res
 
     local, on_ray = cases(tmp_path / "local"), cases(tmp_path / "ray")
+    secs = json.loads((tmp_path / "ray" / "index.json").read_text())["summary"]["seconds"]
+    assert {"ray_start", "workers_start", "reading_once_started"} <= set(secs)
     assert local.keys() == on_ray.keys() and local
     assert local == on_ray
     assert Counter(len(c["sources"]) for c in local.values()) == Counter(len(c["sources"]) for c in on_ray.values())

@@ -34,15 +34,41 @@ class BatchSummary:
     empty_cases: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)
     cases: list[dict[str, Any]] = field(default_factory=list)
-    # wall-clock seconds of the two stages: reading (filter, load the models, read; on Ray from
-    # the cluster's start), and cases (group, consolidate, write)
+    # wall-clock seconds: "reading" (filter, load the models, read; on Ray from the cluster's
+    # start) and "cases" (group, consolidate, write), the two stages; within reading,
+    # "workers_start" (until every reading worker has loaded its models) and
+    # "reading_once_started" (from then until the last report is read, in which
+    # `read_once_started` reports are read), and "reading_busy" (the time workers spent reading
+    # batches, added up over the workers); on Ray, "ray_start" (connecting to or starting Ray)
     seconds: dict[str, float] = field(default_factory=dict)
+    read_once_started: int = 0
 
     def as_dict(self) -> dict[str, Any]:
-        return {"read": self.read, "not_reports": self.not_reports, "skipped_irrelevant": self.irrelevant, "read_but_no_case": self.no_case,
-                "cases_without_acts": self.empty_cases,
+        return {"read": self.read, "not_reports": self.not_reports, "skipped_irrelevant": self.irrelevant,
+                "read_but_no_case": self.no_case, "cases_without_acts": self.empty_cases,
                 "failed": [{"record": r, "problem": p} for r, p in self.failed], "cases": len(self.cases),
-                "seconds": {k: round(v, 2) for k, v in self.seconds.items()}}
+                "seconds": {k: round(v, 2) for k, v in self.seconds.items()},
+                "read_once_started": self.read_once_started}
+
+
+@dataclass
+class _Clock:
+    """When each reading worker had loaded its models, and when it read each batch (time.time(),
+    which the workers of one machine share)."""
+
+    ready: dict[str, float] = field(default_factory=dict)
+    batches: dict[tuple[str, float], tuple[float, int]] = field(default_factory=dict)  # (worker, start): (end, n)
+
+    def record(self, summary: BatchSummary, started: float) -> None:
+        if not self.ready:
+            return
+        all_ready = max(self.ready.values())
+        summary.seconds["workers_start"] = all_ready - started
+        after = [(t0, end, n) for (_, t0), (end, n) in self.batches.items() if t0 >= all_ready]
+        if after:
+            summary.seconds["reading_once_started"] = max(end for _, end, _ in after) - all_ready
+            summary.seconds["reading_busy"] = sum(end - t0 for t0, end, _ in after)
+            summary.read_once_started = sum(n for _, _, n in after)
 
 
 Progress = Callable[[int], None]
@@ -153,24 +179,34 @@ OnCase = Callable[[Case, CaseFile, list[dict]], None]
 
 def run_local(inputs: list[str], out: Path, progress: Progress | None = None,
               on_case: OnCase | None = None) -> BatchSummary:
-    def read(records: Iterator[Record]) -> Iterator[tuple[list[DocResult], list[tuple[str, str]]]]:
-        return (read_records(chunk) for chunk in _chunks(records, BATCH))
+    clock = _Clock()
 
-    return _run(inputs, out, progress, on_case, read, map)
+    def read(records: Iterator[Record]) -> Iterator[tuple[list[DocResult], list[tuple[str, str]]]]:
+        warm_up()
+        clock.ready["local"] = time.time()
+        for chunk in _chunks(records, BATCH):
+            t0 = time.time()
+            done = read_records(chunk)
+            clock.batches[("local", t0)] = (time.time(), len(chunk))
+            yield done
+
+    return _run(inputs, out, progress, on_case, read, map, clock)
 
 
 def _run(inputs: list[str], out: Path, progress: Progress | None, on_case: OnCase | None,
-         read: Reader, mapper: Callable[..., Iterable]) -> BatchSummary:
+         read: Reader, mapper: Callable[..., Iterable], clock: _Clock,
+         seconds: dict[str, float] | None = None) -> BatchSummary:
     """The run either way: stream the relevant records through `read`, spill what is read,
     then group, consolidate with `mapper`, and write; each stage timed."""
-    summary = BatchSummary()
+    summary = BatchSummary(seconds=dict(seconds or {}))
     out.mkdir(parents=True, exist_ok=True)
-    start = time.perf_counter()
+    start, started = time.perf_counter(), time.time()
     with tempfile.TemporaryDirectory(prefix="casefile-batch-") as tmp:
         spill = _Spill(Path(tmp))
         for results, failed in read(_relevant(inputs, summary, progress)):
             _collect(results, failed, spill, summary, progress)
         summary.seconds["reading"] = time.perf_counter() - start
+        clock.record(summary, started)
         _finish(spill, Path(tmp), out, summary, on_case, mapper=mapper)
     return summary
 
@@ -220,10 +256,13 @@ def run_on_ray(inputs: list[str], out: Path, address: str, workers: int = 2, pro
     the models once per worker, then consolidation per case as a `map`."""
     import ray
 
+    clock = _Clock()
+    start = time.perf_counter()
     if not ray.is_initialized():
         ray.init(address=None if address in ("local", "auto-local") else address, num_cpus=workers
                  if address in ("local", "auto-local") else None, include_dashboard=False,
                  ignore_reinit_error=True, log_to_driver=False)
+    ray_start = time.perf_counter() - start
     ctx = ray.data.DataContext.get_current()
     ctx.enable_progress_bars = False
 
@@ -235,6 +274,8 @@ def run_on_ray(inputs: list[str], out: Path, address: str, workers: int = 2, pro
                 _RayReader, batch_size=BATCH, compute=ray.data.ActorPoolStrategy(size=workers),
                 batch_format="pandas")
             for row in ds.iter_rows():
+                clock.ready[row["worker"]] = row["ready"]
+                clock.batches[(row["worker"], row["t0"])] = (row["t1"], row["n"])
                 if row["kind"] == "failed":
                     yield [], [(row["record_id"], row["problem"])]
                 else:
@@ -254,24 +295,32 @@ def run_on_ray(inputs: list[str], out: Path, address: str, workers: int = 2, pro
                 docs = [json.loads(line) for line in texts[r["case"]].splitlines() if line.strip()]
                 yield Case(**json.loads(r["case"])), json.loads(r["casefile"]), docs
 
-    return _run(inputs, out, progress, on_case, read, ray_map)
+    return _run(inputs, out, progress, on_case, read, ray_map, clock, {"ray_start": ray_start})
 
 
 class _RayReader:
     """A Ray Data actor: models load once per worker, then every batch goes through nlp.pipe."""
 
     def __init__(self) -> None:
+        import os
+        import socket
+
         # load both languages' models and the tables while the actor starts, not in its first batch
         warm_up()
+        self.ready = time.time()
+        self.name = f"{socket.gethostname()}:{os.getpid()}"
 
     def __call__(self, batch: Any) -> Any:
         import pandas as pd
 
+        t0 = time.time()
         records = [Record.from_dict(r) for r in batch["record"]]
         results, failed = read_records(records)
         rows = [{"kind": "doc", "record_id": r.record_id, "problem": "", "doc": json.dumps(r.__dict__)} for r in results]
         rows += [{"kind": "failed", "record_id": rid, "problem": p, "doc": ""} for rid, p in failed]
-        return pd.DataFrame(rows, columns=["kind", "record_id", "problem", "doc"])
+        timing = {"worker": self.name, "ready": self.ready, "t0": t0, "t1": time.time(), "n": len(records)}
+        return pd.DataFrame([{**row, **timing} for row in rows],
+                            columns=["kind", "record_id", "problem", "doc", "worker", "ready", "t0", "t1", "n"])
 
 
 def _ray_consolidate(row: dict[str, Any]) -> dict[str, Any]:

@@ -110,7 +110,13 @@ _WARM_UP = (
 
 def warm_up() -> None:
     """Load everything the reading stage loads lazily, so that a worker pays it once at its
-    start rather than inside its first batch (and a benchmark can time the reading alone)."""
+    start rather than inside its first batch (and a benchmark can time the reading alone).
+    The worker's numerical libraries get one thread: the Russian models multiply small
+    matrices, for which threads that wait on each other cost far more than they give (five
+    times slower on a busy two-core machine), and a node's cores go to its workers instead."""
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(limits=1)
     read_records([Record(id=rid, body=text.encode(), kind="text") for rid, text in _WARM_UP])
 
 
