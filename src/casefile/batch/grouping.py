@@ -164,7 +164,8 @@ def group_reports(doc_persons: list[tuple[str, list[dict]]]) -> list[Case]:
             extra[next(iter(roots))].add(doc)
     cases = []
     for root, members in groups.items():
-        name = Counter(nodes[i][1] for i in members).most_common(1)[0][0]
+        # the most used spelling, the same whatever order the reports came in
+        name = min(Counter(nodes[i][1] for i in members).items(), key=lambda kv: (-kv[1], kv[0]))[0]
         docs = sorted({nodes[i][0] for i in members} | extra[root])
         cases.append(Case(id=_slug(name), name=name, docs=docs))
     cases.sort(key=lambda c: (-len(c.docs), c.id))

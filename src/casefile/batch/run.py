@@ -1,6 +1,6 @@
 """Batch runs: stream records, read them in batches, group reports into cases, consolidate
 and write each case. `run_local` uses this process; `run_on_ray` hands the same stage
-functions to Ray Data (per-document reading as a map over batches, consolidation per case)."""
+functions to a pool of Ray actors (reading batch by batch, then consolidating case by case)."""
 
 from __future__ import annotations
 
@@ -22,7 +22,6 @@ from casefile.pipeline import consolidate_case, rebase_analysis
 from casefile.render import render_html, render_json
 
 BATCH = 64
-RAY_SLICE = 20_000  # relevant reports per Ray dataset (a few kB each)
 
 
 @dataclass
@@ -252,78 +251,90 @@ def _finish(spill: _Spill, tmp: Path, out: Path, summary: BatchSummary,
 
 def run_on_ray(inputs: list[str], out: Path, address: str, workers: int = 2, progress: Progress | None = None,
                on_case: OnCase | None = None) -> BatchSummary:
-    """The same stages through Ray Data: reading as `map_batches` over an actor pool that loads
-    the models once per worker, then consolidation per case as a `map`."""
+    """The same stages on a Ray cluster: a pool of `workers` actors (one CPU each) that load the
+    models once, at their start, while this process streams and filters the records; batches
+    of records go to whichever actor is free (two in flight per actor, so memory stays bounded
+    by the batches in flight), and the same warm actors then consolidate the cases. The records
+    and each case's readings travel to the actors and the case files come back, so the nodes
+    need no shared disk."""
     import ray
 
     clock = _Clock()
     start = time.perf_counter()
     if not ray.is_initialized():
-        ray.init(address=None if address in ("local", "auto-local") else address, num_cpus=workers
-                 if address in ("local", "auto-local") else None, include_dashboard=False,
-                 ignore_reinit_error=True, log_to_driver=False)
+        local = address in ("local", "auto-local")
+        ray.init(address=None if local else address, num_cpus=workers if local else None,
+                 include_dashboard=False, ignore_reinit_error=True, log_to_driver=False)
     ray_start = time.perf_counter() - start
-    ctx = ray.data.DataContext.get_current()
-    ctx.enable_progress_bars = False
+    actor = ray.remote(num_cpus=1, max_restarts=2, max_task_retries=2)(_Worker)
+    pool: list[Any] = [actor.remote() for _ in range(workers)]  # loading their models from now on
 
     def read(records: Iterator[Record]) -> Iterator[tuple[list[DocResult], list[tuple[str, str]]]]:
-        # records stream from the driver in slices, so memory stays bounded by one slice; a slice
-        # is large because each starts its actors afresh (each loads both languages' models)
-        for chunk in _chunks(records, RAY_SLICE):
-            ds = ray.data.from_items([{"record": r.to_dict()} for r in chunk]).map_batches(
-                _RayReader, batch_size=BATCH, compute=ray.data.ActorPoolStrategy(size=workers),
-                batch_format="pandas")
-            for row in ds.iter_rows():
-                clock.ready[row["worker"]] = row["ready"]
-                clock.batches[(row["worker"], row["t0"])] = (row["t1"], row["n"])
-                if row["kind"] == "failed":
-                    yield [], [(row["record_id"], row["problem"])]
-                else:
-                    yield [DocResult(**json.loads(row["doc"]))], []
+        jobs = ((k, [r.to_dict() for r in chunk]) for k, chunk in enumerate(_chunks(records, BATCH)))
+        for result in _through(pool, "read", jobs):
+            clock.ready[result["worker"]] = result["ready"]
+            clock.batches[(result["worker"], result["t0"])] = (result["t1"], result["n"])
+            yield [DocResult(**d) for d in result["docs"]], [tuple(f) for f in result["failed"]]
 
-    def ray_map(fn: Callable, items: list) -> Iterator:
-        # the reports travel with each case (workers on other nodes share no disk with us),
-        # a slice of cases at a time
-        for first in range(0, len(items), 200):
-            payload = [{"case": json.dumps(c.__dict__), "docs": p.read_text(encoding="utf-8")}
-                       for c, p in items[first:first + 200]]
-            texts = {row["case"]: row["docs"] for row in payload}
-            ds2 = ray.data.from_items(payload).map(_ray_consolidate,
-                                                   compute=ray.data.TaskPoolStrategy(size=workers))
-            for r in ds2.iter_rows():
-                # the reports stay here: only the case file comes back
-                docs = [json.loads(line) for line in texts[r["case"]].splitlines() if line.strip()]
-                yield Case(**json.loads(r["case"])), json.loads(r["casefile"]), docs
+    def ray_map(fn: Callable, items: list[tuple[Case, Path]]) -> Iterator:
+        jobs = ((k, (c.__dict__, p.read_text(encoding="utf-8"))) for k, (c, p) in enumerate(items))
+        for k, casefile in _through(pool, "consolidate", jobs, keyed=True):
+            case, path = items[k]
+            with path.open(encoding="utf-8") as fh:  # the readings stay here: only the case file came back
+                docs = [json.loads(line) for line in fh]
+            yield case, casefile, docs
 
-    return _run(inputs, out, progress, on_case, read, ray_map, clock, {"ray_start": ray_start})
+    try:
+        return _run(inputs, out, progress, on_case, read, ray_map, clock, {"ray_start": ray_start})
+    finally:
+        for a in pool:
+            ray.kill(a)
 
 
-class _RayReader:
-    """A Ray Data actor: models load once per worker, then every batch goes through nlp.pipe."""
+def _through(pool: list, method: str, jobs: Iterator[tuple[int, Any]], keyed: bool = False) -> Iterator[Any]:
+    """Each job's argument to `method` of whichever actor of the pool is free, two jobs in
+    flight per actor; the results as they come (with the job's key when `keyed`)."""
+    import ray
+
+    free = [a for a in pool for _ in range(2)]
+    pending: dict[Any, tuple[Any, int]] = {}  # ref: (actor, key)
+
+    def finished() -> Iterator[Any]:
+        done, _ = ray.wait(list(pending), num_returns=1)
+        for ref in done:
+            a, key = pending.pop(ref)
+            free.append(a)
+            value = ray.get(ref)
+            yield (key, value) if keyed else value
+
+    for key, arg in jobs:
+        while not free:
+            yield from finished()
+        a = free.pop(0)
+        args = arg if isinstance(arg, tuple) else (arg,)
+        pending[getattr(a, method).remote(*args)] = (a, key)
+    while pending:
+        yield from finished()
+
+
+class _Worker:
+    """A Ray actor: the models load once, when it starts; then it reads batches and
+    consolidates cases."""
 
     def __init__(self) -> None:
         import os
         import socket
 
-        # load both languages' models and the tables while the actor starts, not in its first batch
         warm_up()
         self.ready = time.time()
         self.name = f"{socket.gethostname()}:{os.getpid()}"
 
-    def __call__(self, batch: Any) -> Any:
-        import pandas as pd
-
+    def read(self, records: list[dict[str, Any]]) -> dict[str, Any]:
         t0 = time.time()
-        records = [Record.from_dict(r) for r in batch["record"]]
-        results, failed = read_records(records)
-        rows = [{"kind": "doc", "record_id": r.record_id, "problem": "", "doc": json.dumps(r.__dict__)} for r in results]
-        rows += [{"kind": "failed", "record_id": rid, "problem": p, "doc": ""} for rid, p in failed]
-        timing = {"worker": self.name, "ready": self.ready, "t0": t0, "t1": time.time(), "n": len(records)}
-        return pd.DataFrame([{**row, **timing} for row in rows],
-                            columns=["kind", "record_id", "problem", "doc", "worker", "ready", "t0", "t1", "n"])
+        results, failed = read_records([Record.from_dict(r) for r in records])
+        return {"docs": [r.__dict__ for r in results], "failed": failed, "worker": self.name,
+                "ready": self.ready, "t0": t0, "t1": time.time(), "n": len(records)}
 
-
-def _ray_consolidate(row: dict[str, Any]) -> dict[str, Any]:
-    docs = [json.loads(line) for line in row["docs"].splitlines() if line.strip()]
-    cf = consolidate_docs(docs, json.loads(row["case"])["name"]).to_dict()
-    return {"case": row["case"], "casefile": json.dumps(cf)}
+    def consolidate(self, case: dict[str, Any], docs: str) -> dict[str, Any]:
+        readings = [json.loads(line) for line in docs.splitlines() if line.strip()]
+        return consolidate_docs(readings, case["name"]).to_dict()
