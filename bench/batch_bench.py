@@ -113,8 +113,8 @@ def main(n: int, with_ray: bool, workers: int) -> None:
               f"({r['read_once_started']} reports in {b['reading_once_started']:.1f} s), "
               f"speed-up {map_rate / one_rate:.2f}x over one process ({one_rate:.0f}/s)")
         print(f"  fixed costs: interpreter and imports {ray_t - b['ray_start'] - b['reading'] - b['cases']:.1f} s, "
-              f"Ray's start {b['ray_start']:.1f} s, the workers' start (filtering the slice, starting the actors, "
-              f"loading their models) {b['workers_start']:.1f} s, case stage {b['cases']:.1f} s "
+              f"Ray's start {b['ray_start']:.1f} s, the workers' start (starting the actors and loading their "
+              f"models, while the driver filters) {b['workers_start']:.1f} s, case stage {b['cases']:.1f} s "
               f"(one process: {a['cases']:.1f} s)")
     print(f"load average (1/5/15 min) at the end: {_load()}")
 
