@@ -35,14 +35,17 @@ def _run(args: list[str]) -> tuple[float, dict, float]:
     cmd = [sys.executable, "-c",
            "import resource,sys; from casefile.cli import main; sys.argv=['casefile']+sys.argv[1:];\n"
            "try:\n main()\nexcept SystemExit: pass\n"
-           "print('MAXRSS', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)", *args]
+           "u = resource.getrusage(resource.RUSAGE_SELF)\n"
+           "print('MAXRSS', u.ru_maxrss, u.ru_utime + u.ru_stime, file=sys.stderr)", *args]
     p = subprocess.run(cmd, capture_output=True, text=True)
     elapsed = time.perf_counter() - t
-    rss = next((int(line.split()[1]) for line in p.stderr.splitlines() if line.startswith("MAXRSS")), 0)
+    usage = next((line.split()[1:] for line in p.stderr.splitlines() if line.startswith("MAXRSS")), ["0", "0"])
     out = Path(args[args.index("--out") + 1])
     if not (out / "index.json").exists():
         sys.exit(f"the run failed: {p.stderr[-2000:]}")
-    return elapsed, json.loads((out / "index.json").read_text())["summary"], rss / 1024
+    summary = json.loads((out / "index.json").read_text())["summary"]
+    summary["cpu"] = float(usage[1])  # this process's own CPU seconds (on Ray: the driver's)
+    return elapsed, summary, int(usage[0]) / 1024
 
 
 def _load() -> str:
@@ -111,7 +114,15 @@ def main(n: int, with_ray: bool, workers: int) -> None:
               f"speed-up {local / ray_t:.2f}x; cases {r['cases']}")
         print(f"  reading map once its {workers} workers have started: {map_rate:.0f} reports/s "
               f"({r['read_once_started']} reports in {b['reading_once_started']:.1f} s), "
-              f"speed-up {map_rate / one_rate:.2f}x over one process ({one_rate:.0f}/s)")
+              f"speed-up {map_rate / one_rate:.2f}x over one process ({one_rate:.0f}/s); the driver's own "
+              f"CPU time {r['cpu']:.1f} s (one process: {s['cpu']:.1f} s in all)")
+        # what the machine's other work cannot skew: CPU time per report read, in one process and in
+        # a worker; with k cores free for k workers the map would go k times their ratio faster
+        cpu_one = a["reading_cpu"] / s["read_once_started"]
+        cpu_worker = b["reading_cpu"] / r["read_once_started"]
+        print(f"  CPU time per report read: {1000 * cpu_one:.1f} ms in one process, {1000 * cpu_worker:.1f} ms in "
+              f"a Ray worker: with a free core per worker, {workers} workers would read "
+              f"{workers * cpu_one / cpu_worker:.2f}x as fast as one process")
         print(f"  fixed costs: interpreter and imports {ray_t - b['ray_start'] - b['reading'] - b['cases']:.1f} s, "
               f"Ray's start {b['ray_start']:.1f} s, the workers' start (starting the actors and loading their "
               f"models, while the driver filters) {b['workers_start']:.1f} s, case stage {b['cases']:.1f} s "

@@ -89,7 +89,7 @@ def test_local_batch_groups_reports_into_their_cases(corpus, tmp_path: Path) -> 
     index = json.loads((tmp_path / "index.json").read_text())
     assert index["summary"]["cases"] == len(index["cases"]) == len(set(told.values()))
     secs = index["summary"]["seconds"]
-    assert set(secs) == {"reading", "cases", "workers_start", "reading_once_started", "reading_busy"}
+    assert set(secs) == {"reading", "cases", "workers_start", "reading_once_started", "reading_busy", "reading_cpu"}
     assert min(secs.values()) > 0 and secs["workers_start"] + secs["reading_once_started"] <= secs["reading"] + 0.01
     # once the models are loaded, every relevant report is read (one worker, started before the first)
     assert index["summary"]["read_once_started"] == summary.read

@@ -37,8 +37,9 @@ class BatchSummary:
     # start) and "cases" (group, consolidate, write), the two stages; within reading,
     # "workers_start" (until every reading worker has loaded its models) and
     # "reading_once_started" (from then until the last report is read, in which
-    # `read_once_started` reports are read), and "reading_busy" (the time workers spent reading
-    # batches, added up over the workers); on Ray, "ray_start" (connecting to or starting Ray)
+    # `read_once_started` reports are read), "reading_busy" and "reading_cpu" (the time, and the
+    # CPU time, workers spent reading those batches, added up over the workers); on Ray,
+    # "ray_start" (connecting to or starting Ray)
     seconds: dict[str, float] = field(default_factory=dict)
     read_once_started: int = 0
 
@@ -56,18 +57,20 @@ class _Clock:
     which the workers of one machine share)."""
 
     ready: dict[str, float] = field(default_factory=dict)
-    batches: dict[tuple[str, float], tuple[float, int]] = field(default_factory=dict)  # (worker, start): (end, n)
+    # (worker, start): (end, reports, CPU seconds the worker spent on them)
+    batches: dict[tuple[str, float], tuple[float, int, float]] = field(default_factory=dict)
 
     def record(self, summary: BatchSummary, started: float) -> None:
         if not self.ready:
             return
         all_ready = max(self.ready.values())
         summary.seconds["workers_start"] = all_ready - started
-        after = [(t0, end, n) for (_, t0), (end, n) in self.batches.items() if t0 >= all_ready]
+        after = [(t0, end, n, cpu) for (_, t0), (end, n, cpu) in self.batches.items() if t0 >= all_ready]
         if after:
-            summary.seconds["reading_once_started"] = max(end for _, end, _ in after) - all_ready
-            summary.seconds["reading_busy"] = sum(end - t0 for t0, end, _ in after)
-            summary.read_once_started = sum(n for _, _, n in after)
+            summary.seconds["reading_once_started"] = max(end for _, end, _, _ in after) - all_ready
+            summary.seconds["reading_busy"] = sum(end - t0 for t0, end, _, _ in after)
+            summary.seconds["reading_cpu"] = sum(cpu for _, _, _, cpu in after)
+            summary.read_once_started = sum(n for _, _, n, _ in after)
 
 
 Progress = Callable[[int], None]
@@ -184,9 +187,9 @@ def run_local(inputs: list[str], out: Path, progress: Progress | None = None,
         warm_up()
         clock.ready["local"] = time.time()
         for chunk in _chunks(records, BATCH):
-            t0 = time.time()
+            t0, cpu = time.time(), time.process_time()
             done = read_records(chunk)
-            clock.batches[("local", t0)] = (time.time(), len(chunk))
+            clock.batches[("local", t0)] = (time.time(), len(chunk), time.process_time() - cpu)
             yield done
 
     return _run(inputs, out, progress, on_case, read, map, clock)
@@ -273,7 +276,7 @@ def run_on_ray(inputs: list[str], out: Path, address: str, workers: int = 2, pro
         jobs = ((k, [r.to_dict() for r in chunk]) for k, chunk in enumerate(_chunks(records, BATCH)))
         for result in _through(pool, "read", jobs):
             clock.ready[result["worker"]] = result["ready"]
-            clock.batches[(result["worker"], result["t0"])] = (result["t1"], result["n"])
+            clock.batches[(result["worker"], result["t0"])] = (result["t1"], result["n"], result["cpu"])
             yield [DocResult(**d) for d in result["docs"]], [tuple(f) for f in result["failed"]]
 
     def ray_map(fn: Callable, items: list[tuple[Case, Path]]) -> Iterator:
@@ -330,10 +333,11 @@ class _Worker:
         self.name = f"{socket.gethostname()}:{os.getpid()}"
 
     def read(self, records: list[dict[str, Any]]) -> dict[str, Any]:
-        t0 = time.time()
+        t0, cpu = time.time(), time.process_time()
         results, failed = read_records([Record.from_dict(r) for r in records])
         return {"docs": [r.__dict__ for r in results], "failed": failed, "worker": self.name,
-                "ready": self.ready, "t0": t0, "t1": time.time(), "n": len(records)}
+                "ready": self.ready, "t0": t0, "t1": time.time(), "n": len(records),
+                "cpu": time.process_time() - cpu}
 
     def consolidate(self, case: dict[str, Any], docs: str) -> dict[str, Any]:
         readings = [json.loads(line) for line in docs.splitlines() if line.strip()]
