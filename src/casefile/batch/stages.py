@@ -88,14 +88,35 @@ def read_records(records: list[Record]) -> tuple[list[DocResult], list[tuple[str
         except IngestError as exc:
             failed.append((r.id, exc.problem))
             continue
+        except Exception as exc:  # a record no one foresaw must not stop a run over a whole crawl
+            failed.append((r.id, _crash("ingest", exc)))
+            continue
         sources.append(src)
         originals[src.id] = r.body.decode("utf-8", "surrogateescape")
+    try:
+        pairs = list(zip(sources, read_sources(sources), strict=True))
+    except Exception:  # the batch is read again report by report, to find the one that fails
+        pairs = []
+        for src in sources:
+            try:
+                pairs.append((src, read_sources([src])[0]))
+            except Exception as exc:
+                failed.append((src.file, _crash("reader", exc)))
     results = []
-    for src, analysis in zip(sources, read_sources(sources), strict=True):
+    for src, analysis in pairs:
+        try:
+            persons = case_persons(src, analysis)
+        except Exception as exc:
+            failed.append((src.file, _crash("case check", exc)))
+            continue
         results.append(DocResult(record_id=src.file, source=src.model_dump(mode="json"),
                                  analysis=analysis.model_dump(mode="json"), original=originals[src.id],
-                                 persons=case_persons(src, analysis)))
+                                 persons=persons))
     return results, failed
+
+
+def _crash(stage: str, exc: Exception) -> str:
+    return f"the {stage} failed on it ({type(exc).__name__}: {str(exc)[:100]}); please report it"
 
 
 # Short fictional reports, one per language read, that take the stage through every loader it
