@@ -30,15 +30,15 @@ MONTHS_RU = ["января", "февраля", "марта", "апреля", "м
              "ноября", "декабря"]
 
 EN_CASE = [
-    "{city}, {d:%B} {d.day}, {d.year} (Steppe Wire) — Police in {city} detained the {role} {name} on {d:%B} {d.day}, "
+    "{city}, {d:%B} {d.day}, {d.year} (Steppe Wire) — Police in {city} detained {who} on {d:%B} {d.day}, "
     "{pos} lawyer said. {Pron} was taken to a police station and questioned for several hours.",
-    "A court in {city} on {d:%B} {d.day}, {d.year} ordered the {role} {name} held in pre-trial detention for two "
+    "A court in {city} on {d:%B} {d.day}, {d.year} ordered {who} held in pre-trial detention for two "
     "months on charges of spreading false information, {pos} lawyer told reporters.",
-    "The {role} {name} was sentenced to {n} years in prison by a court in {city} on {d:%B} {d.day}, {d.year}. "
+    "{Who} was sentenced to {n} years in prison by a court in {city} on {d:%B} {d.day}, {d.year}. "
     "{surname} denied the charges and said {pron} would appeal.",
-    "A court in {city} fined the {role} {name} 150,000 tenge on {d:%B} {d.day}, {d.year} for organising an "
+    "A court in {city} fined {who} 150,000 tenge on {d:%B} {d.day}, {d.year} for organising an "
     "unsanctioned picket. {surname} said the fine was punishment for {pos} reporting.",
-    "The {role} {name} was released from custody in {city} on {d:%B} {d.day}, {d.year} after {n} months in "
+    "{Who} was released from custody in {city} on {d:%B} {d.day}, {d.year} after {n} months in "
     "detention, {pos} supporters said. {surname} is barred from leaving the city.",
 ]
 RU_CASE = [
@@ -123,8 +123,12 @@ def generate(n_reports: int, share_cases: float = 0.1, seed: int = 7, russian_sh
                                                         name_acc=p.accusative(), surname_ru=p.last)
             else:
                 name = rnd.choice(SCHEMES).translate(p.key)
+                role = rnd.choice(ROLES_EN)
+                # the three ways wires name a person with a role: "the poet X", "poet X", "X, a poet,"
+                who = [f"the {role} {name}", f"{role} {name}", f"{name}, {'an' if role[0] in 'aeiou' else 'a'} {role},"][
+                    len(records) % 3]
                 text = EN_CASE[j % len(EN_CASE)].format(
-                    city=city, d=d, name=name, role=rnd.choice(ROLES_EN), n=n, surname=name.split()[-1],
+                    city=city, d=d, who=who, Who=who[0].upper() + who[1:], n=n, surname=name.split()[-1],
                     pos="her" if p.female else "his", pron="she" if p.female else "he",
                     Pron="She" if p.female else "He")
             records.append({"id": rid, "text": text, "date": d.isoformat(), "outlet": "Steppe Wire"})

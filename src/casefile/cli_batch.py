@@ -14,14 +14,19 @@ err = Console(stderr=True, soft_wrap=True)
 
 
 def batch(
-    inputs: Annotated[list[str], typer.Argument(help="Folders, JSONL files (text or html, url, date, outlet) or globs.")],
+    inputs: Annotated[list[str], typer.Argument(
+        help="Folders of reports, JSONL files (text or html, url, date, outlet), WARC or WARC.gz files, "
+             "RSS/Atom feed files (.rss, .atom, .xml), or globs of these.")],
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the case files and index.json/index.csv.")] = Path("batch-out"),
-    ray_address: Annotated[str | None, typer.Option("--ray", help="Ray cluster address, or 'local' for a local Ray.")] = None,
-    workers: Annotated[int, typer.Option("--workers", help="Reading workers on Ray.")] = 2,
+    ray_address: Annotated[str | None, typer.Option(
+        "--ray", help="Ray cluster address (HEAD:PORT, as `ray start --head` prints it), or 'local' for a Ray "
+                      "started in this process.")] = None,
+    workers: Annotated[int, typer.Option("--workers", help="Reading workers on Ray (one CPU each).")] = 2,
     db: Annotated[str | None, typer.Option("--db", help="Also put the cases into this registry.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
 ) -> None:
-    """Find the reports about detentions and prosecutions, group them into cases, build a case file each."""
+    """Find the reports in which a person is detained or prosecuted, group them into one case per person,
+    build a case file each."""
     from casefile.batch.run import run_local, run_on_ray
 
     on_case = _registry_sink(db) if db else None
@@ -48,8 +53,9 @@ def batch(
         err.print(f"[yellow]failed[/yellow] {rid}: {problem}", markup=True, highlight=False)
     if not quiet:
         elapsed = time.perf_counter() - start
-        err.print(f"read {summary.read}, skipped as irrelevant {summary.irrelevant}, read but about no case "
-                  f"{summary.no_case}, failed {len(summary.failed)}; {len(summary.cases)} cases built in "
+        err.print(f"read {summary.read}, skipped before parsing {summary.irrelevant}, read but no act against "
+                  f"a person {summary.no_case}, no report (archived images, redirects) {summary.not_reports}, "
+                  f"failed {len(summary.failed)}; {len(summary.cases)} cases built in "
                   f"{elapsed:.1f} s (reading {summary.seconds.get('reading', 0):.1f} s, cases "
                   f"{summary.seconds.get('cases', 0):.1f} s); index: {out / 'index.json'}", highlight=False)
     if summary.failed:

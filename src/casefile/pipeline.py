@@ -5,6 +5,7 @@ edges), so the same readings always give the same case file."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -13,11 +14,11 @@ from pathlib import Path
 from casefile.assess.conflicts import find_conflicts
 from casefile.assess.status import assess_status
 from casefile.assess.summary import summarize
-from casefile.consolidate.entities import resolve_entities
+from casefile.consolidate.entities import EntityResolution, resolve_entities
 from casefile.consolidate.events import merge_events
 from casefile.consolidate.quotes import merge_quotes
 from casefile.ingest import Problem, ingest_paths
-from casefile.model import CaseFile, DocAnalysis, Source
+from casefile.model import CaseFile, DocAnalysis, Entity, Source
 from casefile.read import read_sources
 
 
@@ -33,10 +34,16 @@ def timestamp(when: datetime | None = None) -> str:
     return (when or datetime.now(UTC)).astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def consolidate_case(sources: list[Source], analyses: list[DocAnalysis], *, generated_at: str) -> CaseFile:
+def consolidate_case(sources: list[Source], analyses: list[DocAnalysis], *, generated_at: str,
+                     may_be_subject: Callable[[Entity], bool] | None = None) -> CaseFile:
     """The reduce step: every document's reading to one case file. Pure: the time it is
-    `generated_at` comes from the caller."""
+    `generated_at` comes from the caller. `may_be_subject`, where given, says which persons may
+    be the case's subject (batch mode knows whose case it builds: the most named of them is
+    taken, or the resolver's choice where none is), and an act the subject underwent together
+    with others (co-defendants) is then the subject's too."""
     resolution = resolve_entities(analyses, sources)
+    if may_be_subject is not None:
+        _choose_subject(resolution, may_be_subject)
     events = merge_events(analyses, resolution, sources)
     events, conflicts = find_conflicts(events)
     quotes = merge_quotes(analyses, resolution)
@@ -55,6 +62,20 @@ def consolidate_case(sources: list[Source], analyses: list[DocAnalysis], *, gene
         quotes=quotes,
         summary=summary,
     )
+
+
+def _choose_subject(resolution: EntityResolution, accept: Callable[[Entity], bool]) -> None:
+    named = Counter(resolution.of_mention.values())
+    fits = [e for e in resolution.entities if e.type in ("person", "group") and accept(e)]
+    if not fits or resolution.subject in {e.id for e in fits}:
+        return
+    chosen = max(fits, key=lambda e: named[e.id])
+    for e in resolution.entities:
+        if e.id == resolution.subject:
+            e.roles = [r for r in e.roles if r != "subject"]
+        elif e.id == chosen.id:
+            e.roles = ["subject", *[r for r in e.roles if r != "subject"]]
+    resolution.subject = chosen.id
 
 
 def build_case(paths: list[Path], progress: Callable[[Source], None] | None = None,

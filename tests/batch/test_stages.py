@@ -26,3 +26,24 @@ def test_a_record_brings_its_own_date_title_and_outlet() -> None:
     bare = ingest_record(Record(id="feed.jsonl:5", body=body, kind="text"))
     assert (bare.published, bare.published_basis, bare.title) == ("2022-03-03", "dateline",
                                                                   "Court jails reporter in Vellmark")
+
+
+def test_a_report_the_reader_fails_on_is_a_failure_and_the_batch_goes_on(monkeypatch) -> None:
+    # no report is known to break the reader: one is made to, by a reader that fails on one text
+    from casefile.batch import stages
+
+    real = stages.read_sources
+
+    def reader(sources):
+        if any("Tarvik" in s.text for s in sources):
+            raise ValueError("the parser gave up")
+        return real(sources)
+
+    monkeypatch.setattr(stages, "read_sources", reader)
+    records = [Record(id="ok", body=_WARM_UP[0][1].encode(), kind="text"),
+               Record(id="bad", body=b"Police in Tarvik detained Lev Marsh, a blogger, on Friday, his lawyer said.",
+                      kind="text"),
+               Record(id="ok-ru", body=_WARM_UP[1][1].encode(), kind="text")]
+    results, failed = read_records(records)
+    assert [r.record_id for r in results] == ["ok", "ok-ru"]
+    assert failed == [("bad", "the reader failed on it (ValueError: the parser gave up); please report it")]

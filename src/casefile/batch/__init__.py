@@ -1,5 +1,7 @@
-"""Batch mode: find the cases in a large news corpus and build their case files.
+"""Batch mode: find the cases in a stream of news and build their case files.
 
-The stages are plain functions (records.py, stages.py, grouping.py); `local.py`
-runs them in one process, `on_ray.py` runs the same functions through Ray Data.
+The stages are plain functions: records.py (folders, JSONL, WARC, feeds to records),
+stages.py (pre-filter, ingest and read a batch, whose case each report is), grouping.py
+(reports to cases across spellings and scripts); run.py runs them in this process or on a
+pool of Ray actors.
 """

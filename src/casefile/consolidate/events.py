@@ -81,6 +81,9 @@ class _Cluster:
 
 
 def merge_events(analyses: list[DocAnalysis], resolution: EntityResolution, sources: list[Source]) -> list[Event]:
+    """Every source's act mentions to the case's events. An act the subject underwent together
+    with other named persons (co-defendants sentenced in one sentence) is the subject's; one only
+    another named person underwent is background."""
     order = {s.id: k for k, s in enumerate(sources)}
     by_id = {e.id: e for e in resolution.entities}
     items = [_item(em, order, resolution) for a in analyses for em in a.events]
