@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from casefile.core.dates import PartialDate, parse_iso
+from casefile.core.event_types import EventTypes, event_types
 from casefile.model import Amount, EventMention, EventType, Mention, Role, Source
 from casefile.read._legacy_times import (
     Quantity,
@@ -43,12 +44,6 @@ from casefile.resources import load
 
 MAX_DATE_DISTANCE = 6  # tree steps between a trigger and a date that still belongs to it
 MAX_TERM_DISTANCE = 8
-DURATION_TYPES = {"house_arrest", "travel_ban", "activity_ban", "sentence", "exile", "detention"}
-INHERITING = {"fine", "travel_ban", "activity_ban", "plea_deal", "conviction", "sentence", "release"}
-# acts that, told right after a dated act of these types, are its immediate sequel
-FOLLOWING = {"transfer": {"detention"}}
-CHARGE_TYPES = {"charge", "conviction", "sentence", "acquittal"}
-AMOUNT_TYPES = {"fine", "release", "plea_deal"}
 NEWS_DAYS = 3  # acts told as news happened at most about this many days before the telling
 OBJECT_REACH = 10  # tokens after a verb in which its object's name is looked for when the parse lost it
 UNLINKED = 99  # no common ancestor: the two sit in different trees of one sentence
@@ -57,6 +52,11 @@ NUMBER_LABELS = {"CARDINAL", "QUANTITY", "PERCENT", "DATE", "MONEY"}
 
 
 # --------------------------------------------------------------------------- rules
+
+
+def _types() -> EventTypes:
+    """What each event type takes (a term, a sum, a charge), from resources/event_types.yaml."""
+    return event_types()
 
 
 @dataclass(frozen=True)
@@ -1034,7 +1034,7 @@ def _event(d: _Doc, t: Token, rule: Rule, etype: EventType, si: int, sent: Span,
     code = d.code
     noun = t.pos_ in ("NOUN", "PROPN")
     if unreal(t, code, negative=rule.negative, outcome_type=etype in _outcome_types(code),
-              charge_grounds=noun and etype in CHARGE_TYPES, clause_verb=_clause_verb(d, t)):
+              charge_grounds=noun and etype in _types().taking("charge"), clause_verb=_clause_verb(d, t)):
         return _drop(t, "unreal(t, code, negative=rule.negative, outcome_type=etyp")
     prep = g.preposition_of(t) if noun else None
     if prep is not None and d.has(prep, "source_prepositions"):
@@ -1061,7 +1061,7 @@ def _event(d: _Doc, t: Token, rule: Rule, etype: EventType, si: int, sent: Span,
         return _drop(t, "person is not None and _is_others(d, person):")
     if person is not None and _is_nobody(d, person) and not rule.undated_ok and not worded:
         return _drop(t, "person is not None and _is_nobody(d, person) and not rule")  # "a law that imposes a sentence": no one's act
-    if person is None and not rule.undated_ok and etype not in ("search", "registration_denied") \
+    if person is None and not rule.undated_ok and etype not in _types().on_organisation() \
             and not _by_authority(d, t) and not worded:
         return _drop(t, "person is None and not rule.undated_ok and etype not in (")
     quote, q_start, q_end = _quote(sent, t)
@@ -1090,11 +1090,11 @@ def _event(d: _Doc, t: Token, rule: Rule, etype: EventType, si: int, sent: Span,
         if q_start <= m.start < q_end and m.type == "organization" and "authority" in m.role_hints \
                 and all(m.id != x for x, _ in participants):
             participants.append((m.id, "authority"))
-    duration = _duration(d, t, sent) if etype in DURATION_TYPES else None
+    duration = _duration(d, t, sent) if etype in _types().taking("duration") else None
     if etype == "detention" and duration and t.pos_ == "VERB" and d.lemma(t) in compiled(code, t.doc.vocab).term_verbs:
         etype = "sentence"  # "jailed for 25 years" is the term a court gave
     end_span = _nearest(d, t, [s for s in ends if not _owned_by_other(d, t, s, triggers)]) \
-        if etype in DURATION_TYPES else None
+        if etype in _types().taking("duration") else None
     end_date = end_span.value if end_span is not None else None
     if end_date is not None and end_span is not None and not end_span.has_year:
         end_date = _after(end_date, date or d.frame.published)
@@ -1104,8 +1104,8 @@ def _event(d: _Doc, t: Token, rule: Rule, etype: EventType, si: int, sent: Span,
         date=date.iso() if date else None, date_precision=date.precision if date else "unknown",
         end_date=end_date.iso() if end_date else None,
         place=_place(d, t, etype), participants=participants,
-        amount=_amount(d, t, sent) if etype in AMOUNT_TYPES else None,
-        duration=duration, charge=_charge(d, t, q_start, q_end, tree=etype in CHARGE_TYPES),
+        amount=_amount(d, t, sent) if etype in _types().taking("amount") else None,
+        duration=duration, charge=_charge(d, t, q_start, q_end, tree=etype in _types().taking("charge")),
     )
 
 
@@ -1269,11 +1269,11 @@ def _inherit_dates(d: _Doc, events: list[EventMention], earlier: set[tuple[int, 
         prev: list[EventMention] = []
         if (e.sentence, e.type) in earlier:
             pass  # told as before the story's acts: not their terms
-        elif e.date is None and e.type in INHERITING:
-            prev = [p for p in out if p.date and p.type in INHERITING and 0 <= e.sentence - p.sentence <= 2
+        elif e.date is None and e.type in _types().inheriting_date():
+            prev = [p for p in out if p.date and p.type in _types().inheriting_date() and 0 <= e.sentence - p.sentence <= 2
                     and parse_iso(p.date) and p.date_precision != "unknown"]
-        elif e.date is None and e.type in FOLLOWING and not later & set(re.findall(r"\w+", e.quote.lower())):
-            prev = [p for p in out if p.date and p.type in FOLLOWING[e.type] and 0 <= e.sentence - p.sentence <= 1
+        elif e.date is None and e.type in _types().sequels() and not later & set(re.findall(r"\w+", e.quote.lower())):
+            prev = [p for p in out if p.date and p.type in _types().sequels()[e.type] and 0 <= e.sentence - p.sentence <= 1
                     and parse_iso(p.date) and p.date_precision == "day"]
         if prev:
             e = e.model_copy(update={"date": prev[-1].date, "date_precision": prev[-1].date_precision})
