@@ -92,6 +92,8 @@ def unreal(t: Token, code: str, *, negative: bool = False, outcome_type: bool = 
                                                                               or c.lower_ in irrealis)
                         for c in head.children):
             return True  # "renewed her call on the authorities to release him": asked for, not done
+        if t.pos_ in ("NOUN", "PROPN") and g.is_(t, "object") and cues.has(t.head, "purpose"):
+            return True  # "to secure her release": worked for, not done
         if any(cues.has(c, "irrealis_modifiers") for c in t.children if g.is_(c, "adjective", "compound", "adverb")):
             return True  # "pending trial", "a possible sentence"
     modals = cues("modals")
@@ -149,7 +151,9 @@ def in_label(t: Token, code: str) -> bool:
 
 
 def _has_morph(t: Token, features: frozenset[str]) -> bool:
+    """Whether the token has one of the features ("tense=fut"), or all of a combination joined
+    by "+" ("aspect=perf+tense=pres")."""
     if not features:
         return False
     have = {f.lower() for f in str(t.morph).split("|") if f}
-    return bool(have & features)
+    return any(all(part in have for part in f.split("+")) for f in features)
