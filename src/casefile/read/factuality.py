@@ -67,6 +67,8 @@ def unreal(t: Token, code: str, *, negative: bool = False, outcome_type: bool = 
         chain = chain[:2]
     if any(c.lower_ in cues("future_forms") for c in t.children if g.is_(c, "auxiliary", "passive_auxiliary", "copula")):
         return True  # "будет обжалован": an auxiliary's future form
+    if _subjunctive(t, g, cues):
+        return True  # "moved that the activities be suspended": a motion, not a decision
     morph = cues("unreal_morph")
     if morph and _has_morph(t, morph) or any(_has_morph(c, morph) for c in t.children
                                             if g.is_(c, "auxiliary", "passive_auxiliary", "copula")):
@@ -107,6 +109,17 @@ def unreal(t: Token, code: str, *, negative: bool = False, outcome_type: bool = 
         if a.pos_ == "VERB" and a.i != t.i:
             break
     return False
+
+
+def _subjunctive(t: Token, g: Grammar, cues: Words) -> bool:
+    """A clause whose auxiliary is the bare form the language uses for what is asked or moved
+    ("demanded that he be released"), with no modal or infinitive marker beside it."""
+    bare = cues("subjunctive_auxiliaries")
+    if not bare:
+        return False
+    auxes = g.children(t, "auxiliary", "passive_auxiliary")
+    return any(a.lower_ in bare and "Inf" in a.morph.get("VerbForm", []) for a in auxes) and not any(
+        a.lower_ in cues("modals") or cues.has(a, "infinitive") or a.lower_ in cues("future_auxiliaries") for a in auxes)
 
 
 def is_state(t: Token, code: str) -> bool:
