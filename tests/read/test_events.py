@@ -89,7 +89,7 @@ def test_travel_and_activity_bans():
 
 
 def test_registration_refused():
-    events, _ = read("In March, the authorities refused to register his group.")
+    events, _ = read("In March, the authorities refused to register his group, Steppe Voices.")
     assert one(events, "registration_denied").date == "2021-03"
 
 
@@ -174,13 +174,13 @@ def test_act_told_as_news_takes_the_month_of_the_telling():
 
 
 def test_a_when_clause_dates_the_act_it_hangs_on():
-    events, _ = read("She was freed in a prisoner exchange when guards put her on a bus to the airport Thursday.")
+    events, _ = read("Mira Talbot was freed in a prisoner exchange when guards put her on a bus to the airport Thursday.")
     assert one(events, "release").date == "2021-05-13"
 
 
 def test_charges_the_authorities_bring_are_the_case_s():
     events, _ = read("In April, investigators brought fresh criminal charges of insulting a judge against "
-                     "the blogger.")
+                     "the blogger Ana Petrova.")
     assert one(events, "charge").date == "2021-04"
 
 
@@ -224,8 +224,8 @@ def test_news_told_in_the_first_days_of_a_month_gets_no_month():
 
 
 def test_arriving_at_a_place_of_detention_is_a_transfer_but_a_visit_is_not():
-    events, _ = read("On Thursday, he arrived at IK-9, a maximum security penal colony in the town of Velbrod, "
-                     "his lawyer said.")
+    events, _ = read("On Thursday, Oren Valsky arrived at IK-9, a maximum security penal colony in the town of "
+                     "Velbrod, his lawyer said.")
     assert one(events, "transfer").date == "2021-05-13"
     events, _ = read("His lawyer arrived at the prison on Monday but was not let in.")
     assert [e for e in events if e.type == "transfer"] == []
@@ -270,13 +270,30 @@ def test_a_verb_the_parser_took_for_an_adjective_still_finds_its_act():
 @pytest.mark.parametrize(("text", "etype"), [
     ("The court also barred Oren Valsky from working as a journalist for three years.", "activity_ban"),
     ("Oren Valsky was banned from journalism for three years.", "activity_ban"),
-    ("The journalist Oren Valsky left the country in March 2021.", "exile"),
-    ("The journalist Oren Valsky emigrated in March 2021.", "exile"),
+    ("Oren Valsky was charged in absentia. The journalist left the country in March 2021.", "exile"),
+    ("Oren Valsky was charged in absentia. The journalist emigrated in March 2021.", "exile"),
     ("The court barred Oren Valsky from leaving the country.", "travel_ban"),
 ])
 def test_bans_on_a_profession_and_leaving_the_country(text, etype):
     events, _ = read(text)
-    assert [e.type for e in events] == [etype]
+    assert [e.type for e in events if e.type != "charge"] == [etype]
+
+
+@pytest.mark.parametrize("text", [
+    "The band's singer left the country in March 2021 for a world tour.",
+    "The phone lasts 20 hours on a single charge, and the new model will be released in May.",
+    "A confirmation hearing for the nominee was held by the Senate committee on Tuesday.",
+    "The regional court ruled that the new tax rules apply to every shop.",
+    "Police arrested a 40-year-old man after the fight outside the stadium.",
+    "The striker was killed off in the final episode of the series.",
+    "Wales beat Hungary 2-0 to earn their place on Tuesday.",
+    "The senator took to Twitter to accuse the governor of lying.",
+])
+def test_a_report_that_tells_no_legal_act_of_anyone_tells_no_act(text):
+    # a leaving, a death or a beating counts only in a report about a case; an accusation by
+    # a private person is no charge
+    events, _ = read(text)
+    assert events == []
 
 
 def test_a_date_a_term_runs_until_is_its_end_not_its_date():

@@ -91,6 +91,7 @@ class EventTypeSpec(_Frozen):
     inherits_date: bool = False
     follows: frozenset[str] = frozenset()
     on_organisation: bool = False
+    legal: bool = False
     summary: frozenset[SummaryPart] = frozenset()
     color: str
     words: Mapping[str, Wording]
@@ -159,6 +160,11 @@ class EventTypes:
 
     def on_organisation(self) -> frozenset[str]:
         return self._set(("on_organisation", ""), lambda s: s.on_organisation)
+
+    def legal(self) -> frozenset[str]:
+        """Acts of a legal or custodial process (a report that tells one of a named person is
+        about a case)."""
+        return self._set(("legal", ""), lambda s: s.legal)
 
     def with_summary_part(self, part: str) -> frozenset[str]:
         return self._set(("summary", part), lambda s: part in s.summary)

@@ -17,7 +17,7 @@ Every word this needs is in `resources/<code>/acts.yaml` and `factuality.yaml`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, cast
 
@@ -26,6 +26,8 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from casefile.core.dates import PartialDate, parse_iso
+from casefile.core.event_types import EventTypes, event_types
+from casefile.core.names import place_key
 from casefile.model import Amount, EventMention, EventType, Mention, Role, Source
 from casefile.read._legacy_times import (
     Quantity,
@@ -43,20 +45,20 @@ from casefile.resources import load
 
 MAX_DATE_DISTANCE = 6  # tree steps between a trigger and a date that still belongs to it
 MAX_TERM_DISTANCE = 8
-DURATION_TYPES = {"house_arrest", "travel_ban", "activity_ban", "sentence", "exile", "detention"}
-INHERITING = {"fine", "travel_ban", "activity_ban", "plea_deal", "conviction", "sentence", "release"}
-# acts that, told right after a dated act of these types, are its immediate sequel
-FOLLOWING = {"transfer": {"detention"}}
-CHARGE_TYPES = {"charge", "conviction", "sentence", "acquittal"}
-AMOUNT_TYPES = {"fine", "release", "plea_deal"}
 NEWS_DAYS = 3  # acts told as news happened at most about this many days before the telling
 OBJECT_REACH = 10  # tokens after a verb in which its object's name is looked for when the parse lost it
 UNLINKED = 99  # no common ancestor: the two sit in different trees of one sentence
+ANTECEDENT_SENTENCES = 4  # a pronoun stands for a person named in its sentence or the three before
 NOT_PEOPLE = {"DATE", "TIME", "MONEY", "CARDINAL", "PERCENT", "QUANTITY"}
 NUMBER_LABELS = {"CARDINAL", "QUANTITY", "PERCENT", "DATE", "MONEY"}
 
 
 # --------------------------------------------------------------------------- rules
+
+
+def _types() -> EventTypes:
+    """What each event type takes (a term, a sum, a charge), from resources/event_types.yaml."""
+    return event_types()
 
 
 @dataclass(frozen=True)
@@ -89,6 +91,12 @@ class Rule:
     person: str
     undated_ok: bool
     reduces: bool
+    not_under: frozenset[str]
+    by: str | None
+    with_act: frozenset[str]
+    in_sentence: tuple[frozenset[str], ...]
+    not_in_sentence: frozenset[str]
+    person_only: bool
 
     @property
     def type(self) -> EventType:
@@ -143,6 +151,9 @@ def _compile(code: str, vocab: Vocab) -> ActRules:
             subject=_as_set(r.get("subject")), not_subject=_as_set(r.get("not_subject")),
             prep=_as_set(r.get("prep")), not_prep=_as_set(r.get("not_prep")), negative=bool(r.get("negative")),
             person=r.get("person", "object"), undated_ok=bool(r.get("undated_ok")), reduces=bool(r.get("reduces")),
+            not_under=_as_set(r.get("not_under")), by=r.get("by"), with_act=_as_set(r.get("with_act")),
+            in_sentence=tuple(_as_set(w) for w in (r.get("in_sentence") or [])),
+            not_in_sentence=_as_set(r.get("not_in_sentence")), person_only=bool(r.get("person_only")),
         ))
     near, near_without = Near.of(data.get("near")), Near.of(data.get("near_without"))
     # Two matchers serve every rule: the Matcher finds any word a rule starts from, the
@@ -199,6 +210,9 @@ class _Doc:
     times: list[TimeExpr]
     frame: TimeFrame
     lang: Language
+    # acts told of someone the text names or points to ((quote start, type)): found by the parse
+    # or guessed, a pronoun or a name
+    of_someone: set[tuple[int, str]] = field(default_factory=set)
 
     def lemma(self, t: Token) -> str:
         return t.lemma_.lower()
@@ -233,7 +247,18 @@ def extract_events(doc: Doc, source: Source, mentions: list[Mention], times: lis
                     out.append((em, t.idx))
                     if _pluperfect(d, t):
                         earlier.add((em.sentence, em.type))
-    return _inherit_dates(d, _dedupe(d, out), earlier)
+    return _about_a_case(d, _inherit_dates(d, _dedupe(d, out), earlier))
+
+
+def _about_a_case(d: _Doc, events: list[EventMention]) -> list[EventMention]:
+    """A report tells of a case when it tells a legal or custodial act (a detention, a charge,
+    a verdict ...) of someone. Otherwise its acts are of another sense or story (a product's
+    release, a game's killing, a court's ruling on a policy) and none is kept."""
+    legal = _types().legal()
+    if any(e.type in legal and ((e.start, e.type) in d.of_someone or any(r == "subject" for _, r in e.participants))
+           for e in events):
+        return events
+    return []
 
 
 def _candidates(d: _Doc, comp: ActRules) -> dict[int, list[Rule]]:
@@ -271,6 +296,17 @@ def _candidates(d: _Doc, comp: ActRules) -> dict[int, list[Rule]]:
                 continue
             if _fits(d, t, rule):
                 out.setdefault(ti, []).append(rule)
+    # rules that ask for an act of another type beside them ("detained and flown to ..."):
+    # kept where a conjunct of the trigger is such an act
+    for ti, rules in list(out.items()):
+        keep = [r for r in rules if not r.with_act or any(
+            x.i in out and any(set(o.types) & r.with_act for o in out[x.i] if not o.with_act)
+            for x in [*d.g.children(doc[ti], "conjunct"), doc[ti].head] if x.i != ti
+            and (d.g.is_(doc[ti], "conjunct") or d.g.is_(x, "conjunct")))]
+        if keep:
+            out[ti] = keep
+        else:
+            del out[ti]
     return out
 
 
@@ -327,7 +363,35 @@ def _fits(d: _Doc, t: Token, rule: Rule) -> bool:
         return False
     if rule.not_prep and any(p.lower_ in rule.not_prep for p, _ in g.prepositional(t)):
         return False
+    if rule.not_under and t.head.i != t.i and (d.lemma(t.head) in rule.not_under or t.head.lower_ in rule.not_under):
+        return False  # "in charge", "leading the charge": the word in another sense
+    if rule.by == "authority" and not _by_an_authority(d, t):
+        return False
+    if rule.in_sentence or rule.not_in_sentence:
+        forms = {f for x in t.sent if x.i != t.i for f in (x.lemma_.lower(), x.lower_)}
+        if not all(group & forms for group in rule.in_sentence) or forms & rule.not_in_sentence:
+            return False
     return True
+
+
+def _by_an_authority(d: _Doc, t: Token) -> bool:
+    """The act is done by an authority, or the clause does not say by whom ("he was charged"):
+    "X accused Y of lying" by someone else is an accusation, not a charge."""
+    g = d.g
+    if g.children(t, "passive_auxiliary", "passive_subject"):
+        agents = [o for p, o in g.prepositional(t) if d.has(p, "agent_prepositions")]
+    else:
+        subject = _subject_of(d, t)  # also the subject a verb takes from the one it depends on
+        if subject is None and g.preposition_of(t) is not None:
+            subject = _subject_of(d, g.governor(t))  # "after accusing them of ...": who accused
+        agents = [subject] if subject is not None else []
+    if not agents:
+        return True
+    a = agents[0]
+    if d.has(a, "authorities") or d.has(a, "group_pronouns"):
+        return True
+    m = _mention_at(a, d.mentions)
+    return m is not None and "authority" in m.role_hints
 
 
 def _negation(d: _Doc, c: Token) -> bool:
@@ -388,6 +452,13 @@ def _subject_of(d: _Doc, v: Token) -> Token | None:
             if g.is_(cur, "noun_clause") and cur.head.pos_ in ("NOUN", "PROPN", "PRON"):
                 return cur.head
             cur = cur.head
+        elif cur.pos_ in ("VERB", "AUX") and g.preposition_of(cur) is not None and g.governor(cur).pos_ in ("VERB", "AUX"):
+            # "after being detained", "for criticising him": the clause's subject; but "barred X
+            # from leaving", "accused X of lying": its object
+            cur = g.governor(cur)
+            obj = g.child(cur, "object")
+            if obj is not None:
+                return obj
         else:
             return None
     return None
@@ -479,15 +550,33 @@ def _person_of_noun(d: _Doc, t: Token, depth: int = 1) -> Token | None:
         if d.has(p, "person_prepositions") and (_is_others(d, o) or not _is_nobody(d, o)) \
                 and o.ent_type_ not in NOT_PEOPLE:
             return o  # "the detention of a million ...", "charges against him"
+        if d.has(o, "relation_nouns"):  # "в отношении Ильи Петрова": with respect to whom
+            for c in g.children(o, "nominal_modifier"):
+                if _somebody(d, c):
+                    return c
     for c in g.children(t, "nominal_modifier", "indirect_object"):
         if g.preposition_of(c) is None and set(c.morph.get("Case", [])) & {"Gen", "Dat"} and _somebody(d, c):
             return c
+    if t.pos_ in ("VERB", "AUX"):  # "лишил Ивана права ...": the other object of the act's verb
+        for c in g.children(t, "object", "indirect_object", "passive_subject"):
+            if _somebody(d, c):
+                return c
     if depth:  # "рассмотрение его жалобы", "the opening of a new case against him": the act's object's
         for c in [*g.children(t, "nominal_modifier"), *(o for _, o in g.prepositional(t))]:
             if c.pos_ in ("NOUN", "PROPN") and not _somebody(d, c):
                 found = _person_of_noun(d, c, depth - 1)
                 if found is not None:
                     return found
+    return None
+
+
+def _against(d: _Doc, v: Token) -> Token | None:
+    """Against whom an authority's act is, wherever the parse hung the phrase in its clause
+    ("brought charges of insulting a judge against X")."""
+    for x in v.subtree:
+        p = d.g.preposition_of(x)
+        if p is not None and d.has(p, "against_prepositions") and _somebody(d, x):
+            return x
     return None
 
 
@@ -498,6 +587,8 @@ def _somebody(d: _Doc, c: Token) -> bool:
 def _person_token(d: _Doc, t: Token, rule: Rule) -> Token | None:
     """The person (or organisation) an act happens to, from the parse."""
     g = d.g
+    if rule.person == "none":
+        return None
     if t.pos_ in ("NOUN", "PROPN"):
         own = _person_of_noun(d, t)
         if own is not None:
@@ -510,13 +601,17 @@ def _person_token(d: _Doc, t: Token, rule: Rule) -> Token | None:
                 if c.i != t.i and not _is_nobody(d, c):
                     return c  # "he was placed under house arrest", "put him under house arrest"
         if _by_authority(d, t):
-            return None  # "investigators brought charges": the subject is who acted, not on whom
+            # "investigators brought charges against X": the subject is who acted, not on whom
+            return _person_of_noun(d, v, depth=0) or _against(d, v)
+        prep = g.preposition_of(t)
+        if prep is not None and not d.has(prep, "state_prepositions"):
+            return None  # "during the hearing, X said": the clause is not about whom the act befell
         return _subject_of(d, v)
     found = _subject_of(d, t) if rule.person == "subject" else _object_of(d, t)
     if found is not None and _names_the_act(found, rule):
         # "возбудили дело", "оставил в силе приговор Петрову": the object is the act's own
-        # word; the person is whose it is, or whom the sentence names
-        return _person_of_noun(d, found)
+        # word; the person is whose it is, or against whom the act is
+        return _person_of_noun(d, found) or _person_of_noun(d, t, depth=0)
     return found
 
 
@@ -526,13 +621,28 @@ def _names_the_act(tok: Token, rule: Rule) -> bool:
     return any(forms & group for group in rule.with_)
 
 
-def _is_nobody(d: _Doc, p: Token) -> bool:
-    """Not a person nor a body of people: "it", "a law", "$300"."""
-    if p.ent_type_ in NOT_PEOPLE or p.like_num:
+def _is_nobody(d: _Doc, p: Token, etype: str | None = None, person_only: bool = False) -> bool:
+    """Not a person nor a body of people who can undergo the act: "it", "a law", "$300", a
+    country ("Wales beat Hungary"), a product ("the phone was released"); an organisation,
+    for an act only a person undergoes ("the release of IL-25")."""
+    if p.ent_type_ in NOT_PEOPLE or p.like_num or p.ent_type_ in _things(d.code):
         return True
     if "Anim" in p.morph.get("Animacy", []):
         return False  # the morphology says a living being ("депутата")
-    if p.ent_type_ and d.lang.entity_type(p.ent_type_) is not None:
+    m = _mention_at(p, d.mentions)
+    kind = m.type if m is not None else (d.lang.entity_type(p.ent_type_) if p.ent_type_ else None)
+    hinted = m is not None and "person" in m.type_hints
+    if kind == "place" and not hinted and (etype not in _types().legal() or _is_country(m.norm if m else p.text)):
+        # a country or a team undergoes no beating, a country no charge ("Wales beat Hungary",
+        # "Russia was accused of ..."); a name the tagger called a town may be a person's
+        return True
+    if kind == "organization" and not hinted and etype is not None and etype not in _types().on_organisation() \
+            and (etype not in _types().taking("charge") or person_only) \
+            and (m is None or "organization" in m.type_hints or person_only):
+        # an organisation where only a person undergoes the act: as the words around the name
+        # say (the tagger's label alone often calls an unfamiliar person's name one)
+        return True
+    if kind is not None:
         return False
     if any(d.g.is_(c, "apposition", "compound", "name_part") and _is_person_ent(d, c) for c in p.children):
         return False  # "the poet, X", "poet X": a person whatever the occupation's word
@@ -541,6 +651,19 @@ def _is_nobody(d: _Doc, p: Token) -> bool:
     if p.pos_ == "PROPN":
         return False
     return not _own_word(d, p) and not _is_others(d, p)
+
+
+def _is_country(name: str) -> bool:
+    key = place_key(name)
+    return key is not None and key.startswith("country:")
+
+
+@cache
+def _things(code: str) -> frozenset[str]:
+    """Entity labels of things, which undergo no act (products, works, laws, events)."""
+    from casefile.read.language import language
+
+    return frozenset(language(code).config.get("things") or [])
 
 
 def _own_word(d: _Doc, p: Token) -> bool:
@@ -1034,7 +1157,7 @@ def _event(d: _Doc, t: Token, rule: Rule, etype: EventType, si: int, sent: Span,
     code = d.code
     noun = t.pos_ in ("NOUN", "PROPN")
     if unreal(t, code, negative=rule.negative, outcome_type=etype in _outcome_types(code),
-              charge_grounds=noun and etype in CHARGE_TYPES, clause_verb=_clause_verb(d, t)):
+              charge_grounds=noun and etype in _types().taking("charge"), clause_verb=_clause_verb(d, t)):
         return _drop(t, "unreal(t, code, negative=rule.negative, outcome_type=etyp")
     prep = g.preposition_of(t) if noun else None
     if prep is not None and d.has(prep, "source_prepositions"):
@@ -1051,20 +1174,23 @@ def _event(d: _Doc, t: Token, rule: Rule, etype: EventType, si: int, sent: Span,
             and d.has(g.governor(t), "verdicts"):
         return _drop(t, "noun and etype == 'charge' and prep is not None and g.gov")  # "convicted on multiple charges": what the verdict was for, not a new charge
     person = _person_token(d, t, rule)
-    worded = bool(rule.with_) and (person is None or _is_nobody(d, person))
-    if worded:
-        person = None  # "возбудили дело", "смягчили срок": the act's own legal words make it one
+    # "возбудили дело", "смягчили срок": the act's own legal words make it one without a person
+    worded = bool(rule.with_) and person is None
     guessed = person is None
-    if person is None and not rule.undated_ok:
+    if person is None and not rule.undated_ok and not worded and rule.person != "none":
         person = _fallback_person(d, t, rule)
     if person is not None and _is_others(d, person):
         return _drop(t, "person is not None and _is_others(d, person):")
-    if person is not None and _is_nobody(d, person) and not rule.undated_ok and not worded:
+    if person is not None and _is_nobody(d, person, etype, rule.person_only) and not rule.undated_ok:
         return _drop(t, "person is not None and _is_nobody(d, person) and not rule")  # "a law that imposes a sentence": no one's act
-    if person is None and not rule.undated_ok and etype not in ("search", "registration_denied") \
+    if person is None and not rule.undated_ok and etype not in _types().on_organisation() \
             and not _by_authority(d, t) and not worded:
         return _drop(t, "person is None and not rule.undated_ok and etype not in (")
     quote, q_start, q_end = _quote(sent, t)
+    if person is not None and _someone(d, person) or (person is None and (worded or _by_authority(d, t)) and any(
+            q_start <= m.start < q_end and m.type == "person" for m in d.mentions)):
+        # told of someone the report names; or in the law's own words, in a sentence naming someone
+        d.of_someone.add((q_start, etype))
     told = [s for s in points if sent.start <= s.start < sent.end and q_start <= s.start_char and s.end_char <= q_end]
     sent_dates = [s for s in told if s.value is not None]
     # "remanded in custody until December 5": when a term ends, not when the act happened
@@ -1090,11 +1216,11 @@ def _event(d: _Doc, t: Token, rule: Rule, etype: EventType, si: int, sent: Span,
         if q_start <= m.start < q_end and m.type == "organization" and "authority" in m.role_hints \
                 and all(m.id != x for x, _ in participants):
             participants.append((m.id, "authority"))
-    duration = _duration(d, t, sent) if etype in DURATION_TYPES else None
+    duration = _duration(d, t, sent) if etype in _types().taking("duration") else None
     if etype == "detention" and duration and t.pos_ == "VERB" and d.lemma(t) in compiled(code, t.doc.vocab).term_verbs:
         etype = "sentence"  # "jailed for 25 years" is the term a court gave
     end_span = _nearest(d, t, [s for s in ends if not _owned_by_other(d, t, s, triggers)]) \
-        if etype in DURATION_TYPES else None
+        if etype in _types().taking("duration") else None
     end_date = end_span.value if end_span is not None else None
     if end_date is not None and end_span is not None and not end_span.has_year:
         end_date = _after(end_date, date or d.frame.published)
@@ -1104,8 +1230,8 @@ def _event(d: _Doc, t: Token, rule: Rule, etype: EventType, si: int, sent: Span,
         date=date.iso() if date else None, date_precision=date.precision if date else "unknown",
         end_date=end_date.iso() if end_date else None,
         place=_place(d, t, etype), participants=participants,
-        amount=_amount(d, t, sent) if etype in AMOUNT_TYPES else None,
-        duration=duration, charge=_charge(d, t, q_start, q_end, tree=etype in CHARGE_TYPES),
+        amount=_amount(d, t, sent) if etype in _types().taking("amount") else None,
+        duration=duration, charge=_charge(d, t, q_start, q_end, tree=etype in _types().taking("charge")),
     )
 
 
@@ -1146,6 +1272,15 @@ def _run(doc: Doc, sent: Span) -> int:
 def _live_update() -> re.Pattern[str] | None:
     rx = (load("layout.yaml") or {}).get("live_update")
     return re.compile(rx) if rx else None
+
+
+def _someone(d: _Doc, person: Token) -> bool:
+    """Someone the report names: a person's or a group's name (tagged, or a proper noun the
+    tagger missed), or a pronoun for one named before it."""
+    names = _names_of(d, person)
+    if names:
+        return any(m.type in ("person", "group", "organization") for m in names)
+    return person.pos_ == "PROPN" and not person.ent_type_
 
 
 def _names_of(d: _Doc, person: Token) -> list[Mention]:
@@ -1198,7 +1333,7 @@ def _name_of(d: _Doc, person: Token) -> Mention | None:
         return _antecedent(d, person)
     for c in d.g.children(person, "apposition", "name_part", "nominal_modifier", "compound"):
         m = _mention_at(c, d.mentions)
-        if m is not None and m.type == "person":
+        if m is not None and m.type in ("person", "group", "organization"):
             return m
     return None
 
@@ -1209,9 +1344,11 @@ def _antecedent(d: _Doc, pron: Token) -> Mention | None:
     if not d.has(pron, "person_pronouns"):
         return None
     gender = set(pron.morph.get("Gender", []))
+    sents = [s for s in d.doc.sents if s.start <= pron.i]
+    since = sents[-ANTECEDENT_SENTENCES].start_char if len(sents) >= ANTECEDENT_SENTENCES else 0
     best = None
     for m in d.mentions:
-        if m.type != "person" or m.end > pron.idx:
+        if m.type != "person" or m.end > pron.idx or m.start < since:
             continue
         span = d.doc.char_span(m.start, m.end, alignment_mode="expand")
         mg = set(span[0].morph.get("Gender", [])) if span is not None else set()
@@ -1269,11 +1406,11 @@ def _inherit_dates(d: _Doc, events: list[EventMention], earlier: set[tuple[int, 
         prev: list[EventMention] = []
         if (e.sentence, e.type) in earlier:
             pass  # told as before the story's acts: not their terms
-        elif e.date is None and e.type in INHERITING:
-            prev = [p for p in out if p.date and p.type in INHERITING and 0 <= e.sentence - p.sentence <= 2
+        elif e.date is None and e.type in _types().inheriting_date():
+            prev = [p for p in out if p.date and p.type in _types().inheriting_date() and 0 <= e.sentence - p.sentence <= 2
                     and parse_iso(p.date) and p.date_precision != "unknown"]
-        elif e.date is None and e.type in FOLLOWING and not later & set(re.findall(r"\w+", e.quote.lower())):
-            prev = [p for p in out if p.date and p.type in FOLLOWING[e.type] and 0 <= e.sentence - p.sentence <= 1
+        elif e.date is None and e.type in _types().sequels() and not later & set(re.findall(r"\w+", e.quote.lower())):
+            prev = [p for p in out if p.date and p.type in _types().sequels()[e.type] and 0 <= e.sentence - p.sentence <= 1
                     and parse_iso(p.date) and p.date_precision == "day"]
         if prev:
             e = e.model_copy(update={"date": prev[-1].date, "date_precision": prev[-1].date_precision})

@@ -67,6 +67,8 @@ def unreal(t: Token, code: str, *, negative: bool = False, outcome_type: bool = 
         chain = chain[:2]
     if any(c.lower_ in cues("future_forms") for c in t.children if g.is_(c, "auxiliary", "passive_auxiliary", "copula")):
         return True  # "будет обжалован": an auxiliary's future form
+    if _subjunctive(t, g, cues):
+        return True  # "moved that the activities be suspended": a motion, not a decision
     morph = cues("unreal_morph")
     if morph and _has_morph(t, morph) or any(_has_morph(c, morph) for c in t.children
                                             if g.is_(c, "auxiliary", "passive_auxiliary", "copula")):
@@ -92,6 +94,8 @@ def unreal(t: Token, code: str, *, negative: bool = False, outcome_type: bool = 
                                                                               or c.lower_ in irrealis)
                         for c in head.children):
             return True  # "renewed her call on the authorities to release him": asked for, not done
+        if t.pos_ in ("NOUN", "PROPN") and g.is_(t, "object") and cues.has(t.head, "purpose"):
+            return True  # "to secure her release": worked for, not done
         if any(cues.has(c, "irrealis_modifiers") for c in t.children if g.is_(c, "adjective", "compound", "adverb")):
             return True  # "pending trial", "a possible sentence"
     modals = cues("modals")
@@ -105,6 +109,17 @@ def unreal(t: Token, code: str, *, negative: bool = False, outcome_type: bool = 
         if a.pos_ == "VERB" and a.i != t.i:
             break
     return False
+
+
+def _subjunctive(t: Token, g: Grammar, cues: Words) -> bool:
+    """A clause whose auxiliary is the bare form the language uses for what is asked or moved
+    ("demanded that he be released"), with no modal or infinitive marker beside it."""
+    bare = cues("subjunctive_auxiliaries")
+    if not bare:
+        return False
+    auxes = g.children(t, "auxiliary", "passive_auxiliary")
+    return any(a.lower_ in bare and "Inf" in a.morph.get("VerbForm", []) for a in auxes) and not any(
+        a.lower_ in cues("modals") or cues.has(a, "infinitive") or a.lower_ in cues("future_auxiliaries") for a in auxes)
 
 
 def is_state(t: Token, code: str) -> bool:
@@ -149,7 +164,9 @@ def in_label(t: Token, code: str) -> bool:
 
 
 def _has_morph(t: Token, features: frozenset[str]) -> bool:
+    """Whether the token has one of the features ("tense=fut"), or all of a combination joined
+    by "+" ("aspect=perf+tense=pres")."""
     if not features:
         return False
     have = {f.lower() for f in str(t.morph).split("|") if f}
-    return bool(have & features)
+    return any(all(part in have for part in f.split("+")) for f in features)
