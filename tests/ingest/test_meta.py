@@ -406,3 +406,14 @@ def test_names_in_press_formulas_and_reporting_credits() -> None:
     assert infer_outlet("Story text, his lawyer said.\n\nCopyright Policy | Terms of Use") is None
     # a reporter who contributed reporting is not an outlet
     assert infer_outlet("Story text, his lawyer said.\n\nJon Dahl contributed reporting.") is None
+
+
+def test_an_anniversary_dates_the_report_to_the_day() -> None:
+    from casefile.ingest.meta import anniversary, yearless_dates
+
+    assert content_date("Five years ago today, on 7 September 2018, police detained the blogger.") == "2023-09-07"
+    assert anniversary("Exactly a year ago — on June 12 — police detained the blogger.")[1] == 1  # type: ignore[index]
+    assert anniversary("A year ago, on June 12, police detained the blogger.") is None  # not to the day
+    texts = {"S1": "Ровно год назад — 12 июня, накануне праздника, — блогера задержали у дома.",
+             "S2": "Суд приговорил блогера к двум годам колонии в декабре 2021 года."}
+    assert yearless_dates({"S2": "2021-12-20"}, {"S1"}, texts)["S1"][0] == "2022-06-12"

@@ -592,6 +592,36 @@ def today_date(text: str, today: date | None = None) -> PartialDate | None:
     return None
 
 
+@cache
+def _anniversaries() -> tuple[tuple[re.Pattern[str], dict[str, int]], ...]:
+    out = []
+    for lang in DATE_LANGUAGES:
+        words = _words(lang)
+        numbers = {str(k).lower(): int(v) for k, v in (words.get("number_words") or {}).items()}
+        out.extend((re.compile(str(rx), re.I), numbers) for rx in words.get("anniversaries") or [])
+    return tuple(out)
+
+
+def anniversary(text: str) -> tuple[PartialDate, int] | None:
+    """(the date, years) when the text writes a day and month next to "exactly a year ago",
+    "ровно пять лет назад" ...: it was written that many years after the date, on the day."""
+    for pat, numbers in _anniversaries():
+        for m in pat.finditer(text):
+            word = (m.groupdict().get("n") or "").lower()
+            years = int(word) if word.isdigit() else numbers.get(word, 1 if not word else 0)
+            if not years:
+                continue
+            near = [f for f in find_dates(text[max(0, m.start() - 40):m.end() + 40]) if f.date.day is not None]
+            for f in near:
+                start = max(0, m.start() - 40) + f.start
+                end = start + (f.end - f.start)
+                gap = text[m.end():start] if start >= m.end() else text[end:m.start()]
+                # next to it: a dash, a comma, at most one short word ("on")
+                if len(gap) <= 8 and len(_WORD.findall(gap)) <= 1:
+                    return f.date, years
+    return None
+
+
 def content_date(text: str) -> str | None:
     """The month of the latest date the text mentions: a report is not older than
     what it reports. Month precision, since the day of writing is unknown, unless the
@@ -603,6 +633,11 @@ def content_date(text: str) -> str | None:
     stated = today_date(text)
     if stated is not None and stated.year is not None:
         return stated.iso()
+    marked = anniversary(text)
+    if marked is not None and marked[0].year is not None:
+        iso = marked[0].with_year(marked[0].year + marked[1]).iso()
+        if iso and _valid(iso):
+            return iso
     found = latest_date(text)
     return f"{found.date.year:04d}-{found.date.month:02d}" if found and found.date.year else None
 
@@ -750,9 +785,15 @@ def yearless_dates(published: dict[str, str | None], undated: set[str], texts: d
         if latest is None or (year, *latest) > (today.year, today.month, today.day):
             continue
         stated = today_date(text)
+        marked = anniversary(text)
         if stated is not None and stated.year is None and (stated.month, stated.day) == latest:
             iso = stated.with_year(year).iso()
             what = "the day it calls today"
+        elif marked is not None and marked[0].year is None:
+            iso = marked[0].with_year(year + marked[1]).iso()
+            what = f"{marked[1]} year(s) to the day after the date it marks"
+            if not iso or not _valid(iso, today):
+                continue
         else:
             iso = f"{year:04d}-{latest[0]:02d}"
             what = "the month of the latest date it names"
