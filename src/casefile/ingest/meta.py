@@ -594,7 +594,7 @@ def today_date(text: str, today: date | None = None) -> PartialDate | None:
 
 @cache
 def _anniversaries() -> tuple[tuple[re.Pattern[str], dict[str, int]], ...]:
-    out = []
+    out: list[tuple[re.Pattern[str], dict[str, int]]] = []
     for lang in DATE_LANGUAGES:
         words = _words(lang)
         numbers = {str(k).lower(): int(v) for k, v in (words.get("number_words") or {}).items()}

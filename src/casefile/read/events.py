@@ -29,18 +29,12 @@ from casefile.core.dates import PartialDate, parse_iso
 from casefile.core.event_types import EventTypes, event_types
 from casefile.core.names import place_key
 from casefile.model import Amount, EventMention, EventType, Mention, Role, Source
-from casefile.read._legacy_times import (
-    Quantity,
-    TimeExpr,
-    TimeFrame,
-    find_amounts,
-    find_durations,
-    subtract_terms,
-)
+from casefile.read.amounts import Quantity, find_amounts, find_durations, subtract_terms
 from casefile.read.factuality import in_label, is_state, unreal
 from casefile.read.grammar import Grammar, grammar
 from casefile.read.language import Language
 from casefile.read.lexicon import Words, words
+from casefile.read.times import TimeExpr, TimeFrame, end_after
 from casefile.resources import load
 
 MAX_DATE_DISTANCE = 6  # tree steps between a trigger and a date that still belongs to it
@@ -228,7 +222,8 @@ def extract_events(doc: Doc, source: Source, mentions: list[Mention], times: lis
              times, frame, lang)
     comp = compiled(code, doc.vocab)
     cands = _candidates(d, comp)
-    points = [x for x in times if not x.is_duration]
+    # the page's own date line says when it appeared, not when anything in it happened
+    points = [x for x in times if not x.is_duration and x.kind != "header"]
     headline = _headline(d)
     earlier: set[tuple[int, str]] = set()  # acts told in the past perfect: before the story's acts
     out: list[tuple[EventMention, int]] = []  # each act with where its trigger stands
@@ -845,17 +840,6 @@ def _owned_by_other(d: _Doc, t: Token, s: TimeExpr, triggers: set[int]) -> bool:
     return False
 
 
-def _after(end: PartialDate, start: PartialDate | None) -> PartialDate:
-    """A term's end written without a year is the first such day after the act ("until July 5"),
-    not the last one before the report, as past dates are read."""
-    if end.year is None or start is None or start.year is None:
-        return end
-    first, last = end.latest(), start.latest()
-    if first is not None and last is not None and first < last:
-        return end.with_year(end.year + 1)
-    return end
-
-
 def _news_month(told: PartialDate) -> PartialDate | None:
     """The month of an act told as news on `told`. News tells the last few days' acts: early in
     a month they may be the previous month's, so then no month is given."""
@@ -907,12 +891,14 @@ def _amount(d: _Doc, t: Token, sent: Span) -> Amount | None:
     return min(found, key=lambda q: abs(q.start_char - t.idx)).amount
 
 
-def _terms(d: _Doc, sent: Span) -> list[Quantity]:
-    """Terms given in the sentence: not bounds ("up to ten years"), not what a law provides or
-    a threat holds out ("faces seven years"): those hang under an irrealis word."""
+def _terms(d: _Doc, sent: Span, cut_terms: bool = False) -> list[Quantity]:
+    """Terms given in the sentence: not bounds ("up to ten years"), not time gone by ("after
+    two years"), not what a law provides or a threat holds out ("faces seven years"): those hang
+    under an irrealis word. Of a term cut on appeal, "to" gives the new term ("с шести лет до
+    четырех"), so there an upper bound's words are the term's (`cut_terms`)."""
     out = []
     for q in find_durations(d.doc, d.lang, sent.start, sent.end):
-        if not q.duration or q.bound:
+        if not q.duration or (q.bound and not (cut_terms and q.bound == "up_to")):
             continue
         root = d.doc[q.start:q.end].root
         if any(d.cues.has(a, "irrealis") for a in _ancestors(root, 4)):
@@ -1114,7 +1100,7 @@ def _reduction(d: _Doc, t: Token, sent: Span) -> tuple[str | None, str | None, i
     cut term: "cut from seven years to six" gives both; "cut his seven-year term by a month"
     gives P7Y and P6Y11M. A verbless fragment right after on the same line belongs to it
     ("Суд сократил ему 7 лет срока. На один месяц")."""
-    terms = _terms(d, sent)
+    terms = _terms(d, sent, cut_terms=True)
     end = _quote(sent, t)[2]
     doc = d.doc
     nxt = next((x for x in doc.sents if x.start == sent.end), None)
@@ -1123,7 +1109,7 @@ def _reduction(d: _Doc, t: Token, sent: Span) -> tuple[str | None, str | None, i
                 d.acts("reduction_by") | d.acts("reduction_to")):
         line_end = doc.text.find("\n", nxt.start_char)
         line_end = nxt.end_char if line_end < 0 else min(line_end, nxt.end_char)
-        more = [q for q in _terms(d, nxt) if q.end_char <= line_end]
+        more = [q for q in _terms(d, nxt, cut_terms=True) if q.end_char <= line_end]
         if more:
             terms += more
             end = line_end
@@ -1223,7 +1209,7 @@ def _event(d: _Doc, t: Token, rule: Rule, etype: EventType, si: int, sent: Span,
         if etype in _types().taking("duration") else None
     end_date = end_span.value if end_span is not None else None
     if end_date is not None and end_span is not None and not end_span.has_year:
-        end_date = _after(end_date, date or d.frame.published)
+        end_date = end_after(end_date, date or d.frame.published)
     return EventMention(
         source=d.source.id, type=cast(EventType, etype), trigger=t.text, quote=quote, start=q_start, end=q_end,
         sentence=si,

@@ -398,8 +398,12 @@ def time_frame(source: Source, lang: Language, doc: Doc | None = None) -> TimeFr
     cands = _candidates(doc, lang)
     stated = [d for c in cands if not c.header and not _is_end(doc, c, w) and (d := _stated(c)) is not None]
     latest = max(stated, key=_first_day, default=None)
-    # a date given with no basis (by a caller, not by ingest) is taken as given
-    pub = parse_iso(source.published) if source.published_basis != "content" else None
+    # a date given with no basis (by a caller, not by ingest) is taken as given; a date found in
+    # the content to the day is the day of writing ("today, 25 December", "exactly a year ago, on
+    # 12 June"), where one to the month is the latest the text names, a floor
+    pub = parse_iso(source.published)
+    if source.published_basis == "content" and (pub is None or pub.precision != "day"):
+        pub = None
     if pub is not None and pub.year is not None and latest is not None and _first_day(latest) > (pub.latest() or date.min):
         pub = None
     # the page's own date line ("Published 3 May 2021") gives the year of the rest

@@ -8,12 +8,12 @@ from functools import cache
 from spacy.language import Language
 
 from casefile.model import DocAnalysis, Source
-from casefile.read._legacy_times import find_times, time_frame
 from casefile.read.en.mentions import extract_mentions, label_persons
 from casefile.read.en.quotes import extract_quotes
 from casefile.read.events import extract_events
 from casefile.read.language import language
 from casefile.read.parse import BATCH_SIZE, pipeline
+from casefile.read.times import find_times, time_frame
 
 
 @cache
@@ -31,8 +31,8 @@ class EnglishReader:
             mentions = extract_mentions(doc, src)
             label_persons(doc, mentions)  # events and quotes see the persons the tagger missed
             lang = language("en")
-            frame = time_frame(src, lang)
-            times = find_times(doc, lang, frame, src)
+            frame = time_frame(src, lang, doc)
+            times = find_times(doc, lang, frame)
             events = extract_events(doc, src, mentions, times, frame, lang)
             quotes = extract_quotes(doc, src, mentions)
             yield DocAnalysis(source=src.id, language="en", mentions=mentions, events=events, quotes=quotes)
