@@ -333,8 +333,9 @@ def test_a_charge_keeps_no_quote_mark_the_cut_left_unpaired():
 def test_on_the_nth_is_a_day_of_the_month_told_before():
     events, _ = read("On April 28, 2021 police detained Oren Valsky. On the 30th, he was charged with fraud. "
                      "On the 3rd, a court fined him. It was the 5th anniversary of his paper.")
+    # a fine by a court was decided in a hearing that day
     assert [(e.type, e.date) for e in events] == [("detention", "2021-04-28"), ("charge", "2021-04-30"),
-                                                  ("fine", "2021-05-03")]
+                                                  ("fine", "2021-05-03"), ("hearing", "2021-05-03")]
 
 
 @pytest.mark.parametrize(("text", "want"), [
@@ -396,3 +397,35 @@ def test_a_term_written_into_one_date_entity_and_a_terms_end_after_the_report():
 def test_without_charges_and_acts_that_should_or_must_happen_are_no_acts(text, want):
     events, _ = read(text)
     assert sorted({e.type for e in events}) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # told as news in the lead: the report's date
+    ("Velbrod court jails critic\nA court in Velbrod has sentenced the critic Oren Valsky to six years.", "2021-05-16"),
+    ("The trial of the journalist Mira Talbot has begun in Velbrod.", "2021-05-16"),
+    # a state that goes on is no news; a plain past in an English lead is as often background
+    ("Oren Valsky has been detained for two years.", None),
+    ("Oren Valsky was detained after the protests.", None),
+])
+def test_an_act_told_as_news_in_the_lead_takes_the_reports_date(text, want):
+    events, _ = read(text)
+    acts = [e for e in events if e.type in ("sentence", "hearing", "detention")]
+    assert acts and acts[-1].date == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("On 3 May 2021 a court in Velbrod sentenced Oren Valsky to six years.", ["2021-05-03"]),
+    ("On 3 May 2021 a judge remanded Oren Valsky in custody.", ["2021-05-03"]),
+    ("On 3 May 2021 police detained Oren Valsky.", []),
+    ("Oren Valsky was sentenced to six years in 2019.", []),
+])
+def test_a_courts_dated_act_tells_of_that_days_hearing(text, want):
+    events, _ = read(text)
+    assert [e.date for e in events if e.type == "hearing"] == want
+
+
+def test_a_perfect_with_a_charge_is_news_but_one_over_a_time_is_a_state():
+    events, _ = read("A court in Velbrod has sentenced Oren Valsky to six years for treason.")
+    assert one(events, "sentence").date == "2021-05-16"
+    events, _ = read("Oren Valsky has been held since March.")
+    assert [e.date for e in events if e.type == "detention"] in ([], [None], ["2021-03"])

@@ -92,6 +92,7 @@ class EventTypeSpec(_Frozen):
     follows: frozenset[str] = frozenset()
     on_organisation: bool = False
     legal: bool = False
+    in_session: bool = False
     summary: frozenset[SummaryPart] = frozenset()
     color: str
     words: Mapping[str, Wording]
@@ -160,6 +161,10 @@ class EventTypes:
 
     def on_organisation(self) -> frozenset[str]:
         return self._set(("on_organisation", ""), lambda s: s.on_organisation)
+
+    def in_session(self) -> frozenset[str]:
+        """Acts a court decides in a session (a report of one tells of a hearing that day)."""
+        return self._set(("in_session", ""), lambda s: s.in_session)
 
     def legal(self) -> frozenset[str]:
         """Acts of a legal or custodial process (a report that tells one of a named person is

@@ -787,8 +787,16 @@ def _told_recent(d: _Doc, t: Token) -> bool:
     """The act is told as news: "newly levied charges", "has been transferred"."""
     if any(d.has(x, "recent") for x in _descendants(t, 2)):
         return True
-    return t.pos_ == "VERB" and any(d.g.is_(c, "auxiliary") and d.has(c, "perfect") and "Pres" in c.morph.get("Tense", [])
-                                    for c in t.children)
+    v = _clause_verb(d, t) if t.pos_ in ("NOUN", "PROPN") else t
+    if v.i == t.i and d.g.is_(t, "subject", "passive_subject"):
+        v = t.head  # "the trial has begun"
+    if not (v.pos_ in ("VERB", "AUX") and any(
+            d.g.is_(c, "auxiliary") and d.has(c, "perfect") and "Pres" in c.morph.get("Tense", []) for c in v.children)):
+        return False
+    # "has been detained for two years", "since May": a state that goes on, not news (a term
+    # given, "sentenced to six years", is news)
+    starts = {x.start for x in d.times}
+    return not any(d.has(x, "since") and x.i + 1 in starts for x in v.subtree)
 
 
 def _pluperfect(d: _Doc, t: Token) -> bool:
@@ -1079,20 +1087,49 @@ def _in_organisation(d: _Doc, t: Token) -> bool:
 
 def _acts(d: _Doc, t: Token, rule: Rule, etype: EventType, si: int, sent: Span,
           points: list[TimeExpr], triggers: set[int]) -> list[EventMention]:
-    """The act a trigger reports, and for a term cut on appeal the term before the cut too."""
+    """The act a trigger reports, the hearing a court's act was decided in, and for a term cut
+    on appeal the term before the cut too."""
     em = _event(d, t, rule, etype, si, sent, points, triggers)
-    if em is None or not (rule.reduces and etype == "sentence"):
-        return [em] if em is not None else []
+    if em is None:
+        return []
+    hearing = _hearing_of(d, t, em)
+    if not (rule.reduces and etype == "sentence"):
+        return [em, *hearing]
+    em = em
     before, after, end, told = _reduction(d, t, sent)
     if not told:
         return []  # "сократили срок рассмотрения жалоб": no term, no sentence
     em = em.model_copy(update={"duration": after})
     if after and end > em.end:  # the quote shows the cut it was computed from
         em = em.model_copy(update={"end": end, "quote": d.doc.text[em.start:end]})
-    out = [em]
+    out = [em, *hearing]
     if before:  # the term that was cut is a sentence the report tells too
         out.append(em.model_copy(update={"duration": before}))
     return out
+
+
+def _hearing_of(d: _Doc, t: Token, em: EventMention) -> list[EventMention]:
+    """A court decides a verdict, a term or a custody order in a session: the report of the act
+    tells of that day's hearing too, with the same words as evidence."""
+    if em.type == "hearing" or em.date_precision != "day" or not (em.type in _types().in_session() or _by_a_court(d, t)):
+        return []  # (a session on a day the report does not give tells nothing the act does not)
+    return [em.model_copy(update={"type": "hearing", "duration": None, "amount": None, "charge": None,
+                                  "end_date": None})]
+
+
+def _by_a_court(d: _Doc, t: Token) -> bool:
+    """The act's doer is a court or a judge ("a court remanded him", "by the district court")."""
+    g = d.g
+    if g.children(t, "passive_auxiliary", "passive_subject"):
+        agents = [o for p, o in g.prepositional(t) if d.has(p, "agent_prepositions")]
+    else:
+        v = _clause_verb(d, t) if t.pos_ in ("NOUN", "PROPN") else t
+        agents = [a for a in [_subject_of(d, v)] if a is not None]
+    for a in agents:
+        m = _mention_at(a, d.mentions)
+        if d.has(a, "courts") or (m is not None and any(w in d.acts("courts") for w in m.norm.lower().split())):
+            return True
+    return False
 
 
 def _reduction(d: _Doc, t: Token, sent: Span) -> tuple[str | None, str | None, int, bool]:
@@ -1177,8 +1214,8 @@ def _event(d: _Doc, t: Token, rule: Rule, etype: EventType, si: int, sent: Span,
             q_start <= m.start < q_end and m.type == "person" for m in d.mentions)):
         # told of someone the report names; or in the law's own words, in a sentence naming someone
         d.of_someone.add((q_start, etype))
-    told = [s for s in points if sent.start <= s.start < sent.end and q_start <= s.start_char and s.end_char <= q_end]
-    sent_dates = [s for s in told if s.value is not None]
+    written = [s for s in points if sent.start <= s.start < sent.end and q_start <= s.start_char and s.end_char <= q_end]
+    sent_dates = [s for s in written if s.value is not None]
     # "remanded in custody until December 5": when a term ends, not when the act happened
     ends = [s for s in sent_dates if s.is_end]
     sent_dates = [s for s in sent_dates if not s.is_end]
@@ -1192,7 +1229,7 @@ def _event(d: _Doc, t: Token, rule: Rule, etype: EventType, si: int, sent: Span,
             d, t, _root_of(d.doc, s), told_ok=True)]
         got = told[0].value if told else None
         date = _news_month(got) if got is not None else None
-    if date is None and not [s for s in told if not s.is_end]:
+    if date is None and not [s for s in written if not s.is_end]:
         date = _lead_date(d, t, sent)
     participants: list[tuple[str, Role]] = []
     if person is not None and not guessed:  # a guessed person only vouches for relevance
@@ -1237,6 +1274,8 @@ def _lead_date(d: _Doc, t: Token, sent: Span) -> PartialDate | None:
         return own
     lead = int(d.acts.value("lead_sentences", 0) or 0)
     if not lead or _run(d.doc, sent) >= lead:
+        return None
+    if d.acts.value("lead_news_only") and not _told_recent(d, t):
         return None
     back = d.acts("past_markers")
     morph = {f.lower() for f in d.acts.value("looks_back_morph") or []}
@@ -1320,6 +1359,11 @@ def _name_of(d: _Doc, person: Token) -> Mention | None:
     for c in d.g.children(person, "apposition", "name_part", "nominal_modifier", "compound"):
         m = _mention_at(c, d.mentions)
         if m is not None and m.type in ("person", "group", "organization"):
+            return m
+    if person.i + 1 < len(person.doc) and _own_word(d, person):
+        # "the journalist Mira Talbot", however the parse hung the name
+        m = _mention_at(person.doc[person.i + 1], d.mentions)
+        if m is not None and m.type == "person" and m.start == person.doc[person.i + 1].idx:
             return m
     return None
 

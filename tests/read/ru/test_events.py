@@ -4,7 +4,8 @@ import pytest
 
 
 def events(analysis):
-    return [(e.type, e.date) for e in analysis.events]
+    """The acts read, but the hearing a court's dated act implies (tested on its own below)."""
+    return [(e.type, e.date) for e in analysis.events if e.type != "hearing"]
 
 
 def check_quotes(text, analysis):
@@ -34,7 +35,7 @@ def test_triggers(read_ru, text, etype):
 def test_sentence_gives_conviction_and_term(read_ru):
     text = "14 мая суд приговорил Ивана Лесных к семи годам колонии по статье 207.3 УК."
     a = read_ru(text)
-    assert {e.type for e in a.events} == {"conviction", "sentence"}
+    assert {e.type for e in a.events} == {"conviction", "sentence", "hearing"}
     sent = next(e for e in a.events if e.type == "sentence")
     assert sent.duration == "P7Y" and sent.date == "2023-05-14"
     assert sent.charge and sent.charge.startswith("статье 207.3")
@@ -91,7 +92,7 @@ def test_the_person_detained_is_the_subject_even_with_another_role(read_ru):
 
 def test_court_session_is_a_hearing_but_a_council_session_is_not(read_ru):
     a = read_ru("3 мая состоялось судебное заседание по делу Ивана Лесных.")
-    assert ("hearing", "2023-05-03") in events(a)
+    assert ("hearing", "2023-05-03") in [(e.type, e.date) for e in a.events]
     a = read_ru("3 мая на заседании совета депутатов Иван Лесных выступил с речью.")
     assert a.events == []
 
@@ -194,7 +195,7 @@ def test_terms_with_a_half_bans_on_a_profession_and_leaving_the_country(read_ru,
     assert [e.duration for e in a.events if e.type == etype][0] == duration
     # a ban on a profession is not a prison term; a travel ban is not leaving
     assert "sentence" not in [e.type for e in a.events] or etype == "sentence"
-    assert [e.type for e in read_ru("Суд запретил Ивану Лесных выезд за границу.").events] == ["travel_ban"]
+    assert [t for t, _ in events(read_ru("Суд запретил Ивану Лесных выезд за границу."))] == ["travel_ban"]
 
 
 def test_a_participle_used_as_a_noun_is_no_act_and_a_live_update_is_of_the_days_date(read_ru):
@@ -213,4 +214,17 @@ def test_a_participle_used_as_a_noun_is_no_act_and_a_live_update_is_of_the_days_
     ("Ивана Лесных задержали и оштрафовали.", ["detention", "fine"]),
 ])
 def test_what_the_law_provides_for_is_no_act_and_coordination_shares_the_governor(read_ru, text, want):
-    assert [e.type for e in read_ru(text).events] == want
+    assert [t for t, _ in events(read_ru(text))] == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("14 мая суд приговорил Ивана Лесных к семи годам колонии.", ["2023-05-14"]),
+    ("14 мая суд отправил Ивана Лесных под стражу.", ["2023-05-14"]),
+    ("14 мая полиция задержала Ивана Лесных.", []),
+    ("Ивана Лесных приговорили к семи годам колонии в 2019 году.", []),
+])
+def test_a_courts_dated_act_tells_of_that_days_hearing(read_ru, text, want):
+    # a court decides a verdict or a custody order in a session; the police's detention is not one,
+    # and a session on a day the report does not give adds nothing to the act
+    a = read_ru(text)
+    assert [e.date for e in a.events if e.type == "hearing"] == want
