@@ -5,7 +5,7 @@ import pytest
 from casefile.model import Source
 from casefile.read.en import nlp
 from casefile.read.en.events import extract_events
-from casefile.read.en.mentions import extract_mentions
+from casefile.read.mentions import extract_mentions
 
 
 def read(text: str, published: str | None = "2021-05-16", basis: str = "dateline"):

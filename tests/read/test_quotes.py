@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from casefile.model import QuoteMention, Source
 from casefile.read.en import nlp
-from casefile.read.en.mentions import extract_mentions
-from casefile.read.en.quotes import extract_quotes
+from casefile.read.mentions import extract_mentions
+from casefile.read.quotes import extract_quotes
 
 
 def _quotes(text: str) -> tuple[Source, list[QuoteMention], dict[str, str]]:

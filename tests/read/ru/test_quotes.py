@@ -14,11 +14,11 @@ def test_guillemets_with_verb_and_pronoun_after(read_ru):
 
 
 def test_straight_quotes_with_role_word(read_ru):
-    text = ('Об этом сообщил его адвокат Олег Кравцов. "Суд не принял во внимание наши доводы", '
+    text = ('Об этом сообщил его адвокат Олег Сметанин. "Суд не принял во внимание наши доводы", '
             '- сказал адвокат.')
     a = read_ru(text)
     [q] = a.quotes
-    assert speaker_of(a, q).norm == "Олег Кравцов"
+    assert speaker_of(a, q).norm == "Олег Сметанин"
 
 
 def test_lapki_with_according_to(read_ru):

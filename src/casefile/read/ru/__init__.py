@@ -12,21 +12,24 @@ from spacy.tokens import Doc
 
 from casefile.model import DocAnalysis, Source
 from casefile.read.language import language
+from casefile.read.mentions import extract_mentions, label_persons
 from casefile.read.parse import parse_many
+from casefile.read.quotes import extract_quotes
 from casefile.read.ru.dates import find_dates
 from casefile.read.ru.events import extract_events
-from casefile.read.ru.mentions import extract_mentions
-from casefile.read.ru.parse import parse
-from casefile.read.ru.quotes import extract_quotes
 
 
 def read_one(src: Source, doc: Doc | None = None) -> DocAnalysis:
     if not src.text.strip():  # natasha's taggers fail on a document with no tokens
         return DocAnalysis(source=src.id, language="ru")
-    p = doc.user_data["parsed"] if doc is not None else parse(src.text)
-    mentions = extract_mentions(p, src)
+    lang = language("ru")
+    if doc is None:
+        doc = next(parse_many(lang, [src.text]))
+    p = doc.user_data["parsed"]
+    mentions = extract_mentions(doc, src, lang)
+    label_persons(doc, mentions, lang)
     events = extract_events(p, src, mentions, find_dates(src.text, _frame(src)))
-    quotes = extract_quotes(p, src, mentions)
+    quotes = extract_quotes(doc, src, mentions, lang)
     return DocAnalysis(source=src.id, language="ru", mentions=mentions, events=events, quotes=quotes)
 
 

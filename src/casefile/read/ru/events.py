@@ -15,9 +15,11 @@ from dataclasses import dataclass
 from functools import cache
 
 from casefile.model import Amount, EventMention, EventType, Mention, Precision, Role, Source
+from casefile.read.language import language
+from casefile.read.mentions import GENDERS, person_before
+from casefile.read.quotes import rules as quote_rules
 from casefile.read.ru.amounts import find_amounts, find_durations, subtract_terms
 from casefile.read.ru.dates import DateExpr, Published
-from casefile.read.ru.mentions import cues, person_before
 from casefile.read.ru.parse import Parsed, Tok
 from casefile.resources import load
 
@@ -371,11 +373,12 @@ def _participants(p: Parsed, mentions: list[Mention], sent_mentions: list[Mentio
             out.append((m.id, "authority"))
     if not any(r == "subject" for _, r in out):
         # "его задержали": the object pronoun stands for the last person named before
-        pron = set(cues()["person_pronouns"])
+        pron = {w for w, gender in quote_rules("ru").pronouns.items() if gender}
         for k in sorted(near):
             t = p.toks[k]
             if t.lemma in pron and t.rel in {"obj", "nsubj:pass", "iobj", "nsubj"}:
-                ante = person_before(mentions, t.start, gender=t.feats.get("Gender"))
+                ante = person_before(mentions, t.start, gender=GENDERS.get(t.feats.get("Gender", "")),
+                                     lang=language("ru"))
                 if ante:
                     out = [(mid, r) for mid, r in out if mid != ante.id] + [(ante.id, "subject")]
                 break
