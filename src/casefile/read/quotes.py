@@ -29,7 +29,7 @@ from spacy.vocab import Vocab
 from casefile.model import Mention, QuoteMention, Role, Source
 from casefile.read.grammar import Grammar, grammar
 from casefile.read.language import Language, language
-from casefile.read.mentions import feat, lexicon, name_gender, person_before
+from casefile.read.mentions import GENDERS, feat, lexicon, name_gender, person_before
 from casefile.resources import place_names
 
 # how far (in characters) an attribution may stand from its quote
@@ -47,6 +47,8 @@ _GOVERNOR_WORDS = 3
 # punctuation that, just before the closing mark, lets an attribution follow the quote
 _OPEN_ENDINGS = (",", "?", "!", "…")
 _SENTENCE_STOPS = ".!?"
+# how many words after a dash that closes a quote its speech verb may stand ("— так в тот день писала она")
+_DASH_REACH = 6
 # attributions a quote's other parts share (not a quote that is only part of a speech verb's clause)
 _SHARED_FROM = ("after", "before", "shared")
 
@@ -59,6 +61,9 @@ class Rules:
     marks: dict[str, tuple[str, ...]]
     apostrophes: frozenset[str]
     speech_verbs: frozenset[str]
+    quoting_verbs: frozenset[str]
+    naming_verbs: frozenset[str]
+    signature: re.Pattern[str] | None
     fillers: frozenset[str]
     introducing: frozenset[str]
     dashes: tuple[str, ...]
@@ -87,6 +92,9 @@ def rules(code: str) -> Rules:
         marks=marks,
         apostrophes=frozenset(data.get("apostrophes") or []),
         speech_verbs=frozenset(str(w).lower() for w in data.get("speech_verbs") or []),
+        quoting_verbs=frozenset(str(w).lower() for w in data.get("quoting_verbs") or []),
+        naming_verbs=frozenset(str(w).lower() for w in data.get("naming_verbs") or []),
+        signature=re.compile(data["signature"], re.M) if data.get("signature") else None,
         fillers=frozenset(str(w).lower() for w in data.get("lead_in_fillers") or []),
         introducing=frozenset(data.get("introducing_marks") or []),
         dashes=tuple(data.get("dashes") or []),
@@ -181,6 +189,7 @@ class _Quotes:
     def run(self, source: Source) -> list[QuoteMention]:
         text, r = self.text, self.r
         self.spans = find_quote_spans(text, r)
+        self.spans = sorted(self.spans + self._signed_posts(), key=lambda s: s.open)
         if not self.spans:
             return []
         self.genders = self._person_genders()
@@ -240,9 +249,14 @@ class _Quotes:
             sp.speaker, sp.speaker_text = self._speaker_of(verb)
             return
         verb = self._governor(sp)
-        if verb is not None:
-            sp.kind = "governor"
+        if verb is not None:  # the quoted words are part of what the verb reports (or a label it gives)
+            sp.kind = "governor" if verb.lemma_.lower() in self.r.naming_verbs else "before"
             sp.speaker, sp.speaker_text = self._speaker_of(verb)
+            return
+        found = self._previous_sentence(sp)
+        if found is not None:
+            sp.kind = "before"
+            sp.speaker, sp.speaker_text = found
 
     def _speech_verb(self, tok: Token) -> bool:
         return (tok.pos_ in ("VERB", "AUX") or not self.tagged) and tok.lemma_.lower() in self.r.speech_verbs
@@ -276,12 +290,19 @@ class _Quotes:
         first = next((t for t in region if not t.is_punct and not t.is_space), None)
         if verb is None or first is None:
             return None
+        words = [t for t in region if not t.is_punct and not t.is_space]
+        if self._dashed(sp) and verb in words[:_DASH_REACH]:
+            return verb  # "«…», — так в тот день писала она": a dash opens the author's words
         # the attribution must follow the quote at once ("…,” she said", "…,” said Roe", "…,” Roe, a
         # lawyer, said"); in "“term”, an offence that …, his lawyer said" the quote is a cited term
         subj = self.g.child(verb, "subject", "passive_subject")
         if first == verb or first.head == verb or (subj is not None and subj.left_edge.i <= first.i <= subj.i):
             return verb
         return None
+
+    def _dashed(self, sp: _Span) -> bool:
+        after = self.text[sp.after:sp.after + 4].lstrip(" ,.!?…")
+        return bool(self.r.dashes) and after.startswith(self.r.dashes)
 
     def _tail_phrase(self, sp: _Span) -> Speaker | None:
         """ "…,” according to Jane Roe": an attribution phrase right after the quote."""
@@ -392,10 +413,37 @@ class _Quotes:
                     break  # "X said that they had threatened: “…”": the quote is the threat's, not X's
         return None
 
+    def _previous_sentence(self, sp: _Span) -> Speaker | None:
+        """ "Он заявил, что не боится суда. «Это политическое дело»": a quote that stands as a sentence
+        of its own right after a sentence whose speech verb a person is the subject of."""
+        text = self.text
+        before = text[_para_start(text, sp.open):sp.open].rstrip()
+        if not before or before[-1] not in _SENTENCE_STOPS + "".join(c for v in self.r.marks.values() for c in v):
+            return None
+        prev = _token_at(self.doc, _para_start(text, sp.open) + len(before) - 1)
+        if prev is None:
+            return None
+        sent = prev.sent
+        if any(sent.start_char <= s.open < sent.end_char and s.kind is not None and s.speaker is None
+               for s in self.spans):
+            return None
+        verbs = [t for t in sent if self._speech_verb(t) and not _in_quote(self.spans, t.idx)
+                 and self.g.child(t, "subject", "passive_subject") is not None]
+        if not verbs:
+            return None
+        mid, words = self._speaker_of(verbs[0])
+        person = next((m for m in self.mentions if m.id == mid), None)
+        return (mid, words) if person is not None and person.type == "person" else None
+
     # ---------------------------------------------------------------- speakers
 
     def _speaker_of(self, verb: Token) -> Speaker:
         doc, g = self.doc, self.g
+        quoted = self._quoted_person(verb)
+        if quoted is not None:
+            return quoted
+        if self._passive(verb):
+            return self._agent(verb)
         subj = g.child(verb, "subject", "passive_subject")
         head = verb
         for _ in range(2):  # "…,” he stressed, adding that “…”": the subject of the verb it hangs on
@@ -403,6 +451,8 @@ class _Quotes:
                     or head.head.i == head.i:
                 break
             head = head.head
+            if self._passive(head):
+                return None, None  # "he was accused and declared a “…”": said of him, not by him
             subj = g.child(head, "subject", "passive_subject") if head.pos_ in ("VERB", "AUX") else None
         if subj is None:
             # "said Jane Roe" parsed without a subject: the name right after the verb
@@ -420,19 +470,81 @@ class _Quotes:
             if last is not None:
                 return last.id, last.text
             after = self._phrase_end(verb.i + 1, min(verb.sent.end, verb.i + 7))
-            return None, (doc[verb.i + 1:after].text or None) if after > verb.i + 1 else None
+            words = (doc[verb.i + 1:after].text or None) if after > verb.i + 1 else None
+            place = self._organisation_at(verb)  # "- сообщили в суде": the court named before
+            return (place.id, words) if place is not None else (None, words)
         if self._pronoun_gender(subj) is not None or self._is_pronoun(subj):
             return self._resolve_pronoun(subj)
         own = self._named_in(subj)
         if own is not None:
             return own.id, own.text
         phrase = doc.text[subj.left_edge.idx:subj.idx + len(subj.text)]
-        role = self.lex.role_of(subj) if self.lex.type_of(subj) == "person" else None
+        kind = self.lex.type_of(subj)
+        role = self.lex.role_of(subj) if kind == "person" else None
         if role is not None:
             ante = self._role_holder(role, subj.idx)
             if ante is not None:
                 return ante.id, phrase
+        if kind == "person" and role is None and subj.pos_ == "NOUN":
+            # "оппозиционер заявил": a person described, of the gender its verb (or the noun) shows
+            gender = GENDERS.get(feat(verb, "Gender") or feat(subj, "Gender") or "")
+            if gender is not None:
+                mid, _ = self._resolve_pronoun(subj, gender)
+                if mid is not None:
+                    return mid, phrase
+        if kind == "organization" or self.lex.head_of(subj) == "organization":
+            org = self._organisation_named(subj, subj.idx)  # "the court said": the court named before
+            if org is not None:
+                return org.id, phrase
         return None, phrase
+
+    def _passive(self, verb: Token) -> bool:
+        return self.g.child(verb, "passive_subject", "passive_auxiliary") is not None \
+            or feat(verb, "Voice") == "Pass"
+
+    def _agent(self, verb: Token) -> Speaker:
+        """Who said what a passive verb reports ("was described by Jane Roe as “…”"), if the text says."""
+        for _, obj in self.g.prepositional(verb):
+            if obj.head.i != verb.i and self.g.is_(obj.head, "agent"):
+                named = self._named_in(obj)
+                return (named.id, named.text) if named is not None else (None, obj.text)
+        return None, None
+
+    def _quoted_person(self, verb: Token) -> Speaker | None:
+        """ "the statement quoted Jane Roe as saying", "HRW cited her lawyer, Jane Roe, as saying that
+        “…”": the object of a quoting verb is the speaker, not its subject (the medium)."""
+        for k, v in enumerate([verb, *list(verb.ancestors)[:3]]):
+            if v.lemma_.lower() in self.r.quoting_verbs:
+                obj = self.g.child(v, "object")
+                if obj is None:
+                    return None
+                if self._pronoun_gender(obj) is not None:
+                    return self._resolve_pronoun(obj)
+                named = self._named_in(obj)
+                text = self.doc.text[obj.left_edge.idx:obj.right_edge.idx + len(obj.right_edge.text)]
+                return (named.id, named.text) if named is not None else (None, text)
+            if k and v.pos_ in ("VERB", "AUX") and self.g.child(v, "subject", "passive_subject") is not None \
+                    and v.lemma_.lower() not in self.r.quoting_verbs:
+                return None
+        return None
+
+    def _organisation_at(self, verb: Token) -> Mention | None:
+        """The organisation a subjectless speech verb is said in or by ("сообщили в суде")."""
+        for _, obj in self.g.prepositional(verb):
+            if self.lex.type_of(obj) == "organization" or self.lex.head_of(obj) == "organization":
+                return self._organisation_named(obj, verb.idx)
+        return None
+
+    def _organisation_named(self, noun: Token, pos: int) -> Mention | None:
+        """The nearest organisation named before `pos` whose name holds this noun ("Верховный суд" for
+        "суд", "the Supreme Court" for "the court")."""
+        forms = {noun.lower_, noun.lemma_.lower()}
+        found = None
+        for m in self.mentions:
+            if m.type == "organization" and m.end <= pos and not _in_quote(self.spans, m.start) \
+                    and forms & {w.lower() for w in m.norm.split()}:
+                found = m
+        return found
 
     def _named_in(self, subj: Token) -> Mention | None:
         """The mention that names a subject: at it, or in apposition to it ("said the group's
@@ -456,7 +568,9 @@ class _Quotes:
         named = [m for m in self.mentions if m.type in ("person", "organization") and lo <= m.start < hi]
         if named:
             persons = [m for m in named if m.type == "person"]
-            return (persons or named)[0].id, said_by
+            # "по словам адвоката Колесовой Ивана Сомова": the one in apposition to the role noun
+            apposed = [m for m in persons if self._apposed(m, words)]
+            return (apposed or persons or named)[0].id, said_by
         for t in words:
             if self._pronoun_gender(t) is not None:
                 mid, _ = self._resolve_pronoun(t)
@@ -466,6 +580,14 @@ class _Quotes:
                 ante = self._role_holder(role, lo)
                 return (ante.id if ante else None), said_by
         return None, said_by
+
+    def _apposed(self, m: Mention, words: Span) -> bool:
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            return False
+        root = span.root
+        return self.g.is_(root, "apposition") and words.start <= root.head.i < words.end \
+            and self.lex.type_of(root.head) == "person"
 
     def _role_holder(self, role: Role, pos: int) -> Mention | None:
         return person_before([m for m in self.mentions if not _in_quote(self.spans, m.start)], pos, role)
@@ -482,13 +604,13 @@ class _Quotes:
                 return self.r.pronouns[form]
         return None
 
-    def _resolve_pronoun(self, pron: Token) -> Speaker:
+    def _resolve_pronoun(self, pron: Token, gender: str | None = None) -> Speaker:
         """The person a "he"/"she" speaker stands for: walking back sentence by sentence, the subject
         of the nearest sentence that has a person in it (else that sentence's last person), skipping
         people mentioned inside quotes, names used as modifiers ("the Georgian community"), plurals
         and anyone whose gender, where it can be told, contradicts the pronoun. Returns the mention id
         (None when the person is not a mention) and the words that name the person (else the pronoun)."""
-        want = self._pronoun_gender(pron)
+        want = gender or self._pronoun_gender(pron)
         if want is None:
             return None, pron.text
         by_sent: dict[int, list[_Candidate]] = {}
@@ -536,7 +658,9 @@ class _Quotes:
         for tok in doc.char_span(max(lo, 0), pron.idx, alignment_mode="contract") or []:
             if (g.is_(tok, "subject", "passive_subject") and tok.pos_ == "PROPN" and feat(tok, "Number") != "Plur"
                     and tok.i not in covered and mention_type.get(tok.idx) not in ("organization", "place")
-                    and not _in_quote(self.spans, tok.idx) and tok.lower_ not in place_names()):
+                    and not _in_quote(self.spans, tok.idx) and tok.lower_ not in place_names()
+                    and feat(tok, "Animacy") != "Inan" and self.lex.type_of(tok) in (None, "person")
+                    and self.lex.head_of(tok) in (None, "person")):
                 name = doc[self._name_start(tok):tok.i + 1]
                 if not any(c.start == name.start_char for c in out):
                     out.append(_Candidate(name.start_char, None, name.text, tok))
@@ -604,6 +728,30 @@ class _Quotes:
 
     # ---------------------------------------------------------------- spans
 
+    def _signed_posts(self) -> list[_Span]:
+        """An embedded post: a paragraph, then a line that signs it ("— Jane Roe (@janeroe) May 3,
+        2023"). The paragraph is the signer's words (without a link the page left at its end)."""
+        if self.r.signature is None:
+            return []
+        text, out = self.text, []
+        for m in self.r.signature.finditer(text):
+            body_end = len(text[:m.start()].rstrip())
+            start = text.rfind("\n", 0, body_end) + 1
+            cut = _LINK.search(text, start, body_end)
+            if cut is not None:
+                body_end = cut.start()
+            sp = _trimmed(text, start - 1, body_end, text.count("\n", 0, start), True)
+            if sp is None or any(s.open <= sp.start < s.close for s in self.spans):
+                continue
+            name_start, name_end = m.span("name")
+            signer = next((x for x in self.mentions if name_start <= x.start < name_end
+                           and x.type in ("person", "organization")), None)
+            sp.speaker = signer.id if signer is not None else None
+            sp.speaker_text = text[name_start:name_end].strip()
+            sp.kind = "after"
+            out.append(sp)
+        return out
+
     def _interrupted(self, sp: _Span) -> list[_Span]:
         """«Я не признаю вину, — сказала она. — Я говорила правду»: the author's words inside the
         quotation marks are no speech; they name the speaker of both parts."""
@@ -633,6 +781,8 @@ class _Quotes:
         """Words in quotation marks that name something (an outlet, an organisation, a work): every
         longer word capitalised and no verb among them. «Радио Свободная Европа» is no one's words."""
         body = self.text[sp.start:sp.end]
+        if body.rstrip().endswith(tuple(_SENTENCE_STOPS + "…")):
+            return False  # "Free Westford!": a cry, not a name
         words = re.findall(r"[^\W\d_]+", body)
         if not words or not all(w[0].isupper() for w in words if len(w) > 2):
             return False
@@ -793,6 +943,7 @@ def _in_quote(spans: list[_Span], offset: int) -> bool:
 
 
 _POSSESSIVE = re.compile(r"['’]s?$")
+_LINK = re.compile(r"\s+(?:https?://|www\.|pic\.)\S+\s*$")
 
 
 def _last_word(text: str) -> str:

@@ -91,3 +91,45 @@ def test_by_his_words_is_the_man_named_before(read_ru):
                 "По его мнению, суд «предвзято подходит к избранию меры пресечения».")
     names = {m.id: m.text for m in a.mentions}
     assert [(names.get(q.speaker), q.speaker_text) for q in a.quotes] == [("Павел Сомов", "По его мнению")]
+
+
+# ------------------------------------------------------------------ speakers named around the quote (issue 15)
+
+
+def _speakers(a):
+    names = {m.id: m.norm for m in a.mentions}
+    return [(q.text, names.get(q.speaker) if q.speaker else None) for q in a.quotes]
+
+
+def test_a_verb_of_announcing_after_the_dash(read_ru):
+    a = read_ru("Суд арестовал Ивана Сомова. «Суд постановил: ходатайство следователя удовлетворить», — "
+                "огласила решение судья Анна Котова.")
+    assert _speakers(a) == [("Суд постановил: ходатайство следователя удовлетворить", "Анна Котова")]
+
+
+def test_the_authors_words_after_the_dash_need_not_open_with_the_verb(read_ru):
+    a = read_ru("«Они поставили ультиматум — я уезжаю из страны, либо меня вывезут», — так в тот год писала "
+                "из СИЗО Мария Белова.")
+    assert _speakers(a) == [("Они поставили ультиматум — я уезжаю из страны, либо меня вывезут", "Мария Белова")]
+
+
+def test_a_question_in_dash_speech(read_ru):
+    a = read_ru("Заседание началось в полдень.\n— У нас подсудимый доставлен? — спрашивает судья Анна Котова.")
+    assert _speakers(a) == [("У нас подсудимый доставлен?", "Анна Котова")]
+
+
+def test_what_was_said_in_a_court_is_the_courts(read_ru):
+    a = read_ru("Верховный суд отклонил жалобу Ивана Сомова.\n«Приговор оставлен без изменений, жалоба без "
+                "удовлетворения», - сообщили в суде.")
+    assert _speakers(a) == [("Приговор оставлен без изменений, жалоба без удовлетворения", "Верховный суд")]
+
+
+def test_a_quote_standing_alone_after_the_speakers_sentence(read_ru):
+    a = read_ru("Суд приговорил Ивана Сомова к трем годам колонии. Выступая на заседании, оппозиционер заявил, "
+                "что не боится угроз. «Власти совершили преступление против нашей страны».")
+    assert _speakers(a) == [("Власти совершили преступление против нашей страны", "Иван Сомов")]
+
+
+def test_the_person_in_apposition_to_the_role_is_the_speaker(read_ru):
+    a = read_ru("По словам адвоката Беловой Владимира Ершова, «в зале присутствовало порядка сорока человек».")
+    assert _speakers(a) == [("в зале присутствовало порядка сорока человек", "Владимир Ершов")]
