@@ -54,7 +54,9 @@ _SPACES = re.compile(r"\s+")
 _INITIAL_POINT = re.compile(r"(?:^|[\s.])\w\.$")
 _EDGE = " \t\n,;:\"“”«»()[]*_"
 _BRACKETS = ("(", ")")
-_OPENERS = {")": "(", "»": "«", "”": "“", "“": "„"}  # typographic pairs, not words
+_OPENERS = {")": "(", "»": "«", "”": "“", "“": "„", '"': '"'}  # typographic pairs, not words
+_STRAIGHT = ('"',)
+_NO_MARKS = str.maketrans("", "", "«»“”„\"")
 # UD gender values -> the genders the quote reader and the hooks speak of
 GENDERS = {"Masc": "male", "Fem": "female"}
 
@@ -95,6 +97,8 @@ class Lexicon:
     person_of_nouns: frozenset[str]
     person_of_preps: frozenset[str]
     person_before: tuple[Any, ...]
+    owned_by_org: frozenset[str]
+    owned_by_org_preps: frozenset[str]
     platform_preps: frozenset[str]
     platform_heads: frozenset[str]
     unit_heads: frozenset[str]
@@ -199,6 +203,8 @@ def lexicon(code: str) -> Lexicon:
         person_of_nouns=_words(person_of.get("nouns")),
         person_of_preps=_words(person_of.get("prepositions")),
         person_before=tuple(data.get("person_before") or []),
+        owned_by_org=_words((data.get("organisation_parts") or {}).get("nouns")),
+        owned_by_org_preps=_words((data.get("organisation_parts") or {}).get("prepositions")),
         platform_preps=_words(data.get("platform_prepositions")),
         platform_heads=_words(data.get("platform_heads")),
         unit_heads=_words(data.get("unit_heads")),
@@ -325,6 +331,7 @@ class _Reading:
         cands = [c for c in (self._trim(c) for c in cands) if c is not None]
         cands = self._join_genitives(cands)
         cands = [self._extend(c) for c in cands]
+        cands = self._join_quoted_names(cands)
         facilities = self._facilities()
         cands = [c for c in cands if not any(f.start <= c.start < f.end for f in facilities)]
         cands += facilities
@@ -390,6 +397,11 @@ class _Reading:
                 # "Lawyer Jane Doe", "Ethnic Ardinians", "Адвокат Петрова": the cue is not part of the name
                 types.append(lex.type_of(t))  # type: ignore[arg-type]
                 start += 1
+            elif start + 1 < end and not institution and lex.type_of(t) == "organization" \
+                    and (t.is_lower or t.lower_ in lex.not_names):
+                # "the NGO Adilet Zhol" taken for a person: the organisation noun says what it is
+                types.append("organization")
+                start += 1
             else:
                 break
         while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space) \
@@ -403,6 +415,8 @@ class _Reading:
             end = cut
         if end <= start:
             return None
+        if end < len(doc) and self._unclosed(start, end):
+            end += 1  # "Human Rights Center “Example" + "”": the closing mark the tagger left out
         out = c.sub(start, end)
         out.types = types
         return out
@@ -412,6 +426,17 @@ class _Reading:
         close = self.doc[k].text
         opener = _OPENERS.get(close)
         return opener is not None and any(self.doc[i].text == opener for i in range(start, k))
+
+    def _unclosed(self, start: int, end: int) -> bool:
+        """Whether token `end` closes a quotation mark opened in [start, end) and not closed there."""
+        close = self.doc[end].text
+        opener = _OPENERS.get(close)
+        if opener is None or opener == _BRACKETS[0]:
+            return False
+        texts = [t.text for t in self.doc[start:end]]
+        if opener == close:
+            return texts.count(opener) % 2 == 1
+        return texts.count(opener) > texts.count(close)
 
     def _cue_before_name(self, t: Token, nxt: Token) -> bool:
         return self.lex.type_of(t) in ("person", "group") and nxt.pos_ == "PROPN"
@@ -454,6 +479,48 @@ class _Reading:
                 continue  # "Районному депутату" at a line start: a person's title, not an organisation
             out.append(c)
         return out
+
+    def _join_quoted_names(self, cands: list[_Cand]) -> list[_Cand]:
+        """ "Human Rights Center “Example”", "Правозащитный центр «Пример»", "НКО «Пример»": an
+        organisation's name that ends in what it is, followed by its own name in quotation marks, is
+        one name, quotation marks included."""
+        doc, lex = self.doc, self.lex
+        out: list[_Cand] = []
+        skip_to = -1
+        for c in sorted(cands, key=lambda c: c.start):
+            if c.start < skip_to:
+                continue
+            quoted = self._quoted_after(c.end)
+            if quoted is not None and c.label != "person" and (
+                    lex.head_of(doc[c.end - 1]) == "organization" or lex.type_of(doc[c.end - 1]) == "organization"):
+                joined = c.sub(c.start, quoted, "organization")
+                joined.types = [*c.types, "organization"]
+                joined.normal = None
+                joined.fixed = norm_form(doc[c.start:quoted].text.translate(_NO_MARKS), lex.possessive_markers)
+                out = [o for o in out if o.end <= c.start]
+                out.append(joined)
+                skip_to = quoted
+                continue
+            out.append(c)
+        return out
+
+    def _quoted_after(self, end: int) -> int | None:
+        """The end of a name in quotation marks right after token `end` ("“Example”"), if one is there."""
+        doc = self.doc
+        if end >= len(doc) or doc[end].text not in _OPENERS.values() or doc[end].text in _BRACKETS \
+                or not doc[end - 1].whitespace_:
+            return None
+        for k in range(end + 1, min(end + 8, len(doc))):
+            t = doc[k]
+            if _OPENERS.get(t.text) == doc[end].text or (t.text == doc[end].text and t.text in _STRAIGHT):
+                inner = doc[end + 1:k]
+                ok = len(inner) > 0 and inner[0].text[:1].isupper() and all(
+                    w.is_title or w.is_upper or w.is_punct or w.like_num or w.lower_ in self.lex.connectors
+                    or not w.is_alpha for w in inner)
+                return k + 1 if ok else None
+            if "\n" in t.text or "\n" in t.whitespace_:
+                return None
+        return None
 
     def _head(self, c: _Cand) -> Token:
         """The span's syntactic head: its token whose head lies outside the span."""
@@ -602,6 +669,12 @@ class _Reading:
         titled = False
         while i < j - 1 and lex.type_of(doc[i]) == "person":
             i, titled = i + 1, True  # "Blogger Jane Doe": the title is a cue, not part of the name
+        k = i
+        while k < j - 1 and not titled and lex.type_of(doc[k]) in ("organization", "place") \
+                and (doc[k].is_lower or doc[k].lower_ in lex.not_names):
+            k += 1  # "the NGO Tamyr Jolu": the cue itself is not the name
+        if k > i:
+            return _Cand(k, j, lex.type_of(doc[i]), [lex.type_of(doc[i])])  # type: ignore[list-item]
         if titled or self._person_cue(i, j)[0] or "person" in self._hints(doc[i:j], None)[1]:
             # "the blogger Jane Doe", "police detained Jane Doe", "Jane Doe, a poet,": the tagger missed a person
             while j < len(doc) and j - i < 4 and _same_line(doc, j) and self._surname_like(doc[j]):
@@ -685,6 +758,8 @@ class _Reading:
         cue = self._person_cue(a.start, b.end)[0]
         if "person" not in (a.label, b.label) and not cue:
             return False
+        if any(self.lex.type_of(t) or t.lower_ in self.lex.not_names for t in doc[a.start:b.end]):
+            return False  # "NGO" + "Adilet Zhol": a common noun is no part of a person's name
         if not _same_line(doc, b.start) or doc[a.end - 1].whitespace_ != " ":
             return False
         for f in ("Case", "Gender"):
@@ -792,13 +867,16 @@ class _Reading:
         cands = [j for j in (first - 1, first - 2) if j >= self.sent[first][1]]
         if self.g.is_(name, "apposition") and name.head.i != name.i:
             cands.append(name.head.i)
+        skip: set[int] = set()
         for j in cands:
+            if j in skip:
+                continue
             t = doc[j]
             role = self.lex.role_of(t) if self.lex.type_of(t) == "person" else None
             if role:
                 return role if self._agree(t, name) else None
-            if j == first - 1 and t.pos_ not in ("ADJ", "DET", "PRON"):
-                cands = [c for c in cands if c != first - 2]
+            if j == first - 1 and t.pos_ not in ("ADJ", "DET", "PRON") and t.text != ",":
+                skip.add(first - 2)  # "the wife of Jane Roe": a word between, and the cue is not hers
         return None
 
     def _role_after(self, stop: int) -> Role | None:
@@ -920,6 +998,8 @@ class _Reading:
         last = span[-1] if span[-1].text not in lex.possessive_markers or len(span) < 2 else span[-2]
         if len(span) > 1 and lex.head_of(last):
             types.append(lex.head_of(last))  # type: ignore[arg-type]
+        if self._owned_by_organisation(span):
+            types.append("organization")  # "the head of X", "X's director", "члены X"
         if lex.peoples_capitalised and len(span) == 1 and g.is_(root, "adjective", "compound") \
                 and root.head.is_lower and root.head.pos_ == "NOUN" and not span[0].is_upper \
                 and not is_known_place(span.text):
@@ -934,6 +1014,21 @@ class _Reading:
                 and self.feat(root, "Number") == "Plur":
             types.append("group")  # "Ardinians": a people, not a person
         return roles, types
+
+    def _owned_by_organisation(self, span: Span) -> bool:
+        """Whether a name belongs to a noun only an organisation has ("the head of X", "X's staff")."""
+        lex, g = self.lex, self.g
+        if not lex.owned_by_org or is_known_place(span.text) or lex.head_of(span[-1]) == "place":
+            return False
+        root = span.root
+        if g.is_(root, "possessor") and {root.head.lower_, root.head.lemma_.lower()} & lex.owned_by_org:
+            return True
+        gov, prep = g.governor(root), g.preposition_of(root)
+        if gov.i == root.i or not {gov.lower_, gov.lemma_.lower()} & lex.owned_by_org or gov.pos_ != "NOUN":
+            return False
+        if prep is not None:
+            return prep.lower_ in lex.owned_by_org_preps
+        return not lex.owned_by_org_preps and g.is_(root, "nominal_modifier") and self.feat(root, "Case") in ("Gen", None)
 
     def _distant_cue(self, span: Span, cands: list[_Cand]) -> list[Role]:
         """ "a spokesman for his group, X (Y), Jane Doe, told": the cue before a name that qualifies it.
@@ -987,6 +1082,7 @@ class _Reading:
         for c in sorted(cands, key=lambda c: c.start):
             span = doc[c.start:c.end]
             start, end = _slashed(text, span.start_char, span.end_char)
+            titled = self._title_before(c.start)  # "Mr Petrov" as written; looked up as "Petrov"
             norm = self._norm(c, span) if (start, end) == (span.start_char, span.end_char) \
                 else norm_form(text[start:end], lex.possessive_markers)
             if not norm or not any(ch.isalpha() for ch in norm) or (start, end) in seen:
@@ -1028,12 +1124,20 @@ class _Reading:
                                              ["organization"]))
                 norm = onorm
             seen.add((start, end))
-            m = self._mention(len(out), span, norm, mtype, _unique(roles), _unique(types), start, end)
+            m = self._mention(len(out), span, norm, mtype, _unique(roles), _unique(types),
+                              start if titled is None else titled, end)
             if nominative:
                 nominative_cue.add(m.id)
             out.append(m)
         out = _retype_surnames(out)
         return self._link(out, nominative_cue)
+
+    def _title_before(self, start: int) -> int | None:
+        """Where a title right before a name begins ("Mr", "г-жа"), or None."""
+        k = start - 1
+        if k >= 0 and self.lex.is_title(self.doc[k]) and self.doc[k].whitespace_ == " ":
+            return self.doc[k].idx
+        return None
 
     def _authority(self, span: Span) -> list[Role]:
         """An organisation whose own name says it is an authority ("Тверской районный суд")."""
@@ -1054,6 +1158,11 @@ class _Reading:
         if c.fixed:
             return c.fixed
         toks = [t for t in span if not t.is_space]
+        owner = next((k for k, t in enumerate(toks[:-2]) if t.text in self.lex.possessive_markers), None)
+        if owner is not None and c.label in ("organization", "place"):
+            # "Westford’s Supreme Court": the court, in the place named first, is looked up as "Supreme Court"
+            rest = toks[owner + 1:]
+            return self._norm(c.sub(rest[0].i, rest[-1].i + 1), self.doc[rest[0].i:rest[-1].i + 1])
         normal = c.normal is not None and any(t.i in c.normal for t in toks)
         words = [(c.normal or {}).get(t.i, t.text) for t in toks]
         if normal:
@@ -1073,6 +1182,8 @@ class _Reading:
                 norm = norm_form(span.text, self.lex.possessive_markers)
         if c.label == "place" and norm.isupper() and len(norm) > 4:
             norm = norm.title()  # datelines write the city in capitals ("МОСКВА")
+        if c.label != "person":
+            norm = _SPACES.sub(" ", norm.translate(_NO_MARKS)).strip()  # "Center “Example”": looked up without marks
         return norm
 
     def _mention_type(self, label: EntityType | None, hints: list[EntityType], norm: str) -> EntityType:

@@ -23,6 +23,7 @@ from typing import Any
 
 from spacy.tokens import Token
 
+from casefile.read.grammar import grammar
 from casefile.read.ru.parse import pipeline
 from casefile.resources import load
 
@@ -132,6 +133,8 @@ def person_norm(toks: Sequence[Token], words: list[str], root: Token) -> list[st
         words = [t.text for t in toks]
     cases = Counter(c for t in toks if (c := _feat(t, "Case")))
     hint = cases.most_common(1)[0][0] if cases else None
+    if grammar("ru").is_(root, "subject", "passive_subject") and "Nom" in cases:
+        hint = "Nom"  # the subject of its clause: the tagger's other case for a word of it is the slip
     fixed = person_nominative([t.text for t in toks], hint)
     if hint == "Nom" and None in fixed and len(toks) > 1:
         return list(words)  # no reading agrees for all the words of a name already in the nominative
