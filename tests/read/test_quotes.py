@@ -181,3 +181,9 @@ def test_an_embedded_post_is_its_signers_words():
             "The verdict is a disgrace. We must do everything to free him. pic.twitter.com/abc123\n\n"
             "— Maria Kovac (@mariakovac) May 3, 2023\n\nHis trial is set for June.")
     assert _speakers(text) == [("The verdict is a disgrace. We must do everything to free him.", "Maria Kovac")]
+
+
+def test_a_name_in_quotation_marks_after_what_it_names_is_no_quote():
+    text = ("Maria Kovac, a researcher at the group “Steppe Rights Monitors”, said the verdict was unjust and "
+            "that “the trial was a travesty from the very first day”.")
+    assert _speakers(text) == [("the trial was a travesty from the very first day", "Maria Kovac")]

@@ -49,6 +49,8 @@ _OPEN_ENDINGS = (",", "?", "!", "…")
 _SENTENCE_STOPS = ".!?"
 # how many words after a dash that closes a quote its speech verb may stand ("— так в тот день писала она")
 _DASH_REACH = 6
+# the most words of a name in quotation marks after what it names ("the group “...”")
+_NAME_WORDS = 6
 # attributions a quote's other parts share (not a quote that is only part of a speech verb's clause)
 _SHARED_FROM = ("after", "before", "shared")
 
@@ -70,7 +72,9 @@ class Rules:
     dash_speech: bool
     after_dash: bool
     phrases: tuple[str, ...]
+    phrase_patterns: tuple[Any, ...]
     own: tuple[Any, ...]
+    report_back: tuple[str, ...]
     min_unattributed: int
     min_attributed: int
     min_introduced: int
@@ -100,8 +104,10 @@ def rules(code: str) -> Rules:
         dashes=tuple(data.get("dashes") or []),
         dash_speech=bool(data.get("dash_speech")),
         after_dash=bool(data.get("attribution_after_dash")),
-        phrases=tuple(str(p).lower() for p in data.get("attribution_phrases") or []),
+        phrases=tuple(str(p).lower() for p in data.get("attribution_phrases") or [] if isinstance(p, str)),
+        phrase_patterns=tuple(p for p in data.get("attribution_phrases") or [] if isinstance(p, list)),
         own=tuple(data.get("own_attribution") or []),
+        report_back=tuple(str(p).lower() for p in data.get("report_back") or []),
         min_unattributed=int(data.get("min_words_unattributed", 8)),
         min_attributed=int(data.get("min_words_attributed", 3)),
         min_introduced=int(data.get("min_words_introduced", data.get("min_words_attributed", 3))),
@@ -111,22 +117,38 @@ def rules(code: str) -> Rules:
     )
 
 
-_MATCHERS: dict[tuple[str, int], tuple[PhraseMatcher | None, Matcher | None]] = {}
+_MATCHERS: dict[tuple[str, int], tuple[Any, ...]] = {}
 
 
-def _matchers(r: Rules, vocab: Vocab) -> tuple[PhraseMatcher | None, Matcher | None]:
-    """The language's attribution phrases (matched on lower-case words) and own-words patterns."""
+def _matchers(r: Rules, vocab: Vocab) -> tuple[PhraseMatcher | None, Matcher | None, Matcher | None,
+                                                PhraseMatcher | None]:
+    """The language's attribution phrases (words matched in lower case, or spaCy Matcher patterns in
+    which `{SPEECH_VERB: true}` stands for any speech verb), own-words patterns, and the phrases that
+    open a sentence reporting the one before it."""
     key = (r.code, id(vocab))
     if key not in _MATCHERS:
-        phrases = own = None
+        phrases = patterns = own = back = None
         if r.phrases:
             phrases = PhraseMatcher(vocab, attr="LOWER")
             phrases.add("according_to", [Doc(vocab, words=p.split()) for p in r.phrases])
+        if r.phrase_patterns:
+            patterns = Matcher(vocab)
+            patterns.add("according_to", [[_speech_token(t, r) for t in p] for p in r.phrase_patterns])
         if r.own:
             own = Matcher(vocab)
-            own.add("own", [list(p) for p in r.own])
-        _MATCHERS[key] = (phrases, own)
-    return _MATCHERS[key]
+            own.add("own", [[_speech_token(t, r) for t in p] for p in r.own])
+        if r.report_back:
+            back = PhraseMatcher(vocab, attr="LOWER")
+            back.add("report_back", [Doc(vocab, words=p.split()) for p in r.report_back])
+        _MATCHERS[key] = (phrases, patterns, own, back)
+    return _MATCHERS[key]  # type: ignore[return-value]
+
+
+def _speech_token(token: dict[str, Any], r: Rules) -> dict[str, Any]:
+    if token.get("SPEECH_VERB"):
+        rest = {k: v for k, v in token.items() if k != "SPEECH_VERB"}
+        return {**rest, "LEMMA": {"IN": sorted(r.speech_verbs)}}
+    return token
 
 
 @dataclass
@@ -167,16 +189,23 @@ class _Quotes:
         self.spans: list[_Span] = []
         self.genders: dict[str, str] = {}
         self.last_speaker: str | None = None  # the person who spoke the quote attributed last
-        self._hits: tuple[list[tuple[int, int]], list[tuple[int, int]]] | None = None
+        self._hits: tuple[list[tuple[int, int]], ...] | None = None
         self.tagged = doc.has_annotation("POS")  # a language read from data alone may have no tagger
 
-    def _matches(self) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-        """Attribution phrases and phrases of one's own words in the document (found when first asked)."""
+    def _matches(self) -> tuple[list[tuple[int, int]], ...]:
+        """Attribution phrases, phrases of one's own words and report-back phrases in the document
+        (found when first asked)."""
         if self._hits is None:
-            phrases, own = _matchers(self.r, self.doc.vocab)
-            self._hits = (sorted((s, e) for _, s, e in phrases(self.doc)) if phrases is not None else [],
-                          sorted((s, e) for _, s, e in own(self.doc)) if own is not None else [])
+            phrases, patterns, own, back = _matchers(self.r, self.doc.vocab)
+
+            def hits(m: Any) -> list[tuple[int, int]]:
+                return sorted((s, e) for _, s, e in m(self.doc)) if m is not None else []
+            self._hits = (sorted(hits(phrases) + hits(patterns)), hits(own), hits(back))
         return self._hits
+
+    @property
+    def back_hits(self) -> list[tuple[int, int]]:
+        return self._matches()[2]
 
     @property
     def phrase_hits(self) -> list[tuple[int, int]]:
@@ -256,6 +285,11 @@ class _Quotes:
         found = self._previous_sentence(sp)
         if found is not None:
             sp.kind = "before"
+            sp.speaker, sp.speaker_text = found
+            return
+        found = self._reported_after(sp)
+        if found is not None:
+            sp.kind = "after"
             sp.speaker, sp.speaker_text = found
 
     def _speech_verb(self, tok: Token) -> bool:
@@ -435,6 +469,26 @@ class _Quotes:
         person = next((m for m in self.mentions if m.id == mid), None)
         return (mid, words) if person is not None and person.type == "person" else None
 
+    def _reported_after(self, sp: _Span) -> Speaker | None:
+        """ "… «задержаны сегодня в здании суда». Об этом X сообщил …": the next sentence opens with a
+        phrase that reports the one before, and its speech verb's subject said the quote."""
+        if not self.back_hits or not sp.closed:
+            return None
+        tok = _token_at(self.doc, sp.start)
+        if tok is None:
+            return None
+        end = tok.sent.end
+        if end >= len(self.doc) or any(s.open >= sp.close and s.open < self.doc[end - 1].idx for s in self.spans):
+            return None
+        first = next((t for t in self.doc[end:] if not t.is_space), None)
+        if first is None or not any(s == first.i for s, _ in self.back_hits):
+            return None
+        verbs = [t for t in first.sent if self._speech_verb(t) and self.g.child(t, "subject", "passive_subject")]
+        if not verbs:
+            return None
+        mid, words = self._speaker_of(verbs[0])
+        return (mid, words) if mid is not None else None
+
     # ---------------------------------------------------------------- speakers
 
     def _speaker_of(self, verb: Token) -> Speaker:
@@ -553,6 +607,9 @@ class _Quotes:
         if found is not None:
             return found
         near = [c for c in subj.children if self.g.is_(c, "apposition", "compound", "name_part")]
+        # "говорит адвокат Беркович Ксения Карпинская": the name in the subject's case is the subject
+        case = feat(subj, "Case")
+        near.sort(key=lambda c: case is not None and feat(c, "Case") not in (None, case))
         named = [m for c in near for m in [_mention_at(self.mentions, c.idx)] if m is not None
                  and m.type in ("person", "organization")]
         persons = [m for m in named if m.type == "person"]
@@ -709,6 +766,9 @@ class _Quotes:
         return out
 
     def _before_name(self, span: Span, cues: dict[str, str]) -> str | None:
+        first = span[0]
+        if self.lex.is_title(first):  # the title the mention's text keeps ("Ms Roe", "г-н Петров")
+            return cues.get(first.lower_) or cues.get(first.lemma_.lower())
         if span.start == 0:
             return None
         prev = span.doc[span.start - 1]
@@ -783,6 +843,11 @@ class _Quotes:
         body = self.text[sp.start:sp.end]
         if body.rstrip().endswith(tuple(_SENTENCE_STOPS + "…")):
             return False  # "Free Westford!": a cry, not a name
+        mark = _token_at(self.doc, sp.open)
+        before = self.doc[mark.i - 1] if mark is not None and mark.i > 0 else None
+        if before is not None and before.whitespace_ and len(body.split()) <= _NAME_WORDS and before.pos_ == "NOUN" \
+                and self.lex.type_of(before) == "organization":
+            return True  # "организации «Китайские правозащитники»", "the group “Steppe Watch”": its name
         words = re.findall(r"[^\W\d_]+", body)
         if not words or not all(w[0].isupper() for w in words if len(w) > 2):
             return False
