@@ -187,3 +187,13 @@ def test_a_name_in_quotation_marks_after_what_it_names_is_no_quote():
     text = ("Maria Kovac, a researcher at the group “Steppe Rights Monitors”, said the verdict was unjust and "
             "that “the trial was a travesty from the very first day”.")
     assert _speakers(text) == [("the trial was a travesty from the very first day", "Maria Kovac")]
+
+
+def test_words_another_clause_reports_are_not_the_reporters():
+    text = ('Back at the trial, Daniel Weston said that the police had threatened: "You will be held in the colony '
+            'for years, and nobody will ever hear of you again."')
+    assert _speakers(text) == [("You will be held in the colony for years, and nobody will ever hear of you again.",
+                                None)]
+    # through a copula the quoted words are still the speaker's
+    text = "Maria Kovac said the trial was “a blatant attempt to silence every critic of the mayor”."
+    assert _speakers(text) == [("a blatant attempt to silence every critic of the mayor", "Maria Kovac")]

@@ -1229,8 +1229,8 @@ class _Reading:
                     break
         orgs = {m.norm.lower(): m.id for m in reversed(mentions) if m.type == "organization"}
         for m in mentions:
-            if m.type != "organization" or m.refers_to:
-                continue
+            if m.type != "organization" or m.refers_to or " " not in m.norm:
+                continue  # a one-word name is too short to be told for a longer one's short form
             longer = [n for n in orgs if n.startswith(m.norm.lower() + " ")]
             if len(longer) == 1:
                 m.refers_to = orgs[longer[0]]

@@ -358,6 +358,8 @@ class _Quotes:
         for k in range(len(toks) - 1, max(-1, len(toks) - 2 - _HEAD_GAP_TOKENS), -1):
             if self._speech_verb(toks[k]):
                 gap = toks[k + 1:]
+                if any(t.pos_ == "VERB" for t in gap):
+                    return None  # "said that the police had threatened: “…”": the quote is the other verb's
                 if not gap or gap[-1].lower_ in self.r.fillers:
                     return toks[k]
                 return None
@@ -442,9 +444,15 @@ class _Quotes:
                     continue
                 if self._speech_verb(h):
                     lo, hi = (h.idx, sp.open) if h.idx < sp.open else (sp.end, h.idx)
+                    between: Span | list[Token] = self.doc.char_span(lo, hi, alignment_mode="contract") or []
+                    if any(t.i != h.i and t.pos_ == "VERB" and self.g.child(t, "subject", "passive_subject")
+                           is not None for t in between):
+                        return None  # "рассказал, что полицейские угрожали: «…»": the other clause's words
                     return h if _sentence_end(self.text, lo, hi) == hi else None
-                if h.pos_ in ("VERB", "AUX") and self.g.child(h, "subject", "passive_subject") is not None:
-                    break  # "X said that they had threatened: “…”": the quote is the threat's, not X's
+                if h.pos_ == "VERB" and self.g.child(h, "subject", "passive_subject") is not None:
+                    # "X said that they had threatened: “…”", "X said he was charged with “…”": the quote is
+                    # the threat's, the charge's; a copula passes ("X said the trial was “…”")
+                    break
         return None
 
     def _previous_sentence(self, sp: _Span) -> Speaker | None:
@@ -527,6 +535,8 @@ class _Quotes:
             words = (doc[verb.i + 1:after].text or None) if after > verb.i + 1 else None
             place = self._organisation_at(verb)  # "- сообщили в суде": the court named before
             return (place.id, words) if place is not None else (None, words)
+        if subj.pos_ == "PRON" and g.is_(head, "relative_clause") and head.head.i != head.i:
+            subj = head.head  # "activists who said": the relative pronoun stands for the noun the clause is on
         if self._pronoun_gender(subj) is not None or self._is_pronoun(subj):
             return self._resolve_pronoun(subj)
         own = self._named_in(subj)
