@@ -10,8 +10,6 @@ from pathlib import Path
 import pytest
 
 from casefile.model import Source
-from casefile.read import mentions as mentions_module
-from casefile.read import quotes as quotes_module
 from casefile.read.language import forget, language
 from casefile.read.mentions import extract_mentions, label_persons
 from casefile.read.parse import parse, pipeline
@@ -60,8 +58,7 @@ def toy(tmp_path: Path) -> Iterator[str]:
     finally:
         remove_root(root)
         forget()
-        for f in (mentions_module.lexicon, quotes_module.rules, pipeline):
-            f.cache_clear()
+        pipeline.cache_clear()
 
 
 def _read(code: str, text: str):  # type: ignore[no-untyped-def]

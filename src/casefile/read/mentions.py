@@ -34,7 +34,6 @@ import re
 from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from functools import cache
 from typing import Any, TypeVar
 
 from spacy.matcher import Matcher
@@ -166,9 +165,21 @@ class Lexicon:
         return self.labels.get(lab)
 
 
-@cache
+_LEXICONS: dict[str, tuple[Language, Lexicon]] = {}
+
+
 def lexicon(code: str) -> Lexicon:
+    """The language's entities.yaml, compiled once per loaded language (read again after
+    `language.forget()`, as when a resource root is added)."""
     lang = language(code)
+    held = _LEXICONS.get(code)
+    if held is None or held[0] is not lang:
+        held = _LEXICONS[code] = (lang, _compile(lang))
+    return held[1]
+
+
+def _compile(lang: Language) -> Lexicon:
+    code = lang.code
     data = lang.lex("entities")
     fac = data.get("facilities") or {}
     codes = [str(c) for c in (fac.get("codes") or [])]
@@ -229,18 +240,20 @@ def lexicon(code: str) -> Lexicon:
     )
 
 
-_MATCHERS: dict[tuple[str, int], Matcher] = {}
+_MATCHERS: dict[tuple[str, int], tuple[Lexicon, Vocab, Matcher]] = {}
 
 
 def _person_before_matcher(lex: Lexicon, vocab: Vocab) -> Matcher | None:
+    """The language's `person_before` patterns, compiled once per lexicon and vocabulary."""
     if not lex.person_before:
         return None
     key = (lex.code, id(vocab))
-    if key not in _MATCHERS:
+    held = _MATCHERS.get(key)
+    if held is None or held[0] is not lex or held[1] is not vocab:
         m = Matcher(vocab)
         m.add("person_before", [list(p) for p in lex.person_before])
-        _MATCHERS[key] = m
-    return _MATCHERS[key]
+        held = _MATCHERS[key] = (lex, vocab, m)
+    return held[2]
 
 
 def norm_form(text: str, possessives: frozenset[str] = frozenset({"'s", "’s"})) -> str:

@@ -87,9 +87,19 @@ class Rules:
         return "".join(self.marks)
 
 
-@cache
+_RULES: dict[str, tuple[Language, Rules]] = {}
+
+
 def rules(code: str) -> Rules:
-    data = language(code).lex("quotes")
+    """The language's quotes.yaml, compiled once per loaded language."""
+    lang = language(code)
+    held = _RULES.get(code)
+    if held is None or held[0] is not lang:
+        held = _RULES[code] = (lang, _compile(code, lang.lex("quotes")))
+    return held[1]
+
+
+def _compile(code: str, data: dict[str, Any]) -> Rules:
     marks = {str(k): tuple(v) if isinstance(v, list) else (str(v),) for k, v in (data.get("marks") or {}).items()}
     return Rules(
         code=code,
@@ -126,7 +136,8 @@ def _matchers(r: Rules, vocab: Vocab) -> tuple[PhraseMatcher | None, Matcher | N
     which `{SPEECH_VERB: true}` stands for any speech verb), own-words patterns, and the phrases that
     open a sentence reporting the one before it."""
     key = (r.code, id(vocab))
-    if key not in _MATCHERS:
+    held = _MATCHERS.get(key)
+    if held is None or held[0] is not r or held[1] is not vocab:
         phrases = patterns = own = back = None
         if r.phrases:
             phrases = PhraseMatcher(vocab, attr="LOWER")
@@ -140,8 +151,8 @@ def _matchers(r: Rules, vocab: Vocab) -> tuple[PhraseMatcher | None, Matcher | N
         if r.report_back:
             back = PhraseMatcher(vocab, attr="LOWER")
             back.add("report_back", [Doc(vocab, words=p.split()) for p in r.report_back])
-        _MATCHERS[key] = (phrases, patterns, own, back)
-    return _MATCHERS[key]  # type: ignore[return-value]
+        held = _MATCHERS[key] = (r, vocab, phrases, patterns, own, back)
+    return held[2:]  # type: ignore[return-value]
 
 
 def _speech_token(token: dict[str, Any], r: Rules) -> dict[str, Any]:
