@@ -80,3 +80,13 @@ def test_a_possessor_before_an_organisations_name_is_not_part_of_its_name():
     es = _entities("en", "Westford’s Supreme Court upheld the verdict. The Supreme Court ruled in May.")
     court = _owner(es, "Supreme Court")
     assert "Westford’s Supreme Court" in court.aliases
+
+
+def test_a_name_with_and_without_its_article_or_in_another_case_is_one():
+    es = _entities("en", "Dana Westerly told the Steppe Herald that she would appeal.",
+                   "Steppe Herald reported that Dana Westerly had appealed.")
+    paper = _owner(es, "Steppe Herald")
+    assert paper.sources == ["S1", "S2"] and paper.type == "organization"  # no person takes "the"
+    es = _entities("ru", "Об этом сообщила «Северная газета».", "По данным «Северной газеты», приговор обжалован.")
+    paper = _owner(es, "Северная газета")
+    assert paper.sources == ["S1", "S2"] and paper.type == "organization"

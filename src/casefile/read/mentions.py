@@ -89,6 +89,7 @@ class Lexicon:
     connectors: frozenset[str]
     possessive_markers: frozenset[str]
     possessive_pronouns: frozenset[str]
+    articles: frozenset[str]
     before_credit: tuple[re.Pattern[str], ...]
     after_credit: tuple[re.Pattern[str], ...]
     credit_inside: tuple[re.Pattern[str], ...]
@@ -207,6 +208,7 @@ def _compile(lang: Language) -> Lexicon:
         connectors=_words(data.get("name_connectors")),
         possessive_markers=frozenset(data.get("possessive_markers") or []),
         possessive_pronouns=_words(data.get("possessive_pronouns")),
+        articles=_words(data.get("definite_articles")),
         before_credit=tuple(re.compile(p) for p in data.get("credit_patterns") or []),
         after_credit=tuple(re.compile(p) for p in data.get("after_credit_patterns") or []),
         credit_inside=tuple(re.compile(p) for p in data.get("credit_inside_patterns") or []),
@@ -978,6 +980,12 @@ class _Reading:
                 return lex.person_noun(noun) and lex.role_of(noun) in ("lawyer", "relative")
         return False
 
+    def _after_article(self, c: _Cand) -> bool:
+        """Whether a name stands right after a definite article, in lower case mid-sentence (or cut from
+        the name's own start): "told the Steppe Herald"."""
+        doc, k = self.doc, c.start - 1
+        return k >= 0 and doc[k].lower_ in self.lex.articles and doc[k].is_lower and doc[k].whitespace_ == " "
+
     def _on_platform(self, c: _Cand) -> bool:
         """ "videos on Twitter", "wrote on Telegram": the name after "on"/"via" is a platform."""
         doc, lex = self.doc, self.lex
@@ -1111,6 +1119,8 @@ class _Reading:
                 types, roles = [*types, "person"], [*roles, *cue_roles]
             elif c.label == "person" and self._on_platform(c):
                 types = [*types, "organization"]  # "videos on Twitter": a platform the tagger took for a person
+            elif c.label == "person" and self._after_article(c):
+                types = [*types, "organization"]  # "told the Steppe Herald": no person takes the article
             nominative = False
             if c.label == "person" or person:
                 role = self._role_before(c.start, span.root) or self._role_after(c.end)
