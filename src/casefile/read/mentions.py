@@ -172,10 +172,13 @@ _LEXICONS: dict[str, tuple[Language, Lexicon]] = {}
 def lexicon(code: str) -> Lexicon:
     """The language's entities.yaml, compiled once per loaded language (read again after
     `language.forget()`, as when a resource root is added)."""
-    lang = language(code)
-    held = _LEXICONS.get(code)
+    return lexicon_of(language(code))
+
+
+def lexicon_of(lang: Language) -> Lexicon:
+    held = _LEXICONS.get(lang.code)
     if held is None or held[0] is not lang:
-        held = _LEXICONS[code] = (lang, _compile(lang))
+        held = _LEXICONS[lang.code] = (lang, _compile(lang))
     return held[1]
 
 
@@ -309,7 +312,7 @@ class _Reading:
         self.text = source.text
         self.source = source
         self.lang = lang
-        self.lex = lexicon(lang.code)
+        self.lex = lexicon_of(lang)
         self.g: Grammar = grammar(lang.code)
         self.headings = _heading_ranges(self.text)
         # each token's sentence, as (index, first token, end token): spaCy finds `token.sent` anew each time
@@ -318,15 +321,16 @@ class _Reading:
             self.sent.extend([(k, sent.start, sent.end)] * (sent.end - sent.start))
         self._cues: dict[tuple[int, int], tuple[bool, list[Role]]] = {}
         self._morph: dict[int, dict[str, str]] = {}
-        self._after_pattern: set[int] | None = None
+        self._before_reach = max((len(p) for p in self.lex.person_before), default=0)
 
-    @property
-    def after_pattern(self) -> set[int]:
-        """Token offsets right after a match of the language's `person_before` patterns."""
-        if self._after_pattern is None:
-            matcher = _person_before_matcher(self.lex, self.doc.vocab)
-            self._after_pattern = {end for _, _, end in matcher(self.doc)} if matcher is not None else set()
-        return self._after_pattern
+    def _pattern_before(self, start: int) -> bool:
+        """Whether one of the language's `person_before` patterns ends right before token `start`
+        ("the 34-year-old X"); matched on the few words before it only."""
+        if not self._before_reach or start == 0:
+            return False
+        matcher = _person_before_matcher(self.lex, self.doc.vocab)
+        window = self.doc[max(0, start - self._before_reach):start]
+        return matcher is not None and any(end == len(window) for _, _, end in matcher(window))
 
     def feat(self, t: Token, name: str) -> str | None:
         """One UD morphological feature of a token (read once per token: spaCy builds it anew each time)."""
@@ -649,10 +653,10 @@ class _Reading:
         i = 0
         while i < len(doc):
             t = doc[i]
-            if i in taken or _in(headings, t.idx):
+            if not self._name_token(t) or i in taken or _in(headings, t.idx):
                 i += 1
                 continue
-            if self._name_token(t) and self._untagged(t):
+            if self._untagged(t):
                 j = i
                 while j < len(doc) and j not in taken and self._untagged(doc[j]) and (self._name_token(doc[j]) or (
                         self._glued_apostrophe(j) and j + 1 < len(doc) and self._name_token(doc[j + 1]))):
@@ -935,7 +939,7 @@ class _Reading:
             return True, []
         if prev is not None and lex.is_title(prev):
             return True, []  # "Mr. Petrov"
-        if start in self.after_pattern:
+        if self._pattern_before(start):
             return True, []  # "the 34-year-old X"
         if end + 1 < len(doc) and doc[end].text in lex.possessive_markers and lex.role_of(doc[end + 1]) == "relative":
             return True, []  # "Doe's wife": only a person has one
@@ -1383,7 +1387,7 @@ def label_persons(doc: Doc, mentions: list[Mention], lang: Language | None = Non
     tagger missed ("the poet Jane Doe" left untagged, or tagged a place) would
     otherwise be no one to them. Other labels are kept where they do not overlap.
     """
-    label = lexicon((lang or language(doc.lang_)).code).person_label
+    label = lexicon_of(lang or language(doc.lang_)).person_label
     spans = [sp for m in mentions if m.type == "person"
              for sp in [doc.char_span(m.start, m.end, label=label, alignment_mode="expand")] if sp is not None]
     if not spans:
@@ -1408,5 +1412,5 @@ def name_gender(norm: str, lang: Language | None) -> str | None:
     """A person's gender from the name alone, where the language's hook can tell it."""
     if lang is None:
         return None
-    hook = lexicon(lang.code).hooks.get("person_gender")
+    hook = lexicon_of(lang).hooks.get("person_gender")
     return hook(norm) if hook is not None else None  # type: ignore[no-any-return]

@@ -29,7 +29,7 @@ from spacy.vocab import Vocab
 from casefile.model import Mention, QuoteMention, Role, Source
 from casefile.read.grammar import Grammar, grammar
 from casefile.read.language import Language, language
-from casefile.read.mentions import GENDERS, feat, lexicon, name_gender, person_before
+from casefile.read.mentions import GENDERS, feat, lexicon_of, name_gender, person_before
 from casefile.resources import place_names
 
 # how far (in characters) an attribution may stand from its quote
@@ -92,10 +92,13 @@ _RULES: dict[str, tuple[Language, Rules]] = {}
 
 def rules(code: str) -> Rules:
     """The language's quotes.yaml, compiled once per loaded language."""
-    lang = language(code)
-    held = _RULES.get(code)
+    return rules_of(language(code))
+
+
+def rules_of(lang: Language) -> Rules:
+    held = _RULES.get(lang.code)
     if held is None or held[0] is not lang:
-        held = _RULES[code] = (lang, _compile(code, lang.lex("quotes")))
+        held = _RULES[lang.code] = (lang, _compile(lang.code, lang.lex("quotes")))
     return held[1]
 
 
@@ -194,9 +197,9 @@ class _Quotes:
         self.text = source.text
         self.mentions = mentions
         self.lang = lang
-        self.r = rules(lang.code)
+        self.r = rules_of(lang)
         self.g: Grammar = grammar(lang.code)
-        self.lex = lexicon(lang.code)
+        self.lex = lexicon_of(lang)
         self.spans: list[_Span] = []
         self.genders: dict[str, str] = {}
         self.last_speaker: str | None = None  # the person who spoke the quote attributed last
