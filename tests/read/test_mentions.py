@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from casefile.model import Mention, Source
-from casefile.read.en import nlp
-from casefile.read.en.mentions import extract_mentions, label_persons, norm_form
+from casefile.read.mentions import extract_mentions, label_persons, norm_form
+from casefile.read.parse import pipeline
 
 
 def mentions(text: str) -> list[Mention]:
-    return extract_mentions(nlp()(text), Source(id="S1", file="s1.txt", text=text))
+    return extract_mentions(pipeline("en")(text), Source(id="S1", file="s1.txt", text=text))
 
 
 def by_text(ms: list[Mention], text: str) -> Mention:
@@ -62,8 +62,8 @@ def test_lower_case_court_belongs_to_an_unknown_name():
 
 
 def test_leading_article_and_ethnic_cue_are_trimmed():
-    ms = mentions("Ethnic Karakalpaks were held, the Western Regional Court said.")
-    assert "group" in by_text(ms, "Karakalpaks").type_hints
+    ms = mentions("Ethnic Ardinians were held, the Western Regional Court said.")
+    assert "group" in by_text(ms, "Ardinians").type_hints
     assert any(m.text == "Western Regional Court" for m in ms)
 
 
@@ -164,7 +164,10 @@ def test_a_person_cue_beats_the_tagger_and_geonames():
 
 def test_a_title_is_a_person_cue():
     ms = mentions("Mr. Petrov met reporters after the hearing.")
-    assert "person" in by_text(ms, "Petrov").type_hints
+    # the title stays in the text as written ("Mr. Petrov" is how the report names him); the name is looked up
+    # without it
+    petrov = by_text(ms, "Mr. Petrov")
+    assert "person" in petrov.type_hints and petrov.norm == "Petrov"
 
 
 def test_a_surname_alone_after_the_full_name_is_the_same_person():
@@ -193,7 +196,7 @@ def test_adjectival_peoples_names_platforms_and_desks_are_no_entities():
 
 def test_persons_found_are_written_back_for_the_readers_after():
     text = "Police in Aktobe detained the poet Dina Musina on April 22, her lawyer said."
-    doc = nlp()(text)
+    doc = pipeline("en")(text)
     ms = extract_mentions(doc, Source(id="S1", file="s1.txt", text=text))
     label_persons(doc, ms)
     assert [(e.text, e.label_) for e in doc.ents if e.label_ == "PERSON"] == [("Dina Musina", "PERSON")]

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from casefile.model import QuoteMention, Source
-from casefile.read.en import nlp
-from casefile.read.en.mentions import extract_mentions
-from casefile.read.en.quotes import extract_quotes
+from casefile.read.mentions import extract_mentions
+from casefile.read.parse import pipeline
+from casefile.read.quotes import extract_quotes
 
 
 def _quotes(text: str) -> tuple[Source, list[QuoteMention], dict[str, str]]:
     src = Source(id="S1", file="t.txt", text=text)
-    doc = nlp()(text)
+    doc = pipeline("en")(text)
     mentions = extract_mentions(doc, src)
     quotes = extract_quotes(doc, src, mentions)
     for q in quotes:  # every quote is the exact text at its offsets
@@ -107,7 +107,7 @@ def test_corpus_quotes_are_exact_and_mostly_attributed(corpus):
     for case in ("bilash", "kara-murza"):
         sources = ingest_paths(sorted((corpus / case / "docs").iterdir())).sources
         for src in (s for s in sources if s.language == "en"):
-            doc = nlp()(src.text)
+            doc = pipeline("en")(src.text)
             for q in extract_quotes(doc, src, extract_mentions(doc, src)):
                 assert src.text[q.start:q.end] == q.text
                 found += 1
@@ -121,3 +121,79 @@ def test_a_cited_term_far_from_the_attribution_is_not_the_speakers_quote():
             'carries up to five years in prison, his lawyer, Maria Kovac, told reporters.')
     _, quotes, _ = _quotes(text)
     assert quotes == []
+
+
+# ------------------------------------------------------------------ speakers named around the quote (issue 15)
+
+
+def _speakers(text: str) -> list[tuple[str, str | None]]:
+    _, quotes, names = _quotes(text)
+    return [(q.text, _speaker(q, names)) for q in quotes]
+
+
+def test_a_speaker_named_after_the_quote_with_a_title():
+    text = ("“The trial was a travesty of justice from start to finish,” said the group's regional "
+            "researcher Jane Roe.")
+    assert _speakers(text) == [("The trial was a travesty of justice from start to finish", "Jane Roe")]
+
+
+def test_a_quote_standing_alone_after_the_speakers_sentence():
+    text = ("Police detained the teacher Daniel Weston in Westford on Monday. Maria Kovac told reporters the "
+            "trial was unfair. “We will keep fighting for his release.”")
+    assert _speakers(text) == [("We will keep fighting for his release.", "Maria Kovac")]
+
+
+def test_the_object_of_a_quoting_verb_is_the_speaker():
+    text = ("“Weston has lost weight and his health is failing,” the group's statement quoted Maria Kovac as "
+            "saying.\nThe group cited his lawyer, Maria Kovac, as saying that his rights “are violated every day.”")
+    assert _speakers(text) == [("Weston has lost weight and his health is failing", "Maria Kovac"),
+                               ("are violated every day.", "Maria Kovac")]
+
+
+def test_a_partial_quote_in_reported_speech_is_the_speakers():
+    text = "Daniel Weston wrote on his page that the town's officials “are acting as an occupying force”."
+    assert _speakers(text) == [("are acting as an occupying force", "Daniel Weston")]
+
+
+def test_words_said_of_someone_in_the_passive_are_not_theirs():
+    text = "Daniel Weston was accused of treason and declared a “foreign agent” in March."
+    assert [s for _, s in _speakers(text)] in ([], [None])
+
+
+def test_a_short_label_given_by_a_naming_verb_is_no_quote():
+    text = "Maria Kovac described the ruling as a “grave injustice” on Monday."
+    assert _speakers(text) == []
+
+
+def test_a_question_attributed_by_a_verb_of_wondering():
+    text = "“Am I being taken away for good?” wondered Weston, who had been held for a year."
+    assert _speakers(text) == [("Am I being taken away for good?", "Weston")]
+
+
+def test_an_institution_that_speaks_is_the_one_named_before():
+    text = ("The Westford City Court rejected the appeal on Monday.\n\n"
+            "“The sentence stands in full and takes effect today,” the court said.")
+    assert _speakers(text) == [("The sentence stands in full and takes effect today", "Westford City Court")]
+
+
+def test_an_embedded_post_is_its_signers_words():
+    text = ("Police detained Daniel Weston in Westford on Monday.\n\n"
+            "The verdict is a disgrace. We must do everything to free him. pic.twitter.com/abc123\n\n"
+            "— Maria Kovac (@mariakovac) May 3, 2023\n\nHis trial is set for June.")
+    assert _speakers(text) == [("The verdict is a disgrace. We must do everything to free him.", "Maria Kovac")]
+
+
+def test_a_name_in_quotation_marks_after_what_it_names_is_no_quote():
+    text = ("Maria Kovac, a researcher at the group “Steppe Rights Monitors”, said the verdict was unjust and "
+            "that “the trial was a travesty from the very first day”.")
+    assert _speakers(text) == [("the trial was a travesty from the very first day", "Maria Kovac")]
+
+
+def test_words_another_clause_reports_are_not_the_reporters():
+    text = ('Back at the trial, Daniel Weston said that the police had threatened: "You will be held in the colony '
+            'for years, and nobody will ever hear of you again."')
+    assert _speakers(text) == [("You will be held in the colony for years, and nobody will ever hear of you again.",
+                                None)]
+    # through a copula the quoted words are still the speaker's
+    text = "Maria Kovac said the trial was “a blatant attempt to silence every critic of the mayor”."
+    assert _speakers(text) == [("a blatant attempt to silence every critic of the mayor", "Maria Kovac")]

@@ -110,6 +110,7 @@ def resolve_entities(analyses: list[DocAnalysis], sources: list[Source]) -> Enti
     _link_places(clusters)
     _link_parentheses(clusters, mentions, {s.id: s.text for s in sources})
     _link_acronyms(clusters)
+    _link_initials(clusters)
     _link_full_names(clusters)
     _link_qualified_names(clusters)
     _link_short_forms(clusters)
@@ -207,16 +208,23 @@ class _Clusters:
     def first_names(self, i: int) -> set[str]:
         if self.type(i) != "person":
             return set()
-        # every given name of the full names: "Abdoul Aziz Goma" may be written "Aziz Goma"
+        # every given name of the full names: "Abdoul Aziz Goma" may be written "Aziz Goma"; a name
+        # written with initials gives its initials, wherever they stand ("Ospan T.")
         return {w for j in self.members[self.find(i)]
-                if self.nodes[j].multi and self.nodes[j].type == "person" for w in self.nodes[j].words[:-1]}
+                if self.nodes[j].multi and self.nodes[j].type == "person" for w in _given_names(self.nodes[j].words)}
 
     def can_join(self, a: int, b: int) -> bool:
         pa, pb = self.places(a), self.places(b)
         if pa and pb and not pa & pb:
             return False
         fa, fb = self.first_names(a), self.first_names(b)
-        return not (fa and fb and not any(_similar(x, y, _FIRST_NAME_SIM) for x in fa for y in fb))
+        if not (fa and fb):
+            return True
+        # an initial ("T. Ospan") agrees with the names it begins; two written out must be close
+        full_a, full_b = {w for w in fa if len(w) > 1}, {w for w in fb if len(w) > 1}
+        if full_a and full_b:
+            return any(_given_match(x, y) for x in full_a for y in full_b)
+        return bool({w[0] for w in fa} & {w[0] for w in fb})
 
     def union(self, a: int, b: int) -> bool:
         ra, rb = self.find(a), self.find(b)
@@ -230,6 +238,47 @@ class _Clusters:
         self.members[ra] += self.members.pop(rb)
         self.root_votes[ra] += self.root_votes.pop(rb)
         return True
+
+
+def _given_names(words: list[str]) -> list[str]:
+    letters = [w for w in words if len(w) == 1]
+    return letters if letters and len(letters) < len(words) else words[:-1]
+
+
+@cache
+def _hypocorisms() -> dict[str, frozenset[str]]:
+    """Given-name skeleton -> the full names it may stand for ("sasa" -> "aleksandr", "aleksandra"),
+    from every language's entities.yaml `hypocorisms`; a full name stands for itself."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for lang in _LANGUAGES:
+        try:
+            data = load(f"{lang}/entities.yaml") or {}
+        except FileNotFoundError:
+            continue
+        for full, short in (data.get("hypocorisms") or {}).items():
+            key = skeleton(str(full))
+            out[key].add(key)
+            for s in short or []:
+                out[skeleton(str(s))].add(key)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _given_match(a: str, b: str) -> bool:
+    """Two given names of one person: close spellings, or a name and its familiar form ("Женя",
+    "Евгения"; "Sasha", "Aleksandra")."""
+    if _similar(a, b, _FIRST_NAME_SIM):
+        return True
+    forms = _hypocorisms()
+    return bool(forms.get(a, frozenset({a})) & forms.get(b, frozenset({b})))
+
+
+def _familiar_pair(a: list[str], b: list[str]) -> bool:
+    """ "Женя Беркович" and "Евгения Беркович": one surname, and given names a familiar form apart
+    (one report may well write both)."""
+    if len(a) != 2 or len(b) != 2 or a[-1] != b[-1] or a[0] == b[0]:
+        return False
+    forms = _hypocorisms()
+    return bool(forms.get(a[0], frozenset()) & forms.get(b[0], frozenset()))
 
 
 def _similar(a: str, b: str, threshold: float) -> bool:
@@ -307,11 +356,54 @@ def _names_in_parentheses(cl: _Clusters, ia: int, ib: int) -> bool:
 
 
 def _link_acronyms(cl: _Clusters) -> None:
+    """An acronym and the name it abbreviates ("UN" / "United Nations"), also with the words after it
+    written out in both ("ВС РФ" / "Верховный суд РФ", "UN Security Council" / "United Nations
+    Security Council"). The letters may stand for every word, as Russian writes names in lower case."""
     for i, n in enumerate(cl.nodes):
-        if not is_acronym(n.norm) or cl.type(i) == "person":
+        if cl.type(i) == "person":
             continue
-        cands = {cl.find(j) for j, o in enumerate(cl.nodes)
-                 if o.multi and cl.type(j) != "person" and acronym_matches(n.norm, o.norm)}
+        words = n.norm.split()
+        if is_acronym(n.norm):
+            acronym, tail = n.norm, []
+        elif len(words) >= 2 and is_acronym(words[0]):
+            acronym, tail = words[0], n.words[1:]
+        else:
+            continue
+        cands = set()
+        for j, o in enumerate(cl.nodes):
+            if not o.multi or cl.type(j) == "person" or (tail and o.words[-len(tail):] != tail):
+                continue
+            head = " ".join(o.norm.split()[:len(o.norm.split()) - len(tail)])
+            if head and (acronym_matches(acronym, head) or _all_initials(acronym, head)):
+                cands.add(cl.find(j))
+        cands.discard(cl.find(i))
+        if len(cands) == 1:
+            cl.union(i, cands.pop())
+
+
+def _all_initials(acronym: str, name: str) -> bool:
+    """ "ВС" of "Верховный суд": the first letters of every word of two or more (connectors aside)."""
+    words = [w for w in tokens(name) if w not in ("of", "the", "and", "for", "и", "по")]
+    letters = re.sub(r"[/.&\-\s]", "", acronym).lower()
+    return len(words) >= 2 and "".join(w[0] for w in words) == letters
+
+
+def _link_initials(cl: _Clusters) -> None:
+    """A name written with initials ("T. Ospan", "Оспанов Т.", "Ospan T. K.") is the one full name
+    of that surname whose given name begins with the initial, where the bundle has exactly one."""
+    full = [j for j, o in enumerate(cl.nodes) if o.multi and cl.type(j) == "person"
+            and all(len(w) > 1 for w in o.words)]
+    for i, n in enumerate(cl.nodes):
+        if not n.multi or cl.type(i) != "person":
+            continue
+        letters = [w for w in n.words if len(w) == 1]
+        names = [w for w in n.words if len(w) > 1]
+        if not letters or len(names) != 1:
+            continue
+        surname, initial = names[0], letters[0]
+        cands = {cl.find(j) for j in full if cl.find(j) != cl.find(i)
+                 and _similar(cl.nodes[j].words[-1], surname, _SURNAME_SIM)
+                 and any(w.startswith(initial) for w in cl.nodes[j].words[:-1])}
         if len(cands) == 1:
             cl.union(i, cands.pop())
 
@@ -334,18 +426,20 @@ def _link_full_names(cl: _Clusters) -> None:
                 if len(long) - len(short) == 1 and long[1:] == short:
                     cl.union(i, j)
                 continue
-            if a.sources & b.sources:
+            if a.sources & b.sources and not _familiar_pair(a.words, b.words):
                 continue  # one report writing two spellings of a full name names two people
-            if all(_similar(p, q, _SURNAME_SIM if k else _FIRST_NAME_SIM)
+            if all(_similar(p, q, _SURNAME_SIM) if k else _given_match(p, q)
                    for k, (p, q) in enumerate(zip(a.words, b.words, strict=True))):
                 cl.union(i, j)
 
 
 def _link_qualified_names(cl: _Clusters) -> None:
-    """An organisation's name and the same with a place or a middle word added.
+    """An organisation's name and the same with a place or a middle word added, or with what it is
+    written before it.
 
     "Supreme Court" / "Supreme Court of Country", "Заречный суд" / "Заречный
-    суд Тарвика", "X court" / "X district court". Only when one longer name fits.
+    суд Тарвика", "X court" / "X district court", "Example" / "Human Rights Center
+    Example". Only when one longer name fits.
     """
     place_words = {fold(m.text) for n in cl.nodes if n.type == "place" for m in n.mentions}
     place_words |= {fold(n.norm) for n in cl.nodes if n.type == "place"}
@@ -355,7 +449,13 @@ def _link_qualified_names(cl: _Clusters) -> None:
         cands = set()
         for j in orgs:
             b = cl.nodes[j].words
-            if len(b) <= len(a) or cl.find(i) == cl.find(j) or b[0] != a[0]:
+            if len(b) <= len(a) or cl.find(i) == cl.find(j):
+                continue
+            if b[-len(a):] == a and _heads().get(tokens(cl.nodes[j].norm)[len(b) - len(a) - 1]) == "organization":
+                # "Human Rights Center “Example”" / "Example": its own name after what it is
+                cands.add(cl.find(j))
+                continue
+            if b[0] != a[0]:
                 continue
             extra = tokens(cl.nodes[j].norm)[len(a):]
             if b[:len(a)] == a and extra and all(_is_place_word(w, place_words) for w in extra):

@@ -24,14 +24,11 @@ class Reader(Protocol):
 
 @cache
 def reader_for(code: str) -> Reader:
-    """The reader of a registered language (see read.language)."""
-    if code == "ru":
-        from casefile.read.ru import RussianReader
+    """The reader of a registered language (see read.language): one for every language, over
+    the language's data and hooks."""
+    from casefile.read.reader import Reader as OneReader
 
-        return RussianReader()
-    from casefile.read.en import EnglishReader
-
-    return EnglishReader()
+    return OneReader(code)
 
 
 def read_sources(sources: list[Source], progress: Callable[[Source], None] | None = None) -> list[DocAnalysis]:
@@ -50,4 +47,4 @@ def read_sources(sources: list[Source], progress: Callable[[Source], None] | Non
 
 # Stored readings are keyed by content hash and this version: bump it whenever a reader's
 # output changes, so that the registry reads stored sources again.
-READER_VERSION = "casefile-0.1.0/readers-4"
+READER_VERSION = "casefile-0.1.0/readers-6"

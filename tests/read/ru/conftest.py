@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from casefile.model import DocAnalysis, Source
-from casefile.read.ru import read_one
+from casefile.read.reader import read_one
 
 
 @pytest.fixture(scope="session")

@@ -172,7 +172,7 @@ def test_one_date_one_act(read_ru):
 
 def test_a_lead_act_is_not_dated_by_a_publication_date_estimated_from_the_content():
     from casefile.model import Source
-    from casefile.read.ru import read_one
+    from casefile.read.reader import read_one
 
     text = "Суд заочно приговорил журналиста Павла Грачевского к шести годам колонии.\nОн уехал в марте 2022 года."
     src = Source(id="S1", file="t.txt", language="ru", text=text, published="2023-06", published_basis="content")

@@ -14,11 +14,11 @@ def test_guillemets_with_verb_and_pronoun_after(read_ru):
 
 
 def test_straight_quotes_with_role_word(read_ru):
-    text = ('Об этом сообщил его адвокат Олег Кравцов. "Суд не принял во внимание наши доводы", '
+    text = ('Об этом сообщил его адвокат Олег Сметанин. "Суд не принял во внимание наши доводы", '
             '- сказал адвокат.')
     a = read_ru(text)
     [q] = a.quotes
-    assert speaker_of(a, q).norm == "Олег Кравцов"
+    assert speaker_of(a, q).norm == "Олег Сметанин"
 
 
 def test_lapki_with_according_to(read_ru):
@@ -91,3 +91,63 @@ def test_by_his_words_is_the_man_named_before(read_ru):
                 "По его мнению, суд «предвзято подходит к избранию меры пресечения».")
     names = {m.id: m.text for m in a.mentions}
     assert [(names.get(q.speaker), q.speaker_text) for q in a.quotes] == [("Павел Сомов", "По его мнению")]
+
+
+# ------------------------------------------------------------------ speakers named around the quote (issue 15)
+
+
+def _speakers(a):
+    names = {m.id: m.norm for m in a.mentions}
+    return [(q.text, names.get(q.speaker) if q.speaker else None) for q in a.quotes]
+
+
+def test_a_verb_of_announcing_after_the_dash(read_ru):
+    a = read_ru("Суд арестовал Ивана Сомова. «Суд постановил: ходатайство следователя удовлетворить», — "
+                "огласила решение судья Анна Котова.")
+    assert _speakers(a) == [("Суд постановил: ходатайство следователя удовлетворить", "Анна Котова")]
+
+
+def test_the_authors_words_after_the_dash_need_not_open_with_the_verb(read_ru):
+    a = read_ru("«Они поставили ультиматум — я уезжаю из страны, либо меня вывезут», — так в тот год писала "
+                "из СИЗО Мария Белова.")
+    assert _speakers(a) == [("Они поставили ультиматум — я уезжаю из страны, либо меня вывезут", "Мария Белова")]
+
+
+def test_a_question_in_dash_speech(read_ru):
+    a = read_ru("Заседание началось в полдень.\n— У нас подсудимый доставлен? — спрашивает судья Анна Котова.")
+    assert _speakers(a) == [("У нас подсудимый доставлен?", "Анна Котова")]
+
+
+def test_what_was_said_in_a_court_is_the_courts(read_ru):
+    a = read_ru("Верховный суд отклонил жалобу Ивана Сомова.\n«Приговор оставлен без изменений, жалоба без "
+                "удовлетворения», - сообщили в суде.")
+    assert _speakers(a) == [("Приговор оставлен без изменений, жалоба без удовлетворения", "Верховный суд")]
+
+
+def test_a_quote_standing_alone_after_the_speakers_sentence(read_ru):
+    a = read_ru("Суд приговорил Ивана Сомова к трем годам колонии. Выступая на заседании, оппозиционер заявил, "
+                "что не боится угроз. «Власти совершили преступление против нашей страны».")
+    assert _speakers(a) == [("Власти совершили преступление против нашей страны", "Иван Сомов")]
+
+
+def test_the_person_in_apposition_to_the_role_is_the_speaker(read_ru):
+    a = read_ru("По словам адвоката Беловой Владимира Ершова, «в зале присутствовало порядка сорока человек».")
+    assert _speakers(a) == [("в зале присутствовало порядка сорока человек", "Владимир Ершов")]
+
+
+def test_as_the_lawyer_stressed_names_the_lawyer_named_before(read_ru):
+    a = read_ru("Иван Ершов — адвокат осужденной журналистки Анны Беловой. Как подчеркнул защитник, в приговоре "
+                "нет «правового анализа публикации, он подменяется цитированием экспертиз».")
+    assert _speakers(a) == [("правового анализа публикации, он подменяется цитированием экспертиз", "Иван Ершов")]
+
+
+def test_a_quote_reported_by_the_next_sentence(read_ru):
+    a = read_ru("Редактор газеты Андрей Ершов и его коллега \"задержаны сегодня в здании суда при попытке освещения "
+                "процесса\". Об этом Ершов сообщил в эфире радиостанции.")
+    assert _speakers(a) == [("задержаны сегодня в здании суда при попытке освещения процесса", "Ершов")]
+
+
+def test_words_another_clause_reports_are_not_the_reporters(read_ru):
+    a = read_ru("На суде Иван Ершов рассказал, что полицейские угрожали: «Ты будешь сидеть в колонии долгие годы, "
+                "и никто о тебе не услышит».")
+    assert _speakers(a) == [("Ты будешь сидеть в колонии долгие годы, и никто о тебе не услышит", None)]

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from casefile.ingest import ingest_paths
-from casefile.read.ru import RussianReader
+from casefile.read.reader import Reader
 
 
 def test_empty_and_odd_texts_read_without_error(read_ru):
@@ -13,7 +13,7 @@ def test_every_offset_is_exact_on_the_russian_corpus(corpus):
     docs = sorted((corpus / "gorinov" / "docs").glob("*.txt"))
     sources = [s for s in ingest_paths(docs).sources if s.language == "ru"]
     assert sources
-    analyses = list(RussianReader().read_many(sources))
+    analyses = list(Reader("ru").read_many(sources))
     assert [a.source for a in analyses] == [s.id for s in sources]
     for src, a in zip(sources, analyses, strict=True):
         ids = {m.id for m in a.mentions}

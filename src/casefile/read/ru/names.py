@@ -1,4 +1,9 @@
-"""Person names in the nominative, from pymorphy2's name and surname paradigms.
+"""Russian names in the nominative, from pymorphy2's paradigms: the language's name hooks.
+
+These are the hooks `resources/ru/language.yaml` names under `hooks:` for what data cannot
+express: `person_norm` and `name_norm` put a name the reader found in the nominative,
+`surname_nominatives` gives the nominatives a lone surname may stand for, `person_gender`
+tells a person's gender from the name. A language without them keeps names as written.
 
 natasha normalises a name with the gender its tagger guessed, and the tagger often
 guesses masculine for a woman named in an oblique case ("Дину Мусину" stays as
@@ -12,8 +17,13 @@ a woman in the accusative or a man in the dative: the sentence decides).
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from functools import cache
+from typing import Any
 
+from spacy.tokens import Token
+
+from casefile.read.grammar import grammar
 from casefile.read.ru.parse import pipeline
 from casefile.resources import load
 
@@ -73,12 +83,12 @@ def person_nominative(words: list[str], case_hint: str | None = None) -> list[st
 
 @cache
 def _endings() -> dict:
-    return load("ru/names.yaml")["surname_endings"]
+    return load("ru/entities.yaml")["surname_endings"]
 
 
 def _by_ending(word: str, gender: str, case: str) -> str | None:
     """A surname pymorphy2 reads as something else ("Калиева": an adjective), in the gender and
-    case the rest of the name showed, by the regular surname endings (resources/ru/names.yaml)."""
+    case the rest of the name showed, by the regular surname endings (resources/ru/entities.yaml, `surname_endings`)."""
     table = _endings().get(gender, {}).get(case, {})
     for ending in sorted(table, key=len, reverse=True):
         if word.lower().endswith(ending) and len(word) > len(ending) + 1:
@@ -106,3 +116,89 @@ def _cased(form: str, like: str) -> str:
     if len(parts) == len(ref):
         return "-".join(p.capitalize() if r[:1].isupper() else p for p, r in zip(parts, ref, strict=True))
     return form.capitalize() if like[:1].isupper() else form
+
+
+def _feat(t: Token, name: str) -> str | None:
+    values = t.morph.get(name, [])
+    return values[0] if values else None
+
+
+def person_norm(toks: Sequence[Token], words: list[str], root: Token) -> list[str]:
+    """A person's name in the nominative, word by word (hook `person_nominative`).
+
+    natasha inflects a name with the gender its tagger guessed, often wrongly for a woman
+    ("Дину Мусину" stays as written): the words are agreed by pymorphy2's name paradigms
+    instead; a word it does not know as a name keeps natasha's form (`words`)."""
+    if len(words) != len(toks):
+        words = [t.text for t in toks]
+    cases = Counter(c for t in toks if (c := _feat(t, "Case")))
+    hint = cases.most_common(1)[0][0] if cases else None
+    if grammar("ru").is_(root, "subject", "passive_subject") and "Nom" in cases:
+        hint = "Nom"  # the subject of its clause: the tagger's other case for a word of it is the slip
+    fixed = person_nominative([t.text for t in toks], hint)
+    if hint == "Nom" and None in fixed and len(toks) > 1:
+        return list(words)  # no reading agrees for all the words of a name already in the nominative
+    return [f or w for f, w in zip(fixed, words, strict=True)]
+
+
+def name_norm(toks: Sequence[Token], words: list[str], head: Token) -> list[str]:
+    """An organisation's or a place's name in the nominative (hook `name_nominative`).
+
+    natasha leaves an adjective it does not know inflected ("Бережковского районный суд"):
+    pymorphy2 predicts its paradigm, so it is agreed with the head in the nominative; the last
+    of coordinated names sharing one plural head is one place ("Донецкой и Луганской
+    областей": "Луганская область")."""
+    words = list(words)
+    if len(words) != len(toks):
+        return words
+    last = toks[-1]
+    if last.pos_ == "NOUN" and _feat(last, "Number") == "Plur":
+        # the parse may hang the adjective on a coordinated one outside the span: the noun is the head
+        return _one_of_many(toks, last, words)
+    if _feat(head, "Number") == "Plur":
+        return words
+    gender = {"Masc": "Masc", "Fem": "Fem", "Neut": "Neut"}.get(_feat(head, "Gender") or "", "Masc")
+    for k, t in enumerate(toks):
+        # the tagger's own reading of an unknown word is what failed: ask pymorphy2's
+        if t.i >= head.i or words[k] != t.text or not (t.pos_ == "ADJ" or t.dep_ == "amod"):
+            continue
+        adj = [x for x in pipeline().morph_vocab.parse(t.text) if "ADJF" in x.tag]
+        if not adj or "nomn" in adj[0].tag:
+            continue
+        form = adj[0].inflect({"Nom", gender, "Sing"})
+        if form:
+            words[k] = form.word.capitalize() if t.text[:1].isupper() else form.word
+    return words
+
+
+def _one_of_many(toks: Sequence[Token], head: Token, words: list[str]) -> list[str]:
+    if not all(t.pos_ == "ADJ" for t in toks if t.i != head.i) or len(toks) < 2:
+        return words
+    noun = [x for x in pipeline().morph_vocab.parse(head.text) if "NOUN" in x.tag and "plur" in x.tag]
+    sing: Any = noun[0].inflect({"Nom", "Sing"}) if noun else None
+    if sing is None:
+        return words
+    gender = {"masc": "Masc", "femn": "Fem", "neut": "Neut"}.get(str(sing.tag.gender), "Masc")
+    out = []
+    for t in toks:
+        if t.i == head.i:
+            out.append(sing.word.capitalize() if t.text[:1].isupper() else sing.word)
+            continue
+        adj = [x for x in pipeline().morph_vocab.parse(t.text) if "ADJF" in x.tag]
+        form = adj[0].inflect({"Nom", gender, "Sing"}) if adj else None
+        out.append((form.word.capitalize() if t.text[:1].isupper() else form.word) if form else t.text)
+    return out
+
+
+@cache
+def person_gender(norm: str) -> str | None:
+    """"male"/"female" from a name in the nominative (hook `person_gender`): pymorphy2 knows first
+    names ("Никита" is masculine) and the gendered surname endings ("Соколова"); None when it
+    cannot tell ("Лесных")."""
+    votes = set()
+    for word in norm.split()[:2]:
+        genders = {("female" if "femn" in x.tag else "male") for x in pipeline().morph_vocab.parse(word)
+                   if ("Name" in x.tag or "Surn" in x.tag) and "nomn" in x.tag and ("femn" in x.tag or "masc" in x.tag)}
+        if len(genders) == 1:
+            votes |= genders
+    return votes.pop() if len(votes) == 1 else None
