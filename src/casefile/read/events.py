@@ -271,7 +271,10 @@ def _candidates(d: _Doc, comp: ActRules) -> dict[int, list[Rule]]:
     if not hits:
         return {}
     near_words: dict[tuple[int, str], set[str]] = {}  # (trigger, "with"/"without") -> words standing there
-    for _match_id, (ti, wi) in comp.witnesses(doc):
+    # the DependencyMatcher needs a parse; a language read without one has word order only
+    pairs = comp.witnesses(doc) if doc.has_annotation("DEP") else [
+        (0, (ti, wi)) for ti in hits for wi in range(ti + 1, doc[ti].sent.end)]
+    for _match_id, (ti, wi) in pairs:
         if ti not in hits:
             continue
         t, w = doc[ti], doc[wi]
@@ -519,9 +522,12 @@ def _fallback_person(d: _Doc, t: Token, rule: Rule) -> Token | None:
     # adjective of the role noun after it ("a court in X sentenced journalist Y")
     misread = g.is_(t, "adjective") and t.i > t.sent.start and t.doc[t.i - 1].pos_ in ("NOUN", "PROPN")
     clause_verb = g.is_(t, "root", "conjunct", "clausal_complement") or misread or bool(g.children(t, "subject"))
-    if rule.person != "subject" and t.pos_ == "VERB" and clause_verb and not g.children(t, "passive_auxiliary"):
+    # a language read without a parser (tokens only): the word order is all there is
+    unparsed = not t.doc.has_annotation("DEP")
+    if rule.person != "subject" and (unparsed or t.pos_ == "VERB" and clause_verb
+                                     and not g.children(t, "passive_auxiliary")):
         for x in t.doc[t.i + 1:min(t.i + 1 + OBJECT_REACH, t.sent.end)]:
-            if _is_person_ent(d, x):
+            if _is_person_ent(d, x) or (unparsed and d.has(x, "person_pronouns")):
                 return x
             if x.pos_ in ("VERB", "AUX") or x.is_punct and x.text in ",;":
                 break

@@ -59,6 +59,8 @@ def unreal(t: Token, code: str, *, negative: bool = False, outcome_type: bool = 
     20 years on new charges": the charges are real, the term is not).
     """
     g, cues = grammar(code), words(code, "factuality")
+    if not t.doc.has_annotation("DEP"):
+        return _unreal_by_order(t, cues, negative)
     chain, shared = governing_chain(t, g)
     prep = g.preposition_of(t) if t.pos_ in ("NOUN", "PROPN") else None
     if prep is not None and cues.has(prep, "without"):
@@ -109,6 +111,17 @@ def unreal(t: Token, code: str, *, negative: bool = False, outcome_type: bool = 
         if a.pos_ == "VERB" and a.i != t.i:
             break
     return False
+
+
+WORDS_BEFORE = 3  # without a parse, the words this close before a trigger are what modifies it
+
+
+def _unreal_by_order(t: Token, cues: Words, negative: bool) -> bool:
+    """A language read without a parser (tokens only): a negation, a modal, a condition or a
+    word of demand or threat just before the trigger in its sentence makes it unreal."""
+    before = t.doc[max(t.sent.start, t.i - WORDS_BEFORE):t.i]
+    names = ["irrealis", "modals", "conditions", "purpose"] + ([] if negative else ["negation"])
+    return any(cues.has(x, name) for x in before for name in names)
 
 
 def _subjunctive(t: Token, g: Grammar, cues: Words) -> bool:
