@@ -429,3 +429,11 @@ def test_a_perfect_with_a_charge_is_news_but_one_over_a_time_is_a_state():
     assert one(events, "sentence").date == "2021-05-16"
     events, _ = read("Oren Valsky has been held since March.")
     assert [e.date for e in events if e.type == "detention"] in ([], [None], ["2021-03"])
+
+
+def test_a_term_takes_a_date_from_its_own_persons_act_not_from_someone_elses():
+    # the background act is another person's, a year long ago: the verdict is the lead's news
+    events, _ = read("Oren Valsky has been sentenced to four years after a court convicted him. "
+                     "The law became known after another activist was released in 2017. "
+                     "The district court sentenced Valsky to four years in a colony.")
+    assert {e.date for e in events if e.type in ("conviction", "sentence")} == {"2021-05-16"}

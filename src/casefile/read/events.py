@@ -536,6 +536,19 @@ def _fallback_person(d: _Doc, t: Token, rule: Rule) -> Token | None:
     return subj[0] if subj and subj[0].i < t.i else None
 
 
+def _clause_person(d: _Doc, t: Token) -> Token | None:
+    """The person of the clause a noun act's phrase hangs on: its object, else its subject."""
+    if d.g.preposition_of(t) is None:
+        return None
+    v = d.g.governor(t)
+    while v.pos_ not in ("VERB", "AUX") and v.head.i != v.i:
+        v = v.head
+    for c in d.g.children(v, "object", "passive_subject", "indirect_object", "subject"):
+        if c.i != t.i and not _is_nobody(d, c):
+            return c
+    return None
+
+
 def _is_person_ent(d: _Doc, x: Token) -> bool:
     return bool(x.ent_type_) and d.lang.entity_type(x.ent_type_) == "person"
 
@@ -1207,7 +1220,9 @@ def _event(d: _Doc, t: Token, rule: Rule, etype: EventType, si: int, sent: Span,
     worded = bool(rule.with_) and person is None
     guessed = person is None
     if person is None and not rule.undated_ok and not worded and rule.person != "none":
-        person = _fallback_person(d, t, rule)
+        # a verb's person the parse lost; a noun's only in a phrase on its clause ("незадолго до
+        # освобождения её перевели": the clause's person), not anyone named before it
+        person = _fallback_person(d, t, rule) if not noun else _clause_person(d, t)
     if person is not None and _is_others(d, person):
         return _drop(t, "person is not None and _is_others(d, person):")
     if person is not None and _is_nobody(d, person, etype, rule.person_only) and not rule.undated_ok:
@@ -1438,20 +1453,36 @@ def _inherit_dates(d: _Doc, events: list[EventMention], earlier: set[tuple[int, 
     to a police station"), unless the sentence says it came later."""
     out: list[EventMention] = []
     later = d.acts("later")
+    inheriting = _types().inheriting_date()
     for e in events:
         prev: list[EventMention] = []
         if (e.sentence, e.type) in earlier:
             pass  # told as before the story's acts: not their terms
-        elif e.date is None and e.type in _types().inheriting_date():
-            prev = [p for p in out if p.date and p.type in _types().inheriting_date() and 0 <= e.sentence - p.sentence <= 2
-                    and parse_iso(p.date) and p.date_precision != "unknown"]
+        elif e.date is None and e.type in inheriting:
+            # its own sentence's dated act, told before or after it ("sentenced ... after a court
+            # convicted him"), else the last one in the two sentences before
+            prev = [p for p in events if p.sentence == e.sentence and p is not e]
+            prev += [p for p in out if 0 < e.sentence - p.sentence <= 2]
+            prev = [p for p in prev if p.date and p.type in inheriting and parse_iso(p.date)
+                    and p.date_precision != "unknown" and _same_people(d, e, p)]
         elif e.date is None and e.type in _types().sequels() and not later & set(re.findall(r"\w+", e.quote.lower())):
             prev = [p for p in out if p.date and p.type in _types().sequels()[e.type] and 0 <= e.sentence - p.sentence <= 1
-                    and parse_iso(p.date) and p.date_precision == "day"]
+                    and parse_iso(p.date) and p.date_precision == "day" and _same_people(d, e, p)]
         if prev:
             e = e.model_copy(update={"date": prev[-1].date, "date_precision": prev[-1].date_precision})
         out.append(e)
     return out
+
+
+def _same_people(d: _Doc, a: EventMention, b: EventMention) -> bool:
+    """An act of a named person inherits a date only from an act told of the same person, or
+    of no one named but to the day ("an activist was freed on Friday ... he struck a deal"), not
+    from a background act of someone else told just before it ("another activist was released
+    in 2017")."""
+    names = {m.id: m.norm.split()[-1].lower() for m in d.mentions if m.norm}
+    pa = {names.get(m, m) for m, r in a.participants if r == "subject"}
+    pb = {names.get(m, m) for m, r in b.participants if r == "subject"}
+    return not pa or bool(pa & pb) or (not pb and b.date_precision == "day")
 
 
 def _dedupe(d: _Doc, events: list[tuple[EventMention, int]]) -> list[EventMention]:
