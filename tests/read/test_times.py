@@ -208,9 +208,10 @@ def test_a_language_added_from_data_alone_reads_its_dates_and_terms(tmp_path):
         "match_on: lower\n"
         "months: {1: [januaro], 2: [februaro], 3: [marto], 4: [aprilo], 5: [majo], 6: [junio]}\n"
         "weekdays: {0: [lundo], 4: [vendredo]}\n"
-        "fillers: [de]\nprepositions: [en]\nend_markers: [gxis]\nday_suffixes: [an]\n"
+        "fillers: [de]\nprepositions: [en]\nday_suffixes: [an]\n"
         "relative: {hieraux: [day, -1]}\nanaphoric: {la sekvan tagon: 1}\n"
         "counted_days: {units: [tagoj], after: {poste: 1}}\n")
+    (folder / "end_markers.yaml").write_text("markers: [gxis]\n")
     (folder / "numbers.yaml").write_text("numerals: {unu: 1, du: 2, tri: 3, sep: 7}\nmultipliers: {mil: 1000}\n")
     (folder / "amounts.yaml").write_text("currencies: {EUR: [euxroj, euxrojn]}\nunits: {Y: [jaroj], M: [monatoj]}\n"
                                          "bounds: {up_to: [gxis]}\n")

@@ -139,7 +139,7 @@ def _build(lang: Language, vocab: Vocab) -> Words:
     wc.words("month", attr, ((f, int(m)) for m, forms in (d.get("months") or {}).items() for f in forms or []))
     wc.words("weekday", attr, ((f, int(n)) for n, forms in (d.get("weekdays") or {}).items() for f in forms or []))
     for cls, name in (("season", "seasons"), ("part", "month_parts"), ("filler", "fillers"),
-                      ("prep", "prepositions"), ("prep", "end_markers"), ("link", "range_links"), ("last", "last"),
+                      ("prep", "prepositions"), ("link", "range_links"), ("last", "last"),
                       ("year_word", "year_words"), ("ordinal_prep", None)):
         found = (ordinal.get("prepositions") if name is None else d.get(name)) or []
         wc.words(cls, attr, ((f, True) for f in found))
@@ -170,9 +170,15 @@ def _build(lang: Language, vocab: Vocab) -> Words:
     for kind, texts in (load("times.yaml").get("shapes") or {}).items():
         for text in texts:
             shapes.add(kind, str(text))
+    # the language's one lexicon of the ends of periods (resources/<code>/end_markers.yaml),
+    # shared with ingest: a marker, or a marker and a filler ("until at least")
+    ends = lang.lex("end_markers")
+    markers = [str(m).lower() for m in ends.get("markers") or []]
+    fillers = [str(f).lower() for f in ends.get("fillers") or []]
+    wc.words("prep", "LOWER", ((w, True) for m in markers for w in m.split()))
     return Words(
-        attr=attr, preps=_lower(d.get("prepositions")) | _lower(d.get("end_markers")),
-        end_phrases=phrases(attr, ((p, True) for p in d.get("end_markers") or [])),
+        attr=attr, preps=_lower(d.get("prepositions")) | {w for m in markers for w in m.split()},
+        end_phrases=phrases("LOWER", ((p, True) for p in [*markers, *(f"{m} {f}" for m in markers for f in fillers)])),
         day_suffixes=suffixes, slash_order=str(d.get("slash_order") or "DMY").upper(),
         unless_genitive={tuple(str(p).lower().split()) for p in d.get("anaphoric_unless_genitive") or []},
         ordinal_not_before=_lower(ordinal.get("not_before")),
