@@ -58,9 +58,13 @@ def duration_days(value: str | None) -> float | None:
 
 
 def format_duration(parts: list[tuple[float, str]]) -> str:
-    """[(6, "Y"), (11, "M")] -> "P6Y11M"; units in any order are written largest first."""
-    ordered = sorted(((v, u) for v, u in parts if v), key=lambda p: UNITS.index(p[1]))
-    return "P" + "".join(f"{_number(v)}{u}" for v, u in ordered)
+    """[(6, "Y"), (11, "M")] -> "P6Y11M"; units in any order are written largest first, and
+    parts of one unit are added ("six months and two months" is P8M)."""
+    merged: dict[str, float] = {}
+    for v, u in parts:
+        if v:
+            merged[u] = merged.get(u, 0.0) + v
+    return "P" + "".join(f"{_number(merged[u])}{u}" for u in UNITS if u in merged)
 
 
 def subtract_durations(base: str, cut: str) -> str | None:

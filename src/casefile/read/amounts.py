@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 from casefile.core.dates import in_whole_units
+from casefile.core.durations import UNITS, format_duration, parse_duration
 from casefile.model import Amount
 from casefile.read.language import Language
 from casefile.read.wordclasses import (
@@ -38,9 +39,7 @@ from casefile.read.wordclasses import (
     phrases,
 )
 
-ORDER = "YMWD"
 _DIGITS = re.compile(r"\d+(?:[.,\u00a0\u202f]\d+)*")
-_ISO_PART = re.compile(r"(\d+(?:\.\d+)?)([YMWD])")
 # spaCy's shapes of a number in digits: "d", "ddd,ddd", "d,ddd.dd", ...
 _DIGIT_SHAPES = [h + ",ddd" * k + tail for h in ("d", "dd", "ddd", "dddd") for k in range(3)
                  for tail in ("", ".d", ".dd", ",d", ",dd")]
@@ -426,7 +425,7 @@ def _durations(doc: Doc, t: Table, items: list[Item]) -> list[Quantity]:
     for s, e, parts in _joined(doc, found, t):
         bound, b_start = _bound(doc, s, t)
         elapsed = _elapsed(doc, b_start, e, t)
-        out.append(_span(doc, s, e, duration=iso_duration(parts), bound="elapsed" if elapsed else bound))
+        out.append(_span(doc, s, e, duration=format_duration(parts), bound="elapsed" if elapsed else bound))
     return out
 
 
@@ -451,7 +450,8 @@ def _pieces(n: float, unit: str) -> list[tuple[float, str]]:
 
 
 def _parts(iso: str) -> list[tuple[float, str]]:
-    return [(float(v), u) for v, u in _ISO_PART.findall(iso)]
+    parsed = parse_duration(iso)
+    return parsed.parts() if parsed else []
 
 
 def _joined(doc: Doc, found: list[tuple[int, int, list[tuple[float, str]]]],
@@ -463,7 +463,7 @@ def _joined(doc: Doc, found: list[tuple[int, int, list[tuple[float, str]]]],
             ps, pe, pparts = out[-1]
             units = [u for _, u in pparts] + [u for _, u in parts]
             if len(set(units)) == len(units) and _joins(doc, pe, s, t) \
-                    and ORDER.index(parts[0][1]) > ORDER.index(pparts[-1][1]):
+                    and UNITS.index(parts[0][1]) > UNITS.index(pparts[-1][1]):
                 out[-1] = (ps, e, pparts + parts)
                 continue
         out.append((s, e, parts))
@@ -488,32 +488,6 @@ def _elapsed(doc: Doc, start: int, end: int, t: Table) -> bool:
     if k < len(doc) and doc[k].text in ("-", "–") and not doc[k - 1].whitespace_:
         k += 1
     return k < len(doc) and t.elapsed_after.at(doc, k) is not None
-
-
-def iso_duration(parts: list[tuple[float, str]]) -> str:
-    merged: dict[str, float] = {}
-    for v, u in parts:
-        merged[u] = merged.get(u, 0.0) + v
-    return "P" + "".join(f"{_n(merged[u])}{u}" for u in ORDER if u in merged)
-
-
-def _n(v: float) -> str:
-    return str(int(v)) if float(v).is_integer() else str(v)
-
-
-def subtract_terms(base: str, cut: str) -> str | None:
-    """base - cut for ISO terms ("P7Y" - "P1M" = "P6Y11M"), counting years and months as
-    months; None when a cut in days meets a term in months (a month has no fixed length)
-    or the result is not positive."""
-    def parts(iso: str) -> dict[str, float]:
-        return {u: float(v) for v, u in _ISO_PART.findall(iso)}
-    b, c = parts(base), parts(cut)
-    months = b.get("Y", 0) * 12 + b.get("M", 0) - c.get("Y", 0) * 12 - c.get("M", 0)
-    days = b.get("D", 0) - c.get("D", 0)
-    if days < 0 or months < 0 or (c.get("D") and (b.get("Y") or b.get("M"))) or months + days <= 0:
-        return None
-    out = [(months // 12, "Y"), (months % 12, "M"), (days, "D")]
-    return iso_duration([(v, u) for v, u in out if v])
 
 
 def without_bounds(found: list[Quantity]) -> list[Quantity]:

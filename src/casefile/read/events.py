@@ -26,10 +26,11 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from casefile.core.dates import PartialDate, parse_iso
+from casefile.core.durations import subtract_durations
 from casefile.core.event_types import EventTypes, event_types
 from casefile.core.names import place_key
 from casefile.model import Amount, EventMention, EventType, Mention, Role, Source
-from casefile.read.amounts import Quantity, find_amounts, find_durations, subtract_terms
+from casefile.read.amounts import Quantity, find_amounts, find_durations
 from casefile.read.factuality import in_label, is_state, unreal
 from casefile.read.grammar import Grammar, grammar
 from casefile.read.language import Language
@@ -1180,7 +1181,7 @@ def _reduction(d: _Doc, t: Token, sent: Span) -> tuple[str | None, str | None, i
         else:
             base = base or q.duration
     if after is None and base and cut:
-        after = subtract_terms(base, cut)
+        after = subtract_durations(base, cut)
     return base, after, end, bool(terms)
 
 

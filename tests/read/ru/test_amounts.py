@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from casefile.read.amounts import find_amounts, find_durations, subtract_terms
+from casefile.core.durations import subtract_durations
+from casefile.read.amounts import find_amounts, find_durations
 from casefile.read.language import language
 from casefile.read.parse import parse
 
@@ -82,4 +83,4 @@ def test_a_sum_and_its_value_in_dollars_are_one_but_two_sums_are_two():
     ("P1M", "P2M", None),
 ])
 def test_subtract_terms(base, cut, left):
-    assert subtract_terms(base, cut) == left
+    assert subtract_durations(base, cut) == left
