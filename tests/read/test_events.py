@@ -437,3 +437,22 @@ def test_a_term_takes_a_date_from_its_own_persons_act_not_from_someone_elses():
                      "The law became known after another activist was released in 2017. "
                      "The district court sentenced Valsky to four years in a colony.")
     assert {e.date for e in events if e.type in ("conviction", "sentence")} == {"2021-05-16"}
+
+
+@pytest.mark.parametrize(("text", "etype", "date"), [
+    ("On 3 May 2021 the court handed down the verdict against the blogger Ana Petrova.", "conviction", "2021-05-03"),
+    ("On 3 May 2021 a court in Velbrod sentenced the group's members; Ana Petrova got six years in a colony.",
+     "sentence", None),
+    ("The court barred Ana Petrova from administering websites for three years.", "activity_ban", None),
+])
+def test_verdicts_handed_down_terms_received_and_bans_on_an_activity(text, etype, date):
+    events, _ = read(text)
+    assert etype in [e.type for e in events]
+    if date:
+        assert one(events, etype).date == date
+
+
+def test_a_clause_told_as_before_the_dated_one_is_not_dated_by_it():
+    events, _ = read("Today marks four months since the blogger Ana Petrova was detained.")
+    e = one(events, "detention")
+    assert e.date != "2021-05-16" and e.duration is None

@@ -93,6 +93,7 @@ class EventTypeSpec(_Frozen):
     on_organisation: bool = False
     legal: bool = False
     in_session: bool = False
+    in_session_with_term: bool = False
     summary: frozenset[SummaryPart] = frozenset()
     color: str
     words: Mapping[str, Wording]
@@ -165,6 +166,10 @@ class EventTypes:
     def in_session(self) -> frozenset[str]:
         """Acts a court decides in a session (a report of one tells of a hearing that day)."""
         return self._set(("in_session", ""), lambda s: s.in_session)
+
+    def in_session_with_term(self) -> frozenset[str]:
+        """Acts a court decides in a session when they come with a term (custody for two months)."""
+        return self._set(("in_session_with_term", ""), lambda s: s.in_session_with_term)
 
     def legal(self) -> frozenset[str]:
         """Acts of a legal or custodial process (a report that tells one of a named person is

@@ -782,6 +782,15 @@ def _reachable(d: _Doc, t: Token, root: Token, told_ok: bool = False) -> bool:
         if x.pos_ in ("VERB", "AUX") and g.is_(x, "conjunct") and _own_clause(d, x):
             return False  # "detained for years and has been on hunger strike since May": the strike's date
         x = x.head
+    # the trigger's own clause, told as before or after the one dated ("today marks four months
+    # since he was detained", "после того как его задержали"): that date is not the act's
+    meet = x.i
+    y = t
+    while y.i != meet and y.head.i != y.i:
+        if g.is_(y, "adverbial_clause") and any(g.is_(c, "marker", "adverb") and d.has(c, "sequence_markers")
+                                                for c in y.children):
+            return False
+        y = y.head
     return True
 
 
@@ -1131,7 +1140,9 @@ def _acts(d: _Doc, t: Token, rule: Rule, etype: EventType, si: int, sent: Span,
 def _hearing_of(d: _Doc, t: Token, em: EventMention) -> list[EventMention]:
     """A court decides a verdict, a term or a custody order in a session: the report of the act
     tells of that day's hearing too, with the same words as evidence."""
-    if em.type == "hearing" or em.date_precision != "day" or not (em.type in _types().in_session() or _by_a_court(d, t)):
+    by_court = em.type in _types().in_session() or _by_a_court(d, t) or (
+        em.duration is not None and em.type in _types().in_session_with_term())
+    if em.type == "hearing" or em.date_precision != "day" or not by_court:
         return []  # (a session on a day the report does not give tells nothing the act does not)
     return [em.model_copy(update={"type": "hearing", "duration": None, "amount": None, "charge": None,
                                   "end_date": None})]

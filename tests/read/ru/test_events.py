@@ -228,3 +228,12 @@ def test_a_courts_dated_act_tells_of_that_days_hearing(read_ru, text, want):
     # and a session on a day the report does not give adds nothing to the act
     a = read_ru(text)
     assert [e.date for e in a.events if e.type == "hearing"] == want
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    ("14 мая суд вынес приговор Ивану Лесных.", "conviction"),
+    ("Иван Лесных получил шесть лет колонии.", "sentence"),
+    ("Суд назначил Ивану Лесных запрет на администрирование сайтов на три года.", "activity_ban"),
+])
+def test_a_verdict_delivered_a_term_received_and_a_ban_on_an_activity(read_ru, text, etype):
+    assert etype in [t for t, _ in events(read_ru(text))]
