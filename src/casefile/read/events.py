@@ -119,7 +119,7 @@ class ActRules:
     near_without: Near
     anchors: list[PhraseMatcher]  # the words rules start from, by lemma and by form
     witnesses: DependencyMatcher
-    term_verbs: frozenset[str]
+    term_verbs: dict[str, frozenset[str]]  # a custody verb -> the units of a term that make it a sentence
     by_form: dict[str, tuple[int, ...]]  # a trigger's lemma or form -> the rules that name it, in order
 
 
@@ -176,7 +176,14 @@ def _compile(code: str, vocab: Vocab) -> ActRules:
         for w in rule.lemmas:
             by_form.setdefault(w, []).append(k)
     return ActRules(code, vocab, tuple(rules), near, near_without, anchors, witnesses,
-                    _as_set(data.get("term_verbs")), {w: tuple(ks) for w, ks in by_form.items()})
+                    _term_verbs(data.get("term_verbs")), {w: tuple(ks) for w, ks in by_form.items()})
+
+
+def _term_verbs(data: object) -> dict[str, frozenset[str]]:
+    """`term_verbs`: a list (any term makes the act a sentence) or a map to the term's units."""
+    if isinstance(data, dict):
+        return {str(k).lower(): frozenset(str(u).upper() for u in v or []) for k, v in data.items()}
+    return {str(k).lower(): frozenset("YMWD") for k in (data if isinstance(data, list) else [])}
 
 
 def _ops(near: Near) -> list[str]:
@@ -775,6 +782,10 @@ def _reachable(d: _Doc, t: Token, root: Token, told_ok: bool = False) -> bool:
     up_t = {x.i for x in [t, *_ancestors(t, 50)]}
     if not told_ok and _told_on(d, t, root):
         return False
+    if g.is_(root, "nominal_modifier", "compound") and g.preposition_of(root) is None \
+            and root.head.i != t.i and root.head.pos_ in ("NOUN", "PROPN") and g.preposition_of(root.head) is not None \
+            and not d.has(root.head, "term_units") and not any(x.start <= root.head.i < x.end for x in d.times):
+        return False  # "из-за акции 31 января": the date names the protest, not the act
     x = root
     while x.i not in up_t and x.head.i != x.i:
         if x.pos_ in ("VERB", "AUX") and (g.is_(x, *_CLAUSE_ROLES) or _gerund_clause(d, x)) and not _same_time(d, x):
@@ -1273,8 +1284,9 @@ def _event(d: _Doc, t: Token, rule: Rule, etype: EventType, si: int, sent: Span,
                 and all(m.id != x for x, _ in participants):
             participants.append((m.id, "authority"))
     duration = _duration(d, t, sent) if etype in _types().taking("duration") else None
-    if etype == "detention" and duration and t.pos_ == "VERB" and d.lemma(t) in compiled(code, t.doc.vocab).term_verbs:
-        etype = "sentence"  # "jailed for 25 years" is the term a court gave
+    units = compiled(code, t.doc.vocab).term_verbs.get(d.lemma(t), frozenset())
+    if etype == "detention" and duration and t.pos_ == "VERB" and any(u in duration for u in units):
+        etype = "sentence"  # "jailed for 25 years", "арестовал на 15 суток": the term a court gave
     end_span = _nearest(d, t, [s for s in ends if not _owned_by_other(d, t, s, triggers)]) \
         if etype in _types().taking("duration") else None
     end_date = end_span.value if end_span is not None else None
@@ -1389,10 +1401,12 @@ def _name_of(d: _Doc, person: Token) -> Mention | None:
         return m
     if d.has(person, "person_pronouns"):
         return _antecedent(d, person)
-    for c in d.g.children(person, "apposition", "name_part", "nominal_modifier", "compound"):
-        m = _mention_at(c, d.mentions)
-        if m is not None and m.type in ("person", "group", "organization"):
-            return m
+    attached = [m for c in d.g.children(person, "apposition", "name_part", "nominal_modifier", "compound")
+                for m in [_mention_at(c, d.mentions)] if m is not None]
+    for kinds in (("person",), ("group", "organization")):  # "активиста Ассоциации ... Ивана Петрова": the person
+        for m in attached:
+            if m.type in kinds:
+                return m
     if person.i + 1 < len(person.doc) and _own_word(d, person):
         # "the journalist Mira Talbot", however the parse hung the name
         m = _mention_at(person.doc[person.i + 1], d.mentions)

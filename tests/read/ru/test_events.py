@@ -237,3 +237,19 @@ def test_a_courts_dated_act_tells_of_that_days_hearing(read_ru, text, want):
 ])
 def test_a_verdict_delivered_a_term_received_and_a_ban_on_an_activity(read_ru, text, etype):
     assert etype in [t for t, _ in events(read_ru(text))]
+
+
+def test_custody_for_days_is_a_penalty_and_a_protests_date_is_not_the_arrests(read_ru):
+    a = read_ru("Районный суд арестовал активиста Ивана Лесных на семь суток из-за акции 31 января.",
+                published="2023-02-03")
+    assert [(e.type, e.duration) for e in a.events if e.type != "hearing"] == [("sentence", "P7D")]
+    assert all(e.date != "2023-01-31" for e in a.events)
+    a = read_ru("Районный суд арестовал активиста Ивана Лесных на два месяца.")
+    assert [(e.type, e.duration) for e in a.events if e.type != "hearing"] == [("detention", "P2M")]
+
+
+def test_a_name_is_the_persons_not_the_groups_it_belongs_to(read_ru):
+    a = read_ru("Суд арестовал на 20 суток активиста Союза горожан Ивана Лесных.")
+    names = {m.id: m.norm for m in a.mentions}
+    subjects = [names[p] for e in a.events for p, r in e.participants if r == "subject"]
+    assert subjects and set(subjects) == {"Иван Лесных"}

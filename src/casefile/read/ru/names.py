@@ -67,8 +67,12 @@ def person_nominative(words: list[str], case_hint: str | None = None) -> list[st
     know it as a name word (an indeclinable or foreign name: the caller keeps what it has)."""
     pick = _agreed(words, case_hint)
     out: list[str | None] = []
+    indeclinable = tuple(str(e) for e in load("ru/entities.yaml").get("indeclinable_surname_endings") or [])
     for k, w in enumerate(words):
         form = None
+        if k > 0 and indeclinable and w.lower().endswith(indeclinable):
+            out.append(w)  # "Ивана Седых": a surname of this ending is the same in every case
+            continue
         if pick:
             for g, c, _, x in _readings(w):
                 if (g, c) == pick:
