@@ -166,7 +166,7 @@ def clean_lines(lines: list[str], language: str = "en", extracted: bool = False)
     groups = [_match(ln, language) for ln in lines]
     kinds = [g.kind if g else None for g in groups]
     banners = [None if g is None else "footer" if g.footer else "chrome" for g in groups]
-    pictures = _image_blocks(lines, kinds)
+    pictures = set(_image_blocks(lines, kinds))  # a set: looked up once a line
     picture_text = {lines[i].strip() for i in pictures}
     drop = [banners[i] is not None or i in pictures or lines[i].strip() in picture_text for i in range(n)]
     story = [i for i, ln in enumerate(lines) if not drop[i] and is_prose(ln)]

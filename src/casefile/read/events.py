@@ -17,6 +17,7 @@ Every word this needs is in `resources/<code>/acts.yaml` and `factuality.yaml`.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, cast
@@ -32,7 +33,7 @@ from casefile.core.names import place_key
 from casefile.model import Amount, EventMention, EventType, Mention, Role, Source
 from casefile.read.amounts import Quantity, find_amounts, find_durations
 from casefile.read.factuality import in_label, is_state, unreal
-from casefile.read.grammar import Grammar, grammar
+from casefile.read.grammar import Grammar, grammar, text_of
 from casefile.read.language import Language
 from casefile.read.lexicon import Words, words
 from casefile.read.times import TimeExpr, TimeFrame, end_after
@@ -279,12 +280,7 @@ def _candidates(d: _Doc, comp: ActRules) -> dict[int, list[Rule]]:
     if not hits:
         return {}
     near_words: dict[tuple[int, str], set[str]] = {}  # (trigger, "with"/"without") -> words standing there
-    # the DependencyMatcher needs a parse; a language read without one has word order only
-    pairs = comp.witnesses(doc) if doc.has_annotation("DEP") else [
-        (0, (ti, wi)) for ti in hits for wi in range(ti + 1, doc[ti].sent.end)]
-    for _match_id, (ti, wi) in pairs:
-        if ti not in hits:
-            continue
+    for ti, wi in _witness_pairs(doc, hits, comp):
         t, w = doc[ti], doc[wi]
         forms = {w.lemma_.lower(), w.lower_}
         for kind, where in (("with", comp.near), ("without", comp.near_without)):
@@ -314,6 +310,30 @@ def _candidates(d: _Doc, comp: ActRules) -> dict[int, list[Rule]]:
         else:
             del out[ti]
     return out
+
+
+def _witness_pairs(doc: Doc, hits: dict[int, list[int]], comp: ActRules) -> Iterator[tuple[int, int]]:
+    """(trigger, word) pairs a rule's words may stand in: below the trigger, its head, the
+    words after it in its sentence. Walked from the few trigger words, not matched over the
+    whole text (a DependencyMatcher pass over every sentence cost a sixth of the reading
+    stage); a language read without a parse has the words after the trigger only."""
+    parsed = doc.has_annotation("DEP")
+    reach = max(comp.near.depth, comp.near_without.depth) + 1
+    after = max(comp.near.after, comp.near_without.after)
+    for ti in hits:
+        t = doc[ti]
+        seen: set[int] = set()
+        if parsed:
+            frontier = [t]
+            for _ in range(reach):
+                frontier = [c for f in frontier for c in f.children]
+                seen.update(c.i for c in frontier)
+            if t.head.i != t.i:
+                seen.add(t.head.i)
+        end = t.sent.end if not parsed else min(t.sent.end, ti + 1 + after + 2)
+        seen.update(range(ti + 1, end))
+        for wi in sorted(seen):
+            yield ti, wi
 
 
 def _within(t: Token, w: Token, near: Near) -> bool:
@@ -982,7 +1002,7 @@ def _charge(d: _Doc, t: Token, q_start: int, q_end: int, tree: bool = True) -> s
     """What the act is for: an article of the code named in its sentence ("ч. 1 ст. 205.2 УК"),
     the topic of a case ("дело о ..."), or the phrase after "charged with X", "guilty of X",
     "jailed for 12 years for X"."""
-    text = d.doc.text[q_start:q_end]
+    text = text_of(d.doc)[q_start:q_end]
     for rx in _articles(d.code):
         m = rx.search(text)
         if m:
@@ -1045,7 +1065,7 @@ def _case_topic(d: _Doc, start: int, end: int) -> str | None:
                 continue
             a, b = sub[0].idx, sub[-1].idx + len(sub[-1].text)
             # the charge as a label: its words without the marks that quote them
-            return re.sub(r"\s+", " ", d.doc.text[a:b].replace("«", "").replace("»", "")).strip(" \"")
+            return re.sub(r"\s+", " ", text_of(d.doc)[a:b].replace("«", "").replace("»", "")).strip(" \"")
     return None
 
 
@@ -1141,7 +1161,7 @@ def _acts(d: _Doc, t: Token, rule: Rule, etype: EventType, si: int, sent: Span,
         return []  # "сократили срок рассмотрения жалоб": no term, no sentence
     em = em.model_copy(update={"duration": after})
     if after and end > em.end:  # the quote shows the cut it was computed from
-        em = em.model_copy(update={"end": end, "quote": d.doc.text[em.start:end]})
+        em = em.model_copy(update={"end": end, "quote": text_of(d.doc)[em.start:end]})
     out = [em, *hearing]
     if before:  # the term that was cut is a sentence the report tells too
         out.append(em.model_copy(update={"duration": before}))
@@ -1183,10 +1203,10 @@ def _reduction(d: _Doc, t: Token, sent: Span) -> tuple[str | None, str | None, i
     end = _quote(sent, t)[2]
     doc = d.doc
     nxt = next((x for x in doc.sents if x.start == sent.end), None)
-    if nxt is not None and "\n" not in doc.text[sent.end_char:nxt.start_char] \
+    if nxt is not None and "\n" not in text_of(doc)[sent.end_char:nxt.start_char] \
             and not any(x.pos_ in ("VERB", "AUX") for x in nxt) and nxt[0].lemma_.lower() in (
                 d.acts("reduction_by") | d.acts("reduction_to")):
-        line_end = doc.text.find("\n", nxt.start_char)
+        line_end = text_of(doc).find("\n", nxt.start_char)
         line_end = nxt.end_char if line_end < 0 else min(line_end, nxt.end_char)
         more = [q for q in _terms(d, nxt, cut_terms=True) if q.end_char <= line_end]
         if more:
@@ -1312,7 +1332,7 @@ def _lead_date(d: _Doc, t: Token, sent: Span) -> PartialDate | None:
     own = parse_iso(src.published) if src.published_basis != "content" else None
     if own is None or own.year is None:
         return None
-    text = d.doc.text
+    text = text_of(d.doc)
     line = text[text.rfind("\n", 0, t.idx) + 1:t.idx]
     live = _live_update()
     if live is not None and live.match(line) and own.day is not None:
@@ -1456,20 +1476,20 @@ def _cut_short(prev: Span, nxt: Span) -> bool:
     last = prev[-1]
     if last.is_punct or last.is_space or last.text[-1:] in ".!?:;\"'”’)»":
         return False
-    gap = prev.doc.text[last.idx:nxt.start_char]
+    gap = text_of(prev.doc)[last.idx:nxt.start_char]
     return "\n" not in gap and not nxt[0].is_space
 
 
 def _own_part(d: _Doc, e: EventMention, at: int) -> EventMention:
     """An act quoted from the clause that tells it: the sentence from the last clause break
     before its trigger."""
-    head = d.doc.text[e.start:at]
+    head = text_of(d.doc)[e.start:at]
     cut = max(head.rfind(c) for c in ",;:—")
     if cut < 0:
         return e
     start = e.start + cut + 1
-    start += len(d.doc.text[start:at]) - len(d.doc.text[start:at].lstrip())
-    return e.model_copy(update={"start": start, "quote": d.doc.text[start:e.end]})
+    start += len(text_of(d.doc)[start:at]) - len(text_of(d.doc)[start:at].lstrip())
+    return e.model_copy(update={"start": start, "quote": text_of(d.doc)[start:e.end]})
 
 
 def _inherit_dates(d: _Doc, events: list[EventMention], earlier: set[tuple[int, str]]) -> list[EventMention]:

@@ -16,7 +16,7 @@ from functools import cache
 
 from spacy.tokens import Token
 
-from casefile.read.grammar import Grammar, grammar
+from casefile.read.grammar import Grammar, grammar, text_of
 from casefile.read.lexicon import Words, words
 
 CHAIN_DEPTH = 6  # governing words looked at above a trigger
@@ -163,7 +163,7 @@ def in_label(t: Token, code: str) -> bool:
     pairs = cues.value("label_quotes") or []
     if not pairs:
         return False
-    text = t.doc.text
+    text = text_of(t.doc)
     line_start = text.rfind("\n", 0, t.idx) + 1
     before = text[line_start:t.idx]
     for left, right in pairs:

@@ -14,9 +14,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from casefile.read.language import language
+
+_DEPS: dict[tuple[str, tuple[str, ...]], frozenset[str]] = {}
 
 
 @dataclass(frozen=True)
@@ -25,10 +27,11 @@ class Grammar:
     labels: dict[str, frozenset[str]]
 
     def deps(self, *roles: str) -> frozenset[str]:
-        out: frozenset[str] = frozenset()
-        for r in roles:
-            out |= self.labels.get(r, frozenset())
-        return out
+        got = _DEPS.get((self.code, roles))
+        if got is None:
+            got = frozenset().union(*(self.labels.get(r, frozenset()) for r in roles))
+            _DEPS[(self.code, roles)] = got
+        return got
 
     def is_(self, t: Token, *roles: str) -> bool:
         """Whether `t` stands in one of these relations to its head."""
@@ -68,6 +71,14 @@ class Grammar:
         if obj.dep_ in self.deps("preposition_object") and obj.head.dep_ in self.deps("preposition"):
             return obj.head.head
         return obj.head
+
+
+def text_of(doc: Doc) -> str:
+    """The document's text, built once: spaCy joins every token anew on each `doc.text`."""
+    got = doc.user_data.get("casefile_text")
+    if got is None:
+        got = doc.user_data["casefile_text"] = doc.text
+    return str(got)
 
 
 @cache

@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from casefile.model import Mention, QuoteMention, Role, Source
-from casefile.read.grammar import Grammar, grammar
+from casefile.read.grammar import Grammar, grammar, text_of
 from casefile.read.language import Language, language
 from casefile.read.mentions import GENDERS, feat, lexicon_of, name_gender, person_before
 from casefile.resources import place_names
@@ -556,7 +556,7 @@ class _Quotes:
         own = self._named_in(subj)
         if own is not None:
             return own.id, own.text
-        phrase = doc.text[subj.left_edge.idx:subj.idx + len(subj.text)]
+        phrase = text_of(doc)[subj.left_edge.idx:subj.idx + len(subj.text)]
         kind = self.lex.type_of(subj)
         role = self.lex.role_of(subj) if kind == "person" else None
         if role is not None:
@@ -599,7 +599,7 @@ class _Quotes:
                 if self._pronoun_gender(obj) is not None:
                     return self._resolve_pronoun(obj)
                 named = self._named_in(obj)
-                text = self.doc.text[obj.left_edge.idx:obj.right_edge.idx + len(obj.right_edge.text)]
+                text = text_of(self.doc)[obj.left_edge.idx:obj.right_edge.idx + len(obj.right_edge.text)]
                 return (named.id, named.text) if named is not None else (None, text)
             if k and v.pos_ in ("VERB", "AUX") and self.g.child(v, "subject", "passive_subject") is not None \
                     and v.lemma_.lower() not in self.r.quoting_verbs:

@@ -43,6 +43,7 @@ from spacy.vocab import Vocab
 from casefile.core.dates import PartialDate, infer_year, parse_iso, shift_days
 from casefile.model import Source
 from casefile.read.amounts import find_durations, numbers
+from casefile.read.grammar import text_of
 from casefile.read.language import Language
 from casefile.read.wordclasses import (
     Extent,
@@ -360,8 +361,8 @@ def _header_end(doc: Doc, chosen: list[tuple[int, int, str, Any]], w: Words) -> 
     first = next((t for t in doc if not t.is_space), None)
     if first is None or (key(first, w.attr) not in w.header_words and first.lower_ not in w.header_words):
         return 0
-    nl = doc.text.find("\n", first.idx)
-    line_end = len(doc.text) if nl < 0 else nl
+    nl = text_of(doc).find("\n", first.idx)
+    line_end = len(text_of(doc)) if nl < 0 else nl
     for s, e, kind, _ in sorted(chosen, key=lambda x: x[0]):
         if doc[s].idx >= line_end:
             break
