@@ -266,45 +266,52 @@ class _Quotes:
     # ---------------------------------------------------------------- attribution
 
     def _attribute(self, sp: _Span) -> None:
+        """Try the ways a quote names its speaker, most local first; the first that answers wins."""
+        for find in (self._by_tail_verb, self._tail_phrase_kind, self._by_head_verb, self._lead_phrase_kind,
+                     self._by_introducing_verb, self._by_governor, self._previous_sentence_kind,
+                     self._reported_after_kind):
+            found = find(sp)
+            if found is not None:
+                sp.kind, (sp.speaker, sp.speaker_text) = found
+                return
+
+    def _by_tail_verb(self, sp: _Span) -> tuple[str, Speaker] | None:
         verb = self._tail_verb(sp)
-        if verb is not None:
-            sp.kind = "after"
-            sp.speaker, sp.speaker_text = self._speaker_of(verb)
-            return
+        return None if verb is None else ("after", self._speaker_of(verb))
+
+    def _tail_phrase_kind(self, sp: _Span) -> tuple[str, Speaker] | None:
         found = self._tail_phrase(sp)
-        if found is not None:
-            sp.kind = "after"
-            sp.speaker, sp.speaker_text = found
-            return
+        return None if found is None else ("after", found)
+
+    def _by_head_verb(self, sp: _Span) -> tuple[str, Speaker] | None:
         verb = self._head_verb(sp)
-        if verb is not None:
-            sp.kind = "before"
-            sp.speaker, sp.speaker_text = self._speaker_of(verb)
-            return
+        return None if verb is None else ("before", self._speaker_of(verb))
+
+    def _lead_phrase_kind(self, sp: _Span) -> tuple[str, Speaker] | None:
         lead = self._lead_phrase(sp)
-        if lead is not None:
-            (sp.speaker, sp.speaker_text), adjacent = lead
-            sp.kind = "before" if adjacent else "governor"
-            return
+        if lead is None:
+            return None
+        speaker, adjacent = lead
+        return ("before" if adjacent else "governor"), speaker
+
+    def _by_introducing_verb(self, sp: _Span) -> tuple[str, Speaker] | None:
         verb = self._introducing_verb(sp)
-        if verb is not None:
-            sp.kind = "before"
-            sp.speaker, sp.speaker_text = self._speaker_of(verb)
-            return
+        return None if verb is None else ("before", self._speaker_of(verb))
+
+    def _by_governor(self, sp: _Span) -> tuple[str, Speaker] | None:
+        """The quoted words are part of what the verb reports (or a label it gives)."""
         verb = self._governor(sp)
-        if verb is not None:  # the quoted words are part of what the verb reports (or a label it gives)
-            sp.kind = "governor" if verb.lemma_.lower() in self.r.naming_verbs else "before"
-            sp.speaker, sp.speaker_text = self._speaker_of(verb)
-            return
+        if verb is None:
+            return None
+        return ("governor" if verb.lemma_.lower() in self.r.naming_verbs else "before"), self._speaker_of(verb)
+
+    def _previous_sentence_kind(self, sp: _Span) -> tuple[str, Speaker] | None:
         found = self._previous_sentence(sp)
-        if found is not None:
-            sp.kind = "before"
-            sp.speaker, sp.speaker_text = found
-            return
+        return None if found is None else ("before", found)
+
+    def _reported_after_kind(self, sp: _Span) -> tuple[str, Speaker] | None:
         found = self._reported_after(sp)
-        if found is not None:
-            sp.kind = "after"
-            sp.speaker, sp.speaker_text = found
+        return None if found is None else ("after", found)
 
     def _speech_verb(self, tok: Token) -> bool:
         return (tok.pos_ in ("VERB", "AUX") or not self.tagged) and tok.lemma_.lower() in self.r.speech_verbs
