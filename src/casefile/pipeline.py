@@ -17,6 +17,7 @@ from casefile.assess.summary import summarize
 from casefile.consolidate.entities import EntityResolution, resolve_entities
 from casefile.consolidate.events import merge_events
 from casefile.consolidate.quotes import merge_quotes
+from casefile.consolidate.years import move_guessed_years
 from casefile.ingest import Problem, ingest_paths
 from casefile.model import CaseFile, DocAnalysis, Entity, Source
 from casefile.read import read_sources
@@ -44,6 +45,7 @@ def consolidate_case(sources: list[Source], analyses: list[DocAnalysis], *, gene
     resolution = resolve_entities(analyses, sources)
     if may_be_subject is not None:
         _choose_subject(resolution, may_be_subject)
+    sources, analyses = move_guessed_years(sources, analyses, resolution.of_mention)
     events = merge_events(analyses, resolution, sources)
     events, conflicts = find_conflicts(events)
     quotes = merge_quotes(analyses, resolution)

@@ -19,7 +19,7 @@ from casefile.errors import IngestError
 from casefile.ingest import Known, read_source
 from casefile.model import DocAnalysis, Source
 from casefile.read import read_sources
-from casefile.resources import load
+from casefile.resources import load, place_names
 
 _TAG = re.compile(r"<(script|style)\b.*?</\1\s*>|<[^>]+>", re.S | re.I)
 _SUFFIX = {"text": ".txt", "html": ".html", "markdown": ".md"}
@@ -138,6 +138,7 @@ def warm_up() -> None:
     from threadpoolctl import threadpool_limits
 
     threadpool_limits(limits=1)
+    place_names()  # the place index ingest consults for datelines, loaded on first use otherwise
     read_records([Record(id=rid, body=text.encode(), kind="text") for rid, text in _WARM_UP])
 
 

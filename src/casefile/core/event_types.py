@@ -94,6 +94,7 @@ class EventTypeSpec(_Frozen):
     legal: bool = False
     in_session: bool = False
     in_session_with_term: bool = False
+    stage: int | None = None
     summary: frozenset[SummaryPart] = frozenset()
     color: str
     words: Mapping[str, Wording]

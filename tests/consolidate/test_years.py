@@ -1,0 +1,63 @@
+"""A year guessed for a report from its bundle, checked against the order of a prosecution
+(hand-made readings of fictional reports)."""
+
+from casefile.consolidate.years import move_guessed_years
+from casefile.model import DocAnalysis, EventMention, Source
+
+DATED = "Report of 14 May 2031 on the arrest of Ivo Stanev."
+YEARLESS = "The court read out its verdict on 3 May; Ivo Stanev was given nine years."
+OF_MENTION = {"S1:M1": "E1", "S2:M1": "E1", "S2:M2": "E2"}
+
+
+def em(source: str, etype: str, date: str | None, person: str = "M1") -> EventMention:
+    return EventMention(source=source, type=etype, trigger="x", quote="x", start=0, end=1, date=date,
+                        date_precision="day" if date and len(date) == 10 else "month",
+                        participants=[(f"{source}:{person}", "subject")])
+
+
+def bundle(verdict: str, *, year_in_text: bool = False, extra: list[str] | None = None):
+    sources = [Source(id="S1", file="a.txt", text=DATED, published="2031-05-14", published_basis="dateline"),
+               Source(id="S2", file="b.txt", text=YEARLESS + (" It is 2031." if year_in_text else ""),
+                      published=verdict[:7], published_basis="content", warnings=["guessed"]),
+               *(Source(id=f"S{i + 3}", file=f"{i}.txt", text="later", published=p, published_basis="dateline")
+                 for i, p in enumerate(extra or []))]
+    analyses = [DocAnalysis(source="S1", language="en", events=[em("S1", "detention", "2031-05-14")]),
+                DocAnalysis(source="S2", language="en", events=[em("S2", "conviction", verdict),
+                                                               em("S2", "sentence", verdict)])]
+    return sources, analyses
+
+
+def test_a_verdict_guessed_before_the_arrest_moves_to_the_next_year_of_the_bundle():
+    sources, analyses = bundle("2031-05-03", extra=["2032-06-01"])
+    new_sources, new_analyses = move_guessed_years(sources, analyses, OF_MENTION)
+    s2 = next(s for s in new_sources if s.id == "S2")
+    assert s2.published == "2032-05" and "moved on to 2032" in s2.warnings[-1]
+    assert [e.date for e in new_analyses[1].events] == ["2032-05-03", "2032-05-03"]
+    assert new_analyses[0] == analyses[0]  # the firmly dated report is untouched
+
+
+def test_a_guess_is_not_moved_past_the_years_the_bundle_reaches():
+    sources, analyses = bundle("2031-05-03")
+    assert move_guessed_years(sources, analyses, OF_MENTION) == (sources, analyses)
+
+
+def test_a_report_that_writes_a_year_keeps_its_dates():
+    sources, analyses = bundle("2031-05-03", year_in_text=True, extra=["2032-06-01"])
+    assert move_guessed_years(sources, analyses, OF_MENTION) == (sources, analyses)
+
+
+def test_a_verdict_after_the_arrest_keeps_its_year():
+    sources, analyses = bundle("2031-09-03", extra=["2032-06-01"])
+    assert move_guessed_years(sources, analyses, OF_MENTION) == (sources, analyses)
+
+
+def test_another_persons_arrest_orders_nothing():
+    sources, analyses = bundle("2031-05-03", extra=["2032-06-01"])
+    other = {**OF_MENTION, "S2:M1": "E2"}
+    assert move_guessed_years(sources, analyses, other) == (sources, analyses)
+
+
+def test_an_earlier_verdict_of_the_same_person_leaves_the_order_open():
+    sources, analyses = bundle("2031-05-03", extra=["2032-06-01"])
+    analyses[0] = analyses[0].model_copy(update={"events": [*analyses[0].events, em("S1", "conviction", "2029-02-01")]})
+    assert move_guessed_years(sources, analyses, OF_MENTION) == (sources, analyses)
