@@ -41,9 +41,20 @@ def test_a_guess_is_not_moved_past_the_years_the_bundle_reaches():
     assert move_guessed_years(sources, analyses, OF_MENTION) == (sources, analyses)
 
 
-def test_a_report_that_writes_a_year_keeps_its_dates():
-    sources, analyses = bundle("2031-05-03", year_in_text=True, extra=["2032-06-01"])
+def test_an_act_whose_sentence_writes_its_year_keeps_it():
+    sources, analyses = bundle("2031-05-03", extra=["2032-06-01"])
+    told = [e.model_copy(update={"quote": "on 3 May 2031"}) for e in analyses[1].events]
+    analyses[1] = analyses[1].model_copy(update={"events": told})
     assert move_guessed_years(sources, analyses, OF_MENTION) == (sources, analyses)
+
+
+def test_a_report_that_writes_other_years_moves_only_its_acts_without_one():
+    sources, analyses = bundle("2031-05-03", year_in_text=True, extra=["2032-06-01"])
+    background = em("S2", "detention", "2030-02-01", person="M2").model_copy(update={"quote": "in February 2030"})
+    analyses[1] = analyses[1].model_copy(update={"events": [*analyses[1].events, background]})
+    new_sources, new_analyses = move_guessed_years(sources, analyses, OF_MENTION)
+    assert [e.date for e in new_analyses[1].events] == ["2032-05-03", "2032-05-03", "2030-02-01"]
+    assert next(s for s in new_sources if s.id == "S2").published == "2032-05"  # its latest act's month
 
 
 def test_a_verdict_after_the_arrest_keeps_its_year():

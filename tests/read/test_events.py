@@ -456,3 +456,22 @@ def test_a_clause_told_as_before_the_dated_one_is_not_dated_by_it():
     events, _ = read("Today marks four months since the blogger Ana Petrova was detained.")
     e = one(events, "detention")
     assert e.date != "2021-05-16" and e.duration is None
+
+
+def test_an_appeal_by_a_person_is_theirs_not_the_charges():
+    events, mentions = read("The regional court has rejected an appeal by Pavel Orsk, a farmer, against a "
+                            "nine-year prison term on charges of fraud.")
+    appeal = one(events, "appeal")
+    subjects = [mentions[m].text for m, r in appeal.participants if r == "subject"]
+    assert subjects == ["Pavel Orsk"]
+
+
+@pytest.mark.parametrize(("second", "date"), [
+    ("The court announced its decision on May 3, a week after the hearing.", "2021-05-03"),
+    ("Its ruling was made public on May 3.", "2021-05-03"),
+    ("On May 3 his family visited him.", "2021-05"),  # no decision dated: the report's month stays
+])
+def test_a_court_act_takes_the_date_of_the_decision_the_next_sentence_dates(second, date):
+    events, _ = read("The regional court has rejected an appeal by Pavel Orsk against his sentence. " + second,
+                     published="2021-05", basis="dateline")
+    assert one(events, "appeal").date == date

@@ -31,15 +31,22 @@ class _Act:
 
 
 def _guessed(source: Source) -> bool:
-    """Dated by the bundle, not by anything it writes: no date line, no year in its text."""
-    return (source.published_basis == "content" and source.published is not None
-            and not _YEAR.search(source.text))
+    """Dated from what it tells or from its bundle, not by a date line: its year is a guess."""
+    return source.published_basis == "content" and source.published is not None
 
 
-def _acts(analysis: DocAnalysis, of_mention: dict[str, str]) -> list[_Act]:
+def _derived(em: EventMention) -> bool:
+    """An act whose year its report does not write beside it ("in January"): the year came from
+    the report's estimated date."""
+    return not _YEAR.search(em.quote)
+
+
+def _acts(analysis: DocAnalysis, of_mention: dict[str, str], derived_only: bool = False) -> list[_Act]:
     table = event_types()
     out = []
     for em in analysis.events:
+        if derived_only and not _derived(em):
+            continue
         spec = table.get(em.type)
         date = parse_iso(em.date)
         if spec is None or spec.stage is None or date is None or date.year is None:
@@ -97,7 +104,8 @@ def move_guessed_years(sources: list[Source], analyses: list[DocAnalysis],
     if not guessed:
         return sources, analyses
     by_source = {a.source: a for a in analyses}
-    firm = [act for a in analyses if a.source not in guessed for act in _acts(a, of_mention)]
+    firm = [act for a in analyses for act in _acts(a, of_mention, derived_only=a.source in guessed)
+            if a.source not in guessed]
     # the years the bundle reaches: a report is not moved past the latest of them
     reach = max((d.year for a in analyses for em in a.events if (d := parse_iso(em.date)) and d.year), default=0)
     reach = max([reach, *(int(s.published[:4]) for s in sources if s.published and s.id not in guessed)])
@@ -106,7 +114,7 @@ def move_guessed_years(sources: list[Source], analyses: list[DocAnalysis],
         a = by_source.get(sid)
         if a is None:
             continue
-        acts = _acts(a, of_mention)
+        acts = _acts(a, of_mention, derived_only=True)
         if not acts or not _out_of_order(acts, firm):
             continue
         later = [_Act(x.person, x.stage, x.date.with_year((x.date.year or 0) + 1)) for x in acts]
@@ -115,20 +123,28 @@ def move_guessed_years(sources: list[Source], analyses: list[DocAnalysis],
         moved[sid] = 1
     if not moved:
         return sources, analyses
-    new_sources = []
-    for s in sources:
-        if s.id in moved:
-            published = _shift(s.published, moved[s.id])
-            s = s.model_copy(update={"published": published, "warnings": [*s.warnings, (
-                f"the year guessed for this report from its bundle put an act before the arrest or charge "
-                f"it follows; moved on to {published[:4] if published else '?'}: a guess, check it")]})
-        new_sources.append(s)
     new_analyses = []
     for a in analyses:
         if a.source in moved:
             k = moved[a.source]
-            a = a.model_copy(update={"events": [_moved(em, k) for em in a.events]})
+            a = a.model_copy(update={"events": [_moved(em, k) if _derived(em) else em for em in a.events]})
         new_analyses.append(a)
+    new_sources = []
+    for s in sources:
+        if s.id in moved:
+            published = _shift(s.published, moved[s.id])
+            if _YEAR.search(s.text):
+                # it writes some years: its date is the latest of its own and its moved acts'
+                told = [d for em in next(a for a in new_analyses if a.source == s.id).events
+                        if _derived(em) and (d := parse_iso(em.date)) and d.year and d.month]
+                latest = max(told, key=_latest, default=None)
+                old = parse_iso(s.published)
+                published = s.published if latest is None or old is None or _latest(latest) <= _latest(old) \
+                    else f"{latest.year:04d}-{latest.month:02d}"
+            s = s.model_copy(update={"published": published, "warnings": [*s.warnings, (
+                f"the year guessed for this report from its bundle put an act before the arrest or charge "
+                f"it follows; moved on to {published[:4] if published else '?'}: a guess, check it")]})
+        new_sources.append(s)
     return new_sources, new_analyses
 
 

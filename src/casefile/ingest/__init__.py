@@ -22,11 +22,13 @@ from casefile.ingest.meta import (
     content_date,
     counts_from_own_year,
     dateline_date,
+    find_dates,
     infer_outlet,
     infer_title,
     infer_years,
     named_years,
     own_year,
+    tied_years,
     trim_site_name,
     yearless_dates,
 )
@@ -197,8 +199,9 @@ def date_by_bundle(sources: list[Source]) -> list[Source]:
     found: dict[str, tuple[str, str]] = {}
     if counting:
         named = named_years(texts)
+        dates = {sid: find_dates(t) for sid, t in texts.items()}
         for sid in counting:
-            own = own_year(texts[sid], bundle_years(published, named, but=sid))
+            own = own_year(texts[sid], bundle_years(published, named, but=sid), tied=tied_years(dates, sid))
             if own:
                 found[sid] = (own[1], own[2])
     found.update(yearless_dates(published, undated - counting, texts))

@@ -647,7 +647,8 @@ def counts_from_own_year(text: str) -> bool:
     return _counts_years(text)
 
 
-def own_year(text: str, bundle_years: set[int], today: date | None = None) -> tuple[int, str, str] | None:
+def own_year(text: str, bundle_years: set[int], today: date | None = None,
+             tied: set[int] | None = None) -> tuple[int, str, str] | None:
     """The year a report with no date of its own was written in, when it counts from that
     year ("in October last year", "в начале мая этого года"), from the rest of its bundle.
 
@@ -658,17 +659,20 @@ def own_year(text: str, bundle_years: set[int], today: date | None = None) -> tu
     writing is taken as the earliest of those not before the floor, as for a dateline
     without a year (`infer_years`). The publication estimate is then the month of the
     latest date the text names with that year given to its days and months written without
-    one. Returns (year, ISO month or year, how), or None when the text names no year with a
-    month, the bundle has no year from the floor on, or the estimate is in the future.
+    one. A text that writes no year at all takes its floor from `tied` instead: the years the
+    bundle's other reports give to the days and months it writes ("sentenced on 31 January",
+    which another report dates with its year). Returns (year, ISO month or year, how), or None
+    when there is no floor, the bundle has no year from the floor on, or the estimate is in the
+    future.
     """
     today = today or date.today()
     if not counts_from_own_year(text):
         return None
     found = find_dates(text)
     named = [f.date.year for f in found if f.date.year and f.date.year <= today.year]
-    if not named:
+    if not named and not tied:
         return None
-    floor = max(named)
+    floor = max(named or tied or [])
     year = min((y for y in bundle_years if floor <= y <= today.year), default=None)
     if year is None:
         return None
@@ -685,7 +689,8 @@ def own_year(text: str, bundle_years: set[int], today: date | None = None) -> tu
     dated = [d for d in dated if d <= (today.year, today.month, today.day)]
     latest = max((d for d in dated if d[0] == year), default=None)
     iso = f"{year:04d}-{latest[1]:02d}" if latest else f"{year:04d}"
-    how = (f"no date line, and the text counts years from its own; it writes out {floor}, and {year} is "
+    basis = f"it writes out {floor}" if named else f"another report gives one of its days the year {floor}"
+    how = (f"no date line, and the text counts years from its own; {basis}, and {year} is "
            f"the earliest year of the bundle from then on, so it is taken as written in {year}"
            f"{' (the month of the latest date it names)' if latest else ''}: a guess, check it")
     return year, iso, how
@@ -707,6 +712,19 @@ def _same_day_years(dates: dict[str, list[DateSpan]], but: str, month: int, day:
     """The years the bundle's other reports give to this day and month."""
     return {f.date.year for o, fs in dates.items() if o != but for f in fs
             if f.date.year and f.date.month == month and f.date.day == day}
+
+
+def tied_years(dates: dict[str, list[DateSpan]], sid: str) -> set[int]:
+    """The years the bundle's other reports tie report `sid`'s year-less days to: for each day
+    and month it writes without a year, the year the others give it, where they give one.
+    `dates` holds every report's `find_dates`, by source id."""
+    tied: set[int] = set()
+    for f in dates.get(sid, []):
+        if f.date.year is None and f.date.month is not None and f.date.day is not None:
+            same = _same_day_years(dates, sid, f.date.month, f.date.day)
+            if len(same) == 1:
+                tied |= same
+    return tied
 
 
 def infer_years(published: dict[str, str | None], yearless: dict[str, tuple[int, int]],
@@ -770,12 +788,7 @@ def yearless_dates(published: dict[str, str | None], undated: set[str], texts: d
         told = [f for f in own if not _ends_span(text, f.start)]
         if not told:
             continue
-        tied = set()
-        for f in own:
-            assert f.date.month is not None and f.date.day is not None
-            same = _same_day_years(dates, sid, f.date.month, f.date.day)
-            if len(same) == 1:
-                tied |= same
+        tied = tied_years(dates, sid)
         floor = max(tied, default=0)
         years = {y for y in bundle_years(published, named, but=sid) if floor <= y <= today.year}
         if not years:

@@ -251,7 +251,50 @@ def extract_events(doc: Doc, source: Source, mentions: list[Mention], times: lis
                     out.append((em, t.idx))
                     if _pluperfect(d, t):
                         earlier.add((em.sentence, em.type))
-    return _about_a_case(d, _inherit_dates(d, _dedupe(d, out), earlier))
+    return _about_a_case(d, _decision_dates(d, _inherit_dates(d, _dedupe(d, out), earlier)))
+
+
+def _decision_dates(d: _Doc, events: list[EventMention]) -> list[EventMention]:
+    """A court's act told without a date takes the date of the decision the next sentence
+    dates: "The court rejected his appeal. It announced its decision on June 5." A decision
+    noun (acts.yaml `decision_nouns`) in that sentence, with a date in its clause, names the act
+    just told."""
+    nouns = d.acts("decision_nouns")
+    table = _types()
+    courts = {s.name for s in table if s.in_session or (s.stage or 0) >= 3}
+    sents = _sentences(d.doc)
+
+    def open_date(e: EventMention) -> bool:  # no date, or only its report's, in a sentence dating nothing
+        if e.date is None:
+            return True
+        sent = sents[e.sentence] if e.sentence < len(sents) else None
+        return e.date == d.source.published and sent is not None and not any(
+            sent.start <= x.start < sent.end for x in d.times if not x.is_duration)
+
+    if not nouns or not any(open_date(e) and e.type in courts for e in events):
+        return events
+    out = []
+    for e in events:
+        if e.type in courts and e.sentence + 1 < len(sents) and open_date(e):
+            found = _decision_date(d, sents[e.sentence + 1], nouns)
+            if found is not None:
+                e = e.model_copy(update={"date": found.iso(), "date_precision": found.precision})
+        out.append(e)
+    return out
+
+
+def _decision_date(d: _Doc, sent: Span, nouns: frozenset[str]) -> PartialDate | None:
+    for tok in sent:
+        if d.lemma(tok) not in nouns or tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        clause = tok.head if tok.head.i != tok.i else tok
+        for x in d.times:
+            if x.is_duration or x.kind == "header" or x.value is None or x.value.precision not in ("day", "month") \
+                    or not sent.start <= x.start < sent.end:
+                continue
+            if any(a.i in (clause.i, tok.i) for t in d.doc[x.start:x.end] for a in [t, *t.ancestors]):
+                return x.value
+    return None
 
 
 def _about_a_case(d: _Doc, events: list[EventMention]) -> list[EventMention]:
@@ -607,7 +650,7 @@ def _person_of_noun(d: _Doc, t: Token, depth: int = 1) -> Token | None:
         for c in [*g.children(t, "nominal_modifier"), *(o for _, o in g.prepositional(t))]:
             if c.pos_ in ("NOUN", "PROPN") and not _somebody(d, c):
                 found = _person_of_noun(d, c, depth - 1)
-                if found is not None:
+                if found is not None and _somebody(d, found):  # not "a term on charges": things
                     return found
     return None
 
@@ -632,6 +675,10 @@ def _person_token(d: _Doc, t: Token, rule: Rule) -> Token | None:
     if rule.person == "none":
         return None
     if t.pos_ in ("NOUN", "PROPN"):
+        if rule.person == "subject":  # an act the person does: "an appeal by X" is X's
+            for p, o in g.prepositional(t):
+                if d.has(p, "agent_prepositions") and _somebody(d, o):
+                    return o
         own = _person_of_noun(d, t)
         if own is not None:
             return own

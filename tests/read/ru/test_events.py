@@ -253,3 +253,13 @@ def test_a_name_is_the_persons_not_the_groups_it_belongs_to(read_ru):
     names = {m.id: m.norm for m in a.mentions}
     subjects = [names[p] for e in a.events for p, r in e.participants if r == "subject"]
     assert subjects and set(subjects) == {"Иван Лесных"}
+
+
+@pytest.mark.parametrize(("second", "date"), [
+    ("Решение было оглашено 3 мая.", "2023-05-03"),
+    ("Суд огласил свое постановление 3 мая.", "2023-05-03"),
+    ("3 мая его навестила мать.", "2023-05"),  # no decision dated: the report's month stays
+])
+def test_a_court_act_takes_the_date_of_the_decision_the_next_sentence_dates(read_ru, second, date):
+    a = read_ru("Областной суд отклонил жалобу Павла Орского на приговор. " + second, published="2023-05")
+    assert [e.date for e in a.events if e.type == "appeal"] == [date]
