@@ -45,3 +45,15 @@ def test_subtract():
     assert subtract_durations("P1M", "P2M") is None
     assert subtract_durations("P1M", "P1M") is None
     assert subtract_durations("later", "P1M") is None
+
+
+def test_a_date_plus_a_length_of_time_keeps_the_precision_the_count_supports():
+    from casefile.core.dates import PartialDate, after
+
+    assert after(PartialDate(2020, 9, 7), years=1) == PartialDate(2021, 9)
+    assert after(PartialDate(2020, 11, 30), months=3) == PartialDate(2021, 2)
+    assert after(PartialDate(2020, 12, 25), days=14) == PartialDate(2021, 1, 8)
+    assert after(PartialDate(2020, 3, 1), days=-1) == PartialDate(2020, 2, 29)
+    assert after(PartialDate(2020, 3), days=3) is None  # a month has no day to count from
+    assert after(PartialDate(None, 3, 1), years=1) is None
+    assert after(PartialDate(2020, 3, 1), months=1.5) is None

@@ -475,3 +475,20 @@ def test_a_court_act_takes_the_date_of_the_decision_the_next_sentence_dates(seco
     events, _ = read("The regional court has rejected an appeal by Pavel Orsk against his sentence. " + second,
                      published="2021-05", basis="dateline")
     assert one(events, "appeal").date == date
+
+
+def test_an_act_counted_from_another_act_takes_its_date_plus_the_time_gone():
+    events, _ = read("Pavel Orsk was detained on 7 March 2020. Two weeks after his detention, he was charged "
+                     "with treason. A year after his detention, a court sentenced him to 11 years.",
+                     published="2024-05-01")
+    assert one(events, "charge").date == "2020-03-21"
+    assert one(events, "sentence").date == "2021-03"  # a count of years lands on a month
+    # the act counted from keeps its own date: the one it is told as here is not news
+    assert sorted(e.date or "" for e in events if e.type == "detention") == ["", "", "2020-03-07"]
+
+
+def test_conjoined_passive_verbs_share_their_person_not_the_first_verbs_object():
+    events, mentions = read("Police searched the flat of Pavel Orsk, and Orsk himself was detained in late April "
+                            "and sentenced to 15 days.", published="2021-05-16")
+    sentence = one(events, "sentence")
+    assert sentence.duration == "P15D" and sentence.date == "2021-04"

@@ -197,3 +197,23 @@ def end_marker_before(languages: tuple[str, ...]) -> re.Pattern[str]:
 
     filler = rf"(?:(?:{alts(fillers)})\s+)?" if fillers else ""
     return re.compile(rf"(?<![\w-])(?:{alts(markers)})\s+{filler}(?:\w+,\s+)?$", re.IGNORECASE)
+
+
+def after(d: PartialDate, years: float = 0, months: float = 0, days: float = 0) -> PartialDate | None:
+    """The date a length of time after (before, if negative) `d`, at the precision the two
+    support: whole years or months from a day land on a month ("a year after 7 September 2020"
+    is September 2021: such counts are round), days on a day. None without a year and month, or
+    for fractions of a month."""
+    if d.year is None or d.month is None or years % 1 or months % 1:
+        return None
+    total = d.year * 12 + (d.month - 1) + int(years) * 12 + int(months)
+    year, month = divmod(total, 12)
+    if not days:
+        return PartialDate(year, month + 1)
+    if d.day is None:
+        return None
+    try:
+        r = date(year, month + 1, min(d.day, calendar.monthrange(year, month + 1)[1])) + timedelta(days=days)
+    except (ValueError, OverflowError):
+        return None
+    return PartialDate(r.year, r.month, r.day)

@@ -409,8 +409,9 @@ def _durations(doc: Doc, t: Table, items: list[Item]) -> list[Quantity]:
             unit = str(it.value)
             read = _count_before(doc, s, t)
             half_after = t.nums.halves.at(doc, e)
-            if read is None and (half_after or t.elapsed_after.at(doc, e)):
-                read = (1.0, s)  # "год с половиной", "год назад": one unit (and a half)
+            if read is None and (half_after or t.elapsed_after.at(doc, e)
+                                 or t.elapsed_before.ending_at(doc, s, max(0, s - 2)) is not None):
+                read = (1.0, s)  # "год с половиной", "год назад", "через год": one unit (and a half)
             if read is None:
                 continue
             n, start = read

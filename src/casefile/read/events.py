@@ -26,8 +26,8 @@ from spacy.matcher import DependencyMatcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
-from casefile.core.dates import PartialDate, parse_iso
-from casefile.core.durations import subtract_durations
+from casefile.core.dates import PartialDate, after, parse_iso
+from casefile.core.durations import parse_duration, subtract_durations
 from casefile.core.event_types import EventTypes, event_types
 from casefile.core.names import place_key
 from casefile.model import Amount, EventMention, EventType, Mention, Role, Source
@@ -251,7 +251,61 @@ def extract_events(doc: Doc, source: Source, mentions: list[Mention], times: lis
                     out.append((em, t.idx))
                     if _pluperfect(d, t):
                         earlier.add((em.sentence, em.type))
-    return _about_a_case(d, _decision_dates(d, _inherit_dates(d, _dedupe(d, out), earlier)))
+    return _about_a_case(d, _counted_from_acts(d, _decision_dates(d, _inherit_dates(d, _dedupe(d, out), earlier))))
+
+
+def _counted_from_acts(d: _Doc, events: list[EventMention]) -> list[EventMention]:
+    """An act dated by the time gone since another act the report dates: "a year after her
+    detention the court sentenced her" (acts.yaml `counted_from`: the words that say after or
+    before). The other act is the one its noun names in the same sentence, dated elsewhere in
+    the report for the same person."""
+    marks = d.acts.value("counted_from") or {}
+    signs = {str(w): 1 for w in marks.get("after") or []} | {str(w): -1 for w in marks.get("before") or []}
+    durations = [x for x in d.times if x.is_duration and x.duration]
+    sents = _sentences(d.doc)
+    if not signs or not durations or not any(_open_date(d, e, sents) for e in events):
+        return events
+    out = []
+    referred: set[tuple[int, str]] = set()  # (sentence, trigger) of the acts counted from
+    for e in events:
+        if e.sentence < len(sents) and _open_date(d, e, sents):
+            found = _counted_date(d, e, sents[e.sentence], durations, signs, events)
+            if found is not None:
+                date, noun = found
+                e = e.model_copy(update={"date": date.iso(), "date_precision": date.precision})
+                referred.add((e.sentence, noun))
+        out.append(e)
+    # the act counted from is told as past here: not dated by the report, nor given this clause's term
+    return [e if (e.sentence, e.trigger) not in referred or not _open_date(d, e, sents)
+            else e.model_copy(update={"date": None, "date_precision": "unknown", "duration": None})
+            for e in out if (e.sentence, e.trigger) not in referred or e.type != "hearing"]
+
+
+def _counted_date(d: _Doc, e: EventMention, sent: Span, durations: list[TimeExpr], signs: dict[str, int],
+                  events: list[EventMention]) -> tuple[PartialDate, str] | None:
+    for x in durations:
+        if not sent.start <= x.start < sent.end or x.end >= sent.end:
+            continue
+        sign = signs.get(d.lemma(d.doc[x.end]))
+        parsed = parse_duration(x.duration)
+        if sign is None or parsed is None:
+            continue
+        noun = next((t for t in d.doc[x.end + 1:min(sent.end, x.end + 4)] if t.pos_ in ("NOUN", "PROPN")), None)
+        if noun is None or noun.text == e.trigger:
+            continue  # (the act counted from is not counted from itself)
+        ref = next((o for o in events if o is not e and o.sentence == e.sentence and o.type != e.type
+                    and o.trigger == noun.text), None)
+        if ref is None:
+            continue
+        anchors = [p for o in events if o.type == ref.type and o.date_precision in ("day", "month")
+                   and _same_people(d, e, o) and (p := parse_iso(o.date)) is not None and p.year is not None]
+        if not anchors:
+            continue
+        first = min(anchors, key=lambda p: (p.year or 0, p.month or 1, p.day or 1))  # "after his arrest": the first
+        date = after(first, sign * parsed.years, sign * parsed.months, sign * (parsed.weeks * 7 + parsed.days))
+        if date is not None:
+            return date, noun.text
+    return None
 
 
 def _decision_dates(d: _Doc, events: list[EventMention]) -> list[EventMention]:
@@ -263,24 +317,25 @@ def _decision_dates(d: _Doc, events: list[EventMention]) -> list[EventMention]:
     table = _types()
     courts = {s.name for s in table if s.in_session or (s.stage or 0) >= 3}
     sents = _sentences(d.doc)
-
-    def open_date(e: EventMention) -> bool:  # no date, or only its report's, in a sentence dating nothing
-        if e.date is None:
-            return True
-        sent = sents[e.sentence] if e.sentence < len(sents) else None
-        return e.date == d.source.published and sent is not None and not any(
-            sent.start <= x.start < sent.end for x in d.times if not x.is_duration)
-
-    if not nouns or not any(open_date(e) and e.type in courts for e in events):
+    if not nouns or not any(_open_date(d, e, sents) and e.type in courts for e in events):
         return events
     out = []
     for e in events:
-        if e.type in courts and e.sentence + 1 < len(sents) and open_date(e):
+        if e.type in courts and e.sentence + 1 < len(sents) and _open_date(d, e, sents):
             found = _decision_date(d, sents[e.sentence + 1], nouns)
             if found is not None:
                 e = e.model_copy(update={"date": found.iso(), "date_precision": found.precision})
         out.append(e)
     return out
+
+
+def _open_date(d: _Doc, e: EventMention, sents: list[Span]) -> bool:
+    """No date, or only its report's (a lead's act), in a sentence that writes no date."""
+    if e.date is None:
+        return True
+    sent = sents[e.sentence] if e.sentence < len(sents) else None
+    return e.date == d.source.published and sent is not None and not any(
+        sent.start <= x.start < sent.end for x in d.times if not x.is_duration)
 
 
 def _decision_date(d: _Doc, sent: Span, nouns: frozenset[str]) -> PartialDate | None:
@@ -560,6 +615,19 @@ def _object_of(d: _Doc, v: Token) -> Token | None:
     if g.is_(v, "noun_clause") and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
         return v.head  # "Georgians detained in ..."
     if g.is_(v, "conjunct"):
+        # conjuncts hang on the first of them: "they searched the flat, and he was detained and
+        # convicted" takes the person of the nearest earlier one of the same voice, not the first's
+        # (or, failing one, the nearest later one: the parser may hang the shared subject there)
+        voice = v.morph.get("Voice", [])
+        sibs = [c for c in g.children(v.head, "conjunct") if c.i != v.i]
+        for sib in sorted(sibs, key=lambda c: (c.i > v.i, abs(c.i - v.i))):
+            if sib.morph.get("Voice", []) == voice:
+                for c in g.children(sib, "passive_subject", "indirect_object", "object"):
+                    if not _is_quantity(c):
+                        return c
+        head_voice = v.head.morph.get("Voice", [])
+        if voice and head_voice and voice != head_voice:
+            return None  # "police searched the flat and [he] was detained": not the flat
         return _object_of(d, v.head)
     if (g.is_(v, "adverbial_clause", "open_complement", "preposition_object")) and not g.children(v, "subject"):
         # "Transferred from ..., he was placed ...", "after being detained"
@@ -1201,7 +1269,7 @@ def _acts(d: _Doc, t: Token, rule: Rule, etype: EventType, si: int, sent: Span,
         return []
     hearing = _hearing_of(d, t, em)
     if not (rule.reduces and etype == "sentence"):
-        return [em, *hearing]
+        return [em, *hearing, *_term_of_verdict(d, t, rule, em, sent)]
     em = em
     before, after, end, told = _reduction(d, t, sent)
     if not told:
@@ -1213,6 +1281,18 @@ def _acts(d: _Doc, t: Token, rule: Rule, etype: EventType, si: int, sent: Span,
     if before:  # the term that was cut is a sentence the report tells too
         out.append(em.model_copy(update={"duration": before}))
     return out
+
+
+def _term_of_verdict(d: _Doc, t: Token, rule: Rule, em: EventMention, sent: Span) -> list[EventMention]:
+    """A verdict told with its term ("осужден на 15 суток", "convicted to five years") tells the
+    sentence too, where the rule does not already give one."""
+    if em.type != "conviction" or "sentence" in rule.types or t.pos_ not in ("VERB", "AUX"):
+        return []
+    duration = _duration(d, t, sent)
+    own = {x.i for x in t.subtree}  # the term told with this verb, not the clause's it hangs on
+    if not duration or not any(x.is_duration and x.duration == duration and x.start in own for x in d.times):
+        return []
+    return [em.model_copy(update={"type": "sentence", "duration": duration})]
 
 
 def _hearing_of(d: _Doc, t: Token, em: EventMention) -> list[EventMention]:

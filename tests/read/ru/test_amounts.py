@@ -84,3 +84,9 @@ def test_a_sum_and_its_value_in_dollars_are_one_but_two_sums_are_two():
 ])
 def test_subtract_terms(base, cut, left):
     assert subtract_durations(base, cut) == left
+
+
+def test_a_bare_unit_after_a_word_of_elapsed_time_counts_one():
+    assert [(q.duration, q.bound) for q in found("Через год его отпустили. Спустя месяц его снова задержали.")] == [
+        ("P1Y", "elapsed"), ("P1M", "elapsed")]
+    assert found("В этом году его задержали.") == []

@@ -263,3 +263,17 @@ def test_a_name_is_the_persons_not_the_groups_it_belongs_to(read_ru):
 def test_a_court_act_takes_the_date_of_the_decision_the_next_sentence_dates(read_ru, second, date):
     a = read_ru("Областной суд отклонил жалобу Павла Орского на приговор. " + second, published="2023-05")
     assert [e.date for e in a.events if e.type == "appeal"] == [date]
+
+
+def test_an_act_counted_from_another_act_takes_its_date_plus_the_time_gone(read_ru):
+    a = read_ru("7 марта 2020 года был задержан Павел Орский. Через год после задержания суд вынес ему "
+                "приговор — 11 лет колонии.", published="2024-05-01")
+    assert [(e.date, e.duration) for e in a.events if e.type == "sentence"] == [("2021-03", "P11Y")]
+    assert sorted(e.date or "" for e in a.events if e.type == "detention") == ["", "2020-03-07"]
+
+
+def test_a_verdict_with_a_term_is_also_the_sentence_and_conjuncts_share_the_person(read_ru):
+    a = read_ru("Полицейские провели обыск у Павла Орского, а сам он был задержан в конце апреля и осужден "
+                "на 15 суток.", published="2023-05-19")
+    sentence = [e for e in a.events if e.type == "sentence"]
+    assert [(e.duration, bool(e.participants)) for e in sentence] == [("P15D", True)]
