@@ -492,3 +492,41 @@ def test_conjoined_passive_verbs_share_their_person_not_the_first_verbs_object()
                             "and sentenced to 15 days.", published="2021-05-16")
     sentence = one(events, "sentence")
     assert sentence.duration == "P15D" and sentence.date == "2021-04"
+
+
+_PRODUCT_PAGE = (
+    "The new handset was released on Friday in three colours, and the company says its battery will "
+    "charge to half in twenty minutes. Reviewers praised the screen, the speakers and the camera, which "
+    "handles low light far better than last year's model. The judges of the design awards gave their verdict "
+    "on Monday and named the handset the best of the season. Anna Brill, who led the team, said the "
+    "release had been delayed twice because of a shortage of chips. The phone costs less than its rivals "
+    "and comes with a fast charger in the box. Buyers in the first week get a free case and a year of cloud "
+    "storage. The software update that followed fixed a bug in the camera app and made the keyboard "
+    "faster. Shops in the capital sold out within hours, and the company promised a second shipment before "
+    "the holidays. The next model is expected in the spring, with a larger screen and a new chip. ") * 2
+
+_SPORTS_PAGE = (
+    "The football club released the striker Tom Hale on Monday after three seasons, the manager said. "
+    "Hale was sentenced to the bench for most of the spring after a row with the coach. ") * 8
+
+_LEGAL_PAGE = (
+    "Police detained the blogger Anna Brill at her home on Friday, her lawyer said. Investigators searched "
+    "the flat for six hours and took her laptop. A court later ordered her held in custody for two months "
+    "while prosecutors prepare the case, which carries up to seven years in prison. Her defence says the "
+    "charges are fabricated and will appeal. Rights groups called the arrest part of a wider campaign "
+    "against independent voices. The blogger had written about the conditions of inmates in a regional "
+    "prison and about the fines handed to protesters. Her supporters gathered outside the courthouse, "
+    "and several of them were briefly detained. The authorities did not comment on the case. ") * 2
+
+
+def test_a_long_page_outside_the_law_tells_no_act():
+    """Verbs such as 'released', 'charge' and 'verdict' in a product review are not acts of a case."""
+    assert read(_PRODUCT_PAGE)[0] == []
+    assert read(_SPORTS_PAGE)[0] == []
+    # the same words alone, in a snippet too short to judge its frame, are read by their acts
+    assert read(_SPORTS_PAGE[:_SPORTS_PAGE.index("Hale was") + 90])[0]
+
+
+def test_a_long_page_about_custody_keeps_its_acts():
+    events, _ = read(_LEGAL_PAGE)
+    assert "detention" in {e.type for e in events}

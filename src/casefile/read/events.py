@@ -356,11 +356,27 @@ def _about_a_case(d: _Doc, events: list[EventMention]) -> list[EventMention]:
     """A report tells of a case when it tells a legal or custodial act (a detention, a charge,
     a verdict ...) of someone. Otherwise its acts are of another sense or story (a product's
     release, a game's killing, a court's ruling on a policy) and none is kept."""
+    if not _legal_frame(d):
+        return []
     legal = _types().legal()
     if any(e.type in legal and ((e.start, e.type) in d.of_someone or any(r == "subject" for _, r in e.participants))
            for e in events):
         return events
     return []
+
+
+def _legal_frame(d: _Doc) -> bool:
+    """The report speaks of the law or of custody: it uses at least `legal_frame_min` different
+    words of `legal_frame` (court, police, prison, lawyer ...), where it is a page of at least
+    `legal_frame_words` words. A page that speaks of none (a
+    product "released", a phone to "charge", a show's "judges' verdict", a committee's "hearing")
+    tells no act of a case, whatever its verbs."""
+    need = int(d.acts.value("legal_frame_min", 0) or 0)
+    if not need or sum(1 for t in d.doc if t.is_alpha) < int(d.acts.value("legal_frame_words", 0) or 0):
+        return True  # a snippet of a few sentences is judged by its acts alone
+    frame = d.acts("legal_frame")
+    seen = {d.lemma(t) for t in d.doc if d.lemma(t) in frame}
+    return len(seen) >= need
 
 
 def _candidates(d: _Doc, comp: ActRules) -> dict[int, list[Rule]]:
@@ -698,7 +714,8 @@ def _person_of_noun(d: _Doc, t: Token, depth: int = 1) -> Token | None:
     genitive or dative on it ("арест Ивана Петрова", "приговор Петрову")."""
     g = d.g
     for c in g.children(t, "possessor"):
-        return c
+        if not d.has(c, "authorities"):  # "the judge's verdict": whose it was, not whom it befell
+            return c
     for p, o in g.prepositional(t):
         if d.has(p, "person_prepositions") and (_is_others(d, o) or not _is_nobody(d, o)) \
                 and o.ent_type_ not in NOT_PEOPLE:
