@@ -23,6 +23,7 @@ from casefile.model import CaseFile, DocAnalysis, Source, rebase_analysis
 from casefile.pipeline import consolidate_case, timestamp
 from casefile.read import READER_VERSION, read_sources
 from casefile.store.diff import describe, diff_casefiles
+from casefile.store.redaction import Redactor, redact
 from casefile.store.review import KINDS, Decision, ReviewError, apply_decisions
 from casefile.store.schema import AuditRow, CaseRow, DecisionRow, ReadingRow, SourceRow, VersionRow
 
@@ -109,6 +110,7 @@ class Registry:
         migrate(self.engine)
         self._session = sessionmaker(self.engine, expire_on_commit=False)
         self._parsed: dict[int, CaseFile] = {}  # version row id -> parsed case file
+        self._redactor: tuple[Any, Redactor] = (None, Redactor())
 
     # ----------------------------------------------------------------- cases
 
@@ -381,14 +383,29 @@ class Registry:
 
     # ----------------------------------------------------------------- export and audit
 
+    def redactor(self) -> Redactor:
+        """The names marked sensitive in any case of the registry (every spelling of them), to
+        withhold from readers without access. A person in danger is in danger whichever case
+        names them, so one case's mark withholds the name in all. Kept until a version is written."""
+        with self._session() as s:
+            key = (s.scalar(select(func.max(VersionRow.id))), s.scalar(select(func.count(CaseRow.id))))
+            if self._redactor[0] == key:
+                return self._redactor[1]
+            names = [n for row in s.scalars(select(CaseRow)) if (cf := self._latest(s, row)) is not None
+                     for e in cf.entities if e.sensitive for n in (e.name, *e.aliases)]
+        redactor = Redactor.of_names(names)
+        self._redactor = (key, redactor)
+        return redactor
+
     def export(self, slug: str, fmt: str, user: str = "", redacted: bool = False) -> str:
         from casefile.render import render
-        from casefile.store.review import redact
 
         cf = self.casefile(slug)
         if redacted:
-            cf = redact(cf)
+            cf = redact(cf, self.redactor())
         text = render(cf, fmt)
+        if redacted and fmt != "json":  # what the format adds around the case file's texts
+            text = self.redactor().text(text)
         with self._session.begin() as s:
             row = self._case(s, slug)
             s.add(AuditRow(case_id=row.id, user=user or _user(), at=_now(), action="export",

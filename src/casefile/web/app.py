@@ -29,8 +29,9 @@ from casefile.render.fmt import num
 from casefile.store import Registry
 from casefile.store.accounts import Accounts, User
 from casefile.store.identity import entity_key, event_key, fold
-from casefile.store.review import redact
+from casefile.store.redaction import Redactor, redact
 from casefile.web.chart import timeline_svg
+from casefile.web.redaction import RedactForReaders
 
 HERE = Path(__file__).parent
 MAX_UPLOAD = 10 * 1024 * 1024
@@ -45,6 +46,13 @@ def create_app(db: str = "casefile.db", secret: str | None = None) -> FastAPI:
     registry = Registry(db)
     accounts = Accounts(registry)
     app = FastAPI(title="casefile", docs_url=None, redoc_url=None, openapi_url=None)
+    def redactor_for(scope: dict[str, Any]) -> Redactor | None:
+        uid = (scope.get("session") or {}).get("uid")
+        user = accounts.get(uid) if isinstance(uid, int) else None
+        return None if user is not None and user.can_edit else registry.redactor()
+
+    # inside the session middleware (added later, so it wraps this one): it needs the reader
+    app.add_middleware(RedactForReaders, redactor_for=redactor_for)
     app.add_middleware(SessionMiddleware, secret_key=secret or os.environ.get("CASEFILE_SECRET") or secrets.token_hex(32),
                        same_site="strict", session_cookie="casefile_session", max_age=12 * 3600)
     # a large case's page is half a megabyte of HTML; the fastest gzip level makes it a tenth
@@ -94,7 +102,7 @@ def create_app(db: str = "casefile.db", secret: str | None = None) -> FastAPI:
         except CasefileError:
             cf = None
         if cf is not None and not user.can_edit:
-            cf = redact(cf)
+            cf = redact(cf, registry.redactor())
         return user, cf
 
     def require_admin(request: Request, what: str) -> User:
@@ -383,14 +391,15 @@ def _safe_name(name: str) -> str:
 def _matches(registry: Registry, c: Any, q: str, user: User) -> bool:
     """Search by any name or alias (either script), the case name or its title."""
     needle = fold(q)
-    if needle in fold(c.slug) or needle in fold(c.title):
+    hide = (lambda t: t) if user.can_edit else registry.redactor().text  # no finding a case by a withheld name
+    if needle in fold(hide(c.slug)) or needle in fold(hide(c.title)):
         return True
     try:
         cf = registry.casefile(c.slug)
     except CasefileError:
         return False
     if not user.can_edit:
-        cf = redact(cf)
+        cf = redact(cf, registry.redactor())
     return any(needle in fold(n) for e in cf.entities for n in (e.name, *e.aliases))
 
 
