@@ -417,3 +417,19 @@ def test_an_anniversary_dates_the_report_to_the_day() -> None:
     texts = {"S1": "Ровно год назад — 12 июня, накануне праздника, — блогера задержали у дома.",
              "S2": "Суд приговорил блогера к двум годам колонии в декабре 2021 года."}
     assert yearless_dates({"S2": "2021-12-20"}, {"S1"}, texts)["S1"][0] == "2022-06-12"
+
+
+def test_a_dated_report_gives_its_year_to_the_days_it_writes_without_one() -> None:
+    """Another report writing the same day without a year, but with a date line of its own, ties an
+    undated report's day to that report's year; a day well after that report's date is last year's."""
+    from casefile.ingest.meta import tied_years
+
+    texts = {"A": "The verdict was read on March 9, his lawyer said last year's trial was unfair.",
+             "B": "The court will announce the verdict on March 9, the press service said.",
+             "C": "Суд назначил слушание на 20 мая."}
+    dates = {sid: find_dates(t) for sid, t in texts.items()}
+    assert tied_years(dates, "A") == set()  # no report writes the year
+    assert tied_years(dates, "A", {"B": "2022-03-04"}) == {2022}  # announced five days ahead
+    assert tied_years(dates, "A", {"B": "2022-02-01"}) == {2021}  # over a month ahead: last year's
+    assert tied_years(dates, "A", {"B": "2022-05"}) == {2022}  # a month alone counts to its end
+    assert tied_years({"A": find_dates("Его арестовали 20 мая."), "C": dates["C"]}, "A", {"C": "2020-06-01"}) == {2020}

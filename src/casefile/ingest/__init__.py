@@ -201,7 +201,7 @@ def date_by_bundle(sources: list[Source]) -> list[Source]:
         named = named_years(texts)
         dates = {sid: find_dates(t) for sid, t in texts.items()}
         for sid in counting:
-            own = own_year(texts[sid], bundle_years(published, named, but=sid), tied=tied_years(dates, sid))
+            own = own_year(texts[sid], bundle_years(published, named, but=sid), tied=tied_years(dates, sid, published))
             if own:
                 found[sid] = (own[1], own[2])
     found.update(yearless_dates(published, undated - counting, texts))

@@ -708,20 +708,51 @@ def bundle_years(published: dict[str, str | None], named: dict[str, set[int]], b
     return years.union(*(ys for o, ys in named.items() if o != but))
 
 
-def _same_day_years(dates: dict[str, list[DateSpan]], but: str, month: int, day: int) -> set[int]:
-    """The years the bundle's other reports give to this day and month."""
-    return {f.date.year for o, fs in dates.items() if o != but for f in fs
-            if f.date.year and f.date.month == month and f.date.day == day}
+# a day written without a year in a dated report is in the report's year unless it falls more
+# than this many days after the report's date (then it is in the year before): a report may
+# announce a hearing days ahead, but a day a month ahead of it is last year's
+_AHEAD_DAYS = 21
 
 
-def tied_years(dates: dict[str, list[DateSpan]], sid: str) -> set[int]:
+def _year_of_day(published: str | None, month: int, day: int) -> int | None:
+    """The year a dated report means by a day and month written without a year."""
+    if not published or len(published) < 7:
+        return None
+    year, pub_month = int(published[:4]), int(published[5:7])
+    pub_day = int(published[8:10]) if len(published) >= 10 else 28  # a month alone: its end
+    try:
+        ahead = (date(year, month, day) - date(year, pub_month, pub_day)).days
+    except ValueError:
+        return None
+    return year if ahead <= _AHEAD_DAYS else year - 1
+
+
+def _same_day_years(dates: dict[str, list[DateSpan]], but: str, month: int, day: int,
+                    published: dict[str, str | None] | None = None) -> set[int]:
+    """The years the bundle's other reports give to this day and month: written out, or, in a
+    report with a date of its own (`published`), the year that date gives it."""
+    published = published or {}
+    years = set()
+    for o, fs in dates.items():
+        if o == but:
+            continue
+        for f in fs:
+            if f.date.month == month and f.date.day == day:
+                year = f.date.year or _year_of_day(published.get(o), month, day)
+                if year:
+                    years.add(year)
+    return years
+
+
+def tied_years(dates: dict[str, list[DateSpan]], sid: str, published: dict[str, str | None] | None = None) -> set[int]:
     """The years the bundle's other reports tie report `sid`'s year-less days to: for each day
     and month it writes without a year, the year the others give it, where they give one.
-    `dates` holds every report's `find_dates`, by source id."""
+    `dates` holds every report's `find_dates`, by source id; `published` the dates of the
+    reports that have one of their own (a date line or metadata)."""
     tied: set[int] = set()
     for f in dates.get(sid, []):
         if f.date.year is None and f.date.month is not None and f.date.day is not None:
-            same = _same_day_years(dates, sid, f.date.month, f.date.day)
+            same = _same_day_years(dates, sid, f.date.month, f.date.day, published)
             if len(same) == 1:
                 tied |= same
     return tied
@@ -788,7 +819,7 @@ def yearless_dates(published: dict[str, str | None], undated: set[str], texts: d
         told = [f for f in own if not _ends_span(text, f.start)]
         if not told:
             continue
-        tied = tied_years(dates, sid)
+        tied = tied_years(dates, sid, published)
         floor = max(tied, default=0)
         years = {y for y in bundle_years(published, named, but=sid) if floor <= y <= today.year}
         if not years:
