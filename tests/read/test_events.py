@@ -530,3 +530,11 @@ def test_a_long_page_outside_the_law_tells_no_act():
 def test_a_long_page_about_custody_keeps_its_acts():
     events, _ = read(_LEGAL_PAGE)
     assert "detention" in {e.type for e in events}
+
+
+def test_a_coordinated_verb_shares_the_time_of_the_clause_it_continues():
+    """"they searched ..., and he was detained in late June and sentenced": the sentence is of June
+    too, though the parser hangs both verbs on "searched"."""
+    events, _ = read("On July 12 a criminal case was opened against Ivan Petrov. Police searched his flat, and he "
+                     "was detained in late June and sentenced to 15 days for disobedience.", published="2022-07")
+    assert one(events, "sentence").date == "2022-06"

@@ -1024,7 +1024,25 @@ def _nearest(d: _Doc, t: Token, spans: list[TimeExpr], limit: int = MAX_DATE_DIS
         dist = _date_distance(d, t, root, limit)
         if dist <= limit:
             scored.append((dist, abs(s.start - t.i), s))
+    if not scored and (sib := _voice_sibling(d, t)) is not None:
+        return _nearest(d, sib, spans, limit)
     return min(scored, key=lambda x: (x[0], x[1]))[2] if scored else None
+
+
+def _voice_sibling(d: _Doc, t: Token) -> Token | None:
+    """The clause a coordinated verb without a subject of its own continues, where the parser
+    hung both on an earlier verb: "they searched the flat, and he was detained in June and
+    convicted" — "convicted" shares "detained"'s subject and time, not "searched"'s. It is the
+    nearest earlier conjunct of the same voice that has a subject."""
+    g = d.g
+    if t.pos_ not in ("VERB", "AUX") or not g.is_(t, "conjunct") or _own_clause(d, t):
+        return None
+    voice = t.morph.get("Voice", [])
+    earlier = [c for c in g.children(t.head, "conjunct") if c.i < t.i and c.pos_ in ("VERB", "AUX")]
+    for sib in sorted(earlier, key=lambda c: -c.i):
+        if sib.morph.get("Voice", []) == voice and _own_clause(d, sib):
+            return sib
+    return None
 
 
 def _owned_by_other(d: _Doc, t: Token, s: TimeExpr, triggers: set[int]) -> bool:

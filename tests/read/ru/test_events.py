@@ -311,3 +311,11 @@ def test_a_long_page_outside_the_law_tells_no_act(read_ru):
 
 def test_a_long_page_about_custody_keeps_its_acts(read_ru):
     assert "detention" in {e.type for e in read_ru(_COURT_PAGE).events}
+
+
+def test_a_coordinated_verb_shares_the_time_of_the_clause_it_continues(read_ru):
+    """«провели обыски, а сам он был задержан в конце июня и осужден»: осужден тоже в июне."""
+    a = read_ru("12 июля в отношении Ивана Петрова возбудили уголовное дело. В доме Петрова провели обыски, а сам "
+                "политик был задержан в конце июня и осужден на 15 суток по административной статье.",
+                published="2022-07")
+    assert ("conviction", "2022-06") in events(a) and ("sentence", "2022-06") in events(a)
