@@ -11,20 +11,25 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from casefile.errors import CasefileError
 from casefile.model import CaseFile
 from casefile.render import FORMATS
+from casefile.render.fmt import conflict_text
 from casefile.store import Registry
 from casefile.store.identity import entity_key, event_key, fold
+from casefile.store.review import ReviewError
 
-out = Console(soft_wrap=True)
-err = Console(stderr=True, soft_wrap=True)
+# what a case file holds is printed as it is: a name or title with [brackets] is no markup
+out = Console(soft_wrap=True, markup=False)
+err = Console(stderr=True, soft_wrap=True, markup=False)
 
 DbOpt = Annotated[str, typer.Option("--db", envvar="CASEFILE_DB",
                                     help="SQLite file or database URL (postgresql://...).")]
 UserOpt = Annotated[str, typer.Option("--user", envvar="CASEFILE_USER", help="Who does this (for the audit log).")]
+CaseArg = Annotated[str, typer.Argument(help="The case's name, as `casefile cases` lists it.", show_default=False)]
 DEFAULT_DB = "casefile.db"
 
 review_app = typer.Typer(help="Review a case: confirm, reject or correct events, pick conflict values, "
@@ -36,7 +41,7 @@ def _registry(db: str) -> Registry:
 
 
 def _fail(exc: Exception) -> None:
-    err.print(f"[red]error:[/red] {exc}", markup=True, highlight=False)
+    err.print(f"[red]error:[/red] {escape(str(exc))}", markup=True, highlight=False)
     raise typer.Exit(1)
 
 
@@ -77,7 +82,7 @@ def add(case: Annotated[str, typer.Argument(help="The case.")],
         _fail(exc)
         return
     for p in result.problems:
-        err.print(f"[yellow]skipped[/yellow] {p.file}: {p.problem}", markup=True, highlight=False)
+        err.print(f"[yellow]skipped[/yellow] {escape(p.file)}: {escape(p.problem)}", markup=True, highlight=False)
     if as_json:
         out.print_json(data={"version": result.version, "added": result.added,
                              "already_known": result.already_known, "diff": result.diff})
@@ -110,7 +115,8 @@ def show(case: Annotated[str, typer.Argument()], db: DbOpt = DEFAULT_DB,
         _fail(exc)
         return
     names = {e.id: e.name for e in cf.entities}
-    out.print(f"[bold]{case}[/bold]: {names.get(cf.subject or '', 'subject unknown')}", highlight=False)
+    out.print(f"[bold]{escape(case)}[/bold]: {escape(names.get(cf.subject or '', 'subject unknown'))}", markup=True,
+              highlight=False)
     st = cf.status
     out.print(f"status: {st.value}" + (f" as of {st.as_of}" if st.as_of else "")
               + (f"; conditions: {', '.join(st.conditions)}" if st.conditions else ""), highlight=False)
@@ -122,9 +128,8 @@ def show(case: Annotated[str, typer.Argument()], db: DbOpt = DEFAULT_DB,
                       ", ".join(dict.fromkeys(e.source for e in v.evidence)), v.review or "")
     out.print(table)
     for c in cf.conflicts:
-        vals = " vs ".join(f"{x.value} ({', '.join(x.sources)})" for x in c.values)
-        state = f"resolved: {c.resolved['value']}" if c.resolved else "open"
-        out.print(f"conflict {c.id} on {c.event} {c.field}: {vals} [{state}]", highlight=False)
+        state = "settled" if c.resolved else "open"
+        out.print(f"conflict {c.id} on {c.event} [{state}]: {conflict_text(c)}", highlight=False)
 
 
 def diff(case: Annotated[str, typer.Argument()], db: DbOpt = DEFAULT_DB,
@@ -211,17 +216,21 @@ def _entity_target(reg: Registry, case: str, name: str) -> dict[str, Any]:
     return entity_key(e)
 
 
-def _decide(db: str, case: str, kind: str, target_of: Any, payload: dict[str, Any] | None, note: str, user: str) -> None:
+def _decide(db: str, case: str, kind: str, target_of: Any, payload: dict[str, Any] | None, note: str, user: str,
+            hint: str = "") -> None:
     try:
         reg = _registry(db)
         target = target_of(reg)
         number, unapplied = reg.decide(case, kind, target, payload, note, user)
     except (CasefileError, ValueError) as exc:
+        if hint and isinstance(exc, ReviewError):
+            err.print(f"hint: {hint}", highlight=False)
         _fail(exc)
         return
     out.print(f"recorded; version {number}", highlight=False)
     for u in unapplied:
-        err.print(f"[yellow]not applied[/yellow] earlier {u['kind']} decision: {u['reason']}", markup=True)
+        err.print(f"[yellow]not applied[/yellow] earlier {u['kind']} decision: {escape(u['reason'])}", markup=True,
+                  highlight=False)
 
 
 NoteOpt = Annotated[str, typer.Option("--note", "-n", help="Why (kept with the decision).")]
@@ -249,23 +258,24 @@ def review_correct(case: str, event: str,
 
 
 @review_app.command("pick")
-def review_pick(case: str, conflict: str, value: Annotated[str, typer.Option("--value")],
+def review_pick(case: CaseArg, conflict: Annotated[str, typer.Argument(help="The conflict's id, e.g. C1 (see `show`).")],
+                value: Annotated[str, typer.Option("--value", help="One of the values the sources give, as `show` "
+                                                                    "prints it.")],
                 note: NoteOpt = "", db: DbOpt = DEFAULT_DB, user: UserOpt = "") -> None:
-    """Pick the right value of a conflict (by its id, e.g. C1)."""
-    def target(reg: Registry) -> dict[str, Any]:
-        cf = reg.casefile(case)
-        c = next((c for c in cf.conflicts if c.id == conflict), None)
-        if c is None:
-            raise typer.BadParameter(f"case {case!r} has no conflict {conflict}")
-        return _event_target(reg, case, c.event)[0] | {"field": c.field}
-
-    def run(reg: Registry) -> dict[str, Any]:
-        t = target(reg)
-        payload["field"] = t.pop("field")
-        return t
-
-    payload: dict[str, Any] = {"value": value}
-    _decide(db, case, "pick", run, payload, note, user)
+    """Pick the right one of a conflict's values. A value no source gives is a correction (`correct`, with a note)."""
+    try:
+        cf = _registry(db).casefile(case)
+    except CasefileError as exc:
+        _fail(exc)
+        return
+    c = next((c for c in cf.conflicts if c.id == conflict), None)
+    if c is None:
+        _fail(ValueError(f"case {case!r} has no conflict {conflict}; see `casefile show {case}`"))
+        return
+    hint = (f"to record a value no source gives, correct it with a note: casefile review correct {case} {c.event} "
+            f"--field {c.field} --value {value!r} --note \"where the value comes from\"")
+    _decide(db, case, "pick", lambda r: _event_target(r, case, c.event)[0], {"field": c.field, "value": value},
+            note, user, hint=hint)
 
 
 @review_app.command("merge")

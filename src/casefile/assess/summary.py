@@ -39,9 +39,10 @@ def _plural(language: str) -> Locale:
 
 
 def summarize(subject: Entity | None, events: list[Event], status: Status, sources: list[Source],
-              language: str = "en") -> list[SummarySentence]:
-    """At most six sourced sentences in `language` (one with a `resources/<lang>/summary.yaml`)."""
-    w = _Wording(language)
+              language: str = "en", settled: frozenset[str] = frozenset()) -> list[SummarySentence]:
+    """At most six sourced sentences in `language` (one with a `resources/<lang>/summary.yaml`).
+    `settled`: the events whose date an analyst settled, no longer said to be disputed."""
+    w = _Wording(language, settled)
     name = subject.name if subject else w.words["nobody"]
     table = event_types()
     known = [ev for ev in events if ev.evidence and table[ev.type].phrase(language)]
@@ -118,14 +119,15 @@ def _by_day(events: list[Event]) -> list[list[Event]]:
 class _Wording:
     """One language's words for the summary."""
 
-    def __init__(self, language: str) -> None:
+    def __init__(self, language: str, settled: frozenset[str] = frozenset()) -> None:
         self.language = language
+        self.settled = settled
         self.words = _words(language)
         self.frames: dict[str, str] = self.words["frames"]
 
     def sentence(self, name: str, group: list[Event]) -> SummarySentence:
         acts = self.join([self.phrase(ev) for ev in group])
-        when = self.when(group[0], differ=any(_dates_differ(ev) for ev in group))
+        when = self.when(group[0], differ=any(ev.id not in self.settled and _dates_differ(ev) for ev in group))
         text = self.frames["dated"].format(when=when, name=name, acts=acts) if when else \
             self.frames["undated"].format(name=name, acts=acts)
         srcs: list[str] = []

@@ -25,7 +25,7 @@ from starlette.middleware.sessions import SessionMiddleware
 from casefile.errors import CasefileError
 from casefile.model import CaseFile
 from casefile.render import FORMATS
-from casefile.render.fmt import num
+from casefile.render.fmt import register_filters
 from casefile.store import Registry
 from casefile.store.accounts import Accounts, User
 from casefile.store.identity import entity_key, event_key, fold
@@ -52,7 +52,7 @@ def create_app(db: str = "casefile.db", secret: str | None = None) -> FastAPI:
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     templates = Jinja2Templates(directory=HERE / "templates")
     templates.env.autoescape = True
-    templates.env.filters["num"] = num
+    register_filters(templates.env)
     page_cache: dict[tuple[str, int, int], str] = {}
     packed_cache: dict[tuple[tuple[str, int, int], str], bytes] = {}
 
