@@ -104,3 +104,16 @@ def test_a_split_alias_takes_only_the_sources_that_write_it(db: str) -> None:
     ents = {e.name: e for e in Registry(db).casefile("ona-vell").entities}
     assert ents["Lia Mori"].sources == ["S3"]  # only c.txt names her
     assert ents["Ona Vell"].sources == ["S1", "S2", "S3"]
+
+
+def test_a_correction_that_is_no_date_is_refused_and_makes_no_version(db: str) -> None:
+    r = cli("review", "correct", "ona-vell", "V1", "--field", "date", "--value", "spring 2024", "--db", db)
+    assert r.exit_code == 1 and "YYYY, YYYY-MM or YYYY-MM-DD" in r.output, r.output
+    r = cli("review", "correct", "ona-vell", "V1", "--field", "duration", "--value", "two months", "--db", db)
+    assert r.exit_code == 1 and "P2M" in r.output, r.output
+    assert _versions(db) == 1
+    r = cli("review", "correct", "ona-vell", "V1", "--field", "date", "--value", "2019-08", "--note", "only the month",
+            "--db", db)
+    assert r.exit_code == 0, r.output
+    v1 = Registry(db).casefile("ona-vell").events[0]
+    assert (v1.date, v1.date_precision, v1.review) == ("2019-08", "month", "corrected")

@@ -93,3 +93,21 @@ def test_the_case_page_shows_a_stored_bad_value_instead_of_failing(web_app) -> N
         assert "spring 2024" in page.text
         for fmt in FORMATS:
             assert client.get(f"/cases/bad-values/export/{fmt}").status_code == 200, fmt
+
+
+def test_a_correction_that_is_no_date_is_refused_in_the_browser_and_the_page_stays_up(web_app) -> None:
+    from ..conftest import EXAMPLE
+    from .test_app import _csrf
+
+    reg = web_app.state.registry
+    reg.new_case("c-date")
+    reg.add("c-date", [EXAMPLE / "01_wire.txt"])
+    client = TestClient(web_app)
+    token = login(client, EDITOR)
+    ev = reg.casefile("c-date").events[0].id
+    r = client.post("/cases/c-date/review", data={"csrf": token, "kind": "correct", "ref": ev, "field": "date",
+                                                   "value": "spring 2024"})
+    assert r.status_code == 400 and "YYYY, YYYY-MM or YYYY-MM-DD" in r.text
+    assert len(reg.versions("c-date")) == 1
+    page = client.get("/cases/c-date")
+    assert page.status_code == 200 and _csrf(page.text)
