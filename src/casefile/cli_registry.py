@@ -56,6 +56,7 @@ def register(app: typer.Typer) -> None:
     app.command("audit")(audit)
     app.add_typer(review_app, name="review")
     app.add_typer(user_app, name="user")
+    app.command("access")(access)
     app.command("serve")(serve)
 
 
@@ -336,6 +337,33 @@ def user_add(name: str,
     except CasefileError as exc:
         _fail(exc)
     out.print(f"created {role} {name}", highlight=False)
+
+
+def access(case: CaseArg,
+           restrict: Annotated[bool | None, typer.Option(
+               "--restrict/--open", show_default=False,
+               help="Restrict the case to its members (admins see every case), or open it to every account. "
+                    "Left as it is when not given.")] = None,
+           add: Annotated[list[str] | None, typer.Option(
+               "--add", show_default=False, help="A user who may see the case when it is restricted; repeat for more.")] = None,
+           remove: Annotated[list[str] | None, typer.Option(
+               "--remove", show_default=False, help="A member who may no longer see it; repeat for more.")] = None,
+           db: DbOpt = DEFAULT_DB) -> None:
+    """Who may see a case: restrict it or open it, add or remove members; prints who may see it now."""
+    from casefile.store.accounts import Accounts
+
+    try:
+        acc = Accounts(_registry(db))
+        if restrict is not None or add or remove:
+            acc.set_access(case, restrict, add=add or [], remove=remove or [])
+        restricted, members = acc.is_restricted(case), acc.members(case)
+    except CasefileError as exc:
+        _fail(exc)
+        return
+    who = ", ".join(members) or "none"
+    out.print(f"{case}: " + (f"restricted; members: {who} (and every admin)" if restricted
+                             else f"open to every account; members kept for when it is restricted: {who}"),
+              highlight=False)
 
 
 def serve(db: DbOpt = DEFAULT_DB,

@@ -75,17 +75,53 @@ class Accounts:
             return User(row.id, row.name, row.role) if row else None
 
     def set_restricted(self, slug: str, restricted: bool, members: list[str]) -> None:
+        """Restrict the case (or open it) and add members."""
+        self.set_access(slug, restricted, add=members)
+
+    def set_access(self, slug: str, restricted: bool | None = None, add: list[str] | tuple[str, ...] = (),
+                   remove: list[str] | tuple[str, ...] = ()) -> None:
+        """Who may see a case, in one transaction: restricted or open (None: as it is), members
+        added and removed. Adding a member twice is harmless; removing a user who is no member
+        is an error naming them, and nothing changes."""
         with self._session.begin() as s:
             case = s.scalar(select(CaseRow).where(CaseRow.slug == slug))
             if case is None:
                 raise StoreError(f"no case {slug!r}")
-            case.restricted = restricted
-            for name in members:
+            if restricted is not None:
+                case.restricted = restricted
+            for name in add:
                 u = s.scalar(select(UserRow).where(UserRow.name == name))
                 if u is None:
                     raise StoreError(f"no user {name!r}")
                 if not s.scalar(select(MemberRow).where(MemberRow.case_id == case.id, MemberRow.user_id == u.id)):
                     s.add(MemberRow(case_id=case.id, user_id=u.id))
+            s.flush()
+            for name in remove:
+                row = s.scalar(select(MemberRow).join(UserRow, MemberRow.user_id == UserRow.id)
+                               .where(MemberRow.case_id == case.id, UserRow.name == name))
+                if row is None:
+                    raise StoreError(f"{name!r} is not a member of case {slug!r}")
+                s.delete(row)
+
+    def remove_members(self, slug: str, names: list[str]) -> None:
+        """Take users off a case's members: all named or none."""
+        self.set_access(slug, remove=names)
+
+    def members(self, slug: str) -> list[str]:
+        """Who may see the case when it is restricted (admins aside), by name."""
+        with self._session() as s:
+            case = s.scalar(select(CaseRow).where(CaseRow.slug == slug))
+            if case is None:
+                raise StoreError(f"no case {slug!r}")
+            q = select(UserRow.name).join(MemberRow, MemberRow.user_id == UserRow.id).where(MemberRow.case_id == case.id)
+            return sorted(s.scalars(q))
+
+    def is_restricted(self, slug: str) -> bool:
+        with self._session() as s:
+            case = s.scalar(select(CaseRow).where(CaseRow.slug == slug))
+            if case is None:
+                raise StoreError(f"no case {slug!r}")
+            return bool(case.restricted)
 
     def may_see(self, user: User, slug: str) -> bool:
         with self._session() as s:

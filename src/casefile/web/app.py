@@ -317,11 +317,12 @@ def create_app(db: str = "casefile.db", secret: str | None = None) -> FastAPI:
 
     @app.post("/cases/{slug}/access")
     def access(request: Request, slug: str, restricted: str = Form(""), members: str = Form(""),
-               csrf: str = Form("")) -> Response:
+               remove: str = Form(""), csrf: str = Form("")) -> Response:
         check_csrf(request, csrf)
         require_admin(request, "changes who may see a case")
         try:
-            accounts.set_restricted(slug, bool(restricted), [m.strip() for m in members.split(",") if m.strip()])
+            accounts.set_access(slug, bool(restricted), add=[m.strip() for m in members.split(",") if m.strip()],
+                                remove=[m.strip() for m in remove.split(",") if m.strip()])
         except CasefileError as exc:
             return page(request, "error.html", http_status=400, message=str(exc))
         return RedirectResponse(f"/cases/{slug}", status_code=303)
