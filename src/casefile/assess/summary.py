@@ -17,10 +17,8 @@ import re
 from functools import cache
 from typing import Any
 
-from babel import Locale
-
 from casefile.assess.status import date_key, in_absentia
-from casefile.core.durations import parse_duration
+from casefile.core.durations import parse_duration, spell_duration
 from casefile.core.event_types import event_types
 from casefile.model import Amount, Entity, Event, Source, Status, SummarySentence
 from casefile.resources import load
@@ -31,11 +29,6 @@ MAX_SENTENCES = 6
 @cache
 def _words(language: str) -> dict[str, Any]:
     return load(f"{language}/summary.yaml")
-
-
-@cache
-def _plural(language: str) -> Locale:
-    return Locale.parse(language)
 
 
 def summarize(subject: Entity | None, events: list[Event], status: Status, sources: list[Source],
@@ -174,16 +167,10 @@ class _Wording:
 
     def duration(self, value: str | None) -> str | None:
         term = parse_duration(value)
-        if term is None:
+        if term is None or not term.parts():
             return None
-        numbers: list[str] = self.words.get("numbers") or []
-        parts = []
-        for n, unit in term.parts():
-            count = numbers[int(n)] if n.is_integer() and n < len(numbers) else (str(int(n)) if n.is_integer() else str(n))
-            forms: dict[str, str] = self.words["units"][unit]
-            form = _plural(self.language).plural_form(int(n) if n.is_integer() else n)
-            parts.append(f"{count} {forms.get(form) or forms['other']}")
-        return self.join(parts) if parts else None
+        return spell_duration(term, self.language, self.words["units"], self.words.get("numbers") or [],
+                              self.frames["and"], self.frames["comma"])
 
     def figure(self, value: float) -> str:
         return f"{value:,.0f}".replace(",", self.words["thousands_separator"])

@@ -10,7 +10,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from casefile.core.event_types import event_label
 from casefile.model import CaseFile
-from casefile.render.fmt import register_filters
+from casefile.render.fmt import case_language, register_filters
 
 _env = Environment(
     loader=PackageLoader("casefile", "render/templates"),
@@ -38,5 +38,5 @@ def render_html(cf: CaseFile) -> str:
     return _env.get_template("casefile.html.j2").render(
         cf=cf, subject=subject, entities=entities, sources=sources, events=events,
         conflicts_by_event=conflicts_by_event, quotes_by_speaker=quotes_by_speaker,
-        open_conflicts=open_conflicts, settled=settled,
+        open_conflicts=open_conflicts, settled=settled, lang=case_language(cf),
     )
