@@ -5,7 +5,6 @@ Thin: each command parses its options and calls `casefile.store.Registry`.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -22,9 +21,9 @@ from casefile.store import Registry
 from casefile.store.identity import entity_key, event_key, fold
 from casefile.store.review import ReviewError
 
-# what a case file holds is printed as it is: a name or title with [brackets] is no markup
-out = Console(soft_wrap=True, markup=False)
-err = Console(stderr=True, soft_wrap=True, markup=False)
+# what a case file holds is printed as it is: [brackets] are no markup, :words: no emoji
+out = Console(soft_wrap=True, markup=False, emoji=False)
+err = Console(stderr=True, soft_wrap=True, markup=False, emoji=False)
 
 DbOpt = Annotated[str, typer.Option("--db", envvar="CASEFILE_DB",
                                     help="SQLite file or database URL (postgresql://...).")]
@@ -186,16 +185,25 @@ def versions(case: Annotated[str, typer.Argument()], db: DbOpt = DEFAULT_DB) -> 
                   highlight=False)
 
 
-def audit(case: Annotated[str, typer.Argument()], db: DbOpt = DEFAULT_DB) -> None:
-    """The audit log: every add, decision and export, with who and when."""
+def audit(case: CaseArg, db: DbOpt = DEFAULT_DB) -> None:
+    """The audit log: every add, decision and export, with who and when (events and entities by
+    their ids in the latest version)."""
+    from casefile.store.history import audit_line
+
     try:
-        rows = _registry(db).audit(case)
+        reg = _registry(db)
+        rows = reg.audit(case)
+        cf = _latest_or_none(reg, case)
     except CasefileError as exc:
         _fail(exc)
         return
     for a in rows:
-        out.print(f"{a['at']:%Y-%m-%d %H:%M:%S}  {a['user']}  {a['action']}  "
-                  f"{json.dumps(a['before'], default=str)} -> {json.dumps(a['after'], default=str)}", highlight=False)
+        out.print(audit_line(a, cf), highlight=False)
+
+
+def _latest_or_none(reg: Registry, case: str) -> CaseFile | None:
+    """The latest version, or None before the first add."""
+    return reg.casefile(case) if reg.latest_version(case) else None
 
 
 # --------------------------------------------------------------------------- review
@@ -301,21 +309,23 @@ def review_sensitive(case: str, entity: str, note: NoteOpt = "", db: DbOpt = DEF
 
 
 @review_app.command("list")
-def review_list(case: str, db: DbOpt = DEFAULT_DB) -> None:
-    """The decisions of a case, and those that could not be applied to the latest version."""
+def review_list(case: CaseArg, db: DbOpt = DEFAULT_DB) -> None:
+    """The decisions of a case (events and entities by their ids in the latest version), and
+    those that could not be applied to it."""
+    from casefile.store.history import decision_line
+
     try:
         reg = _registry(db)
         ds, un = reg.decisions(case), reg.unapplied(case)
+        cf = _latest_or_none(reg, case)
     except CasefileError as exc:
         _fail(exc)
         return
     gone = {u["decision"] for u in un}
     for d in ds:
-        state = " [NOT APPLIED: target gone]" if d.id in gone else ""
-        out.print(f"{d.id:>3} {d.at:%Y-%m-%d %H:%M} {d.user} {d.kind} {json.dumps(d.target, ensure_ascii=False)[:80]}"
-                  f" {json.dumps(d.payload, ensure_ascii=False)} {d.note}{state}", highlight=False)
-
-
+        out.print(decision_line(d, cf, unapplied=d.id in gone), highlight=False)
+    if not ds:
+        out.print("no decisions yet", highlight=False)
 
 
 # --------------------------------------------------------------------------- accounts and the web app

@@ -117,3 +117,25 @@ def test_a_correction_that_is_no_date_is_refused_and_makes_no_version(db: str) -
     assert r.exit_code == 0, r.output
     v1 = Registry(db).casefile("ona-vell").events[0]
     assert (v1.date, v1.date_precision, v1.review) == ("2019-08", "month", "corrected")
+
+
+def test_review_list_and_audit_read_as_sentences_with_ids(db: str) -> None:
+    import re
+
+    assert cli("review", "pick", "ona-vell", "C1", "--value", "2019-08-17", "--note", "court record", "--db", db,
+               "--user", "ana").exit_code == 0
+    assert cli("review", "sensitive", "ona-vell", "Piet Arno", "--note", "at risk", "--db", db, "--user", "ana").exit_code == 0
+    assert cli("export", "ona-vell", "--format", "md", "--redacted", "--db", db).exit_code == 0
+    listed = cli("review", "list", "ona-vell", "--db", db).output
+    audit = cli("audit", "ona-vell", "--db", db).output
+    for text in (listed, audit):
+        assert "{" not in text and not re.search(r"[0-9a-f]{32}", text), text
+    assert "ana pick V1 detention (2019-08-17): date picked 2019-08-17 — “court record”" in listed
+    assert "ana sensitive E3 Piet Arno — “at risk”" in listed
+    lines = audit.splitlines()
+    assert len(lines) == 5
+    assert lines[0].endswith("new: case 'ona-vell' (Ona Vell)")
+    assert "add: version 1, 3 report(s): a.txt, b.txt, c.txt" in lines[1]
+    assert "review:pick: version 2, V1 detention (2019-08-17): date picked 2019-08-17 — “court record”" in lines[2]
+    assert "review:sensitive: version 3, E3 Piet Arno — “at risk”" in lines[3]
+    assert lines[4].endswith("export: md (redacted)")
