@@ -70,10 +70,11 @@ def new(case: Annotated[str, typer.Argument(help="A short name for the case, e.g
     out.print(f"created case {case}", highlight=False)
 
 
-def add(case: Annotated[str, typer.Argument(help="The case.")],
-        files: Annotated[list[Path], typer.Argument(help="Report files or folders.")],
+def add(case: CaseArg,
+        files: Annotated[list[Path], typer.Argument(help="Report files (.txt, .md, .html, .pdf) or folders of them.",
+                                                    show_default=False)],
         db: DbOpt = DEFAULT_DB, user: UserOpt = "",
-        quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
+        quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but problems.")] = False,
         as_json: Annotated[bool, typer.Option("--json", help="Print what changed as JSON.")] = False) -> None:
     """Add reports to a case: only new reports are read; prints what changed. Exit 2 if any file was skipped."""
     try:
@@ -98,16 +99,26 @@ def add(case: Annotated[str, typer.Argument(help="The case.")],
 
 
 def cases(db: DbOpt = DEFAULT_DB) -> None:
-    """List the cases: subject, status, sources, open conflicts, last change."""
-    table = Table("case", "subject", "status", "sources", "open conflicts", "last change")
+    """List the cases: name, subject, status, sources, open conflicts, last change."""
+    rows = [["case", "subject", "status", "sources", "open conflicts", "last change"]]
     for c in _registry(db).cases():
-        table.add_row(c.slug, c.subject or "", c.status.replace("_", " "), str(c.sources), str(c.open_conflicts),
-                      c.last_change.strftime("%Y-%m-%d %H:%M"))
-    out.print(table)
+        rows.append([c.slug, c.subject or "", c.status.replace("_", " "), str(c.sources), str(c.open_conflicts),
+                     c.last_change.strftime("%Y-%m-%d %H:%M")])
+    for line in aligned(rows):
+        out.print(line, highlight=False, overflow="ignore", crop=False)
 
 
-def show(case: Annotated[str, typer.Argument()], db: DbOpt = DEFAULT_DB,
-         version: Annotated[int | None, typer.Option("--version", "-v")] = None) -> None:
+def aligned(rows: list[list[str]]) -> list[str]:
+    """Rows as lines of columns padded to their widest cell. Why not a Rich table: a table fits
+    itself to the terminal by cutting cells ("ona-vell-appe…"), and the case's name is what
+    every other command needs whole; a line too long for the terminal wraps instead."""
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    return ["  ".join(cell.ljust(w) for cell, w in zip(r, widths, strict=True)).rstrip() for r in rows]
+
+
+def show(case: CaseArg, db: DbOpt = DEFAULT_DB,
+         version: Annotated[int | None, typer.Option("--version", "-v", show_default=False,
+                                                     help="A version's number (default: the latest).")] = None) -> None:
     """Show a case: status, summary, timeline and conflicts."""
     try:
         cf = _registry(db).casefile(case, version)
@@ -132,10 +143,12 @@ def show(case: Annotated[str, typer.Argument()], db: DbOpt = DEFAULT_DB,
         out.print(f"conflict {c.id} on {c.event} [{state}]: {conflict_text(c)}", highlight=False)
 
 
-def diff(case: Annotated[str, typer.Argument()], db: DbOpt = DEFAULT_DB,
-         from_v: Annotated[int | None, typer.Option("--from")] = None,
-         to_v: Annotated[int | None, typer.Option("--to")] = None,
-         as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+def diff(case: CaseArg, db: DbOpt = DEFAULT_DB,
+         from_v: Annotated[int | None, typer.Option("--from", show_default=False,
+                                                    help="The older version (default: the one before --to).")] = None,
+         to_v: Annotated[int | None, typer.Option("--to", show_default=False,
+                                                  help="The newer version (default: the latest).")] = None,
+         as_json: Annotated[bool, typer.Option("--json", help="Print the changes as JSON.")] = False) -> None:
     """What changed between two versions (default: the last change)."""
     from casefile.store.diff import describe
 
@@ -152,7 +165,7 @@ def diff(case: Annotated[str, typer.Argument()], db: DbOpt = DEFAULT_DB,
         out.print(f"  {line}", highlight=False)
 
 
-def export(case: Annotated[str, typer.Argument()],
+def export(case: CaseArg,
            fmt: Annotated[str, typer.Option("--format", "-f", help=f"One of {', '.join(FORMATS)}.")] = "json",
            output: Annotated[Path | None, typer.Option("--out", "-o", help="File to write (default: stdout).")] = None,
            redacted: Annotated[bool, typer.Option("--redacted", help="Withhold names marked sensitive.")] = False,
@@ -172,7 +185,7 @@ def export(case: Annotated[str, typer.Argument()],
         typer.echo(text, nl=False)
 
 
-def versions(case: Annotated[str, typer.Argument()], db: DbOpt = DEFAULT_DB) -> None:
+def versions(case: CaseArg, db: DbOpt = DEFAULT_DB) -> None:
     """List a case's versions."""
     try:
         vs = _registry(db).versions(case)
@@ -243,22 +256,24 @@ def _decide(db: str, case: str, kind: str, target_of: Any, payload: dict[str, An
 
 
 NoteOpt = Annotated[str, typer.Option("--note", "-n", help="Why (kept with the decision).")]
+EventArg = Annotated[str, typer.Argument(help="The event's id, e.g. V3, as `casefile show` lists it.", show_default=False)]
+EntityArg = Annotated[str, typer.Argument(help="The entity: its id (E2), name or one of its aliases.", show_default=False)]
 
 
 @review_app.command("confirm")
-def review_confirm(case: str, event: str, note: NoteOpt = "", db: DbOpt = DEFAULT_DB, user: UserOpt = "") -> None:
+def review_confirm(case: CaseArg, event: EventArg, note: NoteOpt = "", db: DbOpt = DEFAULT_DB, user: UserOpt = "") -> None:
     """Confirm an event (by its id in `casefile show`)."""
     _decide(db, case, "confirm", lambda r: _event_target(r, case, event)[0], None, note, user)
 
 
 @review_app.command("reject")
-def review_reject(case: str, event: str, note: NoteOpt = "", db: DbOpt = DEFAULT_DB, user: UserOpt = "") -> None:
+def review_reject(case: CaseArg, event: EventArg, note: NoteOpt = "", db: DbOpt = DEFAULT_DB, user: UserOpt = "") -> None:
     """Reject an event the machine got wrong."""
     _decide(db, case, "reject", lambda r: _event_target(r, case, event)[0], None, note, user)
 
 
 @review_app.command("correct")
-def review_correct(case: str, event: str,
+def review_correct(case: CaseArg, event: EventArg,
                    field: Annotated[str, typer.Option("--field", help="date, amount, duration, place or charge")],
                    value: Annotated[str, typer.Option("--value", help="e.g. 2024-05-14, '300 USD', P2M")],
                    note: NoteOpt = "", db: DbOpt = DEFAULT_DB, user: UserOpt = "") -> None:
@@ -288,7 +303,11 @@ def review_pick(case: CaseArg, conflict: Annotated[str, typer.Argument(help="The
 
 
 @review_app.command("merge")
-def review_merge(case: str, into: str, other: str, note: NoteOpt = "", db: DbOpt = DEFAULT_DB,
+def review_merge(case: CaseArg,
+                 into: Annotated[str, typer.Argument(help="The entity that stays: id, name or alias.", show_default=False)],
+                 other: Annotated[str, typer.Argument(help="The entity merged into it: id, name or alias.",
+                                                      show_default=False)],
+                 note: NoteOpt = "", db: DbOpt = DEFAULT_DB,
                  user: UserOpt = "") -> None:
     """Merge entity OTHER into entity INTO (names or ids)."""
     _decide(db, case, "merge", lambda r: {"into": _entity_target(r, case, into), "other": _entity_target(r, case, other)},
@@ -296,14 +315,17 @@ def review_merge(case: str, into: str, other: str, note: NoteOpt = "", db: DbOpt
 
 
 @review_app.command("split")
-def review_split(case: str, entity: str, alias: Annotated[str, typer.Option("--alias")], note: NoteOpt = "",
+def review_split(case: CaseArg, entity: EntityArg,
+                 alias: Annotated[str, typer.Option("--alias", help="The alias that names someone else; it takes the "
+                                                    "sources in which it is written.")],
+                 note: NoteOpt = "",
                  db: DbOpt = DEFAULT_DB, user: UserOpt = "") -> None:
     """Split an alias off an entity into an entity of its own."""
     _decide(db, case, "split", lambda r: _entity_target(r, case, entity), {"alias": alias}, note, user)
 
 
 @review_app.command("sensitive")
-def review_sensitive(case: str, entity: str, note: NoteOpt = "", db: DbOpt = DEFAULT_DB, user: UserOpt = "") -> None:
+def review_sensitive(case: CaseArg, entity: EntityArg, note: NoteOpt = "", db: DbOpt = DEFAULT_DB, user: UserOpt = "") -> None:
     """Mark an entity's names sensitive: withheld in redacted exports."""
     _decide(db, case, "sensitive", lambda r: _entity_target(r, case, entity), None, note, user)
 
@@ -333,20 +355,100 @@ def review_list(case: CaseArg, db: DbOpt = DEFAULT_DB) -> None:
 user_app: typer.Typer = typer.Typer(help="Accounts for the web app.", no_args_is_help=True)
 
 
-@user_app.command("add")
-def user_add(name: str,
-             role: Annotated[str, typer.Option("--role", help="admin, editor or viewer")] = "viewer",
-             password: Annotated[str, typer.Option("--password", envvar="CASEFILE_PASSWORD", prompt=True,
-                                                   hide_input=True, confirmation_prompt=True)] = "",
-             db: DbOpt = DEFAULT_DB) -> None:
-    """Create an account (the first one is usually the admin)."""
+NameArg = Annotated[str, typer.Argument(help="The account's user name.", show_default=False)]
+PasswordOpt = Annotated[str | None, typer.Option(
+    "--password", envvar="CASEFILE_PASSWORD", show_default=False,
+    help="The password (8 characters or more). Without it you are asked for it twice, the second time to "
+         "confirm; a password that cannot be used is refused with the reason and asked for again.")]
+PASSWORD_TRIES = 3
+
+
+def _accounts(db: str) -> Any:
     from casefile.store.accounts import Accounts
 
+    return Accounts(_registry(db))
+
+
+def _ask_password() -> str:
+    """Ask twice (the second time to confirm); a password that cannot be used is refused with
+    the reason, and asked for again."""
+    from casefile.store.accounts import password_problem
+
+    for _ in range(PASSWORD_TRIES):
+        try:
+            password = typer.prompt("Password (8 characters or more)", hide_input=True,
+                                    confirmation_prompt="Repeat the password to confirm")
+        except typer.Abort:
+            _fail(ValueError("no password given (the input ended); nothing was changed"))
+        problem = password_problem(password)
+        if problem is None:
+            return str(password)
+        err.print(f"this password cannot be used: {problem}; try another", highlight=False)
+    _fail(ValueError(f"no usable password after {PASSWORD_TRIES} tries; nothing was changed"))
+    return ""
+
+
+@user_app.command("add")
+def user_add(name: NameArg,
+             role: Annotated[str, typer.Option("--role", help="admin (accounts and access), editor (adds and "
+                                                              "reviews) or viewer (reads).")] = "viewer",
+             password: PasswordOpt = None,
+             db: DbOpt = DEFAULT_DB) -> None:
+    """Create an account for the web app (the first one is usually the admin). Asks for the password
+    twice, the second time to confirm, unless --password or CASEFILE_PASSWORD gives it."""
     try:
-        Accounts(_registry(db)).add_user(name, password, role)
+        acc = _accounts(db)
+        acc.add_user(name, password if password is not None else _ask_password(), role)
     except CasefileError as exc:
         _fail(exc)
     out.print(f"created {role} {name}", highlight=False)
+
+
+@user_app.command("list")
+def user_list(db: DbOpt = DEFAULT_DB) -> None:
+    """The accounts and their roles."""
+    try:
+        users = _accounts(db).users()
+    except CasefileError as exc:
+        _fail(exc)
+        return
+    for u in users:
+        out.print(f"{u.name}  {u.role}", highlight=False)
+    if not users:
+        out.print("no accounts yet; create the admin with `casefile user add NAME --role admin`", highlight=False)
+
+
+@user_app.command("role")
+def user_role(name: NameArg,
+              role: Annotated[str, typer.Argument(help="admin, editor or viewer.", show_default=False)],
+              db: DbOpt = DEFAULT_DB) -> None:
+    """Change an account's role (the last admin stays one)."""
+    try:
+        _accounts(db).set_role(name, role)
+    except CasefileError as exc:
+        _fail(exc)
+    out.print(f"{name} is now {role}", highlight=False)
+
+
+@user_app.command("reset")
+def user_reset(name: NameArg, password: PasswordOpt = None, db: DbOpt = DEFAULT_DB) -> None:
+    """Give an account a new password (asked for twice unless --password gives it)."""
+    try:
+        acc = _accounts(db)
+        acc.set_password(name, password if password is not None else _ask_password())
+    except CasefileError as exc:
+        _fail(exc)
+    out.print(f"new password set for {name}", highlight=False)
+
+
+@user_app.command("remove")
+def user_remove(name: NameArg, db: DbOpt = DEFAULT_DB) -> None:
+    """Delete an account and its memberships of restricted cases (the last admin cannot be removed)."""
+    try:
+        _accounts(db).remove_user(name)
+    except CasefileError as exc:
+        _fail(exc)
+    out.print(f"removed {name}", highlight=False)
 
 
 def access(case: CaseArg,
@@ -360,10 +462,8 @@ def access(case: CaseArg,
                "--remove", show_default=False, help="A member who may no longer see it; repeat for more.")] = None,
            db: DbOpt = DEFAULT_DB) -> None:
     """Who may see a case: restrict it or open it, add or remove members; prints who may see it now."""
-    from casefile.store.accounts import Accounts
-
     try:
-        acc = Accounts(_registry(db))
+        acc = _accounts(db)
         if restrict is not None or add or remove:
             acc.set_access(case, restrict, add=add or [], remove=remove or [])
         restricted, members = acc.is_restricted(case), acc.members(case)
@@ -377,8 +477,9 @@ def access(case: CaseArg,
 
 
 def serve(db: DbOpt = DEFAULT_DB,
-          host: Annotated[str, typer.Option("--host")] = "127.0.0.1",
-          port: Annotated[int, typer.Option("--port")] = 8000) -> None:
+          host: Annotated[str, typer.Option("--host", help="The address to listen on (keep 127.0.0.1 unless a "
+                                                          "TLS proxy is in front).")] = "127.0.0.1",
+          port: Annotated[int, typer.Option("--port", help="The port to listen on.")] = 8000) -> None:
     """Open the registry in the browser (FastAPI + Jinja2)."""
     import uvicorn
 
