@@ -58,3 +58,15 @@ def test_a_conflict_picked_in_the_browser_reads_as_settled(web_app, tmp_path: Pa
     page = client.get("/cases/picked").text
     assert "Sources disagree" not in page and "differ" not in page
     assert "Date settled by review by erin: 2019-08-18 (the court&#39;s record)" in page
+
+
+def test_merging_an_entity_with_itself_in_the_browser_is_refused(web_app, tmp_path: Path) -> None:
+    reg = web_app.state.registry
+    (tmp_path / "a.txt").write_text(REPORTS["a.txt"], encoding="utf-8")
+    reg.new_case("self-merge")
+    reg.add("self-merge", [tmp_path / "a.txt"])
+    client = TestClient(web_app)
+    token = login(client, EDITOR)
+    r = client.post("/cases/self-merge/review", data={"csrf": token, "kind": "merge", "ref": "E1", "other": "E1"})
+    assert r.status_code == 400 and "merged with itself" in r.text
+    assert len(reg.versions("self-merge")) == 1
