@@ -16,7 +16,7 @@ from rich.table import Table
 from casefile.errors import CasefileError
 from casefile.model import CaseFile
 from casefile.render import FORMATS
-from casefile.render.fmt import conflict_text
+from casefile.render.fmt import case_language, conflict_text
 from casefile.store import Registry
 from casefile.store.identity import entity_key, event_key, fold
 from casefile.store.review import ReviewError
@@ -140,7 +140,7 @@ def show(case: CaseArg, db: DbOpt = DEFAULT_DB,
     out.print(table)
     for c in cf.conflicts:
         state = "settled" if c.resolved else "open"
-        out.print(f"conflict {c.id} on {c.event} [{state}]: {conflict_text(c)}", highlight=False)
+        out.print(f"conflict {c.id} on {c.event} [{state}]: {conflict_text(c, case_language(cf))}", highlight=False)
 
 
 def diff(case: CaseArg, db: DbOpt = DEFAULT_DB,

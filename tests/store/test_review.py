@@ -144,3 +144,17 @@ def test_a_name_is_found_in_its_inflected_forms_only() -> None:
     assert written_in("Ms Roe's lawyer", "Roe")
     assert not written_in("Roeland spoke", "Roe")
     assert not written_in("Smithsonian staff", "Smith")
+
+
+def test_a_term_is_picked_as_show_writes_it_or_in_iso_form() -> None:
+    cf = _cf()
+    v = cf.events[0]
+    v.evidence[0].duration, v.evidence[1].duration = "P2M", "P3M"
+    cf.conflicts.append(Conflict(id="C2", event="V1", field="duration",
+                                 values=[ConflictValue(value="P2M", sources=["S1"]),
+                                         ConflictValue(value="P3M", sources=["S2"])]))
+    target = event_key(v, cf)
+    assert check_decision(cf, "pick", target, {"field": "duration", "value": "3 months"})["value"] == "P3M"
+    assert check_decision(cf, "pick", target, {"field": "duration", "value": "p2m"})["value"] == "P2M"
+    with pytest.raises(ReviewError, match="not one of the values"):
+        check_decision(cf, "pick", target, {"field": "duration", "value": "4 months"})

@@ -13,7 +13,7 @@ from typing import Any
 
 from casefile.core.durations import parse_duration
 from casefile.model import Amount, CaseFile, Entity, Event
-from casefile.render.fmt import value_text
+from casefile.render.fmt import case_language, value_text
 from casefile.store.identity import find_entity, find_event, fold
 
 KINDS = ("confirm", "reject", "correct", "pick", "merge", "split", "sensitive")
@@ -169,7 +169,11 @@ def _picked(cf: CaseFile, v: Event, name: str, value: Any) -> Any:
     else:  # no conflict any more (a later add): still a value some source gives
         offered = [x for ev in v.evidence if (x := getattr(ev, name, None)) is not None]
         what = ", ".join(dict.fromkeys(value_text(x) for x in offered)) or "none"
-    chosen = next((x for x in offered if _same(name, value, x)), None)
+    # a term may be given as `show` writes it ("2 months", "2 месяца") or in ISO form
+    written = {"en", case_language(cf)}
+    chosen = next((x for x in offered if _same(name, value, x)
+                   or (name == "duration" and any(str(value).strip() == value_text(x, name, lang) for lang in written))),
+                  None)
     if chosen is None:
         raise ReviewError(f"{value_text(value)!r} is not one of the values the sources give for the {name} "
                           f"({what}); to record a value no source gives, correct the {name} instead, "
