@@ -20,28 +20,36 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     add_completion=False,
+    rich_markup_mode=None,
 )
-err = Console(stderr=True, soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True, emoji=False)
 EXIT_SKIPPED = 2
 
 
-@app.callback()
-def _root(
-    version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False,
-) -> None:
-    if version:
+def _print_version(wanted: bool) -> None:
+    """Eager, so that `casefile --version` needs no command after it."""
+    if wanted:
         typer.echo(f"casefile {__version__}")
         raise typer.Exit()
 
 
+@app.callback()
+def _root(
+    version: Annotated[bool, typer.Option("--version", help="Print the version and exit.", is_eager=True,
+                                          callback=_print_version)] = False,
+) -> None:
+    """Read reports about a human-rights case and write a sourced case file."""
+
+
 @app.command()
 def build(
-    inputs: Annotated[list[Path], typer.Argument(help="Report files (.txt, .md, .html) or folders of them.")],
+    inputs: Annotated[list[Path], typer.Argument(
+        help="Report files (.txt, .md, .html, .pdf with a text layer) or folders of them.", show_default=False)],
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder for casefile.json and index.html.")] = Path("out"),
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
     json_only: Annotated[bool, typer.Option("--json-only", help="Write casefile.json only, no HTML.")] = False,
 ) -> None:
-    """Build a case file from a bundle of reports.
+    """Build a case file from a bundle of reports (text, Markdown, HTML or PDF).
 
     Files that cannot be read are named on stderr with the problem; the rest of
     the bundle is still processed, and the exit code is 2.

@@ -10,7 +10,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
-err = Console(stderr=True, soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True, emoji=False)
 
 
 def batch(
@@ -23,7 +23,7 @@ def batch(
                       "started in this process.")] = None,
     workers: Annotated[int, typer.Option("--workers", help="Reading workers on Ray (one CPU each).")] = 2,
     db: Annotated[str | None, typer.Option("--db", help="Also put the cases into this registry.")] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
 ) -> None:
     """Find the reports in which a person is detained or prosecuted, group them into one case per person,
     build a case file each."""

@@ -5,26 +5,30 @@ Thin: each command parses its options and calls `casefile.store.Registry`.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from casefile.errors import CasefileError
 from casefile.model import CaseFile
 from casefile.render import FORMATS
+from casefile.render.fmt import case_language, conflict_text
 from casefile.store import Registry
 from casefile.store.identity import entity_key, event_key, fold
+from casefile.store.review import ReviewError
 
-out = Console(soft_wrap=True)
-err = Console(stderr=True, soft_wrap=True)
+# what a case file holds is printed as it is: [brackets] are no markup, :words: no emoji
+out = Console(soft_wrap=True, markup=False, emoji=False)
+err = Console(stderr=True, soft_wrap=True, markup=False, emoji=False)
 
 DbOpt = Annotated[str, typer.Option("--db", envvar="CASEFILE_DB",
                                     help="SQLite file or database URL (postgresql://...).")]
 UserOpt = Annotated[str, typer.Option("--user", envvar="CASEFILE_USER", help="Who does this (for the audit log).")]
+CaseArg = Annotated[str, typer.Argument(help="The case's name, as `casefile cases` lists it.", show_default=False)]
 DEFAULT_DB = "casefile.db"
 
 review_app = typer.Typer(help="Review a case: confirm, reject or correct events, pick conflict values, "
@@ -36,7 +40,7 @@ def _registry(db: str) -> Registry:
 
 
 def _fail(exc: Exception) -> None:
-    err.print(f"[red]error:[/red] {exc}", markup=True, highlight=False)
+    err.print(f"[red]error:[/red] {escape(str(exc))}", markup=True, highlight=False)
     raise typer.Exit(1)
 
 
@@ -51,6 +55,7 @@ def register(app: typer.Typer) -> None:
     app.command("audit")(audit)
     app.add_typer(review_app, name="review")
     app.add_typer(user_app, name="user")
+    app.command("access")(access)
     app.command("serve")(serve)
 
 
@@ -65,10 +70,11 @@ def new(case: Annotated[str, typer.Argument(help="A short name for the case, e.g
     out.print(f"created case {case}", highlight=False)
 
 
-def add(case: Annotated[str, typer.Argument(help="The case.")],
-        files: Annotated[list[Path], typer.Argument(help="Report files or folders.")],
+def add(case: CaseArg,
+        files: Annotated[list[Path], typer.Argument(help="Report files (.txt, .md, .html, .pdf) or folders of them.",
+                                                    show_default=False)],
         db: DbOpt = DEFAULT_DB, user: UserOpt = "",
-        quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
+        quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but problems.")] = False,
         as_json: Annotated[bool, typer.Option("--json", help="Print what changed as JSON.")] = False) -> None:
     """Add reports to a case: only new reports are read; prints what changed. Exit 2 if any file was skipped."""
     try:
@@ -77,7 +83,7 @@ def add(case: Annotated[str, typer.Argument(help="The case.")],
         _fail(exc)
         return
     for p in result.problems:
-        err.print(f"[yellow]skipped[/yellow] {p.file}: {p.problem}", markup=True, highlight=False)
+        err.print(f"[yellow]skipped[/yellow] {escape(p.file)}: {escape(p.problem)}", markup=True, highlight=False)
     if as_json:
         out.print_json(data={"version": result.version, "added": result.added,
                              "already_known": result.already_known, "diff": result.diff})
@@ -93,16 +99,26 @@ def add(case: Annotated[str, typer.Argument(help="The case.")],
 
 
 def cases(db: DbOpt = DEFAULT_DB) -> None:
-    """List the cases: subject, status, sources, open conflicts, last change."""
-    table = Table("case", "subject", "status", "sources", "open conflicts", "last change")
+    """List the cases: name, subject, status, sources, open conflicts, last change."""
+    rows = [["case", "subject", "status", "sources", "open conflicts", "last change"]]
     for c in _registry(db).cases():
-        table.add_row(c.slug, c.subject or "", c.status.replace("_", " "), str(c.sources), str(c.open_conflicts),
-                      c.last_change.strftime("%Y-%m-%d %H:%M"))
-    out.print(table)
+        rows.append([c.slug, c.subject or "", c.status.replace("_", " "), str(c.sources), str(c.open_conflicts),
+                     c.last_change.strftime("%Y-%m-%d %H:%M")])
+    for line in aligned(rows):
+        out.print(line, highlight=False, overflow="ignore", crop=False)
 
 
-def show(case: Annotated[str, typer.Argument()], db: DbOpt = DEFAULT_DB,
-         version: Annotated[int | None, typer.Option("--version", "-v")] = None) -> None:
+def aligned(rows: list[list[str]]) -> list[str]:
+    """Rows as lines of columns padded to their widest cell. Why not a Rich table: a table fits
+    itself to the terminal by cutting cells ("ona-vell-appe…"), and the case's name is what
+    every other command needs whole; a line too long for the terminal wraps instead."""
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    return ["  ".join(cell.ljust(w) for cell, w in zip(r, widths, strict=True)).rstrip() for r in rows]
+
+
+def show(case: CaseArg, db: DbOpt = DEFAULT_DB,
+         version: Annotated[int | None, typer.Option("--version", "-v", show_default=False,
+                                                     help="A version's number (default: the latest).")] = None) -> None:
     """Show a case: status, summary, timeline and conflicts."""
     try:
         cf = _registry(db).casefile(case, version)
@@ -110,7 +126,8 @@ def show(case: Annotated[str, typer.Argument()], db: DbOpt = DEFAULT_DB,
         _fail(exc)
         return
     names = {e.id: e.name for e in cf.entities}
-    out.print(f"[bold]{case}[/bold]: {names.get(cf.subject or '', 'subject unknown')}", highlight=False)
+    out.print(f"[bold]{escape(case)}[/bold]: {escape(names.get(cf.subject or '', 'subject unknown'))}", markup=True,
+              highlight=False)
     st = cf.status
     out.print(f"status: {st.value}" + (f" as of {st.as_of}" if st.as_of else "")
               + (f"; conditions: {', '.join(st.conditions)}" if st.conditions else ""), highlight=False)
@@ -122,15 +139,16 @@ def show(case: Annotated[str, typer.Argument()], db: DbOpt = DEFAULT_DB,
                       ", ".join(dict.fromkeys(e.source for e in v.evidence)), v.review or "")
     out.print(table)
     for c in cf.conflicts:
-        vals = " vs ".join(f"{x.value} ({', '.join(x.sources)})" for x in c.values)
-        state = f"resolved: {c.resolved['value']}" if c.resolved else "open"
-        out.print(f"conflict {c.id} on {c.event} {c.field}: {vals} [{state}]", highlight=False)
+        state = "settled" if c.resolved else "open"
+        out.print(f"conflict {c.id} on {c.event} [{state}]: {conflict_text(c, case_language(cf))}", highlight=False)
 
 
-def diff(case: Annotated[str, typer.Argument()], db: DbOpt = DEFAULT_DB,
-         from_v: Annotated[int | None, typer.Option("--from")] = None,
-         to_v: Annotated[int | None, typer.Option("--to")] = None,
-         as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+def diff(case: CaseArg, db: DbOpt = DEFAULT_DB,
+         from_v: Annotated[int | None, typer.Option("--from", show_default=False,
+                                                    help="The older version (default: the one before --to).")] = None,
+         to_v: Annotated[int | None, typer.Option("--to", show_default=False,
+                                                  help="The newer version (default: the latest).")] = None,
+         as_json: Annotated[bool, typer.Option("--json", help="Print the changes as JSON.")] = False) -> None:
     """What changed between two versions (default: the last change)."""
     from casefile.store.diff import describe
 
@@ -147,7 +165,7 @@ def diff(case: Annotated[str, typer.Argument()], db: DbOpt = DEFAULT_DB,
         out.print(f"  {line}", highlight=False)
 
 
-def export(case: Annotated[str, typer.Argument()],
+def export(case: CaseArg,
            fmt: Annotated[str, typer.Option("--format", "-f", help=f"One of {', '.join(FORMATS)}.")] = "json",
            output: Annotated[Path | None, typer.Option("--out", "-o", help="File to write (default: stdout).")] = None,
            redacted: Annotated[bool, typer.Option("--redacted", help="Withhold names marked sensitive.")] = False,
@@ -167,7 +185,7 @@ def export(case: Annotated[str, typer.Argument()],
         typer.echo(text, nl=False)
 
 
-def versions(case: Annotated[str, typer.Argument()], db: DbOpt = DEFAULT_DB) -> None:
+def versions(case: CaseArg, db: DbOpt = DEFAULT_DB) -> None:
     """List a case's versions."""
     try:
         vs = _registry(db).versions(case)
@@ -180,16 +198,25 @@ def versions(case: Annotated[str, typer.Argument()], db: DbOpt = DEFAULT_DB) -> 
                   highlight=False)
 
 
-def audit(case: Annotated[str, typer.Argument()], db: DbOpt = DEFAULT_DB) -> None:
-    """The audit log: every add, decision and export, with who and when."""
+def audit(case: CaseArg, db: DbOpt = DEFAULT_DB) -> None:
+    """The audit log: every add, decision and export, with who and when (events and entities by
+    their ids in the latest version)."""
+    from casefile.store.history import audit_line
+
     try:
-        rows = _registry(db).audit(case)
+        reg = _registry(db)
+        rows = reg.audit(case)
+        cf = _latest_or_none(reg, case)
     except CasefileError as exc:
         _fail(exc)
         return
     for a in rows:
-        out.print(f"{a['at']:%Y-%m-%d %H:%M:%S}  {a['user']}  {a['action']}  "
-                  f"{json.dumps(a['before'], default=str)} -> {json.dumps(a['after'], default=str)}", highlight=False)
+        out.print(audit_line(a, cf), highlight=False)
+
+
+def _latest_or_none(reg: Registry, case: str) -> CaseFile | None:
+    """The latest version, or None before the first add."""
+    return reg.casefile(case) if reg.latest_version(case) else None
 
 
 # --------------------------------------------------------------------------- review
@@ -211,36 +238,42 @@ def _entity_target(reg: Registry, case: str, name: str) -> dict[str, Any]:
     return entity_key(e)
 
 
-def _decide(db: str, case: str, kind: str, target_of: Any, payload: dict[str, Any] | None, note: str, user: str) -> None:
+def _decide(db: str, case: str, kind: str, target_of: Any, payload: dict[str, Any] | None, note: str, user: str,
+            hint: str = "") -> None:
     try:
         reg = _registry(db)
         target = target_of(reg)
         number, unapplied = reg.decide(case, kind, target, payload, note, user)
     except (CasefileError, ValueError) as exc:
+        if hint and isinstance(exc, ReviewError):
+            err.print(f"hint: {hint}", highlight=False)
         _fail(exc)
         return
     out.print(f"recorded; version {number}", highlight=False)
     for u in unapplied:
-        err.print(f"[yellow]not applied[/yellow] earlier {u['kind']} decision: {u['reason']}", markup=True)
+        err.print(f"[yellow]not applied[/yellow] earlier {u['kind']} decision: {escape(u['reason'])}", markup=True,
+                  highlight=False)
 
 
 NoteOpt = Annotated[str, typer.Option("--note", "-n", help="Why (kept with the decision).")]
+EventArg = Annotated[str, typer.Argument(help="The event's id, e.g. V3, as `casefile show` lists it.", show_default=False)]
+EntityArg = Annotated[str, typer.Argument(help="The entity: its id (E2), name or one of its aliases.", show_default=False)]
 
 
 @review_app.command("confirm")
-def review_confirm(case: str, event: str, note: NoteOpt = "", db: DbOpt = DEFAULT_DB, user: UserOpt = "") -> None:
+def review_confirm(case: CaseArg, event: EventArg, note: NoteOpt = "", db: DbOpt = DEFAULT_DB, user: UserOpt = "") -> None:
     """Confirm an event (by its id in `casefile show`)."""
     _decide(db, case, "confirm", lambda r: _event_target(r, case, event)[0], None, note, user)
 
 
 @review_app.command("reject")
-def review_reject(case: str, event: str, note: NoteOpt = "", db: DbOpt = DEFAULT_DB, user: UserOpt = "") -> None:
+def review_reject(case: CaseArg, event: EventArg, note: NoteOpt = "", db: DbOpt = DEFAULT_DB, user: UserOpt = "") -> None:
     """Reject an event the machine got wrong."""
     _decide(db, case, "reject", lambda r: _event_target(r, case, event)[0], None, note, user)
 
 
 @review_app.command("correct")
-def review_correct(case: str, event: str,
+def review_correct(case: CaseArg, event: EventArg,
                    field: Annotated[str, typer.Option("--field", help="date, amount, duration, place or charge")],
                    value: Annotated[str, typer.Option("--value", help="e.g. 2024-05-14, '300 USD', P2M")],
                    note: NoteOpt = "", db: DbOpt = DEFAULT_DB, user: UserOpt = "") -> None:
@@ -249,27 +282,32 @@ def review_correct(case: str, event: str,
 
 
 @review_app.command("pick")
-def review_pick(case: str, conflict: str, value: Annotated[str, typer.Option("--value")],
+def review_pick(case: CaseArg, conflict: Annotated[str, typer.Argument(help="The conflict's id, e.g. C1 (see `show`).")],
+                value: Annotated[str, typer.Option("--value", help="One of the values the sources give, as `show` "
+                                                                    "prints it.")],
                 note: NoteOpt = "", db: DbOpt = DEFAULT_DB, user: UserOpt = "") -> None:
-    """Pick the right value of a conflict (by its id, e.g. C1)."""
-    def target(reg: Registry) -> dict[str, Any]:
-        cf = reg.casefile(case)
-        c = next((c for c in cf.conflicts if c.id == conflict), None)
-        if c is None:
-            raise typer.BadParameter(f"case {case!r} has no conflict {conflict}")
-        return _event_target(reg, case, c.event)[0] | {"field": c.field}
-
-    def run(reg: Registry) -> dict[str, Any]:
-        t = target(reg)
-        payload["field"] = t.pop("field")
-        return t
-
-    payload: dict[str, Any] = {"value": value}
-    _decide(db, case, "pick", run, payload, note, user)
+    """Pick the right one of a conflict's values. A value no source gives is a correction (`correct`, with a note)."""
+    try:
+        cf = _registry(db).casefile(case)
+    except CasefileError as exc:
+        _fail(exc)
+        return
+    c = next((c for c in cf.conflicts if c.id == conflict), None)
+    if c is None:
+        _fail(ValueError(f"case {case!r} has no conflict {conflict}; see `casefile show {case}`"))
+        return
+    hint = (f"to record a value no source gives, correct it with a note: casefile review correct {case} {c.event} "
+            f"--field {c.field} --value {value!r} --note \"where the value comes from\"")
+    _decide(db, case, "pick", lambda r: _event_target(r, case, c.event)[0], {"field": c.field, "value": value},
+            note, user, hint=hint)
 
 
 @review_app.command("merge")
-def review_merge(case: str, into: str, other: str, note: NoteOpt = "", db: DbOpt = DEFAULT_DB,
+def review_merge(case: CaseArg,
+                 into: Annotated[str, typer.Argument(help="The entity that stays: id, name or alias.", show_default=False)],
+                 other: Annotated[str, typer.Argument(help="The entity merged into it: id, name or alias.",
+                                                      show_default=False)],
+                 note: NoteOpt = "", db: DbOpt = DEFAULT_DB,
                  user: UserOpt = "") -> None:
     """Merge entity OTHER into entity INTO (names or ids)."""
     _decide(db, case, "merge", lambda r: {"into": _entity_target(r, case, into), "other": _entity_target(r, case, other)},
@@ -277,34 +315,39 @@ def review_merge(case: str, into: str, other: str, note: NoteOpt = "", db: DbOpt
 
 
 @review_app.command("split")
-def review_split(case: str, entity: str, alias: Annotated[str, typer.Option("--alias")], note: NoteOpt = "",
+def review_split(case: CaseArg, entity: EntityArg,
+                 alias: Annotated[str, typer.Option("--alias", help="The alias that names someone else; it takes the "
+                                                    "sources in which it is written.")],
+                 note: NoteOpt = "",
                  db: DbOpt = DEFAULT_DB, user: UserOpt = "") -> None:
     """Split an alias off an entity into an entity of its own."""
     _decide(db, case, "split", lambda r: _entity_target(r, case, entity), {"alias": alias}, note, user)
 
 
 @review_app.command("sensitive")
-def review_sensitive(case: str, entity: str, note: NoteOpt = "", db: DbOpt = DEFAULT_DB, user: UserOpt = "") -> None:
+def review_sensitive(case: CaseArg, entity: EntityArg, note: NoteOpt = "", db: DbOpt = DEFAULT_DB, user: UserOpt = "") -> None:
     """Mark an entity's names sensitive: withheld in redacted exports."""
     _decide(db, case, "sensitive", lambda r: _entity_target(r, case, entity), None, note, user)
 
 
 @review_app.command("list")
-def review_list(case: str, db: DbOpt = DEFAULT_DB) -> None:
-    """The decisions of a case, and those that could not be applied to the latest version."""
+def review_list(case: CaseArg, db: DbOpt = DEFAULT_DB) -> None:
+    """The decisions of a case (events and entities by their ids in the latest version), and
+    those that could not be applied to it."""
+    from casefile.store.history import decision_line
+
     try:
         reg = _registry(db)
         ds, un = reg.decisions(case), reg.unapplied(case)
+        cf = _latest_or_none(reg, case)
     except CasefileError as exc:
         _fail(exc)
         return
     gone = {u["decision"] for u in un}
     for d in ds:
-        state = " [NOT APPLIED: target gone]" if d.id in gone else ""
-        out.print(f"{d.id:>3} {d.at:%Y-%m-%d %H:%M} {d.user} {d.kind} {json.dumps(d.target, ensure_ascii=False)[:80]}"
-                  f" {json.dumps(d.payload, ensure_ascii=False)} {d.note}{state}", highlight=False)
-
-
+        out.print(decision_line(d, cf, unapplied=d.id in gone), highlight=False)
+    if not ds:
+        out.print("no decisions yet", highlight=False)
 
 
 # --------------------------------------------------------------------------- accounts and the web app
@@ -312,25 +355,131 @@ def review_list(case: str, db: DbOpt = DEFAULT_DB) -> None:
 user_app: typer.Typer = typer.Typer(help="Accounts for the web app.", no_args_is_help=True)
 
 
-@user_app.command("add")
-def user_add(name: str,
-             role: Annotated[str, typer.Option("--role", help="admin, editor or viewer")] = "viewer",
-             password: Annotated[str, typer.Option("--password", envvar="CASEFILE_PASSWORD", prompt=True,
-                                                   hide_input=True, confirmation_prompt=True)] = "",
-             db: DbOpt = DEFAULT_DB) -> None:
-    """Create an account (the first one is usually the admin)."""
+NameArg = Annotated[str, typer.Argument(help="The account's user name.", show_default=False)]
+PasswordOpt = Annotated[str | None, typer.Option(
+    "--password", envvar="CASEFILE_PASSWORD", show_default=False,
+    help="The password (8 characters or more). Without it you are asked for it twice, the second time to "
+         "confirm; a password that cannot be used is refused with the reason and asked for again.")]
+PASSWORD_TRIES = 3
+
+
+def _accounts(db: str) -> Any:
     from casefile.store.accounts import Accounts
 
+    return Accounts(_registry(db))
+
+
+def _ask_password() -> str:
+    """Ask twice (the second time to confirm); a password that cannot be used is refused with
+    the reason, and asked for again."""
+    from casefile.store.accounts import password_problem
+
+    for _ in range(PASSWORD_TRIES):
+        try:
+            password = typer.prompt("Password (8 characters or more)", hide_input=True,
+                                    confirmation_prompt="Repeat the password to confirm")
+        except typer.Abort:
+            _fail(ValueError("no password given (the input ended); nothing was changed"))
+        problem = password_problem(password)
+        if problem is None:
+            return str(password)
+        err.print(f"this password cannot be used: {problem}; try another", highlight=False)
+    _fail(ValueError(f"no usable password after {PASSWORD_TRIES} tries; nothing was changed"))
+    return ""
+
+
+@user_app.command("add")
+def user_add(name: NameArg,
+             role: Annotated[str, typer.Option("--role", help="admin (accounts and access), editor (adds and "
+                                                              "reviews) or viewer (reads).")] = "viewer",
+             password: PasswordOpt = None,
+             db: DbOpt = DEFAULT_DB) -> None:
+    """Create an account for the web app (the first one is usually the admin). Asks for the password
+    twice, the second time to confirm, unless --password or CASEFILE_PASSWORD gives it."""
     try:
-        Accounts(_registry(db)).add_user(name, password, role)
+        acc = _accounts(db)
+        acc.add_user(name, password if password is not None else _ask_password(), role)
     except CasefileError as exc:
         _fail(exc)
     out.print(f"created {role} {name}", highlight=False)
 
 
+@user_app.command("list")
+def user_list(db: DbOpt = DEFAULT_DB) -> None:
+    """The accounts and their roles."""
+    try:
+        users = _accounts(db).users()
+    except CasefileError as exc:
+        _fail(exc)
+        return
+    for u in users:
+        out.print(f"{u.name}  {u.role}", highlight=False)
+    if not users:
+        out.print("no accounts yet; create the admin with `casefile user add NAME --role admin`", highlight=False)
+
+
+@user_app.command("role")
+def user_role(name: NameArg,
+              role: Annotated[str, typer.Argument(help="admin, editor or viewer.", show_default=False)],
+              db: DbOpt = DEFAULT_DB) -> None:
+    """Change an account's role (the last admin stays one)."""
+    try:
+        _accounts(db).set_role(name, role)
+    except CasefileError as exc:
+        _fail(exc)
+    out.print(f"{name} is now {role}", highlight=False)
+
+
+@user_app.command("reset")
+def user_reset(name: NameArg, password: PasswordOpt = None, db: DbOpt = DEFAULT_DB) -> None:
+    """Give an account a new password (asked for twice unless --password gives it)."""
+    try:
+        acc = _accounts(db)
+        acc.set_password(name, password if password is not None else _ask_password())
+    except CasefileError as exc:
+        _fail(exc)
+    out.print(f"new password set for {name}", highlight=False)
+
+
+@user_app.command("remove")
+def user_remove(name: NameArg, db: DbOpt = DEFAULT_DB) -> None:
+    """Delete an account and its memberships of restricted cases (the last admin cannot be removed)."""
+    try:
+        _accounts(db).remove_user(name)
+    except CasefileError as exc:
+        _fail(exc)
+    out.print(f"removed {name}", highlight=False)
+
+
+def access(case: CaseArg,
+           restrict: Annotated[bool | None, typer.Option(
+               "--restrict/--open", show_default=False,
+               help="Restrict the case to its members (admins see every case), or open it to every account. "
+                    "Left as it is when not given.")] = None,
+           add: Annotated[list[str] | None, typer.Option(
+               "--add", show_default=False, help="A user who may see the case when it is restricted; repeat for more.")] = None,
+           remove: Annotated[list[str] | None, typer.Option(
+               "--remove", show_default=False, help="A member who may no longer see it; repeat for more.")] = None,
+           db: DbOpt = DEFAULT_DB) -> None:
+    """Who may see a case: restrict it or open it, add or remove members; prints who may see it now."""
+    try:
+        acc = _accounts(db)
+        if restrict is not None or add or remove:
+            acc.set_access(case, restrict, add=add or [], remove=remove or [])
+        restricted, members = acc.is_restricted(case), acc.members(case)
+    except CasefileError as exc:
+        _fail(exc)
+        return
+    who = ", ".join(members) or "none"
+    out.print(f"{case}: " + (f"restricted; members: {who} (and every admin)" if restricted
+                             else f"open to every account; members kept for when it is restricted: {who}"),
+              highlight=False)
+
+
 def serve(db: DbOpt = DEFAULT_DB,
-          host: Annotated[str, typer.Option("--host")] = "127.0.0.1",
-          port: Annotated[int, typer.Option("--port")] = 8000) -> None:
+          host: Annotated[str, typer.Option("--host", help="The address to listen on (keep 127.0.0.1 unless a "
+                                                          "TLS proxy is in front).")] = "127.0.0.1",
+          port: Annotated[int, typer.Option("--port", help="The port to listen on.")] = 8000) -> None:
     """Open the registry in the browser (FastAPI + Jinja2)."""
     import uvicorn
 

@@ -74,3 +74,18 @@ def test_any_bytes_in_a_jsonl_file_never_stop_the_reader(tmp_path_factory, lines
     p.write_bytes(b"\n".join(line.replace(b"\n", b" ") for line in lines))
     for rec in iter_records([str(p)]):
         assert isinstance(rec, Record | BadRecord)
+
+
+def test_a_bad_json_line_is_explained_in_whole_words(tmp_path: Path) -> None:
+    """The parser's message is given whole (what it expected, and where), never cut mid-word."""
+    p = _write(tmp_path / "news.jsonl", [b'{"text": "A court fined the blogger Tom Roe.", oops}',
+                                         b'{"text": "\xff\xfe broken bytes"}'])
+    bad = [r for r in iter_records([str(p)]) if isinstance(r, BadRecord)]
+    assert len(bad) == 2
+    assert bad[0].problem == "line 1: not JSON (Expecting property name enclosed in double quotes at column 48)"
+    assert bad[1].problem.endswith("invalid start byte)"), bad[1].problem
+    from casefile.batch.records import _brief
+
+    long = "unexpected end of data in a compressed stream " * 5
+    short = _brief(long, 40)
+    assert short.endswith(" …") and long.startswith(short[:-2]) and long[len(short) - 2] == " "

@@ -57,3 +57,38 @@ def test_a_date_plus_a_length_of_time_keeps_the_precision_the_count_supports():
     assert after(PartialDate(2020, 3), days=3) is None  # a month has no day to count from
     assert after(PartialDate(None, 3, 1), years=1) is None
     assert after(PartialDate(2020, 3, 1), months=1.5) is None
+
+
+# --------------------------------------------------------------------------- written for readers
+
+
+@pytest.mark.parametrize(("value", "language", "text"), [
+    ("P2M", "en", "2 months"),
+    ("P1Y", "en", "1 year"),
+    ("P6Y6M", "en", "6 years and 6 months"),
+    ("P1Y2M3D", "en", "1 year, 2 months and 3 days"),
+    ("P1.5Y", "en", "1.5 years"),
+    ("P2W", "en", "2 weeks"),
+    ("P2M", "ru", "2 месяца"),
+    ("P6Y", "ru", "6 лет"),
+    ("P1Y", "ru", "1 год"),
+    ("P21Y", "ru", "21 год"),
+    ("P11Y", "ru", "11 лет"),
+    ("P24M", "ru", "24 месяца"),
+    ("P6Y6M", "ru", "6 лет и 6 месяцев"),
+    ("P1W", "ru", "1 неделя"),
+    ("P15D", "ru", "15 дней"),
+    ("P1.5Y", "ru", "1,5 года"),
+    ("P2M", "xx", "2 months"),  # a language without words of its own: English
+])
+def test_a_term_is_written_for_readers_in_the_case_files_language(value: str, language: str, text: str) -> None:
+    from casefile.core.durations import human_duration
+
+    assert human_duration(value, language) == text
+
+
+def test_what_is_no_term_is_written_as_it_is() -> None:
+    from casefile.core.durations import human_duration
+
+    assert human_duration("about two months") == "about two months"
+    assert human_duration(None) == "" and human_duration("") == ""

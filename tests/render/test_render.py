@@ -6,7 +6,17 @@ import csv
 import io
 import re
 
-from casefile.model import Amount, Attributes, CaseFile, Entity, Event, Evidence, Source
+from casefile.model import (
+    Amount,
+    Attributes,
+    CaseFile,
+    Conflict,
+    ConflictValue,
+    Entity,
+    Event,
+    Evidence,
+    Source,
+)
 from casefile.render import render
 from casefile.render.fmt import num
 
@@ -71,3 +81,31 @@ def test_a_sources_warnings_are_shown_for_checking() -> None:
     cf.sources[0] = cf.sources[0].model_copy(update={"published": "2030-01", "published_basis": "content",
                                                       "warnings": ["a date from the bundle: a guess, check it"]})
     assert "Check: a date from the bundle: a guess, check it" in render(cf, "html")
+
+
+def _sentenced(language: str, term: str = "P6Y6M") -> CaseFile:
+    text = "Суд приговорил его." if language == "ru" else "The court sentenced him."
+    return CaseFile(
+        generated_at="2030-01-01T00:00:00Z", subject="E1",
+        sources=[Source(id=f"S{i}", file=f"r{i}.txt", text=text, language=language) for i in (1, 2)],
+        entities=[Entity(id="E1", type="person", name="Ida Sorn", sources=["S1", "S2"])],
+        events=[Event(id="V1", type="sentence", date="2030-01-01", date_precision="day",
+                      attributes=Attributes(duration=term),
+                      evidence=[Evidence(source="S1", quote=text, start=0, end=len(text), duration=term),
+                                Evidence(source="S2", quote=text, start=0, end=len(text), duration="P2M")])],
+        conflicts=[Conflict(id="C1", event="V1", field="duration",
+                            values=[ConflictValue(value=term, sources=["S1"]), ConflictValue(value="P2M", sources=["S2"])])],
+    )
+
+
+def test_terms_are_written_for_readers_in_the_case_files_language_and_the_json_keeps_iso() -> None:
+    for language, long, short in (("en", "6 years and 6 months", "2 months"), ("ru", "6 лет и 6 месяцев", "2 месяца")):
+        cf = _sentenced(language)
+        for fmt in ("html", "md"):
+            text = render(cf, fmt)
+            assert long in text and short in text, (language, fmt)
+            assert "P6Y6M" not in text and "P2M" not in text, (language, fmt)
+        rows = list(csv.DictReader(io.StringIO(render(cf, "csv"))))
+        assert rows[0]["duration"] == long and rows[0]["duration_iso"] == "P6Y6M"
+        assert short in rows[0]["conflict"] and "P2M" not in rows[0]["conflict"]
+        assert '"duration": "P6Y6M"' in render(cf, "json")

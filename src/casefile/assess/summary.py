@@ -17,10 +17,8 @@ import re
 from functools import cache
 from typing import Any
 
-from babel import Locale
-
 from casefile.assess.status import date_key, in_absentia
-from casefile.core.durations import parse_duration
+from casefile.core.durations import parse_duration, spell_duration
 from casefile.core.event_types import event_types
 from casefile.model import Amount, Entity, Event, Source, Status, SummarySentence
 from casefile.resources import load
@@ -33,15 +31,11 @@ def _words(language: str) -> dict[str, Any]:
     return load(f"{language}/summary.yaml")
 
 
-@cache
-def _plural(language: str) -> Locale:
-    return Locale.parse(language)
-
-
 def summarize(subject: Entity | None, events: list[Event], status: Status, sources: list[Source],
-              language: str = "en") -> list[SummarySentence]:
-    """At most six sourced sentences in `language` (one with a `resources/<lang>/summary.yaml`)."""
-    w = _Wording(language)
+              language: str = "en", settled: frozenset[str] = frozenset()) -> list[SummarySentence]:
+    """At most six sourced sentences in `language` (one with a `resources/<lang>/summary.yaml`).
+    `settled`: the events whose date an analyst settled, no longer said to be disputed."""
+    w = _Wording(language, settled)
     name = subject.name if subject else w.words["nobody"]
     table = event_types()
     known = [ev for ev in events if ev.evidence and table[ev.type].phrase(language)]
@@ -118,14 +112,15 @@ def _by_day(events: list[Event]) -> list[list[Event]]:
 class _Wording:
     """One language's words for the summary."""
 
-    def __init__(self, language: str) -> None:
+    def __init__(self, language: str, settled: frozenset[str] = frozenset()) -> None:
         self.language = language
+        self.settled = settled
         self.words = _words(language)
         self.frames: dict[str, str] = self.words["frames"]
 
     def sentence(self, name: str, group: list[Event]) -> SummarySentence:
         acts = self.join([self.phrase(ev) for ev in group])
-        when = self.when(group[0], differ=any(_dates_differ(ev) for ev in group))
+        when = self.when(group[0], differ=any(ev.id not in self.settled and _dates_differ(ev) for ev in group))
         text = self.frames["dated"].format(when=when, name=name, acts=acts) if when else \
             self.frames["undated"].format(name=name, acts=acts)
         srcs: list[str] = []
@@ -172,16 +167,10 @@ class _Wording:
 
     def duration(self, value: str | None) -> str | None:
         term = parse_duration(value)
-        if term is None:
+        if term is None or not term.parts():
             return None
-        numbers: list[str] = self.words.get("numbers") or []
-        parts = []
-        for n, unit in term.parts():
-            count = numbers[int(n)] if n.is_integer() and n < len(numbers) else (str(int(n)) if n.is_integer() else str(n))
-            forms: dict[str, str] = self.words["units"][unit]
-            form = _plural(self.language).plural_form(int(n) if n.is_integer() else n)
-            parts.append(f"{count} {forms.get(form) or forms['other']}")
-        return self.join(parts) if parts else None
+        return spell_duration(term, self.language, self.words["units"], self.words.get("numbers") or [],
+                              self.frames["and"], self.frames["comma"])
 
     def figure(self, value: float) -> str:
         return f"{value:,.0f}".replace(",", self.words["thousands_separator"])

@@ -133,8 +133,11 @@ def _jsonl(path: Path) -> Iterator[Item]:
                 continue
             try:
                 obj = json.loads(line)
-            except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-                yield BadRecord(rid, f"line {n}: not JSON ({str(exc)[:60]})")
+            except json.JSONDecodeError as exc:
+                yield BadRecord(rid, f"line {n}: not JSON ({_brief(exc.msg)} at column {exc.colno})")
+                continue
+            except UnicodeDecodeError as exc:
+                yield BadRecord(rid, f"line {n}: not JSON ({_brief(str(exc))})")
                 continue
             if not isinstance(obj, dict):
                 yield BadRecord(rid, f"line {n}: a JSON object is expected")
@@ -147,6 +150,16 @@ def _jsonl(path: Path) -> Iterator[Item]:
             yield Record(id=str(obj.get("id") or rid), body=body.encode("utf-8", "surrogateescape"),
                          kind="html" if body is html else "text", url=_s(obj.get("url")), date=_s(obj.get("date")),
                          outlet=_s(obj.get("outlet")), title=_s(obj.get("title")))
+
+
+def _brief(message: str, limit: int = 120) -> str:
+    """A library's message shortened for one line of a report: cut at a word, with an ellipsis,
+    never mid-word (a half word reads as a different word)."""
+    message = " ".join(message.split())
+    if len(message) <= limit:
+        return message
+    cut = message[:limit].rsplit(" ", 1)[0].rstrip(",;:")
+    return cut + " …"
 
 
 def _s(x: object) -> str | None:
@@ -201,7 +214,7 @@ def _warc(path: Path) -> Iterator[Item]:
     except (ArchiveLoadFailed, EOFError, OSError, zlib.error, ValueError) as exc:
         where = f"record {n + 1} (after byte {offset})" if n else "record 1"
         yield BadRecord(f"{path.name}:{n + 1}", f"{where}: not a readable WARC record "
-                                                f"({str(exc).splitlines()[0][:80]}); the rest of the file is skipped")
+                                                f"({_brief(str(exc).splitlines()[0])}); the rest of the file is skipped")
 
 
 def _cut_off(rec: Any) -> bool:
@@ -233,7 +246,7 @@ def _warc_item(rec: Any, rid: str) -> Item | None:
     try:
         body = rec.content_stream().read(MAX_RECORD + 1)
     except (OSError, zlib.error, ValueError, EOFError) as exc:
-        return BadRecord(rid, f"its content cannot be decoded ({str(exc)[:60]})")
+        return BadRecord(rid, f"its content cannot be decoded ({_brief(str(exc))})")
     if len(body) > MAX_RECORD:
         return BadRecord(rid, f"over the {MAX_RECORD // 2**20} MB limit for one report")
     if not body.strip():
@@ -261,9 +274,9 @@ def _feed(path: Path) -> Iterator[Item]:
         line = getattr(fault, "getLineNumber", lambda: None)()
         where = f"line {line}" if line else "the feed"
         if not parsed.entries:
-            yield BadRecord(str(path), f"{where}: not a readable RSS or Atom feed ({str(fault)[:80]})")
+            yield BadRecord(str(path), f"{where}: not a readable RSS or Atom feed ({_brief(str(fault))})")
             return
-        yield BadRecord(str(path), f"{where}: the feed is damaged ({str(fault)[:80]}); "
+        yield BadRecord(str(path), f"{where}: the feed is damaged ({_brief(str(fault))}); "
                                    f"{len(parsed.entries)} entries before it are read")
     outlet = _s(parsed.feed.get("title"))
     for n, entry in enumerate(parsed.entries, start=1):

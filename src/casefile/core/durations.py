@@ -3,6 +3,9 @@
 Readers write a term as an ISO 8601 duration; every later stage reads it back through
 `parse_duration` (or `duration_days`), never with a pattern of its own. Only the calendar
 part (years, months, weeks, days) is used: a term of custody or a ban is never told in hours.
+For readers, `human_duration` writes a term in words ("6 years and 6 months", "2 месяца"),
+the words and plural forms being `resources/<lang>/durations.yaml`; the summary spells its
+terms through the same `spell_duration` with its own words.
 
 Why not `isodate`: it folds weeks into days (P2W becomes 14 days), and the summary says
 "two weeks" where the source did; the format is small enough that one pattern here is all
@@ -12,7 +15,10 @@ there is to it.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
+from typing import Any
 
 UNITS = ("Y", "M", "W", "D")
 # the average length of each unit in days, for comparing and ending terms
@@ -83,3 +89,52 @@ def subtract_durations(base: str, cut: str) -> str | None:
 
 def _number(v: float) -> str:
     return str(int(v)) if float(v).is_integer() else str(v)
+
+
+# --------------------------------------------------------------------------- for readers
+
+
+@cache
+def _plural_rule(language: str) -> Any:
+    from babel import Locale
+
+    return Locale.parse(language)
+
+
+def _written_in(language: str) -> str:
+    """The language itself where it has words for terms, else English."""
+    from casefile.resources import exists
+
+    return language if re.fullmatch(r"[a-z]{2,3}", language or "") and exists(f"{language}/durations.yaml") else "en"
+
+
+def spell_duration(term: Duration, language: str, units: Mapping[str, Mapping[str, str]],
+                   numbers: Sequence[str] = (), conj: str = " and ", comma: str = ", ") -> str:
+    """A term in words: each unit's count (a word from `numbers` where it has one, else digits
+    as the language writes them) and the unit in the plural form the count takes."""
+    from babel.numbers import format_decimal
+
+    rule = _plural_rule(language)
+    parts = []
+    for n, unit in term.parts():
+        count: float | int = int(n) if float(n).is_integer() else n
+        shown = numbers[count] if isinstance(count, int) and count < len(numbers) else format_decimal(count, locale=language)
+        forms = units[unit]
+        parts.append(f"{shown} {forms.get(rule.plural_form(count)) or forms['other']}")
+    if len(parts) < 2:
+        return "".join(parts)
+    return comma.join(parts[:-1]) + conj + parts[-1]
+
+
+def human_duration(value: str | None, language: str = "en") -> str:
+    """An ISO 8601 term for readers: "P2M" -> "2 months", "P6Y6M" -> "6 years and 6 months",
+    in Russian "2 месяца", "6 лет и 6 месяцев". A value that is no term is given back as it is
+    (a stored value must never break a page); None and "" give ""."""
+    term = parse_duration(value)
+    if term is None:
+        return value or ""
+    from casefile.resources import load
+
+    language = _written_in(language)
+    words = load(f"{language}/durations.yaml")
+    return spell_duration(term, language, words["units"], conj=words["and"], comma=words["comma"])

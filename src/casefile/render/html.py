@@ -10,7 +10,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from casefile.core.event_types import event_label
 from casefile.model import CaseFile
-from casefile.render.fmt import num
+from casefile.render.fmt import case_language, register_filters
 
 _env = Environment(
     loader=PackageLoader("casefile", "render/templates"),
@@ -18,9 +18,7 @@ _env = Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
-_env.filters["num"] = num
-
-
+register_filters(_env)
 _env.filters["event_label"] = event_label
 
 
@@ -30,6 +28,8 @@ def render_html(cf: CaseFile) -> str:
     conflicts_by_event = defaultdict(list)
     for c in cf.conflicts:
         conflicts_by_event[c.event].append(c)
+    open_conflicts = [c for c in cf.conflicts if not c.resolved]
+    settled = [c for c in cf.conflicts if c.resolved]
     quotes_by_speaker = defaultdict(list)
     for q in cf.quotes:
         quotes_by_speaker[q.speaker].append(q)
@@ -38,4 +38,5 @@ def render_html(cf: CaseFile) -> str:
     return _env.get_template("casefile.html.j2").render(
         cf=cf, subject=subject, entities=entities, sources=sources, events=events,
         conflicts_by_event=conflicts_by_event, quotes_by_speaker=quotes_by_speaker,
+        open_conflicts=open_conflicts, settled=settled, lang=case_language(cf),
     )

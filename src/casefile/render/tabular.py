@@ -5,23 +5,24 @@ from __future__ import annotations
 import csv
 import io
 
+from casefile.core.durations import human_duration
 from casefile.core.event_types import event_label
 from casefile.model import CaseFile, Event
-from casefile.render.fmt import num
+from casefile.render.fmt import case_language, conflict_text, num
 
 
 def _sorted_events(cf: CaseFile) -> list[Event]:
     return sorted(cf.events, key=lambda v: (v.date or "9999", v.id))
 
 
-def _details(v: Event) -> str:
+def _details(v: Event, language: str) -> str:
     a = v.attributes
     parts = []
     if a.amount:
         usd = f" (~{num(a.amount.usd)} USD)" if a.amount.usd and a.amount.currency != "USD" else ""
         parts.append(f"{num(a.amount.value)} {a.amount.currency}{usd}")
     if a.duration:
-        parts.append(f"for {a.duration}")
+        parts.append(f"term: {human_duration(a.duration, language)}")
     if a.charge:
         parts.append(f"charge: {a.charge}")
     return "; ".join(parts)
@@ -47,13 +48,10 @@ def render_markdown(cf: CaseFile) -> str:
     if cf.summary:
         lines += ["## Summary", ""] + [f"- {_md(s.text)} [{', '.join(s.sources)}]" for s in cf.summary] + [""]
     lines += ["## Timeline", "", "| Date | Event | Place | Details | Sources |", "|---|---|---|---|---|"]
-    conflicts = {c.event: c for c in cf.conflicts}
+    lang = case_language(cf)
+    conflicts = _conflicts_by_event(cf, lang)
     for v in _sorted_events(cf):
-        det = _details(v)
-        if v.id in conflicts:
-            c = conflicts[v.id]
-            det += ("; " if det else "") + f"sources disagree on {c.field}: " + " vs ".join(
-                f"{x.value} ({', '.join(x.sources)})" for x in c.values)
+        det = "; ".join([p for p in [_details(v, lang), *conflicts.get(v.id, [])] if p])
         lines.append(f"| {v.date or 'undated'} | {_md(event_label(v.type))} | {_md(names.get(v.place or '', ''))} | "
                      f"{_md(det)} | {', '.join(dict.fromkeys(e.source for e in v.evidence))} |")
     lines += ["", "## People, organisations and places", ""]
@@ -72,21 +70,32 @@ def render_markdown(cf: CaseFile) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _conflicts_by_event(cf: CaseFile, language: str) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for c in cf.conflicts:
+        out.setdefault(c.event, []).append(conflict_text(c, language))
+    return out
+
+
 def render_csv(cf: CaseFile) -> str:
-    """One row per event and supporting source: date, type, place, details, the source and its words."""
+    """One row per event and supporting source: date, type, place, details, the source and its
+    words, and what the sources disagree on (or what review settled)."""
     names = {e.id: e.name for e in cf.entities}
     outlets = {s.id: s.outlet or "" for s in cf.sources}
     buf = io.StringIO()
     w = csv.writer(buf)
-    w.writerow(["event", "date", "date_precision", "type", "place", "amount", "currency", "duration", "charge",
-                "source", "outlet", "source_date", "quote"])
+    w.writerow(["event", "date", "date_precision", "type", "place", "amount", "currency", "duration", "duration_iso",
+                "charge", "conflict", "source", "outlet", "source_date", "quote"])
+    lang = case_language(cf)
+    conflicts = _conflicts_by_event(cf, lang)
     for v in _sorted_events(cf):
         a = v.attributes
         for ev in v.evidence:
-            w.writerow([v.id, v.date or "", v.date_precision, v.type, names.get(v.place or "", ""),
-                        a.amount.value if a.amount else "", a.amount.currency if a.amount else "",
-                        a.duration or "", a.charge or "", ev.source, outlets.get(ev.source, ""),
-                        ev.date or "", _csv_safe(ev.quote)])
+            w.writerow([v.id, _csv_safe(v.date or ""), v.date_precision, v.type, _csv_safe(names.get(v.place or "", "")),
+                        a.amount.value if a.amount else "", _csv_safe(a.amount.currency) if a.amount else "",
+                        _csv_safe(human_duration(a.duration, lang)), _csv_safe(a.duration or ""),
+                        _csv_safe(a.charge or ""), _csv_safe("; ".join(conflicts.get(v.id, []))),
+                        ev.source, _csv_safe(outlets.get(ev.source, "")), _csv_safe(ev.date or ""), _csv_safe(ev.quote)])
     return buf.getvalue()
 
 

@@ -6,13 +6,32 @@ from dataclasses import dataclass
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import select
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from casefile.store.registry import Registry, StoreError, _now
 from casefile.store.schema import CaseRow, MemberRow, UserRow
 
 ROLES = ("admin", "editor", "viewer")
+MIN_PASSWORD, MAX_PASSWORD = 8, 1024
 _hasher = PasswordHasher()
+
+
+def password_problem(password: str) -> str | None:
+    """Why a password cannot be used, or None: said to the person choosing it."""
+    if len(password) < MIN_PASSWORD:
+        return f"a password has at least {MIN_PASSWORD} characters (this one has {len(password)})"
+    if len(password) > MAX_PASSWORD:
+        return f"a password has at most {MAX_PASSWORD} characters"
+    if not password.strip():
+        return "a password is more than spaces"
+    return None
+
+
+def _check_password(password: str) -> None:
+    problem = password_problem(password)
+    if problem:
+        raise StoreError(problem)
 
 
 @dataclass(frozen=True)
@@ -38,8 +57,7 @@ class Accounts:
     def add_user(self, name: str, password: str, role: str) -> User:
         if role not in ROLES:
             raise StoreError(f"unknown role {role!r}; one of {', '.join(ROLES)}")
-        if len(password) < 8:
-            raise StoreError("a password has at least 8 characters")
+        _check_password(password)
         if not name.strip() or len(name) > 200:
             raise StoreError("a user name is 1 to 200 characters")
         with self._session.begin() as s:
@@ -49,6 +67,46 @@ class Accounts:
             s.add(row)
             s.flush()
             return User(row.id, row.name, row.role)
+
+    def set_role(self, name: str, role: str) -> User:
+        """Change an account's role; the last admin stays one (someone must manage accounts)."""
+        if role not in ROLES:
+            raise StoreError(f"unknown role {role!r}; one of {', '.join(ROLES)}")
+        with self._session.begin() as s:
+            row = self._user(s, name)
+            if row.role == "admin" and role != "admin":
+                self._keep_an_admin(s, name)
+            row.role = role
+            return User(row.id, row.name, row.role)
+
+    def set_password(self, name: str, password: str) -> None:
+        """A new password for an account (an admin resetting a forgotten one)."""
+        _check_password(password)
+        with self._session.begin() as s:
+            self._user(s, name).password_hash = _hasher.hash(password)
+
+    def remove_user(self, name: str) -> None:
+        """Delete an account and its memberships; the last admin cannot be removed."""
+        with self._session.begin() as s:
+            row = self._user(s, name)
+            if row.role == "admin":
+                self._keep_an_admin(s, name)
+            for m in s.scalars(select(MemberRow).where(MemberRow.user_id == row.id)):
+                s.delete(m)
+            s.delete(row)
+
+    @staticmethod
+    def _user(s: Session, name: str) -> UserRow:
+        row = s.scalar(select(UserRow).where(UserRow.name == name))
+        if row is None:
+            raise StoreError(f"no user {name!r}")
+        return row
+
+    @staticmethod
+    def _keep_an_admin(s: Session, name: str) -> None:
+        others = s.scalar(select(func.count()).where(UserRow.role == "admin", UserRow.name != name)) or 0
+        if not others:
+            raise StoreError(f"{name!r} is the last admin; make another account admin first")
 
     def users(self) -> list[User]:
         with self._session() as s:
@@ -75,17 +133,53 @@ class Accounts:
             return User(row.id, row.name, row.role) if row else None
 
     def set_restricted(self, slug: str, restricted: bool, members: list[str]) -> None:
+        """Restrict the case (or open it) and add members."""
+        self.set_access(slug, restricted, add=members)
+
+    def set_access(self, slug: str, restricted: bool | None = None, add: list[str] | tuple[str, ...] = (),
+                   remove: list[str] | tuple[str, ...] = ()) -> None:
+        """Who may see a case, in one transaction: restricted or open (None: as it is), members
+        added and removed. Adding a member twice is harmless; removing a user who is no member
+        is an error naming them, and nothing changes."""
         with self._session.begin() as s:
             case = s.scalar(select(CaseRow).where(CaseRow.slug == slug))
             if case is None:
                 raise StoreError(f"no case {slug!r}")
-            case.restricted = restricted
-            for name in members:
+            if restricted is not None:
+                case.restricted = restricted
+            for name in add:
                 u = s.scalar(select(UserRow).where(UserRow.name == name))
                 if u is None:
                     raise StoreError(f"no user {name!r}")
                 if not s.scalar(select(MemberRow).where(MemberRow.case_id == case.id, MemberRow.user_id == u.id)):
                     s.add(MemberRow(case_id=case.id, user_id=u.id))
+            s.flush()
+            for name in remove:
+                row = s.scalar(select(MemberRow).join(UserRow, MemberRow.user_id == UserRow.id)
+                               .where(MemberRow.case_id == case.id, UserRow.name == name))
+                if row is None:
+                    raise StoreError(f"{name!r} is not a member of case {slug!r}")
+                s.delete(row)
+
+    def remove_members(self, slug: str, names: list[str]) -> None:
+        """Take users off a case's members: all named or none."""
+        self.set_access(slug, remove=names)
+
+    def members(self, slug: str) -> list[str]:
+        """Who may see the case when it is restricted (admins aside), by name."""
+        with self._session() as s:
+            case = s.scalar(select(CaseRow).where(CaseRow.slug == slug))
+            if case is None:
+                raise StoreError(f"no case {slug!r}")
+            q = select(UserRow.name).join(MemberRow, MemberRow.user_id == UserRow.id).where(MemberRow.case_id == case.id)
+            return sorted(s.scalars(q))
+
+    def is_restricted(self, slug: str) -> bool:
+        with self._session() as s:
+            case = s.scalar(select(CaseRow).where(CaseRow.slug == slug))
+            if case is None:
+                raise StoreError(f"no case {slug!r}")
+            return bool(case.restricted)
 
     def may_see(self, user: User, slug: str) -> bool:
         with self._session() as s:

@@ -24,7 +24,7 @@ from casefile.pipeline import consolidate_case, timestamp
 from casefile.read import READER_VERSION, read_sources
 from casefile.store.diff import describe, diff_casefiles
 from casefile.store.redaction import Redactor, redact
-from casefile.store.review import KINDS, Decision, ReviewError, apply_decisions
+from casefile.store.review import KINDS, Decision, ReviewError, apply_decisions, check_decision
 from casefile.store.schema import AuditRow, CaseRow, DecisionRow, ReadingRow, SourceRow, VersionRow
 
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -354,6 +354,7 @@ class Registry:
         with self._session.begin() as s:
             row = self._case(s, slug, lock=True)
             before = self._latest(s, row)
+            payload = check_decision(before, kind, target, payload)
             d = DecisionRow(case_id=row.id, kind=kind, target=target, payload=payload or {}, note=note,
                             user=user, created_at=_now())
             s.add(d)

@@ -25,7 +25,7 @@ from starlette.middleware.sessions import SessionMiddleware
 from casefile.errors import CasefileError
 from casefile.model import CaseFile
 from casefile.render import FORMATS
-from casefile.render.fmt import num
+from casefile.render.fmt import register_filters
 from casefile.store import Registry
 from casefile.store.accounts import Accounts, User
 from casefile.store.identity import entity_key, event_key, fold
@@ -60,7 +60,7 @@ def create_app(db: str = "casefile.db", secret: str | None = None) -> FastAPI:
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     templates = Jinja2Templates(directory=HERE / "templates")
     templates.env.autoescape = True
-    templates.env.filters["num"] = num
+    register_filters(templates.env)
     page_cache: dict[tuple[str, int, int], str] = {}
     packed_cache: dict[tuple[tuple[str, int, int], str], bytes] = {}
 
@@ -325,11 +325,12 @@ def create_app(db: str = "casefile.db", secret: str | None = None) -> FastAPI:
 
     @app.post("/cases/{slug}/access")
     def access(request: Request, slug: str, restricted: str = Form(""), members: str = Form(""),
-               csrf: str = Form("")) -> Response:
+               remove: str = Form(""), csrf: str = Form("")) -> Response:
         check_csrf(request, csrf)
         require_admin(request, "changes who may see a case")
         try:
-            accounts.set_restricted(slug, bool(restricted), [m.strip() for m in members.split(",") if m.strip()])
+            accounts.set_access(slug, bool(restricted), add=[m.strip() for m in members.split(",") if m.strip()],
+                                remove=[m.strip() for m in remove.split(",") if m.strip()])
         except CasefileError as exc:
             return page(request, "error.html", http_status=400, message=str(exc))
         return RedirectResponse(f"/cases/{slug}", status_code=303)

@@ -8,6 +8,7 @@ label and colour are its row of resources/event_types.yaml.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from xml.sax.saxutils import escape
@@ -24,14 +25,18 @@ class _Point:
     event: Event
 
 
-def _as_date(value: str | None) -> date | None:
-    if not value:
+_ISO_DAY = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def _as_date(value: object) -> date | None:
+    """The first day a (partial) ISO date covers, or None for anything else: an undated or
+    year-less act ("--05-02") has no place on the chart, and a stored value that is no date
+    ("spring 2024") must never break the page that draws it."""
+    m = _ISO_DAY.fullmatch(value.strip()) if isinstance(value, str) else None
+    if m is None:
         return None
-    parts = [int(p) for p in value.split("-")]
-    while len(parts) < 3:
-        parts.append(1)
     try:
-        return date(*parts[:3])
+        return date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1))
     except ValueError:
         return None
 
@@ -56,7 +61,7 @@ def timeline_svg(events: list[Event], link: str = "#") -> str:
         y = TOP + ROW * i
         out.append(f'<text x="{LEFT - 8}" y="{y + 4}" text-anchor="end" class="lbl">{escape(table[t].label())}</text>')
         out.append(f'<line x1="{LEFT}" x2="{WIDTH - 20}" y1="{y}" y2="{y}" class="grid"/>')
-    for year in range(lo.year, hi.year + 2):
+    for year in range(lo.year, hi.year + 1):
         d = date(year, 1, 1)
         if lo <= d <= hi:
             out.append(f'<line x1="{x(d):.1f}" x2="{x(d):.1f}" y1="{TOP - 14}" y2="{height - 24}" class="year"/>'
