@@ -1,6 +1,7 @@
 """The registry against a one-shot build on the shared corpus: `casefile export` after adding a
 case's reports (one by one, or in two batches) scores within a point of `casefile build` on the
-same reports. Skipped where ../shared is absent.
+same reports, and no add tells an act as moved to another date and as new on its old date.
+Skipped where ../shared is absent.
 
 Each report is read once per frame (the date it counts from) for the whole module: build and
 registry share the readings, as the registry's own store would share them between cases."""
@@ -59,7 +60,10 @@ def test_adding_a_case_report_by_report_scores_as_its_build(corpus: Path, name: 
     reg = Registry(str(tmp_path / "cases.db"))
     reg.new_case("one-by-one")
     for doc in docs:
-        reg.add("one-by-one", [doc])
+        diff = reg.add("one-by-one", [doc]).diff
+        # an act keeps its identity: never "X: date changed from D" beside "new event: X (D)"
+        moved = {(v["type"], v["changes"]["date"]["from"]) for v in diff["events_changed"] if "date" in v["changes"]}
+        assert not moved & {(v["type"], v["date"]) for v in diff["events_added"]}, f"{name} {doc.name}: {diff}"
     reg.new_case("two-batches")
     half = len(docs) // 2
     reg.add("two-batches", docs[:half])

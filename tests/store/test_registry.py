@@ -104,6 +104,14 @@ def test_adding_reports_one_by_one_makes_a_version_each_with_its_diff(reg: Regis
     assert [s.id for s in cf.sources] == ["S1", "S2", "S3"]
 
 
+def test_what_changed_tells_no_status_change_when_only_the_as_of_date_moved(reg: Registry) -> None:
+    reg.add("yesenov", [WIRE])
+    second = reg.add("yesenov", [STATEMENT])
+    assert reg.casefile("yesenov", 1).status.value == reg.casefile("yesenov", 2).status.value
+    assert second.diff["status"] is None
+    assert not any(line.startswith("status") for line in second.changes), second.changes
+
+
 def test_a_known_report_is_not_read_or_added_again(reg: Registry, tmp_path: Path, monkeypatch) -> None:
     reg.add("yesenov", [WIRE])
     copy = tmp_path / "same-story-renamed.txt"
