@@ -65,10 +65,11 @@ def mark_duplicates(sources: list[Source]) -> list[Source]:
     for i, j in pairs:
         similar.setdefault(i, set()).add(j)
         similar.setdefault(j, set()).add(i)
+    rank = {i: pos for pos, i in enumerate(order)}
     out = list(sources)
-    for pos, i in enumerate(order):
-        original = next((out[j].id for j in order[:pos] if j in similar.get(i, ())
-                         and out[j].duplicate_of is None), None)
+    for i in order:
+        original = next((out[j].id for j in sorted(similar.get(i, ()), key=rank.__getitem__)
+                         if rank[j] < rank[i] and out[j].duplicate_of is None), None)
         if original is not None:
             out[i] = out[i].model_copy(update={"duplicate_of": original})
     return out

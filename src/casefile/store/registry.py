@@ -241,8 +241,8 @@ class Registry:
                 result.problems.append(Problem(exc.file, exc.problem))
         if not fresh:
             return result
-        self._read_ahead(slug, fresh, progress)
-        return self._commit(slug, fresh, user, result)
+        ahead = self._read_ahead(slug, fresh, progress)
+        return self._commit(slug, fresh, user, result, ahead)
 
     def add_read(self, slug: str, items: list[tuple[bytes, Source, DocAnalysis]], user: str = "") -> AddResult:
         """Add reports that were already ingested and read elsewhere (batch mode)."""
@@ -254,10 +254,12 @@ class Registry:
         fresh = [_Fresh(src.file, data, Ingested(src, None)) for data, src, _ in items]
         return self._commit(slug, fresh, user, result)
 
-    def _read_ahead(self, slug: str, fresh: list[_Fresh], progress: Callable[[Source], None] | None) -> None:
+    def _read_ahead(self, slug: str, fresh: list[_Fresh],
+                    progress: Callable[[Source], None] | None) -> list[Source]:
         """Read, before taking the case's write lock, what the add will need: the new reports
         and the stored ones the new reports date differently, each in the frame the whole
-        bundle gives it (the commit reads whatever another add changed meanwhile)."""
+        bundle gives it (the commit reads whatever another add changed meanwhile). Returns the
+        case's sources as the bundle steps give them, for the commit to reuse if nothing changed."""
         with self._session() as s:
             row = self._case(s, slug)
             rows = _source_rows(s, row)
@@ -269,15 +271,17 @@ class Registry:
                 ReadingRow.reader_version == READER_VERSION,
                 ReadingRow.sha256.in_([src.sha256 for src in sources]))).tuples())
             missing = [src for src in sources if (src.sha256, frame_of(src)) not in stored_frames]
-        if not missing:
-            return
-        analyses = read_sources(missing, progress=progress)
-        with self._session.begin() as s:
-            for src, a in zip(missing, analyses, strict=True):
-                _store_reading(s, src, a)
+        if missing:
+            analyses = read_sources(missing, progress=progress)
+            with self._session.begin() as s:
+                for src, a in zip(missing, analyses, strict=True):
+                    _store_reading(s, src, a)
+        return sources
 
-    def _commit(self, slug: str, fresh: list[_Fresh], user: str, result: AddResult) -> AddResult:
-        """Write new sources and a new version in one transaction (all or nothing)."""
+    def _commit(self, slug: str, fresh: list[_Fresh], user: str, result: AddResult,
+                ahead: list[Source] | None = None) -> AddResult:
+        """Write new sources and a new version in one transaction (all or nothing). `ahead`: the
+        sources `_read_ahead` found, used if the case holds just those reports in that order."""
         with self._session.begin() as s:
             row = self._case(s, slug, lock=True)
             rows = _source_rows(s, row)
@@ -300,7 +304,7 @@ class Registry:
             if not result.added:
                 return result
             s.flush()
-            cf, unapplied = self._consolidate(s, row)
+            cf, unapplied = self._consolidate(s, row, ahead)
             number = self._store_version(s, row, cf, unapplied, user, f"added {', '.join(result.added)}")
             s.add(AuditRow(case_id=row.id, user=user, at=now, action="add",
                            before={"version": number - 1 if before else None},
@@ -309,7 +313,8 @@ class Registry:
             result.diff = diff_casefiles(before, cf)
         return result
 
-    def _consolidate(self, s: Session, row: CaseRow) -> tuple[CaseFile, list[dict[str, Any]]]:
+    def _consolidate(self, s: Session, row: CaseRow,
+                     ahead: list[Source] | None = None) -> tuple[CaseFile, list[dict[str, Any]]]:
         """The case file from stored sources and readings, decisions applied: the bundle steps
         over all the case's reports, then each report's reading in the frame they give it
         (read now only where none is stored: a reader upgrade, or a date the bundle changed)."""
@@ -320,7 +325,9 @@ class Registry:
             if r.ingest_notes is None:  # stored before schema 0004: keep what was found now
                 r.ingest_notes = _notes(ingested)
             stored.append(ingested)
-        sources = bundle_of(stored)
+        same = ahead is not None and [(i.source.id, i.source.sha256) for i in stored] == \
+            [(src.id, src.sha256) for src in ahead]
+        sources = ahead if ahead is not None and same else bundle_of(stored)
         readings = _readings(s, sources)
         missing = [src for src in sources if src.sha256 not in readings]
         if missing:
