@@ -30,6 +30,21 @@ def test_example_builds_json_and_html(tmp_path: Path) -> None:
     assert (tmp_path / "index.html").read_text().startswith("<!doctype html>")
 
 
+def test_the_readme_example_prints_what_the_readme_says(tmp_path: Path) -> None:
+    """The README's example line is the real output of its example build."""
+    readme = (EXAMPLE.parents[1] / "README.md").read_text(encoding="utf-8").splitlines()
+    command = next(i for i, line in enumerate(readme) if line.strip() == "$ casefile build examples/sample-case --out out")
+    expected = readme[command + 1].strip()
+    assert "status convicted_at_liberty" in expected  # a suspended sentence: convicted, at liberty
+    result = _build(str(EXAMPLE), "--out", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    printed = [line.strip() for line in result.stderr.splitlines() if "sources read" in line]
+    assert printed == [expected]
+    html = (tmp_path / "index.html").read_text(encoding="utf-8")
+    assert "convicted at liberty" in html and "sentenced to two years suspended" in html
+    assert "and was released" not in html  # the summary; the quoted source may say it
+
+
 def test_json_only_writes_no_html(tmp_path: Path) -> None:
     result = _build(str(EXAMPLE), "--out", str(tmp_path), "--quiet", "--json-only")
     assert result.exit_code == 0

@@ -109,3 +109,46 @@ def test_non_custodial_cues_match_inflected_words_and_other_wordings():
     restricted = _event("V1", "sentence", "2031-02-26", ["S1"], "приговорил к двум годам ограничения свободы",
                         duration="P2Y")
     assert assess_status([restricted], _sources("2031-02-27"), SUBJECT).value == "convicted_at_liberty"
+
+
+def test_a_suspended_or_non_custodial_term_is_a_conviction_at_liberty_after_its_release_too():
+    """Released from custody on the day of a suspended sentence: convicted at liberty, not
+    released; the same with restricted freedom, in either language."""
+    for quote in ("was released after a court gave her a suspended sentence of three years",
+                  "was given three years of probation and walked free",
+                  "приговорил к трем годам условно",
+                  "получила условный срок — три года",
+                  "приговорил к трем годам ограничения свободы"):
+        events = [_event("V1", "detention", "2031-01-10", ["S1"]),
+                  _event("V2", "conviction", "2031-06-02", ["S2"], "found guilty"),
+                  _event("V3", "sentence", "2031-06-02", ["S2"], quote, duration="P3Y"),
+                  _event("V4", "release", "2031-06-02", ["S2"], "walked free from the courtroom")]
+        st = assess_status(events, _sources("2031-01-11", "2031-06-03"), SUBJECT)
+        assert st.value == "convicted_at_liberty", quote
+    # a custodial term served, then a release: released
+    served = [_event("V1", "sentence", "2031-06-02", ["S1"], "was sentenced to three years", duration="P3Y"),
+              _event("V2", "release", "2034-06-02", ["S2"], "was released")]
+    assert assess_status(served, _sources("2031-06-03", "2034-06-03"), SUBJECT).value == "released"
+
+
+def test_a_term_served_at_liberty_lets_the_conditions_before_it_bind():
+    """A suspended sentence takes no one into custody: a ban ordered before it still binds."""
+    events = [_event("V1", "detention", "2031-01-10", ["S1"]),
+              _event("V2", "travel_ban", "2031-02-01", ["S1"], "barred from leaving the city", duration="P5Y"),
+              _event("V3", "sentence", "2031-06-02", ["S2"], "a suspended sentence of two years", duration="P2Y")]
+    assert assess_status(events, _sources("2031-02-02", "2031-06-03"), SUBJECT).conditions == ["travel_ban"]
+
+
+def test_a_penal_colony_or_parole_is_no_term_served_at_liberty():
+    """"исправительная колония" is a prison, "условно-досрочное освобождение" parole from one;
+    "suspended from his post" no suspended term; correctional labour is a term at liberty."""
+    for quote in ("приговорил к шести годам лишения свободы с отбыванием в исправительной колонии",
+                  "приговорил к шести годам колонии; через три года он сможет выйти условно-досрочно",
+                  "was sentenced to six years and suspended from his post"):
+        term = _event("V1", "sentence", "2031-06-02", ["S1"], quote, duration="P6Y")
+        assert assess_status([term], _sources("2031-06-03"), SUBJECT).value == "imprisoned", quote
+    labour = _event("V1", "sentence", "2031-06-02", ["S1"], "приговорил к году исправительных работ", duration="P1Y")
+    assert assess_status([labour], _sources("2031-06-03"), SUBJECT).value == "convicted_at_liberty"
+    uk = _event("V1", "sentence", "2031-06-02", ["S1"], "two years in prison, suspended for three years",
+                duration="P2Y")
+    assert assess_status([uk], _sources("2031-06-03"), SUBJECT).value == "convicted_at_liberty"

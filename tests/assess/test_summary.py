@@ -81,3 +81,30 @@ def test_events_without_evidence_are_never_stated():
     bare = Event(id="V1", type="detention", date="2030-06-04", date_precision="day")
     status = assess_status([], SOURCES, SUBJECT)
     assert summarize(SUBJECT, [bare], status, SOURCES) == []
+
+
+def test_a_suspended_sentence_is_told_as_one_and_its_release_as_no_end() -> None:
+    """"Sentenced to two years suspended", the person convicted but at liberty; never "and was
+    released", though the person left custody that day."""
+    def sourced(ev: Event, quote: str) -> Event:
+        return ev.model_copy(update={"evidence": [e.model_copy(update={"quote": quote}) for e in ev.evidence]})
+
+    events = [_event("V1", "detention", "2030-06-04", ["S1"]),
+              _event("V2", "conviction", "2030-09-10", ["S2"], charge="publishing false reports"),
+              sourced(_event("V3", "sentence", "2030-09-10", ["S2"], duration="P2Y"),
+                      "the court gave her a suspended sentence of two years"),
+              sourced(_event("V4", "release", "2030-09-10", ["S2"]), "she was released from the courtroom")]
+    sources = [Source(id="S1", file="1.txt", published="2030-06-05"), Source(id="S2", file="2.txt",
+                                                                               published="2030-09-11")]
+    status = assess_status(events, sources, SUBJECT)
+    assert status.value == "convicted_at_liberty"
+    texts = [line.text for line in summarize(SUBJECT, events, status, sources)]
+    assert texts[1] == ("On 10 September 2030, Mira Talven was convicted of publishing false reports and was "
+                        "sentenced to two years suspended.")
+    assert not any("released" in t for t in texts), texts
+    assert texts[-1] == "As of 11 September 2030, Mira Talven was convicted but at liberty."
+    ru = [line.text for line in summarize(SUBJECT, events, status, sources, language="ru")]
+    assert "приговор: 2 года условно" in ru[1], ru
+    restricted = sourced(events[2], "приговорил к двум годам ограничения свободы")
+    ru = [line.text for line in summarize(SUBJECT, [*events[:2], restricted, events[3]], status, sources, language="ru")]
+    assert "приговор: 2 года (без лишения свободы)" in ru[1], ru

@@ -51,3 +51,16 @@ def test_every_source_kept_and_pointers_go_to_originals(texts: list[str]) -> Non
         if s.duplicate_of:
             assert s.duplicate_of != s.id
             assert by_id[s.duplicate_of].duplicate_of is None
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(st.integers(0, 12), min_size=0, max_size=14), max_size=9),
+       st.sampled_from([0.6, 0.5, 0.75, 1.0]))
+def test_similar_pairs_are_exactly_the_pairs_over_the_threshold(sets: list[list[int]], threshold: float) -> None:
+    """The prefix-filtered join finds the same pairs as comparing every pair."""
+    from casefile.ingest.dedupe import similar_pairs
+
+    as_sets = [{(str(x),) for x in s} for s in sets]
+    every = {(i, j) for i in range(len(as_sets)) for j in range(i + 1, len(as_sets))
+             if jaccard(as_sets[i], as_sets[j]) >= threshold}
+    assert similar_pairs(as_sets, threshold) == every

@@ -25,6 +25,42 @@ runner = CliRunner()
 WIRE, STATEMENT, PAGE = (EXAMPLE / n for n in ("01_wire.txt", "02_statement.md", "03_release.html"))
 
 
+# a report whose dateline names a day and month but no year, and one that writes the year
+YEARLESS = """Activist detained in Westford
+
+WESTFORD, March 9 (Northwind) - Police in Westford detained the activist Piet Arno on Wednesday, his lawyer \
+Lena Voss said. Arno was charged with organising an unsanctioned rally.
+"""
+DATED_TEXT = """Court remands Westford activist
+
+Published: 14 March 2023
+
+A court in Westford on Monday remanded the activist Piet Arno in custody for two months. Arno was detained on \
+8 March 2023 after a rally, his lawyer Lena Voss said.
+"""
+LATER_TEXT = """Westford activist's detention extended
+
+Published: 5 May 2023
+
+A court in Westford on Thursday extended the pre-trial detention of the activist Piet Arno by three months, his \
+lawyer Lena Voss said.
+"""
+
+
+def _write(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def bundle(tmp_path: Path) -> tuple[Path, Path, Path]:
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    return (_write(folder, "a_yearless.txt", YEARLESS), _write(folder, "b_dated.txt", DATED_TEXT),
+            _write(folder, "c_later.txt", LATER_TEXT))
+
+
 PG_URL = os.environ.get("CASEFILE_TEST_DATABASE_URL")  # e.g. postgresql://postgres@127.0.0.1:54329/casefile_test
 
 
@@ -68,6 +104,14 @@ def test_adding_reports_one_by_one_makes_a_version_each_with_its_diff(reg: Regis
     assert [s.id for s in cf.sources] == ["S1", "S2", "S3"]
 
 
+def test_what_changed_tells_no_status_change_when_only_the_as_of_date_moved(reg: Registry) -> None:
+    reg.add("yesenov", [WIRE])
+    second = reg.add("yesenov", [STATEMENT])
+    assert reg.casefile("yesenov", 1).status.value == reg.casefile("yesenov", 2).status.value
+    assert second.diff["status"] is None
+    assert not any(line.startswith("status") for line in second.changes), second.changes
+
+
 def test_a_known_report_is_not_read_or_added_again(reg: Registry, tmp_path: Path, monkeypatch) -> None:
     reg.add("yesenov", [WIRE])
     copy = tmp_path / "same-story-renamed.txt"
@@ -81,6 +125,54 @@ def test_a_known_report_is_not_read_or_added_again(reg: Registry, tmp_path: Path
     # a new report: only that one is read
     reg.add("yesenov", [WIRE, STATEMENT])
     assert [[s.file for s in c] for c in calls] == [["02_statement.md"]]
+
+
+def test_an_add_dates_reports_from_the_whole_case_as_build_does(reg: Registry, bundle, monkeypatch) -> None:
+    """A dateline without a year takes its year from a report added later: the registry runs the
+    bundle steps on every add, reads again only the report whose date they changed, and ends
+    with the case file `build` gives on the same reports."""
+    from casefile.pipeline import build_case
+
+    yearless, dated, later = bundle
+    calls: list[list[str]] = []
+    real = registry_mod.read_sources
+    monkeypatch.setattr(registry_mod, "read_sources", lambda srcs, **kw: calls.append([s.file for s in srcs])
+                        or real(srcs, **kw))
+    reg.add("yesenov", [yearless])
+    alone = reg.casefile("yesenov")
+    assert alone.sources[0].published is None
+    assert [v.date for v in alone.events if v.type == "detention"] == [None]
+    reg.add("yesenov", [dated])
+    # the report dated by the new one is read again in its new frame; nothing else is
+    assert calls == [["a_yearless.txt"], ["a_yearless.txt", "b_dated.txt"]]
+    cf = reg.casefile("yesenov")
+    assert (cf.sources[0].published, cf.sources[0].published_basis) == ("2023-03-09", "dateline")
+    assert "without a year" in cf.sources[0].warnings[0]
+    assert "2023-03-08" in [v.date for v in cf.events if v.type == "detention"]
+    reg.add("yesenov", [later])
+    assert calls[2:] == [["c_later.txt"]]
+    built = build_case([yearless.parent]).casefile
+    mine = reg.casefile("yesenov")
+    assert [s.model_dump(exclude={"path"}) for s in mine.sources] == \
+        [s.model_dump(exclude={"path"}) for s in built.sources]
+    assert [v.model_dump() for v in mine.events] == [v.model_dump() for v in built.events]
+    assert mine.status == built.status and mine.summary == built.summary
+
+
+def test_a_reading_is_stored_per_frame_and_shared_across_cases(reg: Registry, bundle, monkeypatch) -> None:
+    """The same report dated differently in two cases is read once per date, and each case
+    keeps the reading of its own date."""
+    yearless, dated, _ = bundle
+    reg.add("yesenov", [yearless, dated])
+    reg.new_case("alone")
+    monkeypatch.setattr(registry_mod, "read_sources", lambda *a, **k: pytest.fail("read again"))
+    reg.new_case("again")
+    reg.add("again", [yearless, dated])  # the same frames: every reading comes from the store
+    monkeypatch.undo()
+    reg.add("alone", [yearless])
+    assert reg.casefile("alone").sources[0].published is None
+    assert [v.date for v in reg.casefile("alone").events if v.type == "detention"] == [None]
+    assert "2023-03-08" in [v.date for v in reg.casefile("yesenov").events if v.type == "detention"]
 
 
 def test_the_same_report_in_a_second_case_reuses_its_stored_reading(reg: Registry, monkeypatch) -> None:
@@ -193,8 +285,8 @@ def test_a_decision_whose_target_is_gone_is_reported_not_dropped(reg: Registry) 
 
 def test_migrations_from_an_empty_database_and_from_the_previous_schema(tmp_path: Path) -> None:
     fresh = Registry(str(tmp_path / "fresh.db"))
-    assert fresh.schema_revision() == "0003"
-    # a database made by the previous release (schema 0001) with a case in it
+    assert fresh.schema_revision() == "0004"
+    # a database made by the first release (schema 0001) with a case in it
     old_db = str(tmp_path / "old.db")
     engine = make_engine(old_db)
     migrate(engine, "0001")
@@ -204,10 +296,43 @@ def test_migrations_from_an_empty_database_and_from_the_previous_schema(tmp_path
                      {"t": now})
     engine.dispose()
     reg = Registry(old_db)
-    assert reg.schema_revision() == "0003"
+    assert reg.schema_revision() == "0004"
     assert [c.slug for c in reg.cases()] == ["old"]
     assert reg.add("old", [WIRE]).version == 1
     assert reg.audit("old")[-1]["action"] == "add"
+
+
+def test_a_report_stored_by_schema_0003_is_dated_with_its_bundle_after_the_upgrade(tmp_path: Path) -> None:
+    """A source row and a reading stored before 0004 (no ingest notes, readings keyed without a
+    frame): the upgrade keeps the source, ingests its original again for what the bundle steps
+    need, and reads it again in the frame its case gives it."""
+    from casefile.ingest import read_source
+    from casefile.read import READER_VERSION
+
+    old_db = str(tmp_path / "old.db")
+    engine = make_engine(old_db)
+    migrate(engine, "0003")
+    data = YEARLESS.encode()
+    src = read_source(Path("yearless.txt"), data, "S1")
+    assert src.published is None  # alone, it has no year
+    now = datetime(2024, 1, 1)
+    with engine.begin() as conn:
+        conn.execute(sa.text("INSERT INTO cases (slug, title, created_at, updated_at, revision, restricted) "
+                             "VALUES ('old', 'Old case', :t, :t, 0, false)"), {"t": now})
+        conn.execute(sa.text("INSERT INTO sources (case_id, position, sha256, file, original, text, meta, added_at, "
+                             "added_by) VALUES (1, 1, :sha, 'yearless.txt', :data, :text, :meta, :t, 'ana')"),
+                     {"sha": src.sha256, "data": data, "text": src.text, "t": now,
+                      "meta": json.dumps(src.model_dump(mode="json", exclude={"text"}))})
+        conn.execute(sa.text("INSERT INTO readings (sha256, reader_version, analysis) VALUES (:sha, :v, :a)"),
+                     {"sha": src.sha256, "v": READER_VERSION, "a": json.dumps({"source": "S0", "language": "en"})})
+    engine.dispose()
+    reg = Registry(old_db)
+    assert reg.schema_revision() == "0004"
+    reg.add("old", [_write(tmp_path, "dated.txt", DATED_TEXT)])
+    cf = reg.casefile("old")
+    old = next(s for s in cf.sources if s.file == "yearless.txt")
+    assert old.published == "2023-03-09" and old.published_basis == "dateline"
+    assert any(v.date == "2023-03-08" for v in cf.events if v.type == "detention")
 
 
 def test_unknown_case_is_a_clear_error(reg: Registry) -> None:

@@ -12,8 +12,8 @@ from casefile.resources import per_language
 
 @cache
 def cues(key: str) -> tuple[str, ...]:
-    """The cues of one list (`approximate`, `duration_qualifiers`, `non_custodial`,
-    `in_absentia`) in every language."""
+    """The cues of one list (`approximate`, `duration_qualifiers`, `non_custodial` and its
+    `non_custodial_except`, `suspended`, `in_absentia`) in every language."""
     return tuple(c for lang in per_language("assess.yaml").values() for c in lang.get(key) or [])
 
 
@@ -24,12 +24,17 @@ def has_cue(text: str, key: str) -> bool:
 
 
 @cache
-def _stem_pattern(key: str) -> re.Pattern[str]:
+def _stem_pattern(key: str) -> re.Pattern[str] | None:
     alts = [r"\w*\s+".join(re.escape(w) for w in cue.split()) for cue in cues(key)]
-    return re.compile(r"(?<!\w)(?:" + "|".join(alts) + ")", re.I)
+    return re.compile(r"(?<!\w)(?:" + "|".join(alts) + ")", re.I) if alts else None
 
 
 def has_stemmed_cue(text: str, key: str) -> bool:
     """A cue of `key` in `text`, each of its words a stem ("ограничени свободы" matches
-    "ограничения свободы", "restricted freedom" matches "restricted freedoms")."""
-    return bool(_stem_pattern(key).search(text))
+    "ограничения свободы", "restricted freedom" matches "restricted freedoms"), outside the phrases of the list `<key>_except` where there is one
+    ("условно-досрочное освобождение", parole from a prison term, is no suspended term)."""
+    found = _stem_pattern(key)
+    if found is None:
+        return False
+    unless = _stem_pattern(f"{key}_except")
+    return bool(found.search(unless.sub(" ", text) if unless else text))

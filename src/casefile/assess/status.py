@@ -35,6 +35,19 @@ def _at_liberty(ev: Event) -> bool:
     return _worded(ev, "non_custodial")
 
 
+def at_liberty(ev: Event) -> bool:
+    """The act is one its type serves at liberty when so worded (the table's `at_liberty`: a
+    sentence), and a source words it so ("a suspended sentence", "условный срок",
+    "ограничение свободы"): a conviction at liberty, no custody."""
+    effect = event_types()[ev.type].status
+    return effect is not None and effect.at_liberty is not None and _at_liberty(ev)
+
+
+def suspended(ev: Event) -> bool:
+    """A term served at liberty that a source words as suspended (a subset of `at_liberty`)."""
+    return at_liberty(ev) and _worded(ev, "suspended")
+
+
 def in_absentia(ev: Event) -> bool:
     """A court's act in the person's absence, as a source words it: it puts no one in custody."""
     spec = event_types()[ev.type]
@@ -118,8 +131,7 @@ def assess_status(events: list[Event], sources: list[Source], subject: Entity | 
     mine = replay_order(mine)
     state: StatusValue = "unknown"
     deciding: Event | None = None  # the last event that changed the status
-    for ev in mine:
-        after = _next(state, ev)
+    for ev, after in replay(mine):
         if after != state:
             deciding = ev
         state = after
@@ -130,11 +142,35 @@ def assess_status(events: list[Event], sources: list[Source], subject: Entity | 
     return Status(value=state, as_of=as_of, conditions=_unique([t for t, _ in conditions]), sources=_sources(behind))
 
 
+def replay(events: list[Event]) -> list[tuple[Event, StatusValue]]:
+    """The status after each of `events` (in `replay_order`), from "unknown"."""
+    state: StatusValue = "unknown"
+    out = []
+    for ev in events:
+        state = _next(state, ev)
+        out.append((ev, state))
+    return out
+
+
+def status_moves(events: list[Event], subject: Entity | None) -> set[str]:
+    """The ids of the subject's dated events that changed where the subject stands when
+    replayed: a release after a sentence served at liberty does not (the summary does not
+    tell it as how the episode ended)."""
+    mine = replay_order([ev for ev in subject_events(events, subject) if ev.date])
+    out: set[str] = set()
+    state: StatusValue = "unknown"
+    for ev, after in replay(mine):
+        if after != state:
+            out.add(ev.id)
+        state = after
+    return out
+
+
 def binding_conditions(events: list[Event], as_of: str | None) -> list[tuple[str, Event]]:
     """Fines and bans (acts marked `condition`) of the current episode, not run out by `as_of`,
     not lifted since."""
     table = event_types()
-    last_custody = max((ev.date or "" for ev in events if table[ev.type].custody), default="")
+    last_custody = max((ev.date or "" for ev in events if table[ev.type].custody and not at_liberty(ev)), default="")
     out: list[tuple[str, Event]] = []
     for ev in events:
         if not table[ev.type].condition or (ev.date or "") < last_custody[:len(ev.date or "")]:

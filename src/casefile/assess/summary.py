@@ -17,7 +17,7 @@ import re
 from functools import cache
 from typing import Any
 
-from casefile.assess.status import date_key, in_absentia
+from casefile.assess.status import at_liberty, date_key, in_absentia, status_moves, suspended
 from casefile.core.durations import parse_duration, spell_duration
 from casefile.core.event_types import event_types
 from casefile.model import Amount, Entity, Event, Source, Status, SummarySentence
@@ -41,7 +41,7 @@ def summarize(subject: Entity | None, events: list[Event], status: Status, sourc
     known = [ev for ev in events if ev.evidence and table[ev.type].phrase(language)]
     if subject is not None and any(p.entity == subject.id for ev in known for p in ev.participants):
         known = [ev for ev in known if not ev.participants or any(p.entity == subject.id for p in ev.participants)]
-    groups = _pick(known)
+    groups = _pick(known, status_moves(events, subject))
     out = [w.sentence(name, g) for g in groups]
     status_line = w.status_sentence(name, status)
     if status_line is not None:
@@ -56,8 +56,10 @@ def _dated(events: list[Event]) -> list[Event]:
     return sorted((ev for ev in events if ev.date), key=lambda ev: date_key(ev.date))
 
 
-def _pick(events: list[Event]) -> list[list[Event]]:
-    """The key acts, grouped by day and in date order."""
+def _pick(events: list[Event], moves: set[str] | None = None) -> list[list[Event]]:
+    """The key acts, grouped by day and in date order. `moves`: the events that changed the
+    subject's status (`status.status_moves`); an act that would end the episode but did not
+    (a release after a sentence served at liberty) is not told as its end."""
     table = event_types()
     chosen: list[Event] = []
     dated = _dated(events)
@@ -75,7 +77,8 @@ def _pick(events: list[Event]) -> list[list[Event]]:
     held = [ev for ev in dated if "held" in table[ev.type].summary and ev is not first and ev not in chosen]
     if held:
         chosen.append(held[0])
-    ending = [ev for ev in dated if "ends" in table[ev.type].summary and ev is not first]
+    ending = [ev for ev in dated if "ends" in table[ev.type].summary and ev is not first
+              and (moves is None or ev.id in moves)]
     if ending:
         chosen.append(ending[-1])
     if len(chosen) < 3:  # too little to tell the story: add what else is dated
@@ -142,6 +145,8 @@ class _Wording:
             keys = re.findall(r"\{(\w+)\}", m.group(1))
             return m.group(1).format(**values) if all(values.get(k) for k in keys) else ""
         phrase = re.sub(r"\[([^\]]*)\]", fill, template)
+        if at_liberty(ev):  # "sentenced to two years suspended", never as if imprisoned
+            phrase = f"{phrase} {self.words['at_liberty']['suspended' if suspended(ev) else 'other']}"
         return f"{phrase} {self.words['in_absentia']}" if in_absentia(ev) else phrase
 
     def join(self, parts: list[str]) -> str:

@@ -51,6 +51,7 @@ class StatusEffect(_Frozen):
 
     to: str | None = None  # None: the status stays
     from_: frozenset[str] | None = Field(default=None, alias="from")
+    keeps: frozenset[str] = frozenset()  # from these statuses the status stays
     at_liberty: str | None = None
     absentia: StatusEffect | None = None
     final: bool = False
@@ -58,7 +59,7 @@ class StatusEffect(_Frozen):
     def after(self, state: str, at_liberty: bool = False) -> str:
         """The status after an act with this effect, from `state`; `at_liberty`: a source
         words the act as served at liberty."""
-        if self.from_ is not None and state not in self.from_:
+        if self.from_ is not None and state not in self.from_ or state in self.keeps:
             return state
         if at_liberty and self.at_liberty:
             return self.at_liberty

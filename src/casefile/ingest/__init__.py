@@ -82,7 +82,10 @@ def detect_language(text: str) -> str:
 
 
 @dataclass(frozen=True)
-class _Read:
+class Ingested:
+    """One file read alone: its Source (dated by itself only) and what the bundle steps
+    (`bundle_sources`) need from its raw text besides, which the cleaned text no longer shows."""
+
     source: Source
     yearless: tuple[int, int] | None  # (month, day) of a dateline without a year
 
@@ -99,10 +102,12 @@ class Known:
 
 def read_source(path: Path, data: bytes, source_id: str, known: Known | None = None) -> Source:
     """One file's bytes to a Source. Raises IngestError naming the file."""
-    return _read(path, data, source_id, known).source
+    return ingest_file(path, data, source_id, known).source
 
 
-def _read(path: Path, data: bytes, source_id: str, known: Known | None = None) -> _Read:
+def ingest_file(path: Path, data: bytes, source_id: str, known: Known | None = None) -> Ingested:
+    """One file's bytes to a Source dated by itself alone, and its year-less dateline if any.
+    Raises IngestError naming the file."""
     known = known or Known()
     name = path.name
     fmt = SUFFIXES.get(path.suffix.lower())
@@ -160,7 +165,7 @@ def _read(path: Path, data: bytes, source_id: str, known: Known | None = None) -
         text=text,
         sha256=hashlib.sha256(data).hexdigest(),
     )
-    return _Read(source, yearless)
+    return Ingested(source, yearless)
 
 
 def date_yearless(sources: list[Source], yearless: dict[str, tuple[int, int]]) -> list[Source]:
@@ -232,7 +237,7 @@ def ingest_paths(paths: list[Path]) -> IngestResult:
             result.problems.append(Problem(path.name, f"cannot be read: {exc.strerror or exc}"))
             continue
         try:
-            read = _read(path, data, f"S{n + 1}")
+            read = ingest_file(path, data, f"S{n + 1}")
         except IngestError as exc:
             result.problems.append(Problem(exc.file, exc.problem))
             continue
@@ -240,5 +245,13 @@ def ingest_paths(paths: list[Path]) -> IngestResult:
         result.sources.append(read.source)
         if read.yearless:
             yearless[read.source.id] = read.yearless
-    result.sources = mark_duplicates(date_by_bundle(date_yearless(result.sources, yearless)))
+    result.sources = bundle_sources(result.sources, yearless)
     return result
+
+
+def bundle_sources(sources: list[Source], yearless: dict[str, tuple[int, int]]) -> list[Source]:
+    """The steps that need the whole bundle, over sources each read alone (`ingest_file`):
+    year-less datelines and undated reports dated from the others, near-duplicates marked.
+    Pure, and the same for a one-shot build and for every add to a registry case, so that both
+    give the same case file; `yearless` maps source ids to their `Ingested.yearless`."""
+    return mark_duplicates(date_by_bundle(date_yearless(sources, yearless)))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import threading
 from collections.abc import Callable
@@ -17,8 +18,7 @@ from sqlalchemy import Engine, create_engine, event, func, inspect, select, upda
 from sqlalchemy.orm import Session, sessionmaker
 
 from casefile.errors import CasefileError, IngestError
-from casefile.ingest import Problem, collect_files, read_source
-from casefile.ingest.dedupe import original_of, shingles
+from casefile.ingest import Ingested, Problem, bundle_sources, collect_files, ingest_file
 from casefile.model import CaseFile, DocAnalysis, Source, rebase_analysis
 from casefile.pipeline import consolidate_case, timestamp
 from casefile.read import READER_VERSION, read_sources
@@ -210,6 +210,12 @@ class Registry:
             progress: Callable[[Source], None] | None = None) -> AddResult:
         """Add reports to a case: only new ones are read; the case is consolidated again.
 
+        Every add runs the steps a one-shot build runs over its whole bundle (`bundle_sources`:
+        year-less and undated reports dated from the others, copies marked), over all of the
+        case's reports, so the case file is the one `build` gives on the same reports. A report
+        the new ones date differently is read again with its new date; every other reading is
+        taken from the store.
+
         All or nothing: the sources, readings and the new version are written in one
         transaction, so a crash half-way leaves the case as it was."""
         user = user or _user()
@@ -218,7 +224,7 @@ class Registry:
         with self._session() as s:
             row = self._case(s, slug)
             known = set(s.scalars(select(SourceRow.sha256).where(SourceRow.case_id == row.id)))
-        fresh: list[tuple[Path, bytes, Source]] = []
+        fresh: list[_Fresh] = []
         for path in files:
             try:
                 data = path.read_bytes()
@@ -226,17 +232,17 @@ class Registry:
                 result.problems.append(Problem(path.name, f"cannot be read: {exc.strerror or exc}"))
                 continue
             sha = hashlib.sha256(data).hexdigest()
-            if sha in known or sha in {f[2].sha256 for f in fresh}:
+            if sha in known or sha in {f.ingested.source.sha256 for f in fresh}:
                 result.already_known.append(path.name)
                 continue
             try:
-                fresh.append((path, data, read_source(path, data, f"N{len(fresh) + 1}")))
+                fresh.append(_Fresh(path.name, data, ingest_file(path, data, f"N{len(fresh) + 1}")))
             except IngestError as exc:
                 result.problems.append(Problem(exc.file, exc.problem))
         if not fresh:
             return result
-        self._read(fresh, progress)
-        return self._commit(slug, [(p.name, data, src) for p, data, src in fresh], user, result)
+        ahead = self._read_ahead(slug, fresh, progress)
+        return self._commit(slug, fresh, user, result, ahead)
 
     def add_read(self, slug: str, items: list[tuple[bytes, Source, DocAnalysis]], user: str = "") -> AddResult:
         """Add reports that were already ingested and read elsewhere (batch mode)."""
@@ -244,40 +250,61 @@ class Registry:
         result = AddResult(case=slug, version=None)
         with self._session.begin() as s:
             for _data, src, analysis in items:
-                if not s.scalar(select(ReadingRow.id).where(ReadingRow.sha256 == src.sha256,
-                                                            ReadingRow.reader_version == READER_VERSION)):
-                    s.add(ReadingRow(sha256=src.sha256 or "", reader_version=READER_VERSION,
-                                     analysis=rebase_analysis(analysis.model_dump(mode="json"), src.id, "S0")))
-        return self._commit(slug, [(src.file, data, src) for data, src, _ in items], user, result)
+                _store_reading(s, src, analysis)
+        fresh = [_Fresh(src.file, data, Ingested(src, None)) for data, src, _ in items]
+        return self._commit(slug, fresh, user, result)
 
-    def _commit(self, slug: str, fresh: list[tuple[str, bytes, Source]], user: str, result: AddResult) -> AddResult:
-        """Write new sources and a new version in one transaction (all or nothing)."""
+    def _read_ahead(self, slug: str, fresh: list[_Fresh],
+                    progress: Callable[[Source], None] | None) -> list[Source]:
+        """Read, before taking the case's write lock, what the add will need: the new reports
+        and the stored ones the new reports date differently, each in the frame the whole
+        bundle gives it (the commit reads whatever another add changed meanwhile). Returns the
+        case's sources as the bundle steps give them, for the commit to reuse if nothing changed."""
+        with self._session() as s:
+            row = self._case(s, slug)
+            rows = _source_rows(s, row)
+            stored = [_stored(r) for r in rows]
+            news = [Ingested(f.ingested.source.model_copy(update={"id": f"S{len(rows) + i}"}), f.ingested.yearless)
+                    for i, f in enumerate(fresh, 1)]
+            sources = bundle_of([*stored, *news])
+            stored_frames = set(s.execute(select(ReadingRow.sha256, ReadingRow.frame).where(
+                ReadingRow.reader_version == READER_VERSION,
+                ReadingRow.sha256.in_([src.sha256 for src in sources]))).tuples())
+            missing = [src for src in sources if (src.sha256, frame_of(src)) not in stored_frames]
+        if missing:
+            analyses = read_sources(missing, progress=progress)
+            with self._session.begin() as s:
+                for src, a in zip(missing, analyses, strict=True):
+                    _store_reading(s, src, a)
+        return sources
+
+    def _commit(self, slug: str, fresh: list[_Fresh], user: str, result: AddResult,
+                ahead: list[Source] | None = None) -> AddResult:
+        """Write new sources and a new version in one transaction (all or nothing). `ahead`: the
+        sources `_read_ahead` found, used if the case holds just those reports in that order."""
         with self._session.begin() as s:
             row = self._case(s, slug, lock=True)
-            rows = list(s.scalars(select(SourceRow).where(SourceRow.case_id == row.id).order_by(SourceRow.position)))
+            rows = _source_rows(s, row)
             have = {r.sha256 for r in rows}
             before = self._latest(s, row)
             pos = len(rows)
-            # each earlier source's shingles once per add, for the near-duplicate check
-            earlier = [(o, shingles(o.text)) for o in (_source_of(r) for r in rows)]
             now = _now()
-            for name, data, src in fresh:
+            for f in fresh:
+                src = f.ingested.source
                 if src.sha256 in have:  # another add took it meanwhile
-                    result.already_known.append(name)
+                    result.already_known.append(f.name)
                     continue
                 pos += 1
-                mine = shingles(src.text)
-                src = src.model_copy(update={"id": f"S{pos}", "duplicate_of": original_of(mine, earlier)})
-                earlier.append((src, mine))
-                meta = src.model_dump(mode="json", exclude={"text"})
+                meta = src.model_dump(mode="json", exclude={"text", "id", "duplicate_of"})
                 s.add(SourceRow(case_id=row.id, position=pos, sha256=src.sha256 or "", file=src.file,
-                                original=data, text=src.text, meta=meta, added_at=now, added_by=user))
+                                original=f.data, text=src.text, meta=meta, added_at=now, added_by=user,
+                                ingest_notes=_notes(f.ingested)))
                 have.add(src.sha256 or "")
                 result.added.append(src.file)
             if not result.added:
                 return result
             s.flush()
-            cf, unapplied = self._consolidate(s, row)
+            cf, unapplied = self._consolidate(s, row, ahead)
             number = self._store_version(s, row, cf, unapplied, user, f"added {', '.join(result.added)}")
             s.add(AuditRow(case_id=row.id, user=user, at=now, action="add",
                            before={"version": number - 1 if before else None},
@@ -286,36 +313,26 @@ class Registry:
             result.diff = diff_casefiles(before, cf)
         return result
 
-    def _read(self, fresh: list[tuple[Path, bytes, Source]], progress: Callable[[Source], None] | None) -> None:
-        """Read the new sources that have no stored reading for this reader version; store them."""
-        with self._session() as s:
-            stored = set(s.scalars(select(ReadingRow.sha256).where(
-                ReadingRow.reader_version == READER_VERSION,
-                ReadingRow.sha256.in_([f[2].sha256 for f in fresh]))))
-        todo = [f[2] for f in fresh if f[2].sha256 not in stored]
-        if not todo:
-            return
-        analyses = read_sources(todo, progress=progress)
-        with self._session.begin() as s:
-            for src, a in zip(todo, analyses, strict=True):
-                if s.scalar(select(ReadingRow.id).where(ReadingRow.sha256 == src.sha256,
-                                                        ReadingRow.reader_version == READER_VERSION)):
-                    continue
-                s.add(ReadingRow(sha256=src.sha256 or "", reader_version=READER_VERSION,
-                                 analysis=rebase_analysis(a.model_dump(mode="json"), src.id, "S0")))
-
-    def _consolidate(self, s: Session, row: CaseRow) -> tuple[CaseFile, list[dict[str, Any]]]:
-        """The case file from stored sources and readings (nothing is parsed), decisions applied."""
-        rows = list(s.scalars(select(SourceRow).where(SourceRow.case_id == row.id).order_by(SourceRow.position)))
-        readings = {r.sha256: r.analysis for r in s.scalars(select(ReadingRow).where(
-            ReadingRow.reader_version == READER_VERSION, ReadingRow.sha256.in_([r.sha256 for r in rows])))}
-        sources = [_source_of(r) for r in rows]
+    def _consolidate(self, s: Session, row: CaseRow,
+                     ahead: list[Source] | None = None) -> tuple[CaseFile, list[dict[str, Any]]]:
+        """The case file from stored sources and readings, decisions applied: the bundle steps
+        over all the case's reports, then each report's reading in the frame they give it
+        (read now only where none is stored: a reader upgrade, or a date the bundle changed)."""
+        rows = _source_rows(s, row)
+        stored = []
+        for r in rows:
+            ingested = _stored(r)
+            if r.ingest_notes is None:  # stored before schema 0004: keep what was found now
+                r.ingest_notes = _notes(ingested)
+            stored.append(ingested)
+        same = ahead is not None and [(i.source.id, i.source.sha256) for i in stored] == \
+            [(src.id, src.sha256) for src in ahead]
+        sources = ahead if ahead is not None and same else bundle_of(stored)
+        readings = _readings(s, sources)
         missing = [src for src in sources if src.sha256 not in readings]
-        if missing:  # read by an older reader: read again now
+        if missing:
             for src, a in zip(missing, read_sources(missing), strict=True):
-                data = rebase_analysis(a.model_dump(mode="json"), src.id, "S0")
-                s.add(ReadingRow(sha256=src.sha256 or "", reader_version=READER_VERSION, analysis=data))
-                readings[src.sha256 or ""] = data
+                readings[src.sha256 or ""] = _store_reading(s, src, a)
         analyses = [DocAnalysis.model_validate(rebase_analysis(readings[src.sha256 or ""], "S0", src.id))
                     for src in sources]
         cf = consolidate_case(sources, analyses, generated_at=timestamp())
@@ -426,8 +443,70 @@ class Registry:
             return conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
 
 
-def _source_of(r: SourceRow) -> Source:
-    return Source.model_validate({**r.meta, "text": r.text, "id": f"S{r.position}"})
+@dataclass(frozen=True)
+class _Fresh:
+    """A report to add: its file name, bytes, and what ingest made of it alone."""
+
+    name: str
+    data: bytes
+    ingested: Ingested
+
+
+def frame_of(src: Source) -> str:
+    """What a reading depends on besides the text (and the reader's version): the date the
+    report counts from and how it was found, its title and language. The bundle steps may give
+    one report different dates in different cases, or as its case grows."""
+    told = json.dumps([src.published, src.published_basis, src.title, src.language], ensure_ascii=False)
+    return hashlib.sha256(told.encode()).hexdigest()[:32]
+
+
+def bundle_of(stored: list[Ingested]) -> list[Source]:
+    """The case's sources as a one-shot build of the same reports gives them (`bundle_sources`)."""
+    yearless = {i.source.id: i.yearless for i in stored if i.yearless}
+    return bundle_sources([i.source for i in stored], yearless)
+
+
+def _source_rows(s: Session, row: CaseRow) -> list[SourceRow]:
+    return list(s.scalars(select(SourceRow).where(SourceRow.case_id == row.id).order_by(SourceRow.position)))
+
+
+def _notes(ingested: Ingested) -> dict[str, Any]:
+    return {"yearless": list(ingested.yearless) if ingested.yearless else None}
+
+
+def _stored(r: SourceRow) -> Ingested:
+    """A stored report as ingest read it alone (its own date, no copy marked), with its
+    year-less dateline: from `ingest_notes`, or for a row stored before they were kept, by
+    ingesting its original bytes again."""
+    meta = {k: v for k, v in r.meta.items() if k not in ("id", "duplicate_of")}
+    src = Source.model_validate({**meta, "text": r.text, "id": f"S{r.position}"})
+    if r.ingest_notes is not None:
+        yearless = r.ingest_notes.get("yearless")
+        return Ingested(src, (int(yearless[0]), int(yearless[1])) if yearless else None)
+    try:
+        again = ingest_file(Path(r.file), r.original, src.id)
+    except IngestError:
+        return Ingested(src, None)
+    return Ingested(src, again.yearless if again.source.text == r.text else None)
+
+
+def _readings(s: Session, sources: list[Source]) -> dict[str, dict[str, Any]]:
+    """The stored readings of these sources in their frames, by content hash."""
+    wanted = {(src.sha256, frame_of(src)) for src in sources}
+    rows = s.execute(select(ReadingRow.sha256, ReadingRow.frame, ReadingRow.analysis).where(
+        ReadingRow.reader_version == READER_VERSION,
+        ReadingRow.sha256.in_([src.sha256 for src in sources])))
+    return {sha: analysis for sha, frame, analysis in rows if (sha, frame) in wanted}
+
+
+def _store_reading(s: Session, src: Source, analysis: DocAnalysis) -> dict[str, Any]:
+    """Store one reading (unless another add stored it meanwhile); its JSON under source id S0."""
+    data = rebase_analysis(analysis.model_dump(mode="json"), src.id, "S0")
+    frame = frame_of(src)
+    if not s.scalar(select(ReadingRow.id).where(ReadingRow.sha256 == src.sha256, ReadingRow.frame == frame,
+                                                ReadingRow.reader_version == READER_VERSION)):
+        s.add(ReadingRow(sha256=src.sha256 or "", reader_version=READER_VERSION, frame=frame, analysis=data))
+    return data
 
 
 def _decision_of(d: DecisionRow) -> Decision:

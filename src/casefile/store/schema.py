@@ -47,20 +47,25 @@ class SourceRow(Base):
     file: Mapped[str] = mapped_column(String(500))
     original: Mapped[bytes] = mapped_column(LargeBinary)
     text: Mapped[str] = mapped_column(Text)
-    meta: Mapped[dict] = mapped_column(JSON)  # the Source without its text
+    meta: Mapped[dict] = mapped_column(JSON)  # the Source without its text, as ingested alone
+    # what the bundle steps need from the raw text: {"yearless": [month, day] | null}; NULL for
+    # rows stored before schema 0004 (ingested again from `original` when needed)
+    ingest_notes: Mapped[dict | None] = mapped_column(JSON, nullable=True)
     added_at: Mapped[datetime] = mapped_column(DateTime)
     added_by: Mapped[str] = mapped_column(String(200))
 
 
 class ReadingRow(Base):
-    """One source's reading, keyed by content and reader version, shared by every case."""
+    """One source's reading, keyed by content, reader version and the frame it was read in
+    (the date it counts from: see `store.registry.frame_of`), shared by every case."""
 
     __tablename__ = "readings"
-    __table_args__ = (UniqueConstraint("sha256", "reader_version"),)
+    __table_args__ = (UniqueConstraint("sha256", "reader_version", "frame", name="uq_readings_key"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     sha256: Mapped[str] = mapped_column(String(64), index=True)
     reader_version: Mapped[str] = mapped_column(String(100))
+    frame: Mapped[str] = mapped_column(String(64))
     analysis: Mapped[dict] = mapped_column(JSON)  # DocAnalysis, with source id "S0"
 
 
