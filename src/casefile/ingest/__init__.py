@@ -7,6 +7,7 @@ a `Problem` naming the file, and the rest of the bundle is still taken.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -39,6 +40,11 @@ SUFFIXES = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "ma
             ".pdf": "pdf"}
 MAX_BYTES = 10 * 1024 * 1024  # a report is a few kB; ten megabytes is a dump, not a report
 MIN_CHARS = 40
+# the longest text the parsers take at once (spaCy's default `max_length`); a report is far shorter
+MAX_CHARS = 1_000_000
+# NUL and the other control characters but tab and line breaks: no text has them, and databases
+# (PostgreSQL) and XML refuse them
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 @dataclass(frozen=True)
@@ -107,7 +113,17 @@ def read_source(path: Path, data: bytes, source_id: str, known: Known | None = N
 
 def ingest_file(path: Path, data: bytes, source_id: str, known: Known | None = None) -> Ingested:
     """One file's bytes to a Source dated by itself alone, and its year-less dateline if any.
-    Raises IngestError naming the file."""
+    Raises IngestError naming the file, whatever goes wrong inside: one bad file is a named
+    problem, never the end of its bundle."""
+    try:
+        return _ingest_file(path, data, source_id, known)
+    except IngestError:
+        raise
+    except Exception as exc:  # a library's failure on a malformed file: the file's problem
+        raise IngestError(path.name, f"could not be read ({type(exc).__name__}: {str(exc)[:200]})") from exc
+
+
+def _ingest_file(path: Path, data: bytes, source_id: str, known: Known | None) -> Ingested:
     known = known or Known()
     name = path.name
     fmt = SUFFIXES.get(path.suffix.lower())
@@ -138,7 +154,10 @@ def ingest_file(path: Path, data: bytes, source_id: str, known: Known | None = N
     else:
         body, extracted = raw, False
     language = detect_language(body)
-    text = clean_text(body, language=language, markdown=(fmt == "markdown"), extracted=extracted)
+    text = _CONTROL.sub("", clean_text(body, language=language, markdown=(fmt == "markdown"), extracted=extracted))
+    if len(text) > MAX_CHARS:
+        raise IngestError(name, f"{len(text):,} characters of text after cleaning, over the {MAX_CHARS:,} "
+                                "a report may have; split it into its articles and add those")
     if len(text.strip()) < MIN_CHARS:
         raise IngestError(name, "no readable report text left after removing page furniture")
     yearless = None

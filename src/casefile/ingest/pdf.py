@@ -32,9 +32,15 @@ def extract_pdf(data: bytes, file: str) -> PdfExtract:
     text = "\n\n".join(p.strip() for p in pages if p.strip())
     if not text:
         raise IngestError(file, "the PDF has no text layer (a scan?); casefile does not run OCR")
-    published = None
-    created = getattr(meta, "creation_date", None) if meta else None
-    if created is not None:
-        published = created.date().isoformat()
-    title = (meta.title or None) if meta else None
+    published = title = None
+    try:  # metadata is often malformed (a date pypdf cannot parse, a number for a title): then none
+        created = getattr(meta, "creation_date", None) if meta else None
+        published = created.date().isoformat() if created is not None else None
+    except (ValueError, TypeError, AttributeError):
+        published = None
+    try:
+        raw_title = meta.title if meta else None
+        title = raw_title.strip() or None if isinstance(raw_title, str) else None
+    except (ValueError, TypeError, AttributeError):
+        title = None
     return PdfExtract(text=text, title=title, published=published)
