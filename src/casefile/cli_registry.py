@@ -479,10 +479,13 @@ def access(case: CaseArg,
 def serve(db: DbOpt = DEFAULT_DB,
           host: Annotated[str, typer.Option("--host", help="The address to listen on (keep 127.0.0.1 unless a "
                                                           "TLS proxy is in front).")] = "127.0.0.1",
-          port: Annotated[int, typer.Option("--port", help="The port to listen on.")] = 8000) -> None:
+          port: Annotated[int, typer.Option("--port", help="The port to listen on.")] = 8000,
+          secure_cookies: Annotated[bool, typer.Option("--secure-cookies", help="Send the session cookie over HTTPS "
+                                                       "only (set it behind TLS; or CASEFILE_SECURE_COOKIES=1).")] = False,
+          ) -> None:
     """Open the registry in the browser (FastAPI + Jinja2)."""
     import uvicorn
 
     from casefile.web import create_app
 
-    uvicorn.run(create_app(db), host=host, port=port, log_level="info")
+    uvicorn.run(create_app(db, secure_cookies=secure_cookies or None), host=host, port=port, log_level="info")

@@ -31,6 +31,7 @@ from casefile.store.accounts import Accounts, User
 from casefile.store.identity import entity_key, event_key, fold
 from casefile.store.redaction import Redactor, redact
 from casefile.web.chart import timeline_svg
+from casefile.web.guard import LoginThrottle, Sessions
 from casefile.web.redaction import RedactForReaders
 
 HERE = Path(__file__).parent
@@ -42,19 +43,29 @@ CSRF_SLOT = "__casefile_csrf_slot__"  # stands for the session's token in a cach
 MEDIA = {"json": "application/json", "html": "text/html", "md": "text/markdown", "csv": "text/csv"}
 
 
-def create_app(db: str = "casefile.db", secret: str | None = None) -> FastAPI:
+SESSION_SECONDS = 12 * 3600
+
+
+def create_app(db: str = "casefile.db", secret: str | None = None, secure_cookies: bool | None = None) -> FastAPI:
+    """The app over the registry at `db`. `secure_cookies` (default: the environment variable
+    CASEFILE_SECURE_COOKIES=1) sends the session cookie over HTTPS only: set it behind TLS."""
     registry = Registry(db)
     accounts = Accounts(registry)
+    throttle, sessions = LoginThrottle(), Sessions(SESSION_SECONDS)
+    if secure_cookies is None:
+        secure_cookies = os.environ.get("CASEFILE_SECURE_COOKIES", "") == "1"
     app = FastAPI(title="casefile", docs_url=None, redoc_url=None, openapi_url=None)
     def redactor_for(scope: dict[str, Any]) -> Redactor | None:
-        uid = (scope.get("session") or {}).get("uid")
-        user = accounts.get(uid) if isinstance(uid, int) else None
+        session = scope.get("session") or {}
+        uid = session.get("uid")
+        user = accounts.get(uid) if isinstance(uid, int) and not sessions.ended(session.get("sid")) else None
         return None if user is not None and user.can_edit else registry.redactor()
 
     # inside the session middleware (added later, so it wraps this one): it needs the reader
     app.add_middleware(RedactForReaders, redactor_for=redactor_for)
     app.add_middleware(SessionMiddleware, secret_key=secret or os.environ.get("CASEFILE_SECRET") or secrets.token_hex(32),
-                       same_site="strict", session_cookie="casefile_session", max_age=12 * 3600)
+                       same_site="strict", session_cookie="casefile_session", max_age=SESSION_SECONDS,
+                       https_only=secure_cookies)
     # a large case's page is half a megabyte of HTML; the fastest gzip level makes it a tenth
     app.add_middleware(GZipMiddleware, minimum_size=4096, compresslevel=1)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
@@ -70,7 +81,9 @@ def create_app(db: str = "casefile.db", secret: str | None = None) -> FastAPI:
 
     def current_user(request: Request) -> User | None:
         uid = request.session.get("uid")
-        return accounts.get(uid) if isinstance(uid, int) else None
+        if not isinstance(uid, int) or sessions.ended(request.session.get("sid")):
+            return None  # no sign-in, or one ended by logging out
+        return accounts.get(uid)
 
     def require_user(request: Request) -> User:
         user = current_user(request)
@@ -86,7 +99,8 @@ def create_app(db: str = "casefile.db", secret: str | None = None) -> FastAPI:
         return token
 
     def check_csrf(request: Request, token: str) -> None:
-        if not hmac.compare_digest(str(request.session.get("csrf", "")), token or ""):
+        expected = str(request.session.get("csrf") or "")
+        if not expected or not token or not hmac.compare_digest(expected, token):
             raise HTTPException(status_code=403, detail="The form expired or did not come from this site; reload and try again.")
 
     def page(request: Request, name: str, http_status: int = 200, **ctx: Any) -> HTMLResponse:
@@ -130,16 +144,28 @@ def create_app(db: str = "casefile.db", secret: str | None = None) -> FastAPI:
     @app.post("/login")
     def login(request: Request, username: str = Form(...), password: str = Form(...), csrf: str = Form("")) -> Response:
         check_csrf(request, csrf)
-        user = accounts.authenticate(username, password)
+        address = request.client.host if request.client else "?"
+        wait = throttle.wait(username, address)
+        if wait:
+            return page(request, "login.html", http_status=429,
+                        error=f"Too many failed attempts; try again in {wait // 60 + 1} minute(s).")
+        with throttle.hashing:  # a few hashes at once: each takes 64 MiB
+            user = accounts.authenticate(username, password)
         if user is None:
+            throttle.failed(username, address)
             return page(request, "login.html", http_status=401, error="Wrong user name or password.")
+        throttle.succeeded(username)
         request.session.clear()
         request.session["uid"] = user.id
+        request.session["sid"] = secrets.token_urlsafe(16)
         return RedirectResponse("/", status_code=303)
 
     @app.post("/logout")
     def logout(request: Request, csrf: str = Form("")) -> Response:
         check_csrf(request, csrf)
+        sid = request.session.get("sid")
+        if isinstance(sid, str):
+            sessions.end(sid)  # a copy of the cookie kept elsewhere signs no one in either
         request.session.clear()
         return RedirectResponse("/login", status_code=303)
 
@@ -373,10 +399,13 @@ class SecurityHeaders:
             await self.app(scope, receive, send)
             return
 
+        # case data never stays in a browser's or a proxy's cache; the style sheet may
+        extra = [] if scope.get("path", "").startswith("/static/") else [(b"cache-control", b"no-store")]
+
         async def with_headers(message: Any) -> None:
             if message["type"] == "http.response.start":
-                names = {k for k, _ in self.HEADERS}
-                message["headers"] = [h for h in message.get("headers", []) if h[0] not in names] + self.HEADERS
+                names = {k for k, _ in self.HEADERS + extra}
+                message["headers"] = [h for h in message.get("headers", []) if h[0] not in names] + self.HEADERS + extra
             await send(message)
 
         await self.app(scope, receive, with_headers)

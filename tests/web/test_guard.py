@@ -1,0 +1,66 @@
+"""Sign-in guards: throttling, sessions that end at logout, CSRF with no token, no caching."""
+
+from __future__ import annotations
+
+from fastapi.testclient import TestClient
+
+from casefile.web import create_app
+from casefile.web.guard import ACCOUNT_ATTEMPTS, ADDRESS_ATTEMPTS, LoginThrottle
+
+from .conftest import EDITOR, VIEWER
+from .test_app import _csrf, login
+
+
+def _try(client: TestClient, who: str, password: str):
+    token = _csrf(client.get("/login").text)
+    return client.post("/login", data={"username": who, "password": password, "csrf": token}, follow_redirects=False)
+
+
+def test_repeated_wrong_passwords_lock_the_account_for_a_while_even_with_the_right_one(web_app) -> None:
+    client = TestClient(web_app)
+    for _ in range(ACCOUNT_ATTEMPTS):
+        assert _try(client, VIEWER[0], "wrong-wrong").status_code == 401
+    r = _try(client, VIEWER[0], VIEWER[1])
+    assert r.status_code == 429 and "Too many failed attempts" in r.text
+    assert _try(client, EDITOR[0], EDITOR[1]).status_code == 303  # another account is not locked
+
+
+def test_the_throttle_counts_per_address_and_forgets_after_its_window() -> None:
+    now = [0.0]
+    t = LoginThrottle(clock=lambda: now[0])
+    for i in range(ADDRESS_ATTEMPTS):
+        t.failed(f"user{i}", "10.0.0.1")
+    assert t.wait("someone-else", "10.0.0.1") > 0 and t.wait("someone-else", "10.0.0.2") == 0
+    now[0] = 16 * 60
+    assert t.wait("someone-else", "10.0.0.1") == 0
+
+
+def test_logout_ends_the_session_for_every_copy_of_its_cookie(web_app) -> None:
+    client = TestClient(web_app)
+    token = login(client, EDITOR)
+    stolen = dict(client.cookies)
+    assert client.post("/logout", data={"csrf": token}, follow_redirects=False).status_code == 303
+    other = TestClient(web_app, cookies=stolen)
+    r = other.get("/", follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"] == "/login"
+
+
+def test_an_empty_csrf_token_is_never_accepted(web_app) -> None:
+    client = TestClient(web_app)
+    r = client.post("/login", data={"username": EDITOR[0], "password": EDITOR[1], "csrf": ""}, follow_redirects=False)
+    assert r.status_code == 403  # no form was served, so no token: refused, not compared as "" == ""
+
+
+def test_pages_with_case_data_are_not_cached(web_app) -> None:
+    client = TestClient(web_app)
+    login(client, VIEWER)
+    assert client.get("/").headers["cache-control"] == "no-store"
+    assert "no-store" not in client.get("/static/app.css").headers.get("cache-control", "")
+
+
+def test_secure_cookies_are_sent_over_https_only(tmp_path) -> None:
+    app = create_app(str(tmp_path / "s.db"), secret="x", secure_cookies=True)
+    r = TestClient(app).get("/login")
+    assert "secure" in r.headers["set-cookie"].lower()
+    plain = TestClient(create_app(str(tmp_path / "p.db"), secret="x")).get("/login")
+    assert "secure" not in plain.headers["set-cookie"].lower()
