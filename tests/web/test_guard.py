@@ -64,3 +64,38 @@ def test_secure_cookies_are_sent_over_https_only(tmp_path) -> None:
     assert "secure" in r.headers["set-cookie"].lower()
     plain = TestClient(create_app(str(tmp_path / "p.db"), secret="x")).get("/login")
     assert "secure" not in plain.headers["set-cookie"].lower()
+
+
+def test_a_post_without_a_sign_in_is_refused_before_its_body_is_read() -> None:
+    import asyncio
+
+    from casefile.web.guard import BodyGate
+
+    async def app(scope, receive, send):  # would read the body
+        await receive()
+        raise AssertionError("the app ran without a sign-in")
+
+    async def receive():
+        raise AssertionError("the body was read")
+
+    sent = []
+
+    async def send(message):
+        sent.append(message)
+
+    gate = BodyGate(app, signed_in=lambda scope: False, max_body=10)
+    scope = {"type": "http", "method": "POST", "path": "/cases/x/upload", "headers": [(b"content-length", b"99999999")]}
+    asyncio.run(gate(scope, receive, send))
+    assert sent[0]["status"] == 303 and (b"location", b"/login") in sent[0]["headers"]
+
+
+def test_an_oversized_body_gets_an_html_page(web_app) -> None:
+    client = TestClient(web_app)
+    token = login(client, EDITOR)
+    client.post("/cases", data={"slug": "big-case", "csrf": token})
+    r = client.post("/cases/big-case/upload", data={"csrf": token},
+                    files=[("files", ("big.txt", b"x" * (51 * 1024 * 1024)))])
+    assert r.status_code == 413 and r.headers["content-type"].startswith("text/html") and "Too large" in r.text
+    r = TestClient(web_app).post("/cases/big-case/upload", files=[("files", ("a.txt", b"x" * 1000))],
+                                 follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"] == "/login"

@@ -31,11 +31,12 @@ from casefile.store.accounts import Accounts, User
 from casefile.store.identity import entity_key, event_key, fold
 from casefile.store.redaction import Redactor, redact
 from casefile.web.chart import timeline_svg
-from casefile.web.guard import LoginThrottle, Sessions
+from casefile.web.guard import BodyGate, LoginThrottle, Sessions
 from casefile.web.redaction import RedactForReaders
 
 HERE = Path(__file__).parent
 MAX_UPLOAD = 10 * 1024 * 1024
+MAX_BODY = 5 * MAX_UPLOAD  # one request: a few reports at most
 UPLOAD_TYPES = {".txt", ".md", ".markdown", ".html", ".htm", ".pdf"}
 CSP = ("default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
        "frame-ancestors 'none'; base-uri 'none'")
@@ -61,8 +62,13 @@ def create_app(db: str = "casefile.db", secret: str | None = None, secure_cookie
         user = accounts.get(uid) if isinstance(uid, int) and not sessions.ended(session.get("sid")) else None
         return None if user is not None and user.can_edit else registry.redactor()
 
-    # inside the session middleware (added later, so it wraps this one): it needs the reader
+    def signed_in(scope: dict[str, Any]) -> bool:
+        session = scope.get("session") or {}
+        return isinstance(session.get("uid"), int) and not sessions.ended(session.get("sid"))
+
+    # inside the session middleware (added later, so it wraps these): they need the reader
     app.add_middleware(RedactForReaders, redactor_for=redactor_for)
+    app.add_middleware(BodyGate, signed_in=signed_in, max_body=MAX_BODY)
     app.add_middleware(SessionMiddleware, secret_key=secret or os.environ.get("CASEFILE_SECRET") or secrets.token_hex(32),
                        same_site="strict", session_cookie="casefile_session", max_age=SESSION_SECONDS,
                        https_only=secure_cookies)
@@ -292,7 +298,8 @@ def create_app(db: str = "casefile.db", secret: str | None = None, secure_cookie
             result = None
             if paths:
                 try:
-                    result = registry.add(slug, paths, user.name)
+                    # off the event loop: a long add must not stall other readers' pages
+                    result = await run_in_threadpool(registry.add, slug, paths, user.name)
                 except CasefileError as exc:
                     problems.append(str(exc))
         if result:

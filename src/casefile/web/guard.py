@@ -9,6 +9,8 @@ from __future__ import annotations
 import threading
 import time
 from collections import defaultdict, deque
+from collections.abc import Callable
+from typing import Any
 
 # a person who forgot their password tries a few times; a script tries thousands
 ACCOUNT_ATTEMPTS = 5
@@ -71,3 +73,50 @@ class Sessions:
 
     def ended(self, sid: object) -> bool:
         return not isinstance(sid, str) or sid in self._ended
+
+
+class BodyGate:
+    """ASGI middleware: a request that writes (POST and the like) is refused before its body is
+    read when no one is signed in (but the sign-in form itself), and any body over `max_body`
+    bytes is refused with a page saying so. A body sent without its length is counted as it
+    arrives and cut off at the limit. `signed_in(scope)` says whether the session signs someone
+    in; the middleware sits inside the session middleware."""
+
+    def __init__(self, app: Any, signed_in: Callable[[dict[str, Any]], bool], max_body: int,
+                 open_paths: tuple[str, ...] = ("/login",)) -> None:
+        self.app, self.signed_in, self.max_body, self.open_paths = app, signed_in, max_body, open_paths
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http" or scope["method"] in ("GET", "HEAD", "OPTIONS"):
+            await self.app(scope, receive, send)
+            return
+        if scope.get("path") not in self.open_paths and not self.signed_in(scope):
+            await send({"type": "http.response.start", "status": 303,
+                        "headers": [(b"location", b"/login"), (b"content-length", b"0")]})
+            await send({"type": "http.response.body", "body": b""})
+            return
+        length = next((v for k, v in scope.get("headers", []) if k == b"content-length"), None)
+        if length is not None and (not length.isdigit() or int(length) > self.max_body):
+            await _too_large(send, self.max_body)
+            return
+        seen = 0
+
+        async def counted() -> Any:
+            nonlocal seen
+            message = await receive()
+            seen += len(message.get("body", b""))
+            if seen > self.max_body:
+                return {"type": "http.disconnect"}  # the handler stops reading: the client went away
+            return message
+
+        await self.app(scope, counted, send)
+
+
+async def _too_large(send: Any, max_body: int) -> None:
+    page = (f"<!doctype html><html lang=en><meta charset=utf-8><title>Too large</title>"
+            f"<link rel=stylesheet href=/static/app.css><main><h1>Too large</h1><p>What was sent is over "
+            f"{max_body // 2**20} MB, more than casefile takes at once. Send fewer or smaller reports "
+            f"(one report may be up to 10 MB).</p><p><a href=\"/\">Back to the cases</a></p></main>").encode()
+    await send({"type": "http.response.start", "status": 413,
+                "headers": [(b"content-type", b"text/html; charset=utf-8"), (b"content-length", str(len(page)).encode())]})
+    await send({"type": "http.response.body", "body": page})
