@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from fastapi.testclient import TestClient
 
 from casefile.web import create_app
@@ -99,3 +101,34 @@ def test_an_oversized_body_gets_an_html_page(web_app) -> None:
     r = TestClient(web_app).post("/cases/big-case/upload", files=[("files", ("a.txt", b"x" * 1000))],
                                  follow_redirects=False)
     assert r.status_code == 303 and r.headers["location"] == "/login"
+
+
+def test_a_form_sent_from_another_site_is_refused_even_with_the_token(web_app) -> None:
+    client = TestClient(web_app)
+    token = login(client, EDITOR)
+    r = client.post("/cases", data={"slug": "from-elsewhere", "csrf": token}, headers={"origin": "https://evil.example"})
+    assert r.status_code == 403
+    r = client.post("/cases", data={"slug": "from-here", "csrf": token}, headers={"origin": "http://testserver"},
+                    follow_redirects=False)
+    assert r.status_code == 303
+
+
+def test_an_editor_learns_nothing_of_a_restricted_case_from_its_name(web_app) -> None:
+    reg, acc = web_app.state.registry, web_app.state.accounts
+    reg.new_case("hidden-case")
+    acc.set_restricted("hidden-case", True, [])
+    reg.new_case("open-case")
+    client = TestClient(web_app)
+    token = login(client, EDITOR)
+    hidden = client.post("/cases", data={"slug": "hidden-case", "csrf": token})
+    public = client.post("/cases", data={"slug": "open-case", "csrf": token})
+    assert hidden.status_code == public.status_code == 400
+    message = re.compile(r"The case name .* cannot be used")
+    assert message.search(hidden.text) and message.search(public.text) and "exists" not in hidden.text
+
+
+def test_a_long_upload_name_keeps_its_extension() -> None:
+    from casefile.web.app import _safe_name
+
+    name = _safe_name("a" * 300 + ".html")
+    assert len(name) <= 120 and name.endswith(".html")

@@ -13,6 +13,7 @@ import tempfile
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from fastapi import FastAPI, Form, HTTPException, Request, UploadFile
 from fastapi.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
@@ -106,7 +107,9 @@ def create_app(db: str = "casefile.db", secret: str | None = None, secure_cookie
 
     def check_csrf(request: Request, token: str) -> None:
         expected = str(request.session.get("csrf") or "")
-        if not expected or not token or not hmac.compare_digest(expected, token):
+        origin = request.headers.get("origin") or request.headers.get("referer") or ""
+        foreign = bool(origin) and origin != "null" and urlsplit(origin).netloc != request.headers.get("host", "")
+        if foreign or not expected or not token or not hmac.compare_digest(expected, token):
             raise HTTPException(status_code=403, detail="The form expired or did not come from this site; reload and try again.")
 
     def page(request: Request, name: str, http_status: int = 200, **ctx: Any) -> HTMLResponse:
@@ -202,6 +205,11 @@ def create_app(db: str = "casefile.db", secret: str | None = None, secure_cookie
         if not re.fullmatch(r"[a-z0-9][a-z0-9-]{0,80}", slug):
             return page(request, "error.html", http_status=400,
                         message="A case name is lower-case letters, digits and hyphens, like jane-doe-2024.")
+        if any(c.slug == slug for c in registry.cases()):
+            # the same words whether or not the reader may see that case: no telling a
+            # restricted case exists
+            return page(request, "error.html", http_status=400,
+                        message=f"The case name {slug!r} cannot be used; choose another.")
         try:
             registry.new_case(slug, title, user.name)
             accounts.set_restricted(slug, bool(restricted), [user.name] if restricted else [])
@@ -422,7 +430,12 @@ def _safe_name(name: str) -> str:
     """A file name with no path, no control characters, at most 120 characters."""
     base = re.split(r"[\\/]", name)[-1]
     base = re.sub(r"[^\w.\- ]", "_", base).strip(" .") or "report"
-    return base[:120]
+    if len(base) <= 120:
+        return base
+    stem, dot, suffix = base.rpartition(".")
+    if not dot or len(suffix) > 10:
+        return base[:120]
+    return stem[:119 - len(suffix)] + "." + suffix  # a long name keeps its extension
 
 
 def _matches(registry: Registry, c: Any, q: str, user: User) -> bool:
