@@ -46,6 +46,7 @@ MEDIA = {"json": "application/json", "html": "text/html", "md": "text/markdown",
 
 
 SESSION_SECONDS = 12 * 3600
+READER = "casefile_reader"  # the request's signed-in user, as the route found it
 
 
 def create_app(db: str = "casefile.db", secret: str | None = None, secure_cookies: bool | None = None) -> FastAPI:
@@ -58,9 +59,13 @@ def create_app(db: str = "casefile.db", secret: str | None = None, secure_cookie
         secure_cookies = os.environ.get("CASEFILE_SECURE_COOKIES", "") == "1"
     app = FastAPI(title="casefile", docs_url=None, redoc_url=None, openapi_url=None)
     def redactor_for(scope: dict[str, Any]) -> Redactor | None:
-        session = scope.get("session") or {}
-        uid = session.get("uid")
-        user = accounts.get(uid) if isinstance(uid, int) and not sessions.ended(session.get("sid")) else None
+        state = scope.get("state") or {}
+        if READER in state:
+            user = state[READER]
+        else:
+            session = scope.get("session") or {}
+            uid = session.get("uid")
+            user = accounts.get(uid) if isinstance(uid, int) and not sessions.ended(session.get("sid")) else None
         return None if user is not None and user.can_edit else registry.redactor()
 
     def signed_in(scope: dict[str, Any]) -> bool:
@@ -90,7 +95,9 @@ def create_app(db: str = "casefile.db", secret: str | None = None, secure_cookie
         uid = request.session.get("uid")
         if not isinstance(uid, int) or sessions.ended(request.session.get("sid")):
             return None  # no sign-in, or one ended by logging out
-        return accounts.get(uid)
+        user = accounts.get(uid)
+        request.scope.setdefault("state", {})[READER] = user  # for the redaction gate: no second lookup
+        return user
 
     def require_user(request: Request) -> User:
         user = current_user(request)
