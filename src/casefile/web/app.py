@@ -4,6 +4,7 @@ script, and no page needs JavaScript."""
 
 from __future__ import annotations
 
+import asyncio
 import gzip
 import hmac
 import os
@@ -11,6 +12,7 @@ import re
 import secrets
 import tempfile
 from collections import defaultdict
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -33,6 +35,7 @@ from casefile.store.identity import entity_key, event_key, fold
 from casefile.store.redaction import Redactor, redact
 from casefile.web.chart import timeline_svg
 from casefile.web.guard import BodyGate, LoginThrottle, Sessions
+from casefile.web.jobs import pool, worker_add
 from casefile.web.redaction import RedactForReaders
 
 HERE = Path(__file__).parent
@@ -313,10 +316,14 @@ def create_app(db: str = "casefile.db", secret: str | None = None, secure_cookie
             result = None
             if paths:
                 try:
-                    # off the event loop: a long add must not stall other readers' pages
-                    result = await run_in_threadpool(registry.add, slug, paths, user.name)
-                except CasefileError as exc:
-                    problems.append(str(exc))
+                    # in the worker process: a long add must not stall other readers' pages
+                    done = await asyncio.wrap_future(pool().submit(worker_add, db, slug, paths, user.name))
+                except (CasefileError, OSError, BrokenProcessPool) as exc:
+                    done = f"the reports could not be added: {exc}"
+                if isinstance(done, str):
+                    problems.append(done)
+                else:
+                    result = done
         if result:
             problems += [f"{p.file}: {p.problem}" for p in result.problems]
         status = 400 if problems and not (result and result.added) else 200
