@@ -132,3 +132,17 @@ def test_a_long_upload_name_keeps_its_extension() -> None:
 
     name = _safe_name("a" * 300 + ".html")
     assert len(name) <= 120 and name.endswith(".html")
+
+
+def test_search_finds_a_name_written_in_another_script(web_app, tmp_path) -> None:
+    reg = web_app.state.registry
+    reg.new_case("script-case")
+    report = tmp_path / "r.txt"
+    report.write_text("Полиция задержала блогера Руслана Темирова во вторник, сообщил его адвокат. "
+                      "Суд арестовал Темирова на два месяца.", encoding="utf-8")
+    reg.add("script-case", [report])
+    client = TestClient(web_app)
+    login(client, EDITOR)
+    main = client.get("/?q=Temirov").text.split("<main", 1)[-1]
+    assert "script-case" in main
+    assert "script-case" not in client.get("/?q=Kuznetsov").text.split("<main", 1)[-1]

@@ -25,6 +25,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.middleware.gzip import GZipMiddleware
 from starlette.middleware.sessions import SessionMiddleware
 
+from casefile.core.names import token_skeletons
 from casefile.errors import CasefileError
 from casefile.model import CaseFile
 from casefile.render import FORMATS
@@ -464,7 +465,13 @@ def _matches(registry: Registry, c: Any, q: str, user: User) -> bool:
         return False
     if not user.can_edit:
         cf = redact(cf, registry.redactor())
-    return any(needle in fold(n) for e in cf.entities for n in (e.name, *e.aliases))
+    if any(needle in fold(n) for e in cf.entities for n in (e.name, *e.aliases)):
+        return True
+    # another script or romanisation: "Ivanov" finds "Иванов", as entity resolution matches them
+    wanted = token_skeletons(q)
+    return bool(wanted) and all(len(w) >= 3 for w in wanted) and any(
+        all(any(k.startswith(w) for k in token_skeletons(n)) for w in wanted)
+        for e in cf.entities for n in (e.name, *e.aliases))
 
 
 def _review_target(cf: CaseFile, kind: str, ref: str, field: str, value: str, other: str) -> tuple[dict, dict]:
