@@ -164,3 +164,28 @@ def test_a_bad_upload_gets_a_clear_message(page, tmp_path: Path) -> None:
     msg = alert.inner_text()
     assert "empty.txt" in msg and "empty" in msg
     assert "scan.pdf" in msg
+
+
+def test_the_history_of_a_case_in_the_browser(page) -> None:
+    """The version list, a past version read only, and what changed between any two versions."""
+    _login(page, EDITOR)
+    _new_case(page, "history-case", "History")
+    reports = sorted(EXAMPLE.iterdir())
+    _upload(page, "history-case", reports[:1])
+    _upload(page, "history-case", reports[1:])
+    page.goto(page.base + "/cases/history-case")
+    page.click("a:has-text('versions')")
+    page.wait_for_selector("h1:has-text('Versions')")
+    assert page.locator("table tbody tr").count() == 2
+    page.click("a[href='/cases/history-case/versions/1']")
+    banner = page.inner_text("div.warn")
+    assert "Version 1 of 2" in banner and "read only" in banner
+    assert page.locator("form[action='/cases/history-case/review']").count() == 0  # no decisions on the past
+    page.go_back()
+    page.select_option("select[name=frm]", "1")
+    page.select_option("select[name=to]", "2")
+    page.click("text=Show what changed")
+    page.wait_for_selector("h1:has-text('What changed')")
+    text = page.inner_text("main")
+    assert "From version 1 to 2" in text and "new source" in text
+    assert page.errors == []

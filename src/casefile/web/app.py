@@ -5,6 +5,7 @@ script, and no page needs JavaScript."""
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import gzip
 import hmac
 import os
@@ -268,6 +269,28 @@ def create_app(db: str = "casefile.db", secret: str | None = None, secure_cookie
             request=request, user=user, csrf=CSRF_SLOT, slug=slug, cf=cf,
             unapplied=registry.unapplied(slug) if user.can_edit else [],
             chart=timeline_svg(cf.events, link="#") if cf else "", **ctx)
+
+    @app.get("/cases/{slug}/versions", response_class=HTMLResponse)
+    def versions(request: Request, slug: str) -> Response:
+        visible_case(request, slug)
+        return page(request, "versions.html", slug=slug, versions=registry.versions(slug))
+
+    @app.get("/cases/{slug}/versions/{number}", response_class=HTMLResponse)
+    def version_page(request: Request, slug: str, number: int) -> Response:
+        """A past version of the case file, read only: no review forms (decisions apply to the
+        latest), names withheld for viewers by today's marks, not the version's own."""
+        user, _ = visible_case(request, slug)
+        latest = registry.latest_version(slug)
+        if not 1 <= number <= latest:
+            raise HTTPException(status_code=404, detail=f"The case has versions 1 to {latest}.")
+        cf = registry.casefile(slug, number)
+        if not user.can_edit:
+            cf = redact(cf, registry.redactor())
+        reader = dataclasses.replace(user, role="viewer")  # read only: the page offers no decisions
+        html = templates.get_template("case.html").render(
+            request=request, user=reader, csrf=csrf_token(request), slug=slug, cf=cf, unapplied=[],
+            version=number, latest=latest, chart=timeline_svg(cf.events, link="#"), **_case_context(cf))
+        return HTMLResponse(html)
 
     @app.get("/cases/{slug}/sources/{sid}", response_class=HTMLResponse)
     def source_page(request: Request, slug: str, sid: str, start: int | None = None, end: int | None = None) -> Response:
