@@ -189,3 +189,25 @@ def test_the_history_of_a_case_in_the_browser(page) -> None:
     text = page.inner_text("main")
     assert "From version 1 to 2" in text and "new source" in text
     assert page.errors == []
+
+
+def test_an_event_shows_two_quotes_and_folds_the_rest_one_click_away(page, tmp_path) -> None:
+    reports = []
+    for i, outlet in enumerate(["Wire One", "Daily Two", "Radio Three", "Paper Four"]):
+        p = tmp_path / f"{i}.txt"
+        p.write_text(f"{outlet}, 14 May 2024. Police detained the blogger Marat Yesenov on May 14 in Karaganda, "
+                     f"his lawyer told {outlet}. He denies the charges.\n", encoding="utf-8")
+        reports.append(p)
+    _login(page, EDITOR)
+    _new_case(page, "folded-case", "Folded")
+    _upload(page, "folded-case", reports)
+    page.goto(page.base + "/cases/folded-case")
+    row = page.locator("table.timeline tbody tr", has_text="detention").first
+    folded = row.locator("details.more")
+    assert folded.count() == 1
+    assert row.locator(":scope > td > blockquote").count() == 2
+    hidden = folded.locator("blockquote").first
+    assert not hidden.is_visible()
+    folded.locator("summary").click()
+    assert hidden.is_visible()
+    assert page.errors == []

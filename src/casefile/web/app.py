@@ -515,6 +515,17 @@ def _review_target(cf: CaseFile, kind: str, ref: str, field: str, value: str, ot
     return entity_key(e), {}
 
 
+def _best_first(evidence: list[Any]) -> list[Any]:
+    """An event's quotes, the ones a reader should see first leading: one from each source (a
+    source that states the date before one that does not), then the rest. The page shows two
+    and folds the others away, one click from view."""
+    firsts: dict[str, Any] = {}
+    for e in sorted(evidence, key=lambda e: e.date is None):
+        firsts.setdefault(e.source, e)
+    lead = list(firsts.values())
+    return lead + [e for e in evidence if all(e is not f for f in lead)]
+
+
 def _case_context(cf: CaseFile) -> dict[str, Any]:
     entities = {e.id: e for e in cf.entities}
     conflicts: dict[str, list] = defaultdict(list)
@@ -529,5 +540,6 @@ def _case_context(cf: CaseFile) -> dict[str, Any]:
         "subject": entities.get(cf.subject or ""),
         "events": sorted(cf.events, key=lambda v: (v.date or "9999", v.id)),
         "conflicts_by_event": conflicts,
+        "evidence_order": {v.id: _best_first(v.evidence) for v in cf.events},
         "quotes_by_speaker": quotes,
     }
