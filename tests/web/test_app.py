@@ -23,6 +23,17 @@ def login(client: TestClient, who: tuple[str, str]) -> str:
     return _csrf(client.get("/").text)
 
 
+def finish(client: TestClient, r, timeout: float = 120.0):
+    """Follow an upload's job page until the add is done (the page reloads itself in a browser)."""
+    import time
+
+    until = time.monotonic() + timeout
+    while "Adding reports" in r.text and time.monotonic() < until:
+        r = client.get(str(r.url))
+    assert "What changed" in r.text, r.text
+    return r
+
+
 def test_every_page_sends_a_strict_csp_and_no_inline_script(web_app) -> None:
     client = TestClient(web_app)
     r = client.get("/login")
@@ -59,8 +70,8 @@ def test_editor_creates_a_case_and_uploads_reports(web_app) -> None:
     r = client.post("/cases", data={"slug": "yesenov", "title": "Blogger", "csrf": token}, follow_redirects=False)
     assert r.status_code == 303
     files = [("files", (p.name, p.read_bytes())) for p in sorted(EXAMPLE.iterdir())]
-    r = client.post("/cases/yesenov/upload", data={"csrf": token}, files=files)
-    assert r.status_code == 200 and "Version 1: 3 report(s) added" in r.text
+    r = finish(client, client.post("/cases/yesenov/upload", data={"csrf": token}, files=files))
+    assert r.status_code == 200 and "/jobs/" in str(r.url) and "Version 1: 3 report(s) added" in r.text
     page = client.get("/cases/yesenov").text
     assert "Timeline" in page and "01_wire.txt" in page
 
@@ -70,7 +81,7 @@ def test_a_bad_upload_gets_a_clear_message_and_nothing_stored_is_lost(web_app) -
     token = login(client, EDITOR)
     client.post("/cases", data={"slug": "c1", "csrf": token})
     wire = EXAMPLE / "01_wire.txt"
-    client.post("/cases/c1/upload", data={"csrf": token}, files=[("files", (wire.name, wire.read_bytes()))])
+    finish(client, client.post("/cases/c1/upload", data={"csrf": token}, files=[("files", (wire.name, wire.read_bytes()))]))
     r = client.post("/cases/c1/upload", data={"csrf": token},
                     files=[("files", ("virus.exe", b"MZ\x00\x00")), ("files", ("photo.txt", b"\x89PNG\x00\x00\x01"))])
     assert r.status_code == 400
@@ -128,7 +139,8 @@ def test_hostile_report_text_is_escaped(web_app) -> None:
     client.post("/cases", data={"slug": "xss", "csrf": token})
     payload = ("The activist <script>alert('x')</script> Bob Stone was detained in Tbilisi on Monday, "
                "his lawyer <img src=x onerror=alert(1)> said on Tuesday.")
-    r = client.post("/cases/xss/upload", data={"csrf": token, "pasted": payload, "pasted_name": "<b>evil</b>.txt"})
+    r = finish(client, client.post("/cases/xss/upload", data={"csrf": token, "pasted": payload,
+                                                               "pasted_name": "<b>evil</b>.txt"}))
     assert r.status_code == 200
     page = client.get("/cases/xss").text
     assert "<script>alert" not in page and "<img src=x" not in page

@@ -61,7 +61,8 @@ def _upload(pg, slug: str, files: list[Path]) -> None:
     pg.goto(f"{pg.base}/cases/{slug}")
     pg.set_input_files("input[type=file]", [str(f) for f in files])
     pg.click("text=Add to the case")
-    pg.wait_for_selector("h1:has-text('What changed')")
+    # a job page that reloads itself until the add is done (the first add starts the reader)
+    pg.wait_for_selector("h1:has-text('What changed')", timeout=120_000)
 
 
 def test_admin_logs_in_creates_a_case_uploads_and_reads_the_timeline(page) -> None:
@@ -160,7 +161,7 @@ def test_a_bad_upload_gets_a_clear_message(page, tmp_path: Path) -> None:
     page.set_input_files("input[type=file]", [str(bad), str(empty)])
     page.click("text=Add to the case")
     alert = page.locator("[role=alert]")
-    alert.wait_for()
+    alert.wait_for(timeout=120_000)
     msg = alert.inner_text()
     assert "empty.txt" in msg and "empty" in msg
     assert "scan.pdf" in msg
@@ -211,3 +212,24 @@ def test_an_event_shows_two_quotes_and_folds_the_rest_one_click_away(page, tmp_p
     folded.locator("summary").click()
     assert hidden.is_visible()
     assert page.errors == []
+
+
+def test_an_upload_page_shows_progress_and_reloads_itself_to_what_changed(page, tmp_path: Path, monkeypatch) -> None:
+    from casefile.web import app as web_module
+
+    monkeypatch.setattr(web_module, "QUICK_SECONDS", 0.0)  # the running job's page, not its end
+    _login(page, EDITOR)
+    _new_case(page, "progress-case", "Progress")
+    reports = []
+    for i in range(6):
+        r = tmp_path / f"report-{i}.txt"
+        r.write_text((EXAMPLE / "01_wire.txt").read_text(encoding="utf-8") + f"\nUpdate {i}.\n" * 30, encoding="utf-8")
+        reports.append(r)
+    page.goto(page.base + "/cases/progress-case")
+    page.set_input_files("input[type=file]", [str(r) for r in reports])
+    page.click("text=Add to the case")
+    page.wait_for_selector("h1:has-text('Adding reports')")
+    assert page.locator("progress").count() == 1 and "report-0.txt" in page.inner_text("main")
+    page.wait_for_selector("h1:has-text('What changed')", timeout=120_000)  # no click: the page reloaded itself
+    assert "6 report(s) added" in page.inner_text("main")
+    assert not [e for e in page.errors if "Content Security Policy" not in e]

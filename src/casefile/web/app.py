@@ -11,9 +11,10 @@ import hmac
 import os
 import re
 import secrets
+import shutil
 import tempfile
+import time
 from collections import defaultdict
-from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -37,7 +38,7 @@ from casefile.store.identity import entity_key, event_key, fold
 from casefile.store.redaction import Redactor, redact
 from casefile.web.chart import timeline_svg
 from casefile.web.guard import BodyGate, LoginThrottle, Sessions
-from casefile.web.jobs import pool, worker_add
+from casefile.web.jobs import Job, Jobs
 from casefile.web.redaction import RedactForReaders
 
 HERE = Path(__file__).parent
@@ -51,6 +52,7 @@ MEDIA = {"json": "application/json", "html": "text/html", "md": "text/markdown",
 
 
 SESSION_SECONDS = 12 * 3600
+QUICK_SECONDS = 2.0  # how long an upload or a job page waits for the add to end before showing progress
 READER = "casefile_reader"  # the request's signed-in user, as the route found it
 
 
@@ -60,6 +62,7 @@ def create_app(db: str = "casefile.db", secret: str | None = None, secure_cookie
     registry = Registry(db)
     accounts = Accounts(registry)
     throttle, sessions = LoginThrottle(), Sessions(SESSION_SECONDS)
+    jobs = Jobs(db)
     if secure_cookies is None:
         secure_cookies = os.environ.get("CASEFILE_SECURE_COOKIES", "") == "1"
     app = FastAPI(title="casefile", docs_url=None, redoc_url=None, openapi_url=None)
@@ -308,51 +311,64 @@ def create_app(db: str = "casefile.db", secret: str | None = None, secure_cookie
     @app.post("/cases/{slug}/upload", response_class=HTMLResponse)
     async def upload(request: Request, slug: str, files: list[UploadFile] | None = None, pasted: str = Form(""),
                      pasted_name: str = Form(""), csrf: str = Form("")) -> Response:
+        """Files refused at the door are named at once; the rest become a job in the worker
+        process, and the editor is sent to its page (progress, then what changed)."""
         check_csrf(request, csrf)
         user, _ = visible_case(request, slug)
         require_editor(user)
         problems: list[str] = []
-        with tempfile.TemporaryDirectory(prefix="casefile-upload-") as tmp:
-            paths: list[Path] = []
-            for f in files or []:
-                if not f.filename:
-                    continue
-                name = _safe_name(f.filename)
-                if Path(name).suffix.lower() not in UPLOAD_TYPES:
-                    problems.append(f"{name}: not a report casefile can read (use .txt, .md, .html or .pdf)")
-                    continue
-                data = await f.read(MAX_UPLOAD + 1)
-                if len(data) > MAX_UPLOAD:
-                    problems.append(f"{name}: larger than {MAX_UPLOAD // 2**20} MB")
-                    continue
-                path = Path(tmp) / f"{len(paths):03d}" / name
-                path.parent.mkdir()
-                path.write_bytes(data)
-                paths.append(path)
-            if pasted.strip():
-                name = _safe_name(pasted_name or "pasted-report") + ("" if pasted_name.endswith(".txt") else ".txt")
-                path = Path(tmp) / "pasted" / name
-                path.parent.mkdir()
-                path.write_text(pasted, encoding="utf-8")
-                paths.append(path)
-            if not paths and not problems:
-                problems.append("Choose at least one file or paste a report.")
-            result = None
-            if paths:
-                try:
-                    # in the worker process: a long add must not stall other readers' pages
-                    done = await asyncio.wrap_future(pool().submit(worker_add, db, slug, paths, user.name))
-                except (CasefileError, OSError, BrokenProcessPool) as exc:
-                    done = f"the reports could not be added: {exc}"
-                if isinstance(done, str):
-                    problems.append(done)
-                else:
-                    result = done
-        if result:
-            problems += [f"{p.file}: {p.problem}" for p in result.problems]
-        status = 400 if problems and not (result and result.added) else 200
-        return page(request, "changes.html", http_status=status, slug=slug, result=result, problems=problems,
-                    lines=result.changes if result and result.version else [])
+        folder = Path(tempfile.mkdtemp(prefix="casefile-upload-"))
+        paths: list[Path] = []
+        for f in files or []:
+            if not f.filename:
+                continue
+            name = _safe_name(f.filename)
+            if Path(name).suffix.lower() not in UPLOAD_TYPES:
+                problems.append(f"{name}: not a report casefile can read (use .txt, .md, .html or .pdf)")
+                continue
+            data = await f.read(MAX_UPLOAD + 1)
+            if len(data) > MAX_UPLOAD:
+                problems.append(f"{name}: larger than {MAX_UPLOAD // 2**20} MB")
+                continue
+            path = folder / f"{len(paths):03d}" / name
+            path.parent.mkdir()
+            path.write_bytes(data)
+            paths.append(path)
+        if pasted.strip():
+            name = _safe_name(pasted_name or "pasted-report") + ("" if pasted_name.endswith(".txt") else ".txt")
+            path = folder / "pasted" / name
+            path.parent.mkdir()
+            path.write_text(pasted, encoding="utf-8")
+            paths.append(path)
+        if not paths:
+            shutil.rmtree(folder, ignore_errors=True)
+            return page(request, "changes.html", http_status=400, slug=slug, result=None, lines=[],
+                        problems=problems or ["Choose at least one file or paste a report."])
+        try:
+            job = jobs.submit(slug, user.name, paths, folder, problems)
+        except (OSError, RuntimeError) as exc:
+            shutil.rmtree(folder, ignore_errors=True)
+            return page(request, "error.html", http_status=503, message=f"The reports could not be queued: {exc}")
+        await _settle(job, QUICK_SECONDS)  # a short add lands straight on what changed
+        return RedirectResponse(f"/cases/{slug}/jobs/{job.id}", status_code=303)
+
+    @app.get("/cases/{slug}/jobs/{job_id}", response_class=HTMLResponse)
+    async def job_page(request: Request, slug: str, job_id: str) -> Response:
+        user, _ = await run_in_threadpool(visible_case, request, slug)
+        require_editor(user)
+        job = jobs.get(slug, job_id)
+        if job is None:
+            raise HTTPException(status_code=404, detail="This upload is not known to the server (it restarted, or "
+                                "the upload finished long ago); the case's history lists every version.")
+        await _settle(job, QUICK_SECONDS)
+        if not job.done:
+            read, title = job.progress()
+            return page(request, "job.html", slug=slug, job=job, read=read, title=title,
+                        total=max(len(job.files), read), seconds=int(time.time() - job.started))
+        result = job.result
+        failed = bool(job.problems) and not (result and result.added)  # a script can tell an add that failed
+        return page(request, "changes.html", http_status=400 if failed else 200, slug=slug, result=result,
+                    problems=job.problems, lines=result.changes if result and result.version else [])
 
     @app.get("/cases/{slug}/changes", response_class=HTMLResponse)
     def changes(request: Request, slug: str, frm: int | None = None, to: int | None = None) -> Response:
@@ -434,6 +450,7 @@ def create_app(db: str = "casefile.db", secret: str | None = None, secure_cookie
 
     app.state.registry = registry
     app.state.accounts = accounts
+    app.state.jobs = jobs
     return app
 
 
@@ -462,6 +479,13 @@ class SecurityHeaders:
             await send(message)
 
         await self.app(scope, receive, with_headers)
+
+
+async def _settle(job: Job, seconds: float) -> None:
+    """Wait up to `seconds` for the job to end, without holding the event loop."""
+    until = time.monotonic() + seconds
+    while not job.done and time.monotonic() < until:
+        await asyncio.sleep(0.05)
 
 
 def _safe_name(name: str) -> str:
