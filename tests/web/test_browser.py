@@ -233,3 +233,33 @@ def test_an_upload_page_shows_progress_and_reloads_itself_to_what_changed(page, 
     page.wait_for_selector("h1:has-text('What changed')", timeout=120_000)  # no click: the page reloaded itself
     assert "6 report(s) added" in page.inner_text("main")
     assert not [e for e in page.errors if "Content Security Policy" not in e]
+
+
+def test_sign_in_is_throttled_and_logging_out_ends_every_copy_of_the_session(page, browser) -> None:
+    _login(page, ADMIN)
+    page.goto(page.base + "/users")
+    page.fill("input[name=name]", "throttled-user")
+    page.fill("input[name=password]", "right-pass-1")
+    page.select_option("select[name=role]", "viewer")
+    page.click("text=Create account")
+    page.click("text=Log out")
+    for _ in range(5):
+        page.goto(page.base + "/login")
+        page.fill("input[name=username]", "throttled-user")
+        page.fill("input[name=password]", "wrong-pass-1")
+        page.click("button[type=submit]")
+        assert "Wrong user name or password" in page.inner_text("main")
+    page.fill("input[name=username]", "throttled-user")
+    page.fill("input[name=password]", "right-pass-1")
+    page.click("button[type=submit]")
+    assert "Too many failed attempts" in page.inner_text("[role=alert]") and page.url.endswith("/login")
+    # another account from the same address still signs in; a copy of its cookie dies with the logout
+    _login(page, EDITOR)
+    cookies = page.context.cookies()
+    page.click("text=Log out")
+    thief = browser.new_context()
+    thief.add_cookies(cookies)
+    other = thief.new_page()
+    other.goto(page.base + "/")
+    assert other.url.endswith("/login")
+    thief.close()

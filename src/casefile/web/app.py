@@ -354,7 +354,9 @@ def create_app(db: str = "casefile.db", secret: str | None = None, secure_cookie
 
     @app.get("/cases/{slug}/jobs/{job_id}", response_class=HTMLResponse)
     async def job_page(request: Request, slug: str, job_id: str) -> Response:
-        user, _ = await run_in_threadpool(visible_case, request, slug)
+        user = require_user(request)  # no case file loaded: the page is polled while the add runs
+        if not accounts.may_see(user, slug):
+            raise HTTPException(status_code=404, detail="No such case.")
         require_editor(user)
         job = jobs.get(slug, job_id)
         if job is None:
