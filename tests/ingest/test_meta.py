@@ -18,6 +18,7 @@ from casefile.ingest.meta import (
     latest_date,
     own_year,
     trim_site_name,
+    url_date,
 )
 
 
@@ -131,6 +132,23 @@ def test_outlets() -> None:
     assert infer_outlet("Текст новости о суде.\nИсточник: Северпресс\n", "ru") == "Северпресс"
     # a place in the dateline slot is not an outlet
     assert infer_outlet("Headline\n\nMoscow, 2 Mar 2021\n\nPolice detained a man, his lawyer said.") is None
+
+
+def test_a_statement_opening_with_its_dateline_names_its_author() -> None:
+    text = "Headline\n\nTarvik, March 2, 2021—The Norland Rights Monitor condemns the arrest of Lena Vortsova."
+    assert infer_outlet(text) == "Norland Rights Monitor"
+    # a news story's dateline followed by the story's own subject names no author
+    assert infer_outlet("Headline\n\nTarvik, March 2, 2021 - Police detained Lena Vortsova, her lawyer said.") is None
+
+
+def test_the_date_in_the_path_of_the_pages_own_address() -> None:
+    assert url_date("https://news.example/en/2024/08/30/court-jails-blogger\n\nText.") == "2024-08-30"
+    assert url_date("URL: https://example.ru/politics/30/08/2024/66d1a5\n\nТекст.") == "2024-08-30"
+    assert url_date("https://example.org/story-20230105.html\n\nText.") is None  # no path segment of its own
+    assert url_date("https://example.org/20230105/story\n\nText.") == "2023-01-05"
+    # an address inside the story's prose is not the page's own
+    assert url_date("Headline\n\nSee https://example.org/2020/01/02/older for more.") is None
+    assert url_date("https://example.org/2099/01/02/future\n\nText.") is None
 
 
 def test_titles() -> None:

@@ -538,3 +538,34 @@ def test_a_coordinated_verb_shares_the_time_of_the_clause_it_continues():
     events, _ = read("On July 12 a criminal case was opened against Ivan Petrov. Police searched his flat, and he "
                      "was detained in late June and sentenced to 15 days for disobedience.", published="2022-07")
     assert one(events, "sentence").date == "2022-06"
+
+
+@pytest.mark.parametrize("text", [
+    # a demand whose infinitive the parse hangs elsewhere: a dateline, a long object before it
+    "Geneva, June 3, 2022—The Example Rights Watch condemns the jailing on Monday of blogger Ivo Stanev "
+    "on extremism charges and calls on the authorities to release him immediately.",
+    "Friends of Ivo Stanev urge the prosecutor to free him.",
+])
+def test_an_act_asked_for_in_the_infinitive_did_not_happen(text):
+    events, _ = read(text, published="2022-06-03")
+    assert not [e for e in events if e.type == "release"]
+
+
+def test_charges_after_a_verdict_are_its_grounds_not_a_new_charge():
+    events, _ = read("Paris, June 3, 2022 - The Example Rights Watch condemns the sentencing on Friday of "
+                     "Ivo Stanev to six years in prison on extremism charges.", published="2022-06-03")
+    assert not [e for e in events if e.type == "charge"]
+    events, _ = read("Police detained Ivo Stanev on Monday on charges of extremism.")
+    assert {e.type for e in events} >= {"detention", "charge"}  # no verdict: the charge is an act
+
+
+def test_an_act_after_a_term_tells_when_the_term_runs_from():
+    events, _ = read("The court banned Ivo Stanev from teaching for five years after his release.")
+    assert not [e for e in events if e.type == "release"]
+    events, _ = read("Three days after his release, Ivo Stanev was detained again.")
+    assert [e for e in events if e.type == "release"]  # a release told as a past fact
+
+
+def test_a_relative_clause_is_a_fact_whatever_governs_its_noun():
+    events, _ = read("Rights groups urged the authorities to free Ivo Stanev, who was jailed on Monday.")
+    assert [(e.type, e.date) for e in events] == [("detention", "2021-05-10")]

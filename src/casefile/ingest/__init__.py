@@ -31,6 +31,7 @@ from casefile.ingest.meta import (
     own_year,
     tied_years,
     trim_site_name,
+    url_date,
     yearless_dates,
 )
 from casefile.ingest.pdf import extract_pdf
@@ -167,6 +168,8 @@ def _ingest_file(path: Path, data: bytes, source_id: str, known: Known | None) -
         published, yearless = dateline_date(body)
         if published:
             basis = "dateline"
+        elif url := url_date(body):
+            published, basis, yearless = url, "metadata", None
         else:
             published = content_date(text)
             basis = "content" if published else "none"

@@ -26,6 +26,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import cache, lru_cache
+from urllib.parse import urlsplit
 
 from casefile.core.dates import PartialDate, end_marker_before
 from casefile.ingest import outlets as known
@@ -493,6 +494,34 @@ def _dateline(line: str, dates: list[DateSpan]) -> tuple[str | None, tuple[int, 
     month, day = first.date.month, first.date.day
     assert month is not None
     return None, (month, day)
+
+
+# the page's own address on a line of its own (as a scraper writes it, bare or after a label):
+# a date in its path ("/2024/08/30/", "/30/08/2024/", "/2024-08-30-", "/20240830/")
+_OWN_URL = re.compile(r"^\s*(?:[^\W\d]+\s*:\s*)?(https?://[^\s<>\"']+)\s*$", re.I)
+_URL_DATES = (
+    (re.compile(r"/((?:19|20)\d\d)[/-]([01]\d)[/-]([0-3]\d)(?=[/_.-]|$)"), (1, 2, 3)),
+    (re.compile(r"/([0-3]\d)[/-]([01]\d)[/-]((?:19|20)\d\d)(?=[/_.-]|$)"), (3, 2, 1)),
+    (re.compile(r"/((?:19|20)\d\d)([01]\d)([0-3]\d)(?=[/_.-]|$)"), (1, 2, 3)),
+)
+
+
+def url_date(raw: str) -> str | None:
+    """The date in the path of the page's own address, where the text starts with it (within
+    its first lines, on a line of its own): news sites put the day of publication there."""
+    for line in head_lines(raw, limit=6):
+        m = _OWN_URL.match(line)
+        if m is None:
+            continue
+        path = urlsplit(m.group(1)).path
+        for rx, (y, mo, d) in _URL_DATES:
+            found = rx.search(path)
+            if found:
+                iso = f"{found.group(y)}-{found.group(mo)}-{found.group(d)}"
+                if _valid(iso):
+                    return iso
+        return None  # the page's address, with no date in it
+    return None
 
 
 def dateline_date(raw: str) -> tuple[str | None, tuple[int, int] | None]:

@@ -681,11 +681,18 @@ def _fallback_person(d: _Doc, t: Token, rule: Rule) -> Token | None:
     unparsed = not t.doc.has_annotation("DEP")
     if rule.person != "subject" and (unparsed or t.pos_ == "VERB" and clause_verb
                                      and not g.children(t, "passive_auxiliary")):
-        for x in t.doc[t.i + 1:min(t.i + 1 + OBJECT_REACH, t.sent.end)]:
+        reach = OBJECT_REACH
+        for x in t.doc[t.i + 1:min(t.i + 1 + OBJECT_REACH * 2, t.sent.end)]:
+            if x.i - t.i > reach:
+                break
             if _is_person_ent(d, x) or (unparsed and d.has(x, "person_pronouns")):
                 return x
             if x.pos_ in ("VERB", "AUX") or x.is_punct and x.text in ",;":
                 break
+            if x.pos_ == "NOUN" and "Acc" in x.morph.get("Case", []) and "Anim" in x.morph.get("Animacy", []):
+                # the act's object by its case, after a long term phrase ("приговорил к восьми
+                # годам колонии журналиста X"): its name follows it
+                reach = x.i - t.i + OBJECT_REACH
     root = t.sent.root
     subj = [c for c in g.children(root, "subject", "passive_subject") if c.pos_ == "PROPN"]
     return subj[0] if subj and subj[0].i < t.i else None
@@ -1389,6 +1396,28 @@ def _reduction(d: _Doc, t: Token, sent: Span) -> tuple[str | None, str | None, i
     return base, after, end, bool(terms)
 
 
+def _term_start(d: _Doc, prep: Token) -> bool:
+    """An act noun that tells when an imposed term runs from ("banned for four years after his
+    release", "на четыре года после освобождения"): a term with its preposition just before
+    the act's preposition of sequence. The act is to come, not reported."""
+    if not d.has(prep, "term_start_prepositions") or prep.i == 0:
+        return False
+    unit = prep.doc[prep.i - 1]
+    term_prep = d.g.preposition_of(unit)
+    return unit.lemma_.lower() in d.acts("term_units") and term_prep is not None and d.has(term_prep, "term_prepositions")
+
+
+def _grounds_of_verdict(d: _Doc, t: Token, prep: Token, sent: Span, triggers: set[int]) -> bool:
+    """A charge noun that tells what a verdict was for: under the verdict's word ("convicted on
+    multiple charges"), or after a verdict's word in its sentence with a preposition of
+    grounds, wherever the parse hung the phrase ("condemns the sentencing of X to six years
+    on charges of ...")."""
+    gov = d.g.governor(t)
+    if gov.i in triggers and d.has(gov, "verdicts"):
+        return True
+    return d.has(prep, "grounds") and any(d.has(x, "verdicts") for x in t.doc[sent.start:t.i])
+
+
 TRACE: list[tuple[str, int, str]] | None = None  # (trigger, char offset, why) of acts dropped, when set
 
 
@@ -1409,6 +1438,8 @@ def _event(d: _Doc, t: Token, rule: Rule, etype: EventType, si: int, sent: Span,
     prep = g.preposition_of(t) if noun else None
     if prep is not None and d.has(prep, "source_prepositions"):
         return _drop(t, "prep is not None and d.has(prep, 'source_prepositions'):")  # "released from house arrest": where an act started, not an act
+    if noun and prep is not None and _term_start(d, prep):
+        return _drop(t, "the start of a term")  # "banned for four years after his release": when a term runs from
     if noun and g.is_(t, "compound"):
         return _drop(t, "noun and g.is_(t, 'compound'):")  # "a detention center": a place, not an act
     if t.ent_type_ in ("ORG", "FAC", "LAW", "WORK_OF_ART", "EVENT") or _in_organisation(d, t):
@@ -1417,9 +1448,8 @@ def _event(d: _Doc, t: Token, rule: Rule, etype: EventType, si: int, sent: Span,
         return _drop(t, "is_state(t, code):")  # "his ongoing detention": a state, not an act
     if in_label(t, code):
         return _drop(t, "in_label(t, code):")  # the words of a label or a charge in quotation marks
-    if noun and etype == "charge" and prep is not None and g.governor(t).i in triggers \
-            and d.has(g.governor(t), "verdicts"):
-        return _drop(t, "noun and etype == 'charge' and prep is not None and g.gov")  # "convicted on multiple charges": what the verdict was for, not a new charge
+    if noun and etype == "charge" and prep is not None and _grounds_of_verdict(d, t, prep, sent, triggers):
+        return _drop(t, "charge noun: the grounds of a verdict")  # "convicted on multiple charges": what the verdict was for, not a new charge
     person = _person_token(d, t, rule)
     # "возбудили дело", "смягчили срок": the act's own legal words make it one without a person
     worded = bool(rule.with_) and person is None

@@ -27,13 +27,16 @@ def governing_chain(t: Token, g: Grammar) -> tuple[list[Token], list[Token]]:
     """The words that govern `t`, nearest first, and the first conjuncts whose auxiliaries a
     subjectless conjunct shares.
 
-    A coordinated verb shares what governs its first conjunct ("threatened to detain and
+    A relative clause's verb stops the chain: it tells a fact about the noun it describes,
+    whatever governs that noun. A coordinated verb shares what governs its first conjunct ("threatened to detain and
     charge him"), not the first conjunct's own meaning ("the court denied his appeal, and
     he was sentenced"); a loose clause (parataxis) stops the chain."""
     chain, shared, prev = [t], [], t
     for _ in range(CHAIN_DEPTH):
         if prev.head.i == prev.i or g.is_(prev, "parataxis"):
             break
+        if g.is_(prev, "relative_clause") and prev.pos_ in ("VERB", "AUX"):
+            break  # "urged them to free X, who was jailed on Monday": the clause tells of X as a fact
         a = prev.head
         if not (g.is_(prev, "conjunct") and prev.pos_ in ("VERB", "AUX")):
             chain.append(a)
@@ -96,6 +99,8 @@ def unreal(t: Token, code: str, *, negative: bool = False, outcome_type: bool = 
                                                                               or c.lower_ in irrealis)
                         for c in head.children):
             return True  # "renewed her call on the authorities to release him": asked for, not done
+        if _asked_infinitive(t, g, cues, irrealis):
+            return True  # "... and calls on the authorities to release him", however it was parsed
         if t.pos_ in ("NOUN", "PROPN") and g.is_(t, "object") and cues.has(t.head, "purpose"):
             return True  # "to secure her release": worked for, not done
         if any(cues.has(c, "irrealis_modifiers") for c in t.children if g.is_(c, "adjective", "compound", "adverb")):
@@ -110,6 +115,24 @@ def unreal(t: Token, code: str, *, negative: bool = False, outcome_type: bool = 
             return True
         if a.pos_ == "VERB" and a.i != t.i:
             break
+    return False
+
+
+ASK_WINDOW = 6  # words before an infinitive's marker where the word asking for it may stand
+
+
+def _asked_infinitive(t: Token, g: Grammar, cues: Words, irrealis: frozenset[str]) -> bool:
+    """An act in the infinitive a few words after a word of demand, hope or refusal in the same
+    clause ("calls on the authorities to release him"), wherever the parse hung the infinitive:
+    no finite verb or clause stop stands between them."""
+    marker = next((c for c in t.children if cues.has(c, "infinitive") and g.is_(c, "auxiliary", "marker")), None)
+    if marker is None:
+        return False
+    for x in reversed(t.doc[max(t.sent.start, marker.i - ASK_WINDOW):marker.i]):
+        if x.lemma_.lower() in irrealis or x.lower_ in irrealis:
+            return True
+        if x.pos_ in ("VERB", "AUX") and "Fin" in x.morph.get("VerbForm", []) or x.is_punct and x.text in ".;:!?":
+            return False
     return False
 
 

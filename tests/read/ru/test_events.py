@@ -319,3 +319,19 @@ def test_a_coordinated_verb_shares_the_time_of_the_clause_it_continues(read_ru):
                 "политик был задержан в конце июня и осужден на 15 суток по административной статье.",
                 published="2022-07")
     assert ("conviction", "2022-06") in events(a) and ("sentence", "2022-06") in events(a)
+
+
+def test_a_relative_clause_is_a_fact_whatever_governs_its_noun(read_ru):
+    a = read_ru("Правозащитники потребовали освободить Ивана Лесных, которого задержали 14 мая.")
+    assert events(a) == [("detention", "2023-05-14")]
+
+
+def test_an_act_after_a_term_tells_when_the_term_runs_from(read_ru):
+    a = read_ru("Суд запретил Ивану Лесных заниматься преподаванием на пять лет после освобождения.")
+    assert [t for t, _ in events(a)] == ["activity_ban"]
+
+
+def test_the_object_of_a_verdict_after_a_long_term_phrase(read_ru):
+    a = read_ru("Областной суд приговорил к шести годам колонии строгого режима блогера и основателя "
+                "местного канала «Пример» Ивана Лесных, сообщает пресс-служба суда.")
+    assert [e.duration for e in a.events if e.type == "sentence"] == ["P6Y"]
