@@ -157,6 +157,8 @@ def test_titles() -> None:
     assert trim_site_name("Tarvik - the blogger who would not stop") == "Tarvik - the blogger who would not stop"
     assert infer_title("Skip to content\n\nBlogger Held in Tarvik Over Videos\n\nPolice detained a blogger on Monday, her lawyer said.") == (
         "Blogger Held in Tarvik Over Videos")
+    profile = "Lena Vortsova\n\nAreas of work:\nHome or abroad:\n\nThe Blogger Who Filmed the Port\n\nPolice detained her."
+    assert infer_title(profile) == "The Blogger Who Filmed the Port"  # a form's labels are no title
 
 
 @given(st.text(max_size=60), st.one_of(st.none(), st.text(max_size=15)))

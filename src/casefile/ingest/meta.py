@@ -1126,6 +1126,6 @@ def infer_title(text: str, language: str = "en") -> str | None:
             continue
         if is_sentence(s):
             break
-        if 3 <= len(s.split()) <= 25 and not _ISO.search(s):
-            return s
+        if 3 <= len(s.split()) <= 25 and not _ISO.search(s) and not s.endswith(":"):
+            return s  # (a line ending in a colon is a form's label: "Beats covered:")
     return None

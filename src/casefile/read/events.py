@@ -1396,6 +1396,21 @@ def _reduction(d: _Doc, t: Token, sent: Span) -> tuple[str | None, str | None, i
     return base, after, end, bool(terms)
 
 
+def _tells_it(d: _Doc, m: Mention) -> bool:
+    """The organisation is who reports the act ("..., the regional prosecutor's office said"):
+    the subject of a verb of speech, not a party to the act."""
+    span = d.doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return False
+    head = span.root
+    for _ in range(4):  # "управление Следственного комитета", "the office of the committee": the phrase's head
+        if d.g.is_(head, "subject") or head.head.i == head.i or head.head.pos_ not in ("NOUN", "PROPN", "ADP"):
+            break
+        head = head.head
+    speech = words(d.code, "quotes")("speech_verbs")
+    return d.g.is_(head, "subject") and head.head.lemma_.lower() in speech
+
+
 def _term_start(d: _Doc, prep: Token) -> bool:
     """An act noun that tells when an imposed term runs from ("banned for four years after his
     release", "на четыре года после освобождения"): a term with its preposition just before
@@ -1493,7 +1508,7 @@ def _event(d: _Doc, t: Token, rule: Rule, etype: EventType, si: int, sent: Span,
             participants.append((m.id, "subject"))
     for m in d.mentions:  # the authorities the sentence names act in it ("суд ... арестовал")
         if q_start <= m.start < q_end and m.type == "organization" and "authority" in m.role_hints \
-                and all(m.id != x for x, _ in participants):
+                and all(m.id != x for x, _ in participants) and not _tells_it(d, m):
             participants.append((m.id, "authority"))
     duration = _duration(d, t, sent) if etype in _types().taking("duration") else None
     units = compiled(code, t.doc.vocab).term_verbs.get(d.lemma(t), frozenset())

@@ -335,3 +335,15 @@ def test_the_object_of_a_verdict_after_a_long_term_phrase(read_ru):
     a = read_ru("Областной суд приговорил к шести годам колонии строгого режима блогера и основателя "
                 "местного канала «Пример» Ивана Лесных, сообщает пресс-служба суда.")
     assert [e.duration for e in a.events if e.type == "sentence"] == ["P6Y"]
+
+
+def test_the_organisation_that_reports_an_act_is_not_its_party(read_ru):
+    def parties(a):
+        names = {m.id: m.text for m in a.mentions}
+        return {names.get(p) for e in a.events for p, _ in e.participants}
+
+    told = parties(read_ru("Суд приговорил Ивана Лесных к пяти годам колонии, сообщает управление "
+                           "Следственного комитета."))
+    assert "Ивана Лесных" in told and not any(p and "комитет" in p for p in told)
+    done = parties(read_ru("Следственный комитет задержал Ивана Лесных 14 мая."))
+    assert any(p and "комитет" in p for p in done)
