@@ -241,6 +241,8 @@ class EventMention(_Model):
     amount: Amount | None = None
     duration: str | None = None
     charge: str | None = None
+    # dated by its report's own date (a lead's act told as news), not by words of its own
+    by_report: bool = False
 
 
 class QuoteMention(_Model):

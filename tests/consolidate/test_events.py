@@ -198,3 +198,16 @@ def test_of_two_acts_a_day_either_side_a_mention_joins_the_one_told_alike():
                    told("S2", "2031-10-19", "задержана"))
     by_date = {e.date: sorted(x.source for x in e.evidence) for e in events}
     assert by_date == {"2031-10-18": ["S1", "S2"], "2031-10-20": ["S1"]}
+
+
+def test_a_report_that_dates_an_act_by_its_own_date_yields_to_a_day_another_states():
+    # S1 tells the act as news and is dated the day after; S2 writes the act's day
+    events = merge(em("S1", "detention", "2021-02-05", by_report=True), em("S2", "detention", "2021-02-04"))
+    assert len(events) == 1 and events[0].date == "2021-02-04"
+    assert [(x.source, x.date) for x in events[0].evidence] == [("S1", None), ("S2", "2021-02-04")]
+    # a day stated by both is a disagreement between sources, kept for the analyst
+    events = merge(em("S1", "detention", "2021-02-05"), em("S2", "detention", "2021-02-04"))
+    assert {x.date for x in events[0].evidence} == {"2021-02-04", "2021-02-05"}
+    # a report's date before the stated day is not the lag of a report: it keeps its date
+    events = merge(em("S1", "detention", "2021-02-03", by_report=True), em("S2", "detention", "2021-02-04"))
+    assert {x.date for e in events for x in e.evidence} == {"2021-02-03", "2021-02-04"}

@@ -569,3 +569,11 @@ def test_an_act_after_a_term_tells_when_the_term_runs_from():
 def test_a_relative_clause_is_a_fact_whatever_governs_its_noun():
     events, _ = read("Rights groups urged the authorities to free Ivo Stanev, who was jailed on Monday.")
     assert [(e.type, e.date) for e in events] == [("detention", "2021-05-10")]
+
+
+def test_a_person_noun_alone_is_the_person_it_introduced():
+    events, mentions = read("Police detained the activist Mira Talbot on May 3. "
+                            "On May 4 a court sent the activist to jail for two months.")
+    custody = [e for e in events if e.type == "detention" and e.date == "2021-05-04"]
+    assert custody and custody[0].duration == "P2M"
+    assert [mentions[p].text for p, _ in custody[0].participants] == ["Mira Talbot"]

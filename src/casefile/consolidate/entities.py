@@ -113,6 +113,7 @@ def resolve_entities(analyses: list[DocAnalysis], sources: list[Source]) -> Enti
     _link_initials(clusters)
     _link_full_names(clusters)
     _link_qualified_names(clusters)
+    _link_referents(clusters)
     _link_short_forms(clusters)
     _link_plurals(clusters)
     return _build(clusters, analyses, order, {s.id: s.text for s in sources})
@@ -475,6 +476,18 @@ def _is_place_word(word: str, place_words: set[str]) -> bool:
 def _is_subsequence(short: list[str], long: list[str]) -> bool:
     it = iter(long)
     return all(w in it for w in short)
+
+
+def _link_referents(cl: _Clusters) -> None:
+    """A one-word name the reader already tied to a full name of its report (by the language's
+    morphology: "Надеину" is a man's dative, not his mother's "Надеина") joins that name."""
+    node_of = {m.id: j for j, n in enumerate(cl.nodes) for m in n.mentions}
+    for i, n in enumerate(cl.nodes):
+        if n.multi:
+            continue
+        targets = {cl.find(node_of[m.refers_to]) for m in n.mentions if m.refers_to in node_of}
+        if len(targets) == 1 and all(m.refers_to for m in n.mentions):
+            cl.union(i, targets.pop())
 
 
 def _link_short_forms(cl: _Clusters) -> None:

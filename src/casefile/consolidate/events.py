@@ -385,9 +385,24 @@ def _charge_fit(it: _Item, c: _Cluster) -> float:
 # --------------------------------------------------------------------------- the merged event
 
 
+REPORT_LAG_DAYS = 7  # how long after an act a report that dates it by its own date may appear
+
+
+def _yields(i: _Item, items: list[_Item]) -> bool:
+    """An act dated only by its report's date (a lead told as news) when another source states
+    a day up to a week before it: the report appeared after the act, and the day it states is
+    the act's, not a second reading of it."""
+    if not i.em.by_report or i.date is None or i.date.day is None or i.date.year is None:
+        return False
+    mine = _earliest(i.date)
+    return any(o.date is not None and o.date.day is not None and o.date.year is not None and not o.em.by_report
+               and 0 < (mine - _earliest(o.date)).days <= REPORT_LAG_DAYS for o in items)
+
+
 def _vote_date(items: list[_Item]) -> PartialDate | None:
-    """The finest date most sources support (one vote per source and value)."""
-    dated = [i for i in items if i.date is not None and i.date.year is not None]
+    """The finest date most sources support (one vote per source and value); a report's own
+    date yields to a day another source states just before it."""
+    dated = [i for i in items if i.date is not None and i.date.year is not None and not _yields(i, items)]
     if not dated:
         return None
     best = min(_RANK[i.date.precision] for i in dated if i.date)
@@ -459,7 +474,7 @@ def _event(c: _Cluster, res: EntityResolution) -> Event:
         if (em.source, em.start, em.end) in seen:
             continue
         seen.add((em.source, em.start, em.end))
-        d = _complete(i.date, date)
+        d = None if _yields(i, items) else _complete(i.date, date)
         evidence.append(Evidence(
             source=em.source, quote=em.quote, start=em.start, end=em.end,
             date=d.iso() if d else None, date_precision=d.precision if d else "unknown",

@@ -47,4 +47,4 @@ def read_sources(sources: list[Source], progress: Callable[[Source], None] | Non
 
 # Stored readings are keyed by content hash and this version: bump it whenever a reader's
 # output changes, so that the registry reads stored sources again.
-READER_VERSION = "casefile-0.1.0/readers-6"
+READER_VERSION = "casefile-0.1.0/readers-7"

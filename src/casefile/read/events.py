@@ -272,12 +272,12 @@ def _counted_from_acts(d: _Doc, events: list[EventMention]) -> list[EventMention
             found = _counted_date(d, e, sents[e.sentence], durations, signs, events)
             if found is not None:
                 date, noun = found
-                e = e.model_copy(update={"date": date.iso(), "date_precision": date.precision})
+                e = e.model_copy(update={"date": date.iso(), "date_precision": date.precision, "by_report": False})
                 referred.add((e.sentence, noun))
         out.append(e)
     # the act counted from is told as past here: not dated by the report, nor given this clause's term
     return [e if (e.sentence, e.trigger) not in referred or not _open_date(d, e, sents)
-            else e.model_copy(update={"date": None, "date_precision": "unknown", "duration": None})
+            else e.model_copy(update={"date": None, "date_precision": "unknown", "duration": None, "by_report": False})
             for e in out if (e.sentence, e.trigger) not in referred or e.type != "hearing"]
 
 
@@ -324,7 +324,7 @@ def _decision_dates(d: _Doc, events: list[EventMention]) -> list[EventMention]:
         if e.type in courts and e.sentence + 1 < len(sents) and _open_date(d, e, sents):
             found = _decision_date(d, sents[e.sentence + 1], nouns)
             if found is not None:
-                e = e.model_copy(update={"date": found.iso(), "date_precision": found.precision})
+                e = e.model_copy(update={"date": found.iso(), "date_precision": found.precision, "by_report": False})
         out.append(e)
     return out
 
@@ -1500,8 +1500,10 @@ def _event(d: _Doc, t: Token, rule: Rule, etype: EventType, si: int, sent: Span,
             d, t, _root_of(d.doc, s), told_ok=True)]
         got = told[0].value if told else None
         date = _news_month(got) if got is not None else None
+    by_report = False
     if date is None and not [s for s in written if not s.is_end]:
         date = _lead_date(d, t, sent)
+        by_report = date is not None
     participants: list[tuple[str, Role]] = []
     if person is not None and not guessed:  # a guessed person only vouches for relevance
         for m in _names_of(d, person):
@@ -1527,6 +1529,7 @@ def _event(d: _Doc, t: Token, rule: Rule, etype: EventType, si: int, sent: Span,
         place=_place(d, t, etype), participants=participants,
         amount=_amount(d, t, sent) if etype in _types().taking("amount") else None,
         duration=duration, charge=_charge(d, t, q_start, q_end, tree=etype in _types().taking("charge")),
+        by_report=by_report,
     )
 
 
@@ -1634,11 +1637,32 @@ def _name_of(d: _Doc, person: Token) -> Mention | None:
         for m in attached:
             if m.type in kinds:
                 return m
+    m = _named_after(d, person)
+    if m is not None:
+        return m
+    return _described_before(d, person)
+
+
+def _named_after(d: _Doc, person: Token) -> Mention | None:
+    """"the journalist Mira Talbot", however the parse hung the name."""
     if person.i + 1 < len(person.doc) and _own_word(d, person):
-        # "the journalist Mira Talbot", however the parse hung the name
         m = _mention_at(person.doc[person.i + 1], d.mentions)
         if m is not None and m.type == "person" and m.start == person.doc[person.i + 1].idx:
             return m
+    return None
+
+
+def _described_before(d: _Doc, person: Token) -> Mention | None:
+    """A person noun alone ("the activist", "активиста") for the person the report introduced
+    with it before ("the activist Mira Talbot"): the last so introduced."""
+    if person.pos_ != "NOUN" or _plural(person) or d.lemma(person) not in _person_nouns(d.code):
+        return None
+    lemma = d.lemma(person)
+    for x in reversed(person.doc[:person.i]):
+        if x.pos_ in ("NOUN", "PROPN") and d.lemma(x) == lemma and not _plural(x):  # (a capital: PROPN)
+            m = _named_after(d, x)
+            if m is not None:
+                return m
     return None
 
 
@@ -1722,7 +1746,8 @@ def _inherit_dates(d: _Doc, events: list[EventMention], earlier: set[tuple[int, 
             prev = [p for p in out if p.date and p.type in _types().sequels()[e.type] and 0 <= e.sentence - p.sentence <= 1
                     and parse_iso(p.date) and p.date_precision == "day" and _same_people(d, e, p)]
         if prev:
-            e = e.model_copy(update={"date": prev[-1].date, "date_precision": prev[-1].date_precision})
+            e = e.model_copy(update={"date": prev[-1].date, "date_precision": prev[-1].date_precision,
+                                     "by_report": prev[-1].by_report})
         out.append(e)
     return out
 

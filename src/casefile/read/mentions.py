@@ -1228,6 +1228,12 @@ class _Reading:
             votes["place"] = votes.get("place", 0.0) + 3.0  # a person cue beats a namesake town
         return max(votes, key=lambda t: votes[t]) if votes else "organization"
 
+    def _case(self, m: Mention) -> str | None:
+        """The grammatical case the tagger gave a one-word mention (None where it gives none)."""
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        cases = span.root.morph.get("Case", []) if span is not None else []
+        return cases[0] if cases else None
+
     def _link(self, mentions: list[Mention], nominative_cue: set[str]) -> list[Mention]:
         """A lone surname ("Петрову", "Doe") refers to the person the same document names in full,
         when exactly one such person is named there; the language's hook gives the nominatives a
@@ -1243,17 +1249,24 @@ class _Reading:
                 last = m.norm.split()[-1].lower()
                 full.setdefault(last, set()).add(m.norm.lower())
                 first_of.setdefault(m.norm.lower(), m.id)
+        named = Counter(m.norm.lower() for m in mentions if m.type == "person" and " " in m.norm)
         for m in mentions:
             if m.type != "person" or " " in m.norm:
                 continue
-            for cand in [m.norm, *(forms(m.text) if forms else [])]:
-                names = full.get(cand.lower())
-                if names and len(names) == 1:
-                    m.refers_to = first_of[next(iter(names))]
-                    m.norm = cand
-                    if m.id in nominative_cue and m.text.lower() != cand.lower():
-                        m.role_hints = []
-                    break
+            # each nominative the surname may stand for, with the one person it names in full
+            cands = [*(forms(m.text, self._case(m)) if forms else []), m.norm]
+            found = [(cand, next(iter(names))) for cand in dict.fromkeys(cands)
+                     if (names := full.get(cand.lower())) and len(names) == 1]
+            if not found:
+                continue
+            # two people of one family ("Петрову": Петров in the dative or Петрова in the
+            # accusative): the one the document names in full more often, else the reading in
+            # the case the tagger gave the word
+            cand, name = max(found, key=lambda f: (named[f[1]], -found.index(f)))
+            m.refers_to = first_of[name]
+            m.norm = cand
+            if m.id in nominative_cue and m.text.lower() != cand.lower():
+                m.role_hints = []
         orgs = {m.norm.lower(): m.id for m in reversed(mentions) if m.type == "organization"}
         for m in mentions:
             if m.type != "organization" or m.refers_to or " " not in m.norm:

@@ -347,3 +347,18 @@ def test_the_organisation_that_reports_an_act_is_not_its_party(read_ru):
     assert "Ивана Лесных" in told and not any(p and "комитет" in p for p in told)
     done = parties(read_ru("Следственный комитет задержал Ивана Лесных 14 мая."))
     assert any(p and "комитет" in p for p in done)
+
+
+def test_a_person_noun_alone_is_the_person_it_introduced(read_ru):
+    a = read_ru("Активистку Анну Лесных задержали 3 мая. Суд 4 мая отправил активистку под арест на два месяца.")
+    names = {m.id: m.text for m in a.mentions}
+    custody = [e for e in a.events if e.type == "detention" and e.date == "2023-05-04"]
+    assert custody and [names[p] for p, _ in custody[0].participants] == ["Анну Лесных"]
+
+
+def test_a_lone_surname_in_a_family_is_the_one_its_case_allows(read_ru):
+    a = read_ru("Суд арестовал активиста Тимофея Кудеина 3 мая, сообщила его мать Анна Кудеина. "
+                "Кудеину грозит до пяти лет.")
+    by_id = {m.id: m for m in a.mentions}
+    lone = [m for m in a.mentions if m.text == "Кудеину"]
+    assert lone and by_id[lone[0].refers_to].norm == "Тимофей Кудеин"

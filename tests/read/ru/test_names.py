@@ -41,3 +41,12 @@ def test_surname_read_as_another_word_takes_the_regular_ending():
     # the genitive, and the surname ending "-ева" gives "-ев"
     assert person_nominative(["Тимура", "Натриева"], "Gen") == ["Тимур", "Натриев"]
     assert person_nominative(["Ирины", "Натриевой"], "Gen") == ["Ирина", "Натриева"]
+
+
+def test_a_surname_the_lexicon_knows_in_one_gender_only_agrees_with_the_first_name():
+    # an invented surname pymorphy2 knows only as a woman's nominative ("-ина"): a man's genitive here
+    assert person_nominative(["Тимофея", "Кудеина"], "Gen") == ["Тимофей", "Кудеин"]
+    assert person_nominative(["Анна", "Кудеина"], "Nom") == ["Анна", "Кудеина"]
+    # a lone surname: the forms of the tagger's case first
+    assert surname_nominatives("Кудеину", "Dat")[0] == "Кудеин"
+    assert surname_nominatives("Кудеину", "Acc")[0] == "Кудеина"

@@ -52,10 +52,14 @@ def _agreed(words: list[str], case_hint: str | None) -> tuple[str, str] | None:
     then to the readings pymorphy2 finds likelier ("Марине": Марина rather than Марин)."""
     votes: Counter[tuple[str, str]] = Counter()
     weight: dict[tuple[str, str], float] = {}
-    for w in words:
-        votes.update({(g, c) for g, c, _, _ in _readings(w)})
-        for g, c, score, _ in _readings(w):
-            weight[(g, c)] = weight.get((g, c), 0.0) + score
+    for k, w in enumerate(words):
+        readings = {(g, c): score for g, c, score, _ in reversed(_readings(w))}
+        if k > 0:  # a surname pymorphy2 knows in one gender only ("Иванцина"): its regular endings
+            for gc in _ending_readings(w):
+                readings.setdefault(gc, ENDING_SCORE)
+        votes.update(readings.keys())
+        for gc, score in readings.items():
+            weight[gc] = weight.get(gc, 0.0) + score
     if not votes:
         return None
     hint = UD_CASE.get(case_hint or "")
@@ -90,6 +94,25 @@ def _endings() -> dict:
     return load("ru/entities.yaml")["surname_endings"]
 
 
+ENDING_SCORE = 0.3  # the weight of a reading found by a surname's ending, not in pymorphy2's lexicon
+
+
+@cache
+def _ending_readings(word: str) -> frozenset[tuple[str, str]]:
+    """The (gender, case) readings a surname's regular ending allows ("-ина": a man's in the
+    genitive or accusative, a woman's in the nominative), from `surname_endings`."""
+    low = word.lower()
+    out: set[tuple[str, str]] = set()
+    for gender, cases in _endings().items():
+        for case, table in cases.items():
+            for ending, nominative in table.items():
+                if len(low) > len(ending) + 1 and low.endswith(ending):
+                    out.add((gender, case))
+                if len(low) > len(nominative) + 1 and low.endswith(nominative):
+                    out.add((gender, "nomn"))
+    return frozenset(out)
+
+
 def _by_ending(word: str, gender: str, case: str) -> str | None:
     """A surname pymorphy2 reads as something else ("Калиева": an adjective), in the gender and
     case the rest of the name showed, by the regular surname endings (resources/ru/entities.yaml, `surname_endings`)."""
@@ -100,17 +123,24 @@ def _by_ending(word: str, gender: str, case: str) -> str | None:
     return None
 
 
-def surname_nominatives(word: str) -> list[str]:
+def surname_nominatives(word: str, case: str | None = None) -> list[str]:
     """Every nominative a lone surname may stand for ("Соколову": "Соколов" in the dative or
-    "Соколова" in the accusative), most likely first."""
-    out: list[str] = []
-    for _, _, _, x in _readings(word):
+    "Соколова" in the accusative), most likely first: those in the tagger's `case` (a UD
+    case name) before the others."""
+    found: list[tuple[str, str]] = []  # (nominative, pymorphy2's case)
+    for _, c, _, x in _readings(word):
         if "Surn" not in x.tag:  # type: ignore[attr-defined]
             continue
         inflected = x.inflect({"Nom"})  # type: ignore[attr-defined]
-        if inflected and _cased(inflected.word, word) not in out:
-            out.append(_cased(inflected.word, word))
-    return out
+        if inflected:
+            found.append((_cased(inflected.word, word), c))
+    for gender, c in sorted(_ending_readings(word)):  # the regular endings pymorphy2 may not know
+        form = word if c == "nomn" else _by_ending(word, gender, c)
+        if form:
+            found.append((form, c))
+    wanted = UD_CASE.get(case or "")
+    ordered = sorted(found, key=lambda f: f[1] != wanted) if wanted else found
+    return list(dict.fromkeys(form for form, _ in ordered))
 
 
 def _cased(form: str, like: str) -> str:
