@@ -577,3 +577,22 @@ def test_a_person_noun_alone_is_the_person_it_introduced():
     custody = [e for e in events if e.type == "detention" and e.date == "2021-05-04"]
     assert custody and custody[0].duration == "P2M"
     assert [mentions[p].text for p, _ in custody[0].participants] == ["Mira Talbot"]
+
+
+def test_found_not_guilty_is_an_acquittal():
+    events, _ = read("On 2 December a court found Ivo Stanev not guilty.")
+    assert "acquittal" in {e.type for e in events} and "conviction" not in {e.type for e in events}
+    events, _ = read("Ivo Stanev pleaded not guilty on Monday.")
+    assert "conviction" not in {e.type for e in events}
+
+
+def test_ordered_to_be_detained_is_the_objects_detention():
+    events, mentions = read("Ivo Stanev was arrested on 6 January. The next day the prosecutor's office "
+                            "ordered him to be detained for 10 days.")
+    order = [e for e in events if e.type == "detention" and e.duration == "P10D"]
+    assert order and [mentions[p].text for p, _ in order[0].participants] == ["Ivo Stanev"]
+
+
+def test_remaining_in_custody_with_no_date_is_a_state():
+    events, _ = read("Police detained Ivo Stanev on 1 October. He remains in detention without charges.")
+    assert [(e.type, e.date) for e in events] == [("detention", "2020-10-01")]

@@ -650,6 +650,11 @@ def _object_of(d: _Doc, v: Token) -> Token | None:
         up = v.head
         while up.pos_ not in ("VERB", "AUX") and up.head.i != up.i:
             up = up.head
+        if g.children(v, "passive_auxiliary") and g.is_(v, "open_complement", "clausal_complement"):
+            # "ordered him to be detained": the governing verb's object undergoes it
+            objects = [c for c in g.children(up, "object", "indirect_object") if not _is_quantity(c)]
+            if objects:
+                return objects[0]
         return _subject_of(d, up)
     return None
 
@@ -1411,6 +1416,18 @@ def _tells_it(d: _Doc, m: Mention) -> bool:
     return d.g.is_(head, "subject") and head.head.lemma_.lower() in speech
 
 
+def _held_state(d: _Doc, t: Token) -> bool:
+    """A custody noun under a verb of remaining ("remains in detention", "остаётся под стражей"):
+    the state the person is in, not the act that put them there (which a date would give:
+    "has remained in custody since May 3")."""
+    verb = d.g.governor(t)
+    for _ in range(2):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    return verb.pos_ in ("VERB", "AUX") and d.has(verb, "state_verbs")
+
+
 def _term_start(d: _Doc, prep: Token) -> bool:
     """An act noun that tells when an imposed term runs from ("banned for four years after his
     release", "на четыре года после освобождения"): a term with its preposition just before
@@ -1486,6 +1503,8 @@ def _event(d: _Doc, t: Token, rule: Rule, etype: EventType, si: int, sent: Span,
         # told of someone the report names; or in the law's own words, in a sentence naming someone
         d.of_someone.add((q_start, etype))
     written = [s for s in points if sent.start <= s.start < sent.end and q_start <= s.start_char and s.end_char <= q_end]
+    if noun and not [s for s in written if s.value is not None] and _held_state(d, t):
+        return _drop(t, "a state told with no date")  # "he remains in detention": no act, no start
     sent_dates = [s for s in written if s.value is not None]
     # "remanded in custody until December 5": when a term ends, not when the act happened
     ends = [s for s in sent_dates if s.is_end]

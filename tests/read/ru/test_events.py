@@ -362,3 +362,8 @@ def test_a_lone_surname_in_a_family_is_the_one_its_case_allows(read_ru):
     by_id = {m.id: m for m in a.mentions}
     lone = [m for m in a.mentions if m.text == "Кудеину"]
     assert lone and by_id[lone[0].refers_to].norm == "Тимофей Кудеин"
+
+
+def test_remaining_in_custody_with_no_date_is_a_state(read_ru):
+    a = read_ru("Ивана Лесных задержали 3 мая. Он остаётся под стражей без предъявления обвинения.")
+    assert events(a) == [("detention", "2023-05-03")]
