@@ -391,3 +391,18 @@ def test_a_double_first_name_written_in_part_is_one_person():
            .resolve())
     assert same(res, "S1:M1", "S1:M2", "S2:M1")
     assert not same(res, "S1:M1", "S3:M1")
+
+
+def test_a_role_named_once_in_passing_does_not_unseat_the_subject():
+    # two people tried together; the first named in every story is once called someone's
+    # relative ("the director, whose daughter ..."), which makes her no relative of the case
+    first = ("Dana Orlik", "person")
+    other = ("Mira Vesk", "person")
+    b = Bundle()
+    for k in range(3):
+        b.add(f"Dana Orlik and Mira Vesk were tried. Dana Orlik spoke. Mira Vesk spoke. Report {k}.",
+              first, other, first, other)
+    b.add("Dana Orlik, a mother of two, was jailed with Mira Vesk. Dana Orlik appealed.",
+          ("Dana Orlik", "person", None, ["relative"]), other, first)
+    res = b.resolve()
+    assert next(e for e in res.entities if e.id == res.subject).name == "Dana Orlik"

@@ -710,18 +710,28 @@ def _subject(drafts: list, participation: dict[str, float], titles: set[str], fi
     """The most central person: named in most reports, in their headlines, first in their
     stories, in their acts."""
     best, best_score = None, 0.0
-    for r, ms, etype, roles in drafts:
+    for r, ms, etype, _roles in drafts:
         if etype != "person":
             continue
         n_sources = len({m.source for m in ms})
         score = 3.0 * n_sources + sum(participation.get(m.id, 0.0) for m in ms)
         score += 1.5 * len({m.source for m in ms if m.id in titles}) + 0.1 * len(ms)
         score += 1.0 * len({m.source for m in ms if m.id in firsts})
-        if set(roles) & _SUBJECT_PENALTY_ROLES:
+        if _mostly_in_role(ms, _SUBJECT_PENALTY_ROLES):
             score *= 0.5  # the case's lawyer or a spokesman is named often, but is not its subject
         if score > best_score:
             best, best_score = r, score
     return best
+
+
+ROLE_SHARE = 0.25  # of a person's mentions that must carry a role for it to be theirs
+
+
+def _mostly_in_role(ms: list[Mention], roles: set[str]) -> bool:
+    """The person is named in one of these roles often enough for it to be what they are in the
+    case (a lawyer called "lawyer X" throughout), not once in passing ("X's husband said")."""
+    counts = Counter(r for m in ms for r in m.role_hints if r in roles)
+    return bool(counts) and max(counts.values()) >= max(1.0, ROLE_SHARE * len(ms))
 
 
 def _canonical(ms: list[Mention], etype: str) -> str:
