@@ -341,7 +341,7 @@ def test_on_the_nth_is_a_day_of_the_month_told_before():
 @pytest.mark.parametrize(("text", "want"), [
     ("In April the court denied a request by Oren Valsky's lawyer to release him on bail.", []),
     ("The court rejected a motion to release Oren Valsky on bail in April.", []),
-    ("The court denied his appeal, and Oren Valsky was sentenced to five years in April.", ["appeal", "sentence"]),
+    ("The court denied his appeal, and Oren Valsky was sentenced to five years in April.", ["appeal", "conviction", "sentence"]),
     ("Oren Valsky refused to sign and was detained in April.", ["detention"]),
     ("Police threatened to detain and charge Oren Valsky.", []),
 ])
@@ -596,3 +596,11 @@ def test_ordered_to_be_detained_is_the_objects_detention():
 def test_remaining_in_custody_with_no_date_is_a_state():
     events, _ = read("Police detained Ivo Stanev on 1 October. He remains in detention without charges.")
     assert [(e.type, e.date) for e in events] == [("detention", "2020-10-01")]
+
+
+def test_a_sentence_passed_is_a_conviction_that_day():
+    events, _ = read("A court in Tarvik sentenced Ivo Stanev to six years on Monday.")
+    assert {(e.type, e.date) for e in events if e.type != "hearing"} == {
+        ("conviction", "2021-05-10"), ("sentence", "2021-05-10")}
+    events, _ = read("Ivo Stanev is serving a six-year sentence.")
+    assert "conviction" not in {e.type for e in events}  # the noun tells a term, not a verdict
