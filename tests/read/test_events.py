@@ -604,3 +604,10 @@ def test_a_sentence_passed_is_a_conviction_that_day():
         ("conviction", "2021-05-10"), ("sentence", "2021-05-10")}
     events, _ = read("Ivo Stanev is serving a six-year sentence.")
     assert "conviction" not in {e.type for e in events}  # the noun tells a term, not a verdict
+
+
+def test_a_person_named_among_those_an_act_befell():
+    events, mentions = read("The president pardoned 40 prisoners. Among those released was the "
+                            "opposition leader Mira Talbot, the agency said.")
+    release = [e for e in events if e.type == "release"]
+    assert release and [mentions[p].text for p, _ in release[0].participants] == ["Mira Talbot"]

@@ -1416,6 +1416,20 @@ def _tells_it(d: _Doc, m: Mention) -> bool:
     return d.g.is_(head, "subject") and head.head.lemma_.lower() in speech
 
 
+def _among(d: _Doc, t: Token) -> Token | None:
+    """The person named as one of a group an act befell ("Among those released was X", "В числе
+    освобожденных — X"): the subject of the clause the group phrase stands in."""
+    ups = [t.head, t.head.head] if t.head.i != t.i else []
+    if not any(d.has(u, "among") or any(d.has(c, "among") and d.g.is_(c, "case_marker") for c in u.children)
+               for u in ups):
+        return None
+    for a in [t, *t.ancestors]:
+        subj = [c for c in d.g.children(a, "subject", "passive_subject") if c.i != t.i and not c.is_ancestor(t)]
+        if subj:
+            return subj[0]
+    return None
+
+
 def _held_state(d: _Doc, t: Token) -> bool:
     """A custody noun under a verb of remaining ("remains in detention", "остаётся под стражей"):
     the state the person is in, not the act that put them there (which a date would give:
@@ -1476,13 +1490,14 @@ def _event(d: _Doc, t: Token, rule: Rule, etype: EventType, si: int, sent: Span,
         return _drop(t, "noun and g.is_(t, 'compound'):")  # "a detention center": a place, not an act
     if t.ent_type_ in ("ORG", "FAC", "LAW", "WORK_OF_ART", "EVENT") or _in_organisation(d, t):
         return _drop(t, "t.ent_type_ in ('ORG', 'FAC', 'LAW', 'WORK_OF_ART', 'EVEN")  # "the Working Group on Arbitrary Detention": a name, not an act
-    if is_state(t, code):
+    among = _among(d, t)
+    if among is None and is_state(t, code):
         return _drop(t, "is_state(t, code):")  # "his ongoing detention": a state, not an act
     if in_label(t, code):
         return _drop(t, "in_label(t, code):")  # the words of a label or a charge in quotation marks
     if noun and etype == "charge" and prep is not None and _grounds_of_verdict(d, t, prep, sent, triggers):
         return _drop(t, "charge noun: the grounds of a verdict")  # "convicted on multiple charges": what the verdict was for, not a new charge
-    person = _person_token(d, t, rule)
+    person = among if among is not None else _person_token(d, t, rule)
     # "возбудили дело", "смягчили срок": the act's own legal words make it one without a person
     worded = bool(rule.with_) and person is None
     guessed = person is None

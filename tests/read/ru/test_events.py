@@ -367,3 +367,10 @@ def test_a_lone_surname_in_a_family_is_the_one_its_case_allows(read_ru):
 def test_remaining_in_custody_with_no_date_is_a_state(read_ru):
     a = read_ru("Ивана Лесных задержали 3 мая. Он остаётся под стражей без предъявления обвинения.")
     assert events(a) == [("detention", "2023-05-03")]
+
+
+def test_a_person_named_among_those_an_act_befell(read_ru):
+    a = read_ru("Президент помиловал 40 заключенных. В числе освобожденных — активистка Анна Лесных.")
+    names = {m.id: m.text for m in a.mentions}
+    release = [e for e in a.events if e.type == "release"]
+    assert release and [names[p] for p, _ in release[0].participants] == ["Анна Лесных"]
