@@ -611,3 +611,10 @@ def test_a_person_named_among_those_an_act_befell():
                             "opposition leader Mira Talbot, the agency said.")
     release = [e for e in events if e.type == "release"]
     assert release and [mentions[p].text for p, _ in release[0].participants] == ["Mira Talbot"]
+
+
+def test_a_pronoun_follows_the_pronoun_before_it_back_to_its_name():
+    events, mentions = read("Mira Talbot was a friend of the late dissident Anna Orlik. In May a court jailed her "
+                            "for six years. She was freed on 1 August in a prisoner exchange.")
+    release = [e for e in events if e.type == "release"]
+    assert release and [mentions[p].text for p, _ in release[0].participants] == ["Mira Talbot"]

@@ -44,6 +44,7 @@ MAX_TERM_DISTANCE = 8
 NEWS_DAYS = 3  # acts told as news happened at most about this many days before the telling
 OBJECT_REACH = 10  # tokens after a verb in which its object's name is looked for when the parse lost it
 UNLINKED = 99  # no common ancestor: the two sit in different trees of one sentence
+PRONOUN_CHAIN = 3  # pronouns followed back to the name they stand for
 ANTECEDENT_SENTENCES = 4  # a pronoun stands for a person named in its sentence or the three before
 NOT_PEOPLE = {"DATE", "TIME", "MONEY", "CARDINAL", "PERCENT", "QUANTITY"}
 NUMBER_LABELS = {"CARDINAL", "QUANTITY", "PERCENT", "DATE", "MONEY"}
@@ -1700,22 +1701,46 @@ def _described_before(d: _Doc, person: Token) -> Mention | None:
     return None
 
 
-def _antecedent(d: _Doc, pron: Token) -> Mention | None:
+def _same_sentence(d: _Doc, a: Mention, b: Mention) -> bool:
+    ta, tb = d.doc.char_span(a.start, a.end, alignment_mode="expand"), d.doc.char_span(b.start, b.end, alignment_mode="expand")
+    return ta is not None and tb is not None and ta[0].sent.start == tb[0].sent.start
+
+
+def _antecedent(d: _Doc, pron: Token, depth: int = 0) -> Mention | None:
     """The person a personal pronoun stands for: the last person named before it, of its
-    grammatical gender where both can be told ("его задержали")."""
+    grammatical gender where both can be told ("его задержали"); or, when a pronoun of the same
+    gender stands between that name and this one as a verb's argument, whom that pronoun stands
+    for ("... a friend of the late X. A court jailed him. He was freed": not X)."""
     if not d.has(pron, "person_pronouns"):
         return None
     gender = set(pron.morph.get("Gender", []))
     sents = [s for s in d.doc.sents if s.start <= pron.i]
     since = sents[-ANTECEDENT_SENTENCES].start_char if len(sents) >= ANTECEDENT_SENTENCES else 0
     best = None
+    subject_of_best_sentence = None  # a subject named in the same sentence as `best`, before it
     for m in d.mentions:
         if m.type != "person" or m.end > pron.idx or m.start < since:
             continue
         span = d.doc.char_span(m.start, m.end, alignment_mode="expand")
         mg = set(span[0].morph.get("Gender", [])) if span is not None else set()
         if not gender or not mg or gender & mg:
+            if best is None or span is None or not _same_sentence(d, best, m):
+                subject_of_best_sentence = None
             best = m
+            if span is not None and d.g.is_(span.root, "subject", "passive_subject"):
+                subject_of_best_sentence = m
+    if subject_of_best_sentence is not None:
+        # "X was a friend of the late Y. ... him": the sentence's subject, not a name inside its phrases
+        best = subject_of_best_sentence
+    if depth < PRONOUN_CHAIN:
+        after = best.end if best is not None else since
+        for x in reversed(d.doc[:pron.i]):
+            if x.idx < after:
+                break
+            xg = set(x.morph.get("Gender", []))
+            if d.has(x, "person_pronouns") and d.g.is_(x, "subject", "passive_subject", "object", "indirect_object") \
+                    and (not gender or not xg or gender & xg):
+                return _antecedent(d, x, depth + 1) or best
     return best
 
 

@@ -344,7 +344,9 @@ class _Reading:
     def run(self) -> list[Mention]:
         doc, lex = self.doc, self.lex
         norms: dict[tuple[int, int], str] = doc.user_data.get("ent_norms") or {}
-        cands = [self._from_ent(e, norms.get((e.start_char, e.end_char))) for e in doc.ents if lex.label(e)]
+        # a pronoun the tagger took for a name ("Он" opening a paragraph) names no one
+        cands = [self._from_ent(e, norms.get((e.start_char, e.end_char))) for e in doc.ents
+                 if lex.label(e) and not (len(e) == 1 and e[0].pos_ == "PRON")]
         cands = [part for c in cands for part in self._split_persons(c)]
         cands = [part for c in cands for part in self._split_lines(c)]
         cands = [c for c in (self._trim(c) for c in cands) if c is not None]

@@ -374,3 +374,16 @@ def test_a_person_named_among_those_an_act_befell(read_ru):
     names = {m.id: m.text for m in a.mentions}
     release = [e for e in a.events if e.type == "release"]
     assert release and [names[p] for p, _ in release[0].participants] == ["Анна Лесных"]
+
+
+def test_a_pronoun_follows_the_pronoun_before_it_back_to_its_name(read_ru):
+    a = read_ru("Иван Лесных был другом покойного правозащитника Павла Орлика. В мае суд приговорил его "
+                "к шести годам колонии. Он был освобожден 1 августа в результате обмена.")
+    names = {m.id: m.text for m in a.mentions}
+    release = [e for e in a.events if e.type == "release"]
+    assert release and [names[p] for p, _ in release[0].participants] == ["Иван Лесных"]
+
+
+def test_a_pronoun_opening_a_paragraph_is_no_name(read_ru):
+    a = read_ru("Он был освобожден 1 августа в результате обмена. Но Иван Лесных был недоволен.")
+    assert all(m.text != "Он" for m in a.mentions)
