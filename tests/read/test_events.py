@@ -618,3 +618,15 @@ def test_a_pronoun_follows_the_pronoun_before_it_back_to_its_name():
                             "for six years. She was freed on 1 August in a prisoner exchange.")
     release = [e for e in events if e.type == "release"]
     assert release and [mentions[p].text for p, _ in release[0].participants] == ["Mira Talbot"]
+
+
+def test_among_those_released_takes_the_day_of_the_group_act_told_just_before():
+    events, _ = read("Police detained Mira Talbot in March. A prisoner exchange took place on 1 August. "
+                     "Among those released was the politician Mira Talbot.", published="2024-09-01")
+    assert ("release", "2024-08-01") in {(e.type, e.date) for e in events}
+
+
+def test_expelled_from_the_country_is_exile():
+    events, _ = read("Police detained Mira Talbot in March. On 2 August Mira Talbot was expelled from the country.",
+                     published="2024-09-01")
+    assert ("exile", "2024-08-02") in {(e.type, e.date) for e in events}

@@ -1431,6 +1431,16 @@ def _among(d: _Doc, t: Token) -> Token | None:
     return None
 
 
+def _previous_sentence_date(d: _Doc, sent: Span, points: list[TimeExpr]) -> PartialDate | None:
+    """The one date the sentence before this one writes (none when it writes two)."""
+    before = next((s for s in reversed(_sentences(d.doc)) if s.end <= sent.start), None)
+    if before is None:
+        return None
+    values = {x.value.iso(): x.value for x in points
+              if before.start <= x.start < before.end and x.value is not None and not x.is_end}
+    return next(iter(values.values())) if len(values) == 1 else None
+
+
 def _held_state(d: _Doc, t: Token) -> bool:
     """A custody noun under a verb of remaining ("remains in detention", "остаётся под стражей"):
     the state the person is in, not the act that put them there (which a date would give:
@@ -1535,6 +1545,9 @@ def _event(d: _Doc, t: Token, rule: Rule, etype: EventType, si: int, sent: Span,
             d, t, _root_of(d.doc, s), told_ok=True)]
         got = told[0].value if told else None
         date = _news_month(got) if got is not None else None
+    if date is None and among is not None and not written:
+        # "A prisoner exchange took place on 1 August. Among those freed was X": the group's act
+        date = _previous_sentence_date(d, sent, points)
     by_report = False
     if date is None and not [s for s in written if not s.is_end]:
         date = _lead_date(d, t, sent)

@@ -387,3 +387,13 @@ def test_a_pronoun_follows_the_pronoun_before_it_back_to_its_name(read_ru):
 def test_a_pronoun_opening_a_paragraph_is_no_name(read_ru):
     a = read_ru("Он был освобожден 1 августа в результате обмена. Но Иван Лесных был недоволен.")
     assert all(m.text != "Он" for m in a.mentions)
+
+
+def test_among_those_released_takes_the_day_of_the_group_act_told_just_before(read_ru):
+    a = read_ru("Обмен заключёнными прошёл 1 августа. В числе освобождённых был политик Иван Лесных.")
+    assert ("release", "2022-08-01") in events(a)  # a day after the report's own is the year before
+
+
+def test_expelled_from_the_country_is_exile(read_ru):
+    a = read_ru("Ивана Лесных задержали в марте. 2 августа его выдворили из страны.")
+    assert any(t == "exile" for t, _ in events(a))
