@@ -406,3 +406,20 @@ def test_a_role_named_once_in_passing_does_not_unseat_the_subject():
           ("Dana Orlik", "person", None, ["relative"]), other, first)
     res = b.resolve()
     assert next(e for e in res.entities if e.id == res.subject).name == "Dana Orlik"
+
+
+def test_one_surname_with_the_given_name_in_two_romanisations_is_one_person():
+    res = (Bundle()
+           .add("Uladzimir Karnel was detained.", ("Uladzimir Karnel", "person"))
+           .add("Vladimir Karnel was detained.", ("Vladimir Karnel", "person"))
+           .add("Ivan Karnel, his brother, spoke.", ("Ivan Karnel", "person"))
+           .resolve())
+    assert res.of_mention["S1:M1"] == res.of_mention["S2:M1"] != res.of_mention["S3:M1"]
+
+
+def test_an_organisation_is_short_named_by_its_own_name_after_its_kind():
+    res = (Bundle()
+           .add("The Rights Centre Orvesta said.", ("Rights Centre Orvesta", "organization"))
+           .add("Orvesta said again.", ("Orvesta", "organization"))
+           .resolve())
+    assert res.of_mention["S1:M1"] == res.of_mention["S2:M1"]

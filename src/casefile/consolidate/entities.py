@@ -57,6 +57,7 @@ from casefile.resources import load
 # small model's label; geonames' main names say most.
 _W_LABEL, _W_HINT, _W_HEAD, _W_PLACE = 1, 2, 3, 3
 _FIRST_NAME_SIM = 85.0  # rapidfuzz ratio: "Nurlan" / "Nurlen"
+_SAME_SURNAME_GIVEN_SIM = 75.0  # given names under one surname, in two romanisations
 _SURNAME_SIM = 80.0  # "Tulegenova" / "Tolegenova" / "Tulemenova": one letter in ten
 _MIN_FUZZY_LEN = 5  # shorter words differ in one letter too easily ("Lu" / "Li")
 _LANGUAGES = ("en", "ru")
@@ -214,7 +215,9 @@ class _Clusters:
         return {w for j in self.members[self.find(i)]
                 if self.nodes[j].multi and self.nodes[j].type == "person" for w in _given_names(self.nodes[j].words)}
 
-    def can_join(self, a: int, b: int) -> bool:
+    def can_join(self, a: int, b: int, given_sim: float | None = None) -> bool:
+        """Whether two clusters may be one referent: no two places apart, given names that agree
+        (closer than `given_sim` when the caller knows the surnames are one)."""
         pa, pb = self.places(a), self.places(b)
         if pa and pb and not pa & pb:
             return False
@@ -224,14 +227,15 @@ class _Clusters:
         # an initial ("T. Ospan") agrees with the names it begins; two written out must be close
         full_a, full_b = {w for w in fa if len(w) > 1}, {w for w in fb if len(w) > 1}
         if full_a and full_b:
-            return any(_given_match(x, y) for x in full_a for y in full_b)
+            return any(_given_match(x, y) or (given_sim is not None and _similar(x, y, given_sim))
+                       for x in full_a for y in full_b)
         return bool({w[0] for w in fa} & {w[0] for w in fb})
 
-    def union(self, a: int, b: int) -> bool:
+    def union(self, a: int, b: int, given_sim: float | None = None) -> bool:
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
             return True
-        if not self.can_join(a, b):
+        if not self.can_join(a, b, given_sim):
             return False
         if ra > rb:
             ra, rb = rb, ra
@@ -432,6 +436,11 @@ def _link_full_names(cl: _Clusters) -> None:
             if all(_similar(p, q, _SURNAME_SIM) if k else _given_match(p, q)
                    for k, (p, q) in enumerate(zip(a.words, b.words, strict=True))):
                 cl.union(i, j)
+            elif a.words[-1] == b.words[-1] and len(a.words) == 2 and \
+                    _similar(a.words[0], b.words[0], _SAME_SURNAME_GIVEN_SIM):
+                # one surname, the given name in two romanisations ("Valiantsin"/"Valentin",
+                # "Uladzimir"/"Vladimir": the Belarusian and the Russian form)
+                cl.union(i, j, given_sim=_SAME_SURNAME_GIVEN_SIM)
 
 
 def _link_qualified_names(cl: _Clusters) -> None:
@@ -554,8 +563,11 @@ def _contains(cl: _Clusters, j: int, word: str, exact: bool) -> bool:
     ctype = cl.type(j)
     if ctype == "person":
         pool = node.words
-    elif ctype in ("organization", "place"):
-        pool = node.words[:1]  # a short name of "Example International" is "Example"
+    elif ctype == "organization":
+        # a short name of "Example International" is "Example", of "Rights Centre Example" "Example"
+        pool = [node.words[0], node.words[-1]]
+    elif ctype == "place":
+        pool = node.words[:1]
     else:
         return False
     if exact:
