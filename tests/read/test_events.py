@@ -630,3 +630,15 @@ def test_expelled_from_the_country_is_exile():
     events, _ = read("Police detained Mira Talbot in March. On 2 August Mira Talbot was expelled from the country.",
                      published="2024-09-01")
     assert ("exile", "2024-08-02") in {(e.type, e.date) for e in events}
+
+
+def test_an_outcome_takes_no_bare_year_from_an_act_two_sentences_before():
+    events, _ = read("In 2019, Mira Talbot was arrested and jailed. Critics condemned the case. "
+                     "Talbot's release marks a shift in relations, diplomats said.", published="2025-12-13")
+    assert [e.date for e in events if e.type == "release"] != ["2019"]
+
+
+def test_an_infinitive_relative_clause_keeps_the_demand_over_it():
+    events, _ = read("Mira Talbot was sentenced to ten years on Friday. We must do everything to fight "
+                     "this injustice and free them.", published="2025-12-13")
+    assert "release" not in {e.type for e in events}

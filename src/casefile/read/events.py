@@ -1811,7 +1811,9 @@ def _inherit_dates(d: _Doc, events: list[EventMention], earlier: set[tuple[int, 
             # its own sentence's dated act, told before or after it ("sentenced ... after a court
             # convicted him"), else the last one in the two sentences before
             prev = [p for p in events if p.sentence == e.sentence and p is not e]
-            prev += [p for p in out if 0 < e.sentence - p.sentence <= 2]
+            # (from another sentence only a day or a month: "in 2021 he was jailed ... His release
+            # marks a shift" tells no release in 2021)
+            prev += [p for p in out if 0 < e.sentence - p.sentence <= 2 and p.date_precision in ("day", "month")]
             prev = [p for p in prev if p.date and p.type in inheriting and parse_iso(p.date)
                     and p.date_precision != "unknown" and _same_people(d, e, p)]
         elif e.date is None and e.type in _types().sequels() and not later & set(re.findall(r"\w+", e.quote.lower())):

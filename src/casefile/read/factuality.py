@@ -35,8 +35,10 @@ def governing_chain(t: Token, g: Grammar) -> tuple[list[Token], list[Token]]:
     for _ in range(CHAIN_DEPTH):
         if prev.head.i == prev.i or g.is_(prev, "parataxis"):
             break
-        if g.is_(prev, "relative_clause") and prev.pos_ in ("VERB", "AUX"):
-            break  # "urged them to free X, who was jailed on Monday": the clause tells of X as a fact
+        if g.is_(prev, "relative_clause") and prev.pos_ in ("VERB", "AUX") and "Inf" not in prev.morph.get("VerbForm", []):
+            # "urged them to free X, who was jailed on Monday": the clause tells of X as a fact (an
+            # infinitive one tells what is to be done: "must do everything to free them")
+            break
         a = prev.head
         if not (g.is_(prev, "conjunct") and prev.pos_ in ("VERB", "AUX")):
             chain.append(a)
