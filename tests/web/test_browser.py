@@ -215,9 +215,9 @@ def test_an_event_shows_two_quotes_and_folds_the_rest_one_click_away(page, tmp_p
 
 
 def test_an_upload_page_shows_progress_and_reloads_itself_to_what_changed(page, tmp_path: Path, monkeypatch) -> None:
-    from casefile.web import app as web_module
+    from casefile.web.routes import uploads as uploads_module
 
-    monkeypatch.setattr(web_module, "QUICK_SECONDS", 0.0)  # the running job's page, not its end
+    monkeypatch.setattr(uploads_module, "QUICK_SECONDS", 0.0)  # the running job's page, not its end
     _login(page, EDITOR)
     _new_case(page, "progress-case", "Progress")
     reports = []

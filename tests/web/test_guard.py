@@ -128,7 +128,7 @@ def test_an_editor_learns_nothing_of_a_restricted_case_from_its_name(web_app) ->
 
 
 def test_a_long_upload_name_keeps_its_extension() -> None:
-    from casefile.web.app import _safe_name
+    from casefile.web.routes.uploads import _safe_name
 
     name = _safe_name("a" * 300 + ".html")
     assert len(name) <= 120 and name.endswith(".html")

@@ -10,8 +10,8 @@ import time
 import pytest
 from fastapi.testclient import TestClient
 
-from casefile.web import app as web_module
 from casefile.web import jobs as jobs_module
+from casefile.web.routes import uploads as uploads_module
 
 from .conftest import EDITOR, VIEWER
 from .test_app import finish, login
@@ -23,7 +23,7 @@ REPORT = ("Published: 2024-03-05\n\nPolice detained the blogger Arman Tulegenov 
 @pytest.fixture()
 def no_wait(monkeypatch: pytest.MonkeyPatch) -> None:
     """The upload and the job page answer at once, so that the page of a running job is seen."""
-    monkeypatch.setattr(web_module, "QUICK_SECONDS", 0.0)
+    monkeypatch.setattr(uploads_module, "QUICK_SECONDS", 0.0)
 
 
 def _reports(n: int) -> list[tuple[str, tuple[str, bytes]]]:
