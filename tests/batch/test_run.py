@@ -90,7 +90,8 @@ def test_local_batch_groups_reports_into_their_cases(corpus, tmp_path: Path) -> 
     assert index["summary"]["cases"] == len(index["cases"]) == len(set(told.values()))
     secs = index["summary"]["seconds"]
     assert set(secs) == {"reading", "cases", "workers_start", "reading_once_started", "reading_busy", "reading_cpu"}
-    assert min(secs.values()) > 0 and secs["workers_start"] + secs["reading_once_started"] <= secs["reading"] + 0.01
+    # (each figure is rounded to the hundredth: three roundings apart by up to 0.015)
+    assert min(secs.values()) > 0 and secs["workers_start"] + secs["reading_once_started"] <= secs["reading"] + 0.02
     # once the models are loaded, every relevant report is read (one worker, started before the first)
     assert index["summary"]["read_once_started"] == summary.read
     assert (tmp_path / "index.csv").read_text().startswith("case,subject,status,sources,last_event,path")
