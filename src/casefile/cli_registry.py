@@ -5,8 +5,10 @@ Thin: each command parses its options and calls `casefile.store.Registry`.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
@@ -39,9 +41,18 @@ def _registry(db: str) -> Registry:
     return Registry(db)
 
 
-def _fail(exc: Exception) -> None:
+def _fail(exc: Exception) -> NoReturn:
     err.print(f"[red]error:[/red] {escape(str(exc))}", markup=True, highlight=False)
     raise typer.Exit(1)
+
+
+@contextmanager
+def _failing() -> Iterator[None]:
+    """A registry call whose error ends the command with its message (exit 1)."""
+    try:
+        yield
+    except CasefileError as exc:
+        _fail(exc)
 
 
 def register(app: typer.Typer) -> None:
@@ -63,10 +74,8 @@ def new(case: Annotated[str, typer.Argument(help="A short name for the case, e.g
         title: Annotated[str, typer.Option("--title", help="A readable title.")] = "",
         db: DbOpt = DEFAULT_DB, user: UserOpt = "") -> None:
     """Create an empty case in the registry."""
-    try:
+    with _failing():
         _registry(db).new_case(case, title, user)
-    except CasefileError as exc:
-        _fail(exc)
     out.print(f"created case {case}", highlight=False)
 
 
@@ -77,11 +86,8 @@ def add(case: CaseArg,
         quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but problems.")] = False,
         as_json: Annotated[bool, typer.Option("--json", help="Print what changed as JSON.")] = False) -> None:
     """Add reports to a case: only new reports are read; prints what changed. Exit 2 if any file was skipped."""
-    try:
+    with _failing():
         result = _registry(db).add(case, files, user)
-    except CasefileError as exc:
-        _fail(exc)
-        return
     for p in result.problems:
         err.print(f"[yellow]skipped[/yellow] {escape(p.file)}: {escape(p.problem)}", markup=True, highlight=False)
     if as_json:
@@ -120,11 +126,8 @@ def show(case: CaseArg, db: DbOpt = DEFAULT_DB,
          version: Annotated[int | None, typer.Option("--version", "-v", show_default=False,
                                                      help="A version's number (default: the latest).")] = None) -> None:
     """Show a case: status, summary, timeline and conflicts."""
-    try:
+    with _failing():
         cf = _registry(db).casefile(case, version)
-    except CasefileError as exc:
-        _fail(exc)
-        return
     names = {e.id: e.name for e in cf.entities}
     out.print(f"[bold]{escape(case)}[/bold]: {escape(names.get(cf.subject or '', 'subject unknown'))}", markup=True,
               highlight=False)
@@ -152,11 +155,8 @@ def diff(case: CaseArg, db: DbOpt = DEFAULT_DB,
     """What changed between two versions (default: the last change)."""
     from casefile.store.diff import describe
 
-    try:
+    with _failing():
         d = _registry(db).diff(case, from_v, to_v)
-    except CasefileError as exc:
-        _fail(exc)
-        return
     if as_json:
         out.print_json(data=d)
         return
@@ -173,11 +173,8 @@ def export(case: CaseArg,
     """Export the latest version as JSON (the contract), HTML, Markdown or CSV."""
     if fmt not in FORMATS:
         _fail(ValueError(f"unknown format {fmt!r}; one of {', '.join(FORMATS)}"))
-    try:
+    with _failing():
         text = _registry(db).export(case, fmt, user, redacted)
-    except CasefileError as exc:
-        _fail(exc)
-        return
     if output:
         output.write_text(text, encoding="utf-8")
         err.print(f"wrote {output}", highlight=False)
@@ -187,11 +184,8 @@ def export(case: CaseArg,
 
 def versions(case: CaseArg, db: DbOpt = DEFAULT_DB) -> None:
     """List a case's versions."""
-    try:
+    with _failing():
         vs = _registry(db).versions(case)
-    except CasefileError as exc:
-        _fail(exc)
-        return
     for v in vs:
         extra = f" ({len(v['unapplied'])} decisions could not be applied)" if v["unapplied"] else ""
         out.print(f"{v['number']:>3}  {v['created_at']:%Y-%m-%d %H:%M}  {v['created_by']}  {v['reason']}{extra}",
@@ -203,13 +197,10 @@ def audit(case: CaseArg, db: DbOpt = DEFAULT_DB) -> None:
     their ids in the latest version)."""
     from casefile.store.history import audit_line
 
-    try:
+    with _failing():
         reg = _registry(db)
         rows = reg.audit(case)
         cf = _latest_or_none(reg, case)
-    except CasefileError as exc:
-        _fail(exc)
-        return
     for a in rows:
         out.print(audit_line(a, cf), highlight=False)
 
@@ -287,11 +278,8 @@ def review_pick(case: CaseArg, conflict: Annotated[str, typer.Argument(help="The
                                                                     "prints it.")],
                 note: NoteOpt = "", db: DbOpt = DEFAULT_DB, user: UserOpt = "") -> None:
     """Pick the right one of a conflict's values. A value no source gives is a correction (`correct`, with a note)."""
-    try:
+    with _failing():
         cf = _registry(db).casefile(case)
-    except CasefileError as exc:
-        _fail(exc)
-        return
     c = next((c for c in cf.conflicts if c.id == conflict), None)
     if c is None:
         _fail(ValueError(f"case {case!r} has no conflict {conflict}; see `casefile show {case}`"))
@@ -336,13 +324,10 @@ def review_list(case: CaseArg, db: DbOpt = DEFAULT_DB) -> None:
     those that could not be applied to it."""
     from casefile.store.history import decision_line
 
-    try:
+    with _failing():
         reg = _registry(db)
         ds, un = reg.decisions(case), reg.unapplied(case)
         cf = _latest_or_none(reg, case)
-    except CasefileError as exc:
-        _fail(exc)
-        return
     gone = {u["decision"] for u in un}
     for d in ds:
         out.print(decision_line(d, cf, unapplied=d.id in gone), highlight=False)
@@ -396,22 +381,17 @@ def user_add(name: NameArg,
              db: DbOpt = DEFAULT_DB) -> None:
     """Create an account for the web app (the first one is usually the admin). Asks for the password
     twice, the second time to confirm, unless --password or CASEFILE_PASSWORD gives it."""
-    try:
+    with _failing():
         acc = _accounts(db)
         acc.add_user(name, password if password is not None else _ask_password(), role)
-    except CasefileError as exc:
-        _fail(exc)
     out.print(f"created {role} {name}", highlight=False)
 
 
 @user_app.command("list")
 def user_list(db: DbOpt = DEFAULT_DB) -> None:
     """The accounts and their roles."""
-    try:
+    with _failing():
         users = _accounts(db).users()
-    except CasefileError as exc:
-        _fail(exc)
-        return
     for u in users:
         out.print(f"{u.name}  {u.role}", highlight=False)
     if not users:
@@ -423,31 +403,25 @@ def user_role(name: NameArg,
               role: Annotated[str, typer.Argument(help="admin, editor or viewer.", show_default=False)],
               db: DbOpt = DEFAULT_DB) -> None:
     """Change an account's role (the last admin stays one)."""
-    try:
+    with _failing():
         _accounts(db).set_role(name, role)
-    except CasefileError as exc:
-        _fail(exc)
     out.print(f"{name} is now {role}", highlight=False)
 
 
 @user_app.command("reset")
 def user_reset(name: NameArg, password: PasswordOpt = None, db: DbOpt = DEFAULT_DB) -> None:
     """Give an account a new password (asked for twice unless --password gives it)."""
-    try:
+    with _failing():
         acc = _accounts(db)
         acc.set_password(name, password if password is not None else _ask_password())
-    except CasefileError as exc:
-        _fail(exc)
     out.print(f"new password set for {name}", highlight=False)
 
 
 @user_app.command("remove")
 def user_remove(name: NameArg, db: DbOpt = DEFAULT_DB) -> None:
     """Delete an account and its memberships of restricted cases (the last admin cannot be removed)."""
-    try:
+    with _failing():
         _accounts(db).remove_user(name)
-    except CasefileError as exc:
-        _fail(exc)
     out.print(f"removed {name}", highlight=False)
 
 
@@ -462,14 +436,11 @@ def access(case: CaseArg,
                "--remove", show_default=False, help="A member who may no longer see it; repeat for more.")] = None,
            db: DbOpt = DEFAULT_DB) -> None:
     """Who may see a case: restrict it or open it, add or remove members; prints who may see it now."""
-    try:
+    with _failing():
         acc = _accounts(db)
         if restrict is not None or add or remove:
             acc.set_access(case, restrict, add=add or [], remove=remove or [])
         restricted, members = acc.is_restricted(case), acc.members(case)
-    except CasefileError as exc:
-        _fail(exc)
-        return
     who = ", ".join(members) or "none"
     out.print(f"{case}: " + (f"restricted; members: {who} (and every admin)" if restricted
                              else f"open to every account; members kept for when it is restricted: {who}"),

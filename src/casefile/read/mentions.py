@@ -304,8 +304,9 @@ class _Cand:
                      self.normal, self.owner, self.fixed, self.trusted and label in (None, self.label))
 
 
-class _Reading:
-    """One document's mentions being found: the Doc, its text, the language's data and grammar."""
+class DocPass:
+    """One pass over one parsed document: the Doc, its source and text, the language's lexicon
+    and grammar (what every reader's pass starts from)."""
 
     def __init__(self, doc: Doc, source: Source, lang: Language) -> None:
         self.doc = doc
@@ -314,6 +315,13 @@ class _Reading:
         self.lang = lang
         self.lex = lexicon_of(lang)
         self.g: Grammar = grammar(lang.code)
+
+
+class _Reading(DocPass):
+    """One document's mentions being found: the Doc, its text, the language's data and grammar."""
+
+    def __init__(self, doc: Doc, source: Source, lang: Language) -> None:
+        super().__init__(doc, source, lang)
         self.headings = _heading_ranges(self.text)
         # each token's sentence, as (index, first token, end token): spaCy finds `token.sent` anew each time
         self.sent: list[tuple[int, int, int]] = []

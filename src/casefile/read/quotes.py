@@ -18,6 +18,7 @@ earlier person with that role. Parts of one quote (split by "she said" or by Â«â
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -27,9 +28,9 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from casefile.model import Mention, QuoteMention, Role, Source
-from casefile.read.grammar import Grammar, grammar, text_of
+from casefile.read.grammar import text_of
 from casefile.read.language import Language, language
-from casefile.read.mentions import GENDERS, feat, lexicon_of, name_gender, person_before
+from casefile.read.mentions import GENDERS, DocPass, feat, name_gender, person_before
 from casefile.resources import place_names
 
 # how far (in characters) an attribution may stand from its quote
@@ -191,15 +192,11 @@ class _Span:
 Speaker = tuple[str | None, str | None]
 
 
-class _Quotes:
+class _Quotes(DocPass):
     def __init__(self, doc: Doc, source: Source, mentions: list[Mention], lang: Language) -> None:
-        self.doc = doc
-        self.text = source.text
+        super().__init__(doc, source, lang)
         self.mentions = mentions
-        self.lang = lang
         self.r = rules_of(lang)
-        self.g: Grammar = grammar(lang.code)
-        self.lex = lexicon_of(lang)
         self.spans: list[_Span] = []
         self.genders: dict[str, str] = {}
         self.last_speaker: str | None = None  # the person who spoke the quote attributed last
@@ -267,25 +264,30 @@ class _Quotes:
 
     def _attribute(self, sp: _Span) -> None:
         """Try the ways a quote names its speaker, most local first; the first that answers wins."""
-        for find in (self._by_tail_verb, self._tail_phrase_kind, self._by_head_verb, self._lead_phrase_kind,
-                     self._by_introducing_verb, self._by_governor, self._previous_sentence_kind,
-                     self._reported_after_kind):
+        for find in (self._told_by(self._tail_verb, "after"), self._found(self._tail_phrase, "after"),
+                     self._told_by(self._head_verb, "before"), self._lead_phrase_kind,
+                     self._told_by(self._introducing_verb, "before"), self._by_governor,
+                     self._found(self._previous_sentence, "before"),
+                     self._found(self._reported_after, "after")):
             found = find(sp)
             if found is not None:
                 sp.kind, (sp.speaker, sp.speaker_text) = found
                 return
 
-    def _by_tail_verb(self, sp: _Span) -> tuple[str, Speaker] | None:
-        verb = self._tail_verb(sp)
-        return None if verb is None else ("after", self._speaker_of(verb))
+    def _told_by(self, locate: Callable[[_Span], Token | None], kind: str) -> Callable[[_Span], tuple[str, Speaker] | None]:
+        """A rule: the verb `locate` finds speaks the quote; its speaker, as `kind`."""
+        def find(sp: _Span) -> tuple[str, Speaker] | None:
+            verb = locate(sp)
+            return None if verb is None else (kind, self._speaker_of(verb))
+        return find
 
-    def _tail_phrase_kind(self, sp: _Span) -> tuple[str, Speaker] | None:
-        found = self._tail_phrase(sp)
-        return None if found is None else ("after", found)
-
-    def _by_head_verb(self, sp: _Span) -> tuple[str, Speaker] | None:
-        verb = self._head_verb(sp)
-        return None if verb is None else ("before", self._speaker_of(verb))
+    @staticmethod
+    def _found(locate: Callable[[_Span], Speaker | None], kind: str) -> Callable[[_Span], tuple[str, Speaker] | None]:
+        """A rule: the speaker `locate` finds, as `kind`."""
+        def find(sp: _Span) -> tuple[str, Speaker] | None:
+            found = locate(sp)
+            return None if found is None else (kind, found)
+        return find
 
     def _lead_phrase_kind(self, sp: _Span) -> tuple[str, Speaker] | None:
         lead = self._lead_phrase(sp)
@@ -294,10 +296,6 @@ class _Quotes:
         speaker, adjacent = lead
         return ("before" if adjacent else "governor"), speaker
 
-    def _by_introducing_verb(self, sp: _Span) -> tuple[str, Speaker] | None:
-        verb = self._introducing_verb(sp)
-        return None if verb is None else ("before", self._speaker_of(verb))
-
     def _by_governor(self, sp: _Span) -> tuple[str, Speaker] | None:
         """The quoted words are part of what the verb reports (or a label it gives)."""
         verb = self._governor(sp)
@@ -305,13 +303,6 @@ class _Quotes:
             return None
         return ("governor" if verb.lemma_.lower() in self.r.naming_verbs else "before"), self._speaker_of(verb)
 
-    def _previous_sentence_kind(self, sp: _Span) -> tuple[str, Speaker] | None:
-        found = self._previous_sentence(sp)
-        return None if found is None else ("before", found)
-
-    def _reported_after_kind(self, sp: _Span) -> tuple[str, Speaker] | None:
-        found = self._reported_after(sp)
-        return None if found is None else ("after", found)
 
     def _speech_verb(self, tok: Token) -> bool:
         return (tok.pos_ in ("VERB", "AUX") or not self.tagged) and tok.lemma_.lower() in self.r.speech_verbs
