@@ -93,14 +93,18 @@ def _alternation(words: Iterable[str]) -> str:
 
 
 @cache
+def _words_pattern(key: str, template: str) -> re.Pattern[str]:
+    """`template` with every language's words of `key` (longest first) put in for "{words}"."""
+    return re.compile(template.replace("{words}", _alternation(_all_words(key))), re.I)
+
+
 def _label() -> re.Pattern[str]:
     """A date label opening a line: "Published:", "Дата:", "Last Modified -"."""
-    return re.compile(rf"^(?:{_alternation(_all_words('labels'))})\b\s*[-:–—]?\s*", re.I)
+    return _words_pattern("labels", r"^(?:{words})\b\s*[-:–—]?\s*")
 
 
-@cache
 def _update_label() -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?:{_alternation(_all_words('update_labels'))})\b", re.I)
+    return _words_pattern("update_labels", r"(?<!\w)(?:{words})\b")
 
 
 @cache
@@ -118,15 +122,13 @@ def _relative_years() -> tuple[tuple[re.Pattern[str], int], ...]:
     return tuple(out)
 
 
-@cache
 def _since_before() -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w-])(?:{_alternation(_all_words('since'))})\s+$", re.I)
+    return _words_pattern("since", r"(?<![\w-])(?:{words})\s+$")
 
 
-@cache
 def _today_before() -> re.Pattern[str]:
     """"today, " just before a date: the report's own day."""
-    return re.compile(rf"(?<![\w-])(?:{_alternation(_all_words('today'))})\s*(?:,|\(|—|–|-)?\s*$", re.I)
+    return _words_pattern("today", r"(?<![\w-])(?:{words})\s*(?:,|\(|—|–|-)?\s*$")
 
 
 def _end_before() -> re.Pattern[str]:
