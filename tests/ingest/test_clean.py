@@ -3,11 +3,21 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from casefile.ingest.clean import _one_pattern, banner_kind, clean_text, is_prose, is_sentence, line_kind
+from casefile.ingest.clean import (
+    _one_pattern,
+    banner_kind,
+    clean_text,
+    is_prose,
+    is_sentence,
+    line_kind,
+    strip_markdown,
+)
 
 STORY = [
     "Skip to main content",
@@ -100,6 +110,25 @@ def test_markdown_is_stripped_and_take_action_goes() -> None:
     out = clean_text(md, markdown=True)
     assert "release the blogger Lena Vortsova at once." in out
     assert "Take action" not in out and "**" not in out
+
+
+@pytest.mark.parametrize(("line", "text"), [
+    ("She was fined \\$300 and **banned** from _travel_.", "She was fined $300 and banned from travel."),
+    ("Read [the court's ruling](https://example.org/r) on `case 12`.", "Read the court's ruling on case 12."),
+    ("![Lena Vortsova outside the court](photo.jpg)", "Lena Vortsova outside the court"),
+    ("See the statement (<https://example.org/s>) today.", "See the statement today."),
+    ("## 2021. The court ruled  ", "2021. The court ruled"),  # no list read into a year
+    ("Her a_b snake_case handle and 5 * 3 stay.", "Her a_b snake_case handle and 5 * 3 stay."),
+])
+def test_markdown_reads_as_the_words_a_reader_sees(line: str, text: str) -> None:
+    assert strip_markdown(line) == text
+
+
+@given(st.text(max_size=200))
+def test_markdown_stripping_never_fails_and_never_invents_letters(line: str) -> None:
+    out = strip_markdown(line)
+    letters = Counter(c for c in line if c.isalpha())
+    assert all(n <= letters[c] for c, n in Counter(c for c in out if c.isalpha()).items())
 
 
 def test_sentence_shapes() -> None:

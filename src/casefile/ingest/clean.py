@@ -16,14 +16,12 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from markdown_it import MarkdownIt
+
 from casefile.resources import load
 
 # bullets and list numbers before a line's words ("• Home", "1. Skip to content")
 _BULLET = re.compile(r"^(?:[\s•·*\-–—>#|]+|\d{1,2}[.)]\s+)+")
-_MD_EMPH = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
-_MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
-_MD_AUTOLINK = re.compile(r"\s*\(?<(https?://[^>]+)>\)?")
-_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!$])")
 _SENTENCE_END = re.compile(r"[.!?…\"”»)\]:]\s*$")
 _INNER_STOP = re.compile(r"[.!?…;,]\s")
 _WORD = re.compile(r"\w+")
@@ -72,15 +70,32 @@ def _one_pattern(pats: tuple[re.Pattern[str], ...], flags: int) -> tuple[re.Patt
         return pats
 
 
+_MARKDOWN = MarkdownIt("commonmark")
+# the inline tokens whose content is text a reader sees (an image's is its description)
+_MD_TEXT = {"text", "code_inline", "image"}
+
+
 def strip_markdown(line: str) -> str:
-    """Markdown markup to plain text, keeping every word."""
-    line = _MD_LINK.sub(r"\1", line)
-    line = _MD_AUTOLINK.sub("", line)
-    line = _MD_EMPH.sub(r"\2", line)
-    line = _MD_ESCAPE.sub(r"\1", line)
+    """One line of Markdown as the text a reader sees, every word kept: emphasis, escapes
+    ("\\$300"), links (their words), images (their description) and inline code are read by
+    markdown-it-py's inline parser; a bare address in angle brackets (an autolink) and inline
+    HTML tags are dropped; a heading's hashes go. Block structure (lists, quotes) is left to
+    the line judgement, which knows bullets: a parser would read "2021. The court ..." as an
+    ordered list and drop the year."""
     line = re.sub(r"^\s{0,3}#{1,6}\s+", "", line)
-    line = re.sub(r"\s{2,}$", "", line)  # markdown hard breaks
-    return line
+    out: list[str] = []
+    in_autolink = False
+    for tok in _MARKDOWN.parseInline(line)[0].children or []:
+        if tok.type == "link_open" and tok.markup == "autolink":
+            in_autolink = True
+        elif tok.type == "link_close" and tok.markup == "autolink":
+            in_autolink = False
+        elif tok.type in _MD_TEXT and not in_autolink:
+            out.append(tok.content)
+        elif tok.type in ("softbreak", "hardbreak"):
+            out.append(" ")
+    text = re.sub(r"\s*\(\s*\)", "", "".join(out))  # the brackets an autolink stood in
+    return re.sub(r"\s{2,}$", "", text).rstrip() if text.strip() else ""
 
 
 def _bare(line: str) -> str:
