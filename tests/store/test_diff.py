@@ -50,7 +50,7 @@ def test_an_act_matched_by_its_evidence_tells_the_changes_of_its_own_values() ->
     new = _cf([_ev("V4", "sentence", "2020-05-02", ("S1", 50, 90), ("S2", 0, 30), duration="P5Y"),
                _ev("V7", "charge", "2019-03-11", ("S2", 40, 80), ("S1", 0, 40))])
     lines = describe(diff_casefiles(old, new))
-    assert lines == ["sentence: duration changed from None to P5Y", "charge: date changed from None to 2019-03-11"]
+    assert lines == ["sentence: duration changed from none to 5 years", "charge: date changed from none to 2019-03-11"]
 
 
 def test_acts_without_shared_evidence_are_paired_by_type_and_day() -> None:

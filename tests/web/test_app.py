@@ -202,3 +202,17 @@ def test_only_an_admin_manages_accounts_and_access(web_app) -> None:
     assert r.status_code == 303 and any(u.name == "nina" and u.role == "viewer" for u in web_app.state.accounts.users())
     r = admin.post("/users", data={"csrf": token, "name": "short", "password": "x", "role": "viewer"})
     assert r.status_code == 400 and "8 characters" in r.text
+
+
+def test_the_audit_page_reads_in_words(web_app) -> None:
+    reg = web_app.state.registry
+    reg.new_case("c12")
+    reg.add("c12", [EXAMPLE / "01_wire.txt"])
+    client = TestClient(web_app)
+    token = login(client, EDITOR)
+    ev = next(v for v in reg.casefile("c12").events if v.type == "detention")
+    client.post("/cases/c12/review", data={"csrf": token, "kind": "correct", "ref": ev.id, "field": "duration",
+                                           "value": "P2M", "note": "court record"})
+    page = client.get("/cases/c12/audit").text
+    assert f"{ev.id} detention" in page and "duration set to 2 months" in page and "court record" in page
+    assert "{&#34;" not in page and '{"' not in page  # no raw JSON of identity keys

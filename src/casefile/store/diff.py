@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from casefile.model import CaseFile
+from casefile.render.fmt import value_text
 from casefile.store.identity import fold, match_entities, match_events
 
 
@@ -99,14 +100,16 @@ def describe(d: dict[str, Any]) -> list[str]:
     lines += [f"removed event: {e['type'].replace('_', ' ')} ({e['date'] or 'undated'})" for e in d["events_removed"]]
     for e in d["events_changed"]:
         for field, ch in e["changes"].items():
-            lines.append(f"{e['type'].replace('_', ' ')}: {field} changed from {ch['from']} to {ch['to']}")
+            lines.append(f"{e['type'].replace('_', ' ')}: {field} changed from {_value(ch['from'], field)} "
+                         f"to {_value(ch['to'], field)}")
     if d["status"]:
         was, now = d["status"]["from"], d["status"]["to"]
         if was["value"] != now["value"]:
             lines.append(f"status changed from {was['value']} to {now['value']}")
         if was["conditions"] != now["conditions"]:
             lines.append(f"conditions binding: {_listed(now['conditions'])} (were: {_listed(was['conditions'])})")
-    lines += [f"new conflict: {c['event']} {c['field']}: {' vs '.join(map(str, c['values']))}" for c in d["conflicts_new"]]
+    lines += [f"new conflict: {c['event']} {c['field']}: {' vs '.join(_value(v, c['field']) for v in c['values'])}"
+              for c in d["conflicts_new"]]
     lines += [f"conflict resolved: {c['event']} {c['field']}" for c in d["conflicts_resolved"]]
     lines += [f"new {e['type']}: {e['name']}" for e in d["entities_added"]]
     lines += [f"{e['name']} ({e['type']}) told apart from {e['from']}" for e in d.get("entities_split", [])]
@@ -114,6 +117,11 @@ def describe(d: dict[str, Any]) -> list[str]:
     lines += [f"{r['from']} now named {r['to']}" for r in d.get("entities_renamed", [])]
     lines += [f"{r['name']}: type changed from {r['from']} to {r['to']}" for r in d.get("entities_retyped", [])]
     return lines or ["no changes"]
+
+
+def _value(value: Any, field: str) -> str:
+    """A changed value as a reader writes it ("2 months", "300 USD"); none where there was none."""
+    return value_text(value, field) if value not in (None, "") else "none"
 
 
 def _listed(items: list[str]) -> str:

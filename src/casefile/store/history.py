@@ -45,7 +45,7 @@ def target_label(cf: CaseFile | None, kind: str, target: dict[str, Any]) -> str:
 def payload_text(kind: str, payload: dict[str, Any]) -> str:
     if kind in ("correct", "pick") and payload.get("field"):
         verb = "picked" if kind == "pick" else "set to"
-        return f"{payload['field']} {verb} {value_text(payload.get('value'))}"
+        return f"{payload['field']} {verb} {value_text(payload.get('value'), str(payload['field']))}"
     if kind == "split" and payload.get("alias"):
         return f"alias {payload['alias']!r} split off"
     return ""

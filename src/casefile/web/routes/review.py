@@ -7,6 +7,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from casefile.errors import CasefileError
 from casefile.model import CaseFile
+from casefile.store.history import audit_line, decision_line
 from casefile.store.identity import entity_key, event_key
 from casefile.web.context import check_csrf, page, require_editor, visible_case, web
 
@@ -37,11 +38,15 @@ def review(request: Request, slug: str, kind: str = Form(...), ref: str = Form(.
 
 @router.get("/cases/{slug}/audit", response_class=HTMLResponse)
 def audit(request: Request, slug: str) -> Response:
-    user, _ = visible_case(request, slug)
+    user, cf = visible_case(request, slug)
     require_editor(user)
     registry = web(request).registry
-    return page(request, "audit.html", slug=slug, rows=registry.audit(slug),
-                decisions=registry.decisions(slug), versions=registry.versions(slug))
+    unapplied = {u["decision"] for u in registry.unapplied(slug)}
+    # in words, as `casefile audit` and `review list` print them: targets named as the latest
+    # version shows them (V5 detention (2024-05-14), E2 Dina Ospan), not by their identity keys
+    return page(request, "audit.html", slug=slug, rows=[audit_line(r, cf) for r in registry.audit(slug)],
+                decisions=[decision_line(d, cf, d.id in unapplied) for d in registry.decisions(slug)],
+                versions=registry.versions(slug))
 
 
 def _review_target(cf: CaseFile, kind: str, ref: str, field: str, value: str, other: str) -> tuple[dict, dict]:
