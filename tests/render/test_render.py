@@ -109,3 +109,17 @@ def test_terms_are_written_for_readers_in_the_case_files_language_and_the_json_k
         assert rows[0]["duration"] == long and rows[0]["duration_iso"] == "P6Y6M"
         assert short in rows[0]["conflict"] and "P2M" not in rows[0]["conflict"]
         assert '"duration": "P6Y6M"' in render(cf, "json")
+
+
+def test_a_term_served_at_liberty_says_so_beside_it() -> None:
+    for language, text, said in (("en", "The court gave him a suspended sentence of two years.", "2 years suspended"),
+                                 ("ru", "Суд приговорил его к двум годам условно.", "2 года условно")):
+        cf = CaseFile(
+            generated_at="2030-01-01T00:00:00Z", subject="E1",
+            sources=[Source(id="S1", file="r1.txt", text=text, language=language)],
+            entities=[Entity(id="E1", type="person", name="Ida Sorn", sources=["S1"])],
+            events=[Event(id="V1", type="sentence", date="2030-01-01", date_precision="day",
+                          attributes=Attributes(duration="P2Y"),
+                          evidence=[Evidence(source="S1", quote=text, start=0, end=len(text), duration="P2Y")])])
+        for fmt in ("html", "md", "csv"):
+            assert said in render(cf, fmt), (language, fmt)

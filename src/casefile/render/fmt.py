@@ -9,9 +9,10 @@ import re
 from collections import Counter
 from typing import Any
 
+from casefile.assess.status import at_liberty, suspended
 from casefile.core.durations import human_duration
-from casefile.model import Amount, CaseFile, Conflict
-from casefile.resources import exists
+from casefile.model import Amount, CaseFile, Conflict, Event
+from casefile.resources import exists, load
 
 
 def num(x: float | int | None) -> str:
@@ -70,7 +71,21 @@ def first_upper(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def term_text(v: Event, language: str = "en") -> str:
+    """An act's term as a reader writes it, with how a sentence served at liberty is served
+    ("2 years suspended", "2 года условно"), as the summary words it."""
+    if not v.attributes.duration:
+        return ""
+    text = human_duration(v.attributes.duration, language)
+    if at_liberty(v):
+        lang = language if exists(f"{language}/summary.yaml") else "en"
+        words = (load(f"{lang}/summary.yaml") or {}).get("at_liberty") or {}
+        text = f"{text} {words.get('suspended' if suspended(v) else 'other', '')}".rstrip()
+    return text
+
+
 def register_filters(env: Any) -> None:
     """The filters above in a Jinja2 environment (the case file's and the web app's)."""
     env.filters.update(num=num, value_text=value_text, conflict_values=conflict_values, conflict_text=conflict_text,
-                       first_upper=first_upper, duration=human_duration, case_language=case_language)
+                       first_upper=first_upper, duration=human_duration, case_language=case_language,
+                       term=term_text)

@@ -5,10 +5,9 @@ from __future__ import annotations
 import csv
 import io
 
-from casefile.core.durations import human_duration
 from casefile.core.event_types import event_label
 from casefile.model import CaseFile, Event
-from casefile.render.fmt import case_language, conflict_text, num
+from casefile.render.fmt import case_language, conflict_text, num, term_text
 
 
 def _sorted_events(cf: CaseFile) -> list[Event]:
@@ -22,7 +21,7 @@ def _details(v: Event, language: str) -> str:
         usd = f" (~{num(a.amount.usd)} USD)" if a.amount.usd and a.amount.currency != "USD" else ""
         parts.append(f"{num(a.amount.value)} {a.amount.currency}{usd}")
     if a.duration:
-        parts.append(f"term: {human_duration(a.duration, language)}")
+        parts.append(f"term: {term_text(v, language)}")
     if a.charge:
         parts.append(f"charge: {a.charge}")
     return "; ".join(parts)
@@ -93,7 +92,7 @@ def render_csv(cf: CaseFile) -> str:
         for ev in v.evidence:
             w.writerow([v.id, _csv_safe(v.date or ""), v.date_precision, v.type, _csv_safe(names.get(v.place or "", "")),
                         a.amount.value if a.amount else "", _csv_safe(a.amount.currency) if a.amount else "",
-                        _csv_safe(human_duration(a.duration, lang)), _csv_safe(a.duration or ""),
+                        _csv_safe(term_text(v, lang)), _csv_safe(a.duration or ""),
                         _csv_safe(a.charge or ""), _csv_safe("; ".join(conflicts.get(v.id, []))),
                         ev.source, _csv_safe(outlets.get(ev.source, "")), _csv_safe(ev.date or ""), _csv_safe(ev.quote)])
     return buf.getvalue()
