@@ -245,3 +245,9 @@ def test_a_fundraising_line_goes_but_does_not_end_the_story() -> None:
     assert "Support our work on Patreon" not in out
     assert "raised money for her defence on GoFundMe" in out  # a sentence of the story
     assert "Her lawyer said the defence would appeal" in out  # the appeal line is no footer
+
+
+def test_a_scrapers_date_before_the_first_line_is_no_word_of_the_report() -> None:
+    out = clean_text(" date 2023-03-03 Blogger Held in Tarvik Over Videos\n\nPolice detained a blogger on Monday, "
+                     "her lawyer said.\n")
+    assert out.startswith("Blogger Held in Tarvik") and "2023-03-03" not in out

@@ -260,4 +260,12 @@ def clean_text(text: str, language: str = "en", markdown: bool = False, extracte
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     if markdown:
         lines = [strip_markdown(ln) for ln in lines]
-    return "\n".join(clean_lines(lines, language, extracted))
+    kept = clean_lines(lines, language, extracted)
+    # a scraper's "date 2023-03-03 " before the first line is the page's metadata (ingest reads
+    # the date from the raw text), not words of the report a quote should carry
+    first = next((k for k, ln in enumerate(kept) if ln.strip()), None)
+    if first is not None:
+        kept[first] = SCRAPER_DATE.sub("", kept[first])
+        if not kept[first].strip():
+            del kept[first]
+    return "\n".join(kept)
