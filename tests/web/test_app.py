@@ -216,3 +216,36 @@ def test_the_audit_page_reads_in_words(web_app) -> None:
     page = client.get("/cases/c12/audit").text
     assert f"{ev.id} detention" in page and "duration set to 2 months" in page and "court record" in page
     assert "{&#34;" not in page and '{"' not in page  # no raw JSON of identity keys
+
+
+def test_an_admin_changes_an_accounts_role_password_or_removes_it_and_its_sessions_end(web_app) -> None:
+    accounts = web_app.state.accounts
+    accounts.add_user("temp-editor", "temp-pass-1", "editor")
+    victim = TestClient(web_app)
+    login(victim, ("temp-editor", "temp-pass-1"))
+    assert victim.get("/").status_code == 200
+    admin = TestClient(web_app)
+    token = login(admin, ADMIN)
+    page = admin.get("/users").text
+    assert "Change temp-editor" in page and "Reset password" in page and "Remove account" in page
+    r = admin.post("/users/change", data={"csrf": token, "name": "temp-editor", "action": "role", "role": "viewer"},
+                   follow_redirects=False)
+    assert r.status_code == 303
+    assert next(u for u in accounts.users() if u.name == "temp-editor").role == "viewer"
+    # the changed account's old session no longer signs in; it signs in again as what it now is
+    assert victim.get("/", follow_redirects=False).status_code == 303
+    login(victim, ("temp-editor", "temp-pass-1"))
+    admin.post("/users/change", data={"csrf": token, "name": "temp-editor", "action": "password",
+                                      "password": "other-pass-2"})
+    assert accounts.authenticate("temp-editor", "other-pass-2") is not None
+    assert victim.get("/", follow_redirects=False).status_code == 303
+    r = admin.post("/users/change", data={"csrf": token, "name": "temp-editor", "action": "password", "password": "x"})
+    assert r.status_code == 400 and "password" in r.text.lower()
+    admin.post("/users/change", data={"csrf": token, "name": "temp-editor", "action": "remove"})
+    assert all(u.name != "temp-editor" for u in accounts.users())
+    # the last admin stays one, and an editor manages no accounts
+    r = admin.post("/users/change", data={"csrf": token, "name": ADMIN[0], "action": "remove"})
+    assert r.status_code == 400 and "last admin" in r.text
+    editor = TestClient(web_app)
+    etoken = login(editor, EDITOR)
+    assert editor.post("/users/change", data={"csrf": etoken, "name": VIEWER[0], "action": "remove"}).status_code == 403

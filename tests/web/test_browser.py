@@ -238,9 +238,9 @@ def test_an_upload_page_shows_progress_and_reloads_itself_to_what_changed(page, 
 def test_sign_in_is_throttled_and_logging_out_ends_every_copy_of_the_session(page, browser) -> None:
     _login(page, ADMIN)
     page.goto(page.base + "/users")
-    page.fill("input[name=name]", "throttled-user")
-    page.fill("input[name=password]", "right-pass-1")
-    page.select_option("select[name=role]", "viewer")
+    page.fill("form[action='/users'] input[name=name]", "throttled-user")
+    page.fill("form[action='/users'] input[name=password]", "right-pass-1")
+    page.select_option("form[action='/users'] select[name=role]", "viewer")
     page.click("text=Create account")
     page.click("text=Log out")
     for _ in range(5):
@@ -263,3 +263,18 @@ def test_sign_in_is_throttled_and_logging_out_ends_every_copy_of_the_session(pag
     other.goto(page.base + "/")
     assert other.url.endswith("/login")
     thief.close()
+
+
+def test_an_admin_changes_an_accounts_role_on_the_accounts_page(page) -> None:
+    _login(page, ADMIN)
+    page.goto(page.base + "/users")
+    page.fill("form[action='/users'] input[name=name]", "role-change-user")
+    page.fill("form[action='/users'] input[name=password]", "first-pass-1")
+    page.click("text=Create account")
+    page.click("summary:has-text('Change role-change-user')")
+    row = page.locator("tr", has_text="role-change-user")
+    row.locator("select[name=role]").select_option("editor")
+    row.locator("text=Set role").click()
+    page.wait_for_url(page.base + "/users")
+    assert "editor" in page.locator("tr", has_text="role-change-user").inner_text()
+    assert not [e for e in page.errors if "Content Security Policy" not in e]

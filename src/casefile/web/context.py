@@ -51,9 +51,12 @@ def web(request: Request) -> WebContext:
 
 
 def _signed_uid(ctx: WebContext, session: Any) -> int | None:
-    """The user id a session signs in, or None: no sign-in, or one ended by logging out."""
+    """The user id a session signs in, or None: no sign-in, one ended by logging out, or one
+    begun before its account was removed or changed."""
     uid = session.get("uid")
-    return uid if isinstance(uid, int) and not ctx.sessions.ended(session.get("sid")) else None
+    if not isinstance(uid, int) or ctx.sessions.ended(session.get("sid")) or ctx.sessions.user_ended(uid, session.get("since")):
+        return None
+    return uid
 
 
 # ------------------------------------------------------------- middleware hooks (ASGI scope)

@@ -57,12 +57,24 @@ class LoginThrottle:
 
 
 class Sessions:
-    """Session ids that have logged out: their signed cookies no longer sign anyone in."""
+    """Session ids that have logged out: their signed cookies no longer sign anyone in; and
+    accounts whose sessions all ended at a moment (removed, their password reset, their role
+    changed): a session begun before it signs no one in."""
 
     def __init__(self, max_age: int) -> None:
         self.max_age = max_age
         self._ended: dict[str, float] = {}
+        self._users: dict[int, float] = {}
         self._lock = threading.Lock()
+
+    def end_user(self, uid: int) -> None:
+        with self._lock:
+            self._users[uid] = time.time()
+
+    def user_ended(self, uid: int, since: object) -> bool:
+        """Whether the account's sessions ended after this one began (at `since`, epoch seconds)."""
+        cut = self._users.get(uid)
+        return cut is not None and (not isinstance(since, int | float) or since <= cut)
 
     def end(self, sid: str) -> None:
         now = time.time()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+import time
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -35,6 +36,7 @@ def login(request: Request, username: str = Form(...), password: str = Form(...)
     request.session.clear()
     request.session["uid"] = user.id
     request.session["sid"] = secrets.token_urlsafe(16)
+    request.session["since"] = time.time()
     return RedirectResponse("/", status_code=303)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from fastapi import APIRouter, Form, Request
+from fastapi import APIRouter, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from casefile.core.names import token_skeletons
@@ -77,6 +77,33 @@ def add_user(request: Request, name: str = Form(...), password: str = Form(...),
         accounts.add_user(name.strip(), password, role)
     except CasefileError as exc:
         return page(request, "users.html", http_status=400, users=accounts.users(), error=str(exc))
+    return RedirectResponse("/users", status_code=303)
+
+
+@router.post("/users/change")
+def change_user(request: Request, name: str = Form(...), action: str = Form(...), role: str = Form(""), password: str = Form(""),
+                csrf: str = Form("")) -> Response:
+    """An admin changes an account: its role, a new password, or its removal. Every session the
+    account had ends (its owner signs in again with what is now true of it)."""
+    check_csrf(request, csrf)
+    require_admin(request, "manages accounts")
+    ctx = web(request)
+    accounts = ctx.accounts
+    try:
+        target = next((u for u in accounts.users() if u.name == name), None)
+        if target is None:
+            raise HTTPException(status_code=404, detail=f"No account {name!r}.")
+        if action == "role":
+            accounts.set_role(name, role)
+        elif action == "password":
+            accounts.set_password(name, password)
+        elif action == "remove":
+            accounts.remove_user(name)
+        else:
+            raise HTTPException(status_code=400, detail="Choose a role, a new password or removal.")
+    except CasefileError as exc:
+        return page(request, "users.html", http_status=400, users=accounts.users(), error=str(exc))
+    ctx.sessions.end_user(target.id)
     return RedirectResponse("/users", status_code=303)
 
 
