@@ -81,7 +81,7 @@ def add_user(request: Request, name: str = Form(...), password: str = Form(...),
 
 
 @router.post("/users/change")
-def change_user(request: Request, name: str = Form(...), action: str = Form(...), role: str = Form(""), password: str = Form(""),
+def change_user(request: Request, name: str = Form(""), action: str = Form(""), role: str = Form(""), password: str = Form(""),
                 csrf: str = Form("")) -> Response:
     """An admin changes an account: its role, a new password, or its removal. Every session the
     account had ends (its owner signs in again with what is now true of it)."""
