@@ -99,3 +99,11 @@ def test_mutated_pdfs_and_pages_give_a_source_or_a_named_problem(which: str, cut
 def test_control_characters_are_dropped(text: str) -> None:
     source = ingest_file(Path("r.txt"), text.encode("utf-8"), "S1").source
     assert not any(ord(c) < 9 or c == "\x7f" for c in source.text)
+
+
+def test_a_page_whose_title_swallows_the_rest_gives_its_words_not_its_markup() -> None:
+    # the "<" of "</title>" lost: a parser reads the rest of the page as the title's text
+    data = (f"<html><head><title>Report/title><script>alert(1)</script></head><body><div><p>{REPORT}"
+            f"</div></body></html>").encode()
+    source = ingest_file(Path("report.html"), data, "S1").source
+    assert "alert(1)" not in source.text and "<div>" not in source.text and "detained the blogger" in source.text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -19,6 +20,19 @@ class HtmlExtract:
     language: str | None
 
 
+# markup left in an extractor's text: a page so broken (an unclosed <title>, a tag with its "<"
+# lost) that the parser read the rest of it as text
+_LEFT_MARKUP = re.compile(r"</?(?:html|head|body|title|script|style|div|p|span|table|tr|td|a|br)\b[^<>]*>", re.I)
+_SCRIPT_TEXT = re.compile(r"<(script|style)\b[^>]*>.*?(?:</\1\s*>|$)", re.I | re.S)
+
+
+def _without_markup(text: str) -> str:
+    """The text with any script or style block and tag it still carries taken out."""
+    if not _LEFT_MARKUP.search(text):
+        return text
+    return re.sub(r"[ \t]{2,}", " ", _LEFT_MARKUP.sub(" ", _SCRIPT_TEXT.sub(" ", text))).strip()
+
+
 def extract_html(html: str, file: str) -> HtmlExtract:
     """Main text and metadata of a page. Script, style and navigation never reach the text."""
     try:
@@ -31,6 +45,9 @@ def extract_html(html: str, file: str) -> HtmlExtract:
         raise IngestError(file, "the HTML extractor returned an unexpected result")
     if doc is None or not (doc.text or "").strip():
         raise IngestError(file, "no article text found in the HTML page")
+    text = _without_markup(doc.text or "")
+    if not text.strip():
+        raise IngestError(file, "no article text found in the HTML page")
     published = doc.date
     if published:
         try:
@@ -39,7 +56,7 @@ def extract_html(html: str, file: str) -> HtmlExtract:
         except ValueError:
             published = None
     return HtmlExtract(
-        text=doc.text or "",
+        text=text,
         title=doc.title or None,
         published=published[:10] if published else None,
         outlet=doc.sitename or None,
