@@ -1529,7 +1529,9 @@ def _event(d: _Doc, t: Token, rule: Rule, etype: EventType, si: int, sent: Span,
         # told of someone the report names; or in the law's own words, in a sentence naming someone
         d.of_someone.add((q_start, etype))
     written = [s for s in points if sent.start <= s.start < sent.end and q_start <= s.start_char and s.end_char <= q_end]
-    if noun and not [s for s in written if s.value is not None] and _held_state(d, t):
+    held = t.head if t.pos_ == "ADJ" and t.head.pos_ in ("NOUN", "PROPN") else t  # "под домашним арестом"
+    # (an end it gives, "remains in custody until May 5", is the term's: kept, as the act's end)
+    if held.pos_ in ("NOUN", "PROPN") and not [s for s in written if s.value is not None] and _held_state(d, held):
         return _drop(t, "a state told with no date")  # "he remains in detention": no act, no start
     sent_dates = [s for s in written if s.value is not None]
     # "remanded in custody until December 5": when a term ends, not when the act happened

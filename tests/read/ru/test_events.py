@@ -397,3 +397,8 @@ def test_among_those_released_takes_the_day_of_the_group_act_told_just_before(re
 def test_expelled_from_the_country_is_exile(read_ru):
     a = read_ru("Ивана Лесных задержали в марте. 2 августа его выдворили из страны.")
     assert any(t == "exile" for t, _ in events(a))
+
+
+def test_remaining_under_house_arrest_with_no_date_is_a_state(read_ru):
+    a = read_ru("Ивана Лесных поместили под домашний арест 3 мая. Он остаётся под домашним арестом.")
+    assert events(a) == [("house_arrest", "2023-05-03")]
