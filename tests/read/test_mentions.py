@@ -210,3 +210,15 @@ def test_a_subject_with_his_or_her_lawyer_or_relative_after_it_is_a_person():
     # the pronoun after a place or an organisation is someone else's
     ms = mentions("Amnesty International said her lawyer was threatened.")
     assert "person" not in by_text(ms, "Amnesty International").type_hints
+
+
+def test_one_word_ending_an_organisations_name_given_before_is_that_organisation():
+    from casefile.model import Source
+    from casefile.read import read_sources
+
+    text = ("The Tarvik Chronicle reported the fight on Tuesday. The man ran from the station. "
+            "The Chronicle says he was arrested a block away.")
+    a = read_sources([Source(id="S1", file="x.txt", text=text, published="2021-05-16", published_basis="dateline")])[0]
+    lone = [m for m in a.mentions if m.text == "Chronicle"]
+    assert all(m.type == "organization" for m in lone)
+    assert not any(p in {m.id for m in lone} for e in a.events for p, _ in e.participants)

@@ -1277,6 +1277,18 @@ class _Reading(DocPass):
             m.norm = cand
             if m.id in nominative_cue and m.text.lower() != cand.lower():
                 m.role_hints = []
+        # "the Chronicle" after "the Example Chronicle": one word that ends an organisation's name
+        # the report gave before is that organisation, whatever the tagger called it
+        ends: dict[str, list[Mention]] = {}
+        for m in mentions:
+            if m.type == "organization" and " " in m.norm:
+                ends.setdefault(m.norm.split()[-1].lower(), []).append(m)
+        for m in mentions:
+            named = ends.get(m.norm.lower(), []) if m.type == "person" and " " not in m.norm and not m.refers_to else []
+            earlier = {o.norm.lower(): o for o in named if o.end <= m.start}
+            if len(earlier) == 1:
+                org = next(iter(earlier.values()))
+                m.type, m.refers_to = "organization", org.id
         orgs = {m.norm.lower(): m.id for m in reversed(mentions) if m.type == "organization"}
         for m in mentions:
             if m.type != "organization" or m.refers_to or " " not in m.norm:
