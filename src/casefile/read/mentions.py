@@ -1284,8 +1284,8 @@ class _Reading(DocPass):
             if m.type == "organization" and " " in m.norm:
                 ends.setdefault(m.norm.split()[-1].lower(), []).append(m)
         for m in mentions:
-            named = ends.get(m.norm.lower(), []) if m.type == "person" and " " not in m.norm and not m.refers_to else []
-            earlier = {o.norm.lower(): o for o in named if o.end <= m.start}
+            orgs_ending = ends.get(m.norm.lower(), []) if m.type == "person" and " " not in m.norm and not m.refers_to else []
+            earlier = {o.norm.lower(): o for o in orgs_ending if o.end <= m.start}
             if len(earlier) == 1:
                 org = next(iter(earlier.values()))
                 m.type, m.refers_to = "organization", org.id
