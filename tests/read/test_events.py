@@ -642,3 +642,13 @@ def test_an_infinitive_relative_clause_keeps_the_demand_over_it():
     events, _ = read("Mira Talbot was sentenced to ten years on Friday. We must do everything to fight "
                      "this injustice and free them.", published="2025-12-13")
     assert "release" not in {e.type for e in events}
+
+
+def test_a_fact_sheets_line_states_its_subjects_act():
+    text = ("Mira Talbot\n\nCountry: Norland\nArrested: July 4, 2022\nOccupation: Journalist\n\n"
+            "Police detained the journalist Mira Talbot at her home, her lawyer said.")
+    events, _ = read(text, published="2024-08-30")
+    assert ("detention", "2022-07-04") in {(e.type, e.date) for e in events}
+    # a fact sheet alone, with no act told of anyone, is no case
+    events, _ = read("Mira Talbot\n\nArrested: July 4, 2022\nOccupation: Journalist\n", published="2024-08-30")
+    assert events == []

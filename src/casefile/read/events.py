@@ -1453,6 +1453,22 @@ def _held_state(d: _Doc, t: Token) -> bool:
     return verb.pos_ in ("VERB", "AUX") and d.has(verb, "state_verbs")
 
 
+FACT_LABEL_WORDS = 4  # the label of a fact sheet's line ("Date of arrest:")
+FACT_VALUE_WORDS = 12  # its value ("July 4, 2022", "16 years in a penal colony")
+
+
+def _fact_line(d: _Doc, t: Token) -> bool:
+    """The trigger is in the label of a fact sheet's line ("Arrested: July 4, 2022", "Дата
+    задержания: 4 июля 2022"): a profile page of one person states the act of its subject."""
+    text = text_of(d.doc)
+    start = text.rfind("\n", 0, t.idx) + 1
+    end = text.find("\n", t.idx)
+    line = text[start:end if end >= 0 else len(text)]
+    colon = line.find(":")
+    return 0 < colon and t.idx - start < colon and len(line[:colon].split()) <= FACT_LABEL_WORDS \
+        and 0 < len(line[colon + 1:].split()) <= FACT_VALUE_WORDS
+
+
 def _term_start(d: _Doc, prep: Token) -> bool:
     """An act noun that tells when an imposed term runs from ("banned for four years after his
     release", "на четыре года после освобождения"): a term with its preposition just before
@@ -1521,7 +1537,7 @@ def _event(d: _Doc, t: Token, rule: Rule, etype: EventType, si: int, sent: Span,
     if person is not None and _is_nobody(d, person, etype, rule.person_only) and not rule.undated_ok:
         return _drop(t, "person is not None and _is_nobody(d, person) and not rule")  # "a law that imposes a sentence": no one's act
     if person is None and not rule.undated_ok and etype not in _types().on_organisation() \
-            and not _by_authority(d, t) and not worded:
+            and not _by_authority(d, t) and not worded and not _fact_line(d, t):
         return _drop(t, "person is None and not rule.undated_ok and etype not in (")
     quote, q_start, q_end = _quote(sent, t)
     if person is not None and _someone(d, person) or (person is None and (worded or _by_authority(d, t)) and any(

@@ -402,3 +402,9 @@ def test_expelled_from_the_country_is_exile(read_ru):
 def test_remaining_under_house_arrest_with_no_date_is_a_state(read_ru):
     a = read_ru("Ивана Лесных поместили под домашний арест 3 мая. Он остаётся под домашним арестом.")
     assert events(a) == [("house_arrest", "2023-05-03")]
+
+
+def test_a_fact_sheets_line_states_its_subjects_act(read_ru):
+    a = read_ru("Анна Лесных\n\nГород: Тарвик\nЗадержана: 4 июля 2022 года\n\n"
+                "Полиция задержала журналистку Анну Лесных у её дома, сообщил адвокат.")
+    assert ("detention", "2022-07-04") in events(a)
