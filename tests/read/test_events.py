@@ -652,3 +652,9 @@ def test_a_fact_sheets_line_states_its_subjects_act():
     # a fact sheet alone, with no act told of anyone, is no case
     events, _ = read("Mira Talbot\n\nArrested: July 4, 2022\nOccupation: Journalist\n", published="2024-08-30")
     assert events == []
+
+
+def test_the_named_members_of_a_group_an_act_befell():
+    events, mentions = read("On Saturday the president freed 40 prisoners, including the journalist Mira Talbot.")
+    release = [e for e in events if e.type == "release"]
+    assert release and [mentions[p].text for p, _ in release[0].participants] == ["Mira Talbot"]

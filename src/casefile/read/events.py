@@ -1469,6 +1469,24 @@ def _fact_line(d: _Doc, t: Token) -> bool:
         and 0 < len(line[colon + 1:].split()) <= FACT_VALUE_WORDS
 
 
+def _members_named(d: _Doc, group: Token, sent: Span) -> Token | None:
+    """The first named person of a group the act befell, named after a word of inclusion
+    ("freed 40 prisoners, including X and Y", "помиловал 40 заключенных, в том числе X и Y"):
+    the act is theirs (their conjuncts join them)."""
+    cue = next((x for x in d.doc[group.i + 1:sent.end] if d.has(x, "including")), None)
+    if cue is None:
+        return None
+    for x in d.doc[cue.i + 1:sent.end]:
+        m = _mention_at(x, d.mentions)
+        if m is not None and m.type == "person":
+            while d.g.is_(x, "conjunct") and x.head.i != x.i and _mention_at(x.head, d.mentions) is not None:
+                x = x.head  # the first of coordinated names, whose conjuncts are the others
+            return x
+        if x.pos_ in ("VERB", "AUX") and x.i != cue.i or x.is_punct and x.text in ".;":
+            return None
+    return None
+
+
 def _term_start(d: _Doc, prep: Token) -> bool:
     """An act noun that tells when an imposed term runs from ("banned for four years after his
     release", "на четыре года после освобождения"): a term with its preposition just before
@@ -1526,12 +1544,18 @@ def _event(d: _Doc, t: Token, rule: Rule, etype: EventType, si: int, sent: Span,
         return _drop(t, "charge noun: the grounds of a verdict")  # "convicted on multiple charges": what the verdict was for, not a new charge
     person = among if among is not None else _person_token(d, t, rule)
     # "возбудили дело", "смягчили срок": the act's own legal words make it one without a person
+    if person is None and t.pos_ in ("VERB", "AUX"):
+        # a number of people ("freed 40 prisoners"), its members named after it
+        group = next((c for c in g.children(t, "object", "passive_subject") if _plural(c)), None)
+        person = _members_named(d, group, sent) if group is not None else None
     worded = bool(rule.with_) and person is None
     guessed = person is None
     if person is None and not rule.undated_ok and not worded and rule.person != "none":
         # a verb's person the parse lost; a noun's only in a phrase on its clause ("незадолго до
         # освобождения её перевели": the clause's person), not anyone named before it
         person = _fallback_person(d, t, rule) if not noun else _clause_person(d, t)
+    if person is not None and _plural(person) and _name_of(d, person) is None:
+        person = _members_named(d, person, sent) or person  # "freed 40 prisoners, including X and Y"
     if person is not None and _is_others(d, person):
         return _drop(t, "person is not None and _is_others(d, person):")
     if person is not None and _is_nobody(d, person, etype, rule.person_only) and not rule.undated_ok:

@@ -408,3 +408,10 @@ def test_a_fact_sheets_line_states_its_subjects_act(read_ru):
     a = read_ru("Анна Лесных\n\nГород: Тарвик\nЗадержана: 4 июля 2022 года\n\n"
                 "Полиция задержала журналистку Анну Лесных у её дома, сообщил адвокат.")
     assert ("detention", "2022-07-04") in events(a)
+
+
+def test_the_named_members_of_a_group_an_act_befell(read_ru):
+    a = read_ru("Президент помиловал 40 заключенных, в том числе журналистку Анну Лесных и Ивана Орлика.")
+    names = {m.id: m.text for m in a.mentions}
+    acts = [e for e in a.events if e.participants]
+    assert acts and {names[p] for p, _ in acts[0].participants} == {"Анну Лесных", "Ивана Орлика"}
