@@ -658,3 +658,10 @@ def test_the_named_members_of_a_group_an_act_befell():
     events, mentions = read("On Saturday the president freed 40 prisoners, including the journalist Mira Talbot.")
     release = [e for e in events if e.type == "release"]
     assert release and [mentions[p].text for p, _ in release[0].participants] == ["Mira Talbot"]
+
+
+def test_a_generic_person_noun_stands_for_the_person_named_before():
+    events, mentions = read("Police detained the activist Mira Talbot on 3 May. On 5 May a court fined the woman "
+                            "20,000 rubles.")
+    fine = [e for e in events if e.type == "fine"]
+    assert fine and [mentions[p].text for p, _ in fine[0].participants] == ["Mira Talbot"]

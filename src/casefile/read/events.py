@@ -1727,10 +1727,11 @@ def _name_of(d: _Doc, person: Token) -> Mention | None:
         for m in attached:
             if m.type in kinds:
                 return m
-    m = _named_after(d, person)
-    if m is not None:
-        return m
-    return _described_before(d, person)
+    m = _named_after(d, person) or _described_before(d, person)
+    if m is None and d.has(person, "generic_person_nouns") and not _plural(person):
+        # "the woman", "девушку": the last person named before, of its gender, as a pronoun
+        m = _antecedent(d, person, noun=True)
+    return m
 
 
 def _named_after(d: _Doc, person: Token) -> Mention | None:
@@ -1761,12 +1762,12 @@ def _same_sentence(d: _Doc, a: Mention, b: Mention) -> bool:
     return ta is not None and tb is not None and ta[0].sent.start == tb[0].sent.start
 
 
-def _antecedent(d: _Doc, pron: Token, depth: int = 0) -> Mention | None:
+def _antecedent(d: _Doc, pron: Token, depth: int = 0, noun: bool = False) -> Mention | None:
     """The person a personal pronoun stands for: the last person named before it, of its
     grammatical gender where both can be told ("его задержали"); or, when a pronoun of the same
     gender stands between that name and this one as a verb's argument, whom that pronoun stands
     for ("... a friend of the late X. A court jailed him. He was freed": not X)."""
-    if not d.has(pron, "person_pronouns"):
+    if not noun and not d.has(pron, "person_pronouns"):
         return None
     gender = set(pron.morph.get("Gender", []))
     sents = [s for s in d.doc.sents if s.start <= pron.i]

@@ -415,3 +415,10 @@ def test_the_named_members_of_a_group_an_act_befell(read_ru):
     names = {m.id: m.text for m in a.mentions}
     acts = [e for e in a.events if e.participants]
     assert acts and {names[p] for p, _ in acts[0].participants} == {"Анну Лесных", "Ивана Орлика"}
+
+
+def test_a_generic_person_noun_stands_for_the_person_named_before(read_ru):
+    a = read_ru("Активистку Анну Лесных оштрафовали на 20 тысяч рублей. Девушку признали виновной 3 мая.")
+    names = {m.id: m.text for m in a.mentions}
+    conviction = [e for e in a.events if e.type == "conviction"]
+    assert conviction and [names[p] for p, _ in conviction[0].participants] == ["Анну Лесных"]
