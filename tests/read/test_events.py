@@ -665,3 +665,9 @@ def test_a_generic_person_noun_stands_for_the_person_named_before():
                             "20,000 rubles.")
     fine = [e for e in events if e.type == "fine"]
     assert fine and [mentions[p].text for p, _ in fine[0].participants] == ["Mira Talbot"]
+
+
+def test_an_indefinite_generic_noun_is_someone_new():
+    events, mentions = read("Mira Talbot was stabbed to death on 3 May. Police arrested a 57-year-old man on 4 May.")
+    arrest = [e for e in events if e.type == "detention"]
+    assert all("Mira Talbot" not in [mentions[p].text for p, _ in e.participants] for e in arrest)

@@ -1728,7 +1728,8 @@ def _name_of(d: _Doc, person: Token) -> Mention | None:
             if m.type in kinds:
                 return m
     m = _named_after(d, person) or _described_before(d, person)
-    if m is None and d.has(person, "generic_person_nouns") and not _plural(person):
+    if m is None and d.has(person, "generic_person_nouns") and not _plural(person) \
+            and not any("Ind" in c.morph.get("Definite", []) for c in person.children):  # "a man": someone new
         # "the woman", "девушку": the last person named before, of its gender, as a pronoun
         m = _antecedent(d, person, noun=True)
     return m
