@@ -671,3 +671,15 @@ def test_an_indefinite_generic_noun_is_someone_new():
     events, mentions = read("Mira Talbot was stabbed to death on 3 May. Police arrested a 57-year-old man on 4 May.")
     arrest = [e for e in events if e.type == "detention"]
     assert all("Mira Talbot" not in [mentions[p].text for p, _ in e.participants] for e in arrest)
+
+
+def test_a_length_of_another_thing_is_no_term():
+    events, _ = read("On Tuesday the court sentenced Mira Talbot to six years after a two-day trial.")
+    assert [e.duration for e in events if e.type == "sentence"] == ["P6Y"]
+    events, _ = read("On Tuesday the court sentenced Mira Talbot after a two-day trial.")
+    assert [e.duration for e in events if e.type == "sentence"] == [None]
+
+
+def test_an_act_counted_from_is_that_long_before_the_dated_act():
+    events, _ = read("Two years after his arrest, Ivo Stanev was released on 4 May.")
+    assert {(e.type, e.date) for e in events} >= {("release", "2021-05-04"), ("detention", "2019-05")}

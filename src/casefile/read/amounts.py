@@ -225,6 +225,7 @@ class Table:
     bounds: Phrases[str]
     elapsed_before: Phrases[bool]
     elapsed_after: Phrases[bool]
+    term_before: Phrases[bool]
     conversion: Phrases[bool]
     joiners: Phrases[bool]
     classes: WordClasses
@@ -264,6 +265,7 @@ def _build(lang: Language, vocab: Vocab) -> Table:
         suffixes=suffixes, bounds=bounds,
         elapsed_before=phrases(attr, ((w, True) for w in t.get("elapsed_before") or [])),
         elapsed_after=phrases(attr, ((w, True) for w in t.get("elapsed_after") or [])),
+        term_before=phrases(attr, ((w, True) for w in t.get("term_before") or [])),
         conversion=phrases(attr, ((w, True) for w in t.get("conversion") or [])),
         joiners=phrases(attr, ((w, True) for w in t.get("joiners") or [","])),
         classes=wc,
@@ -485,6 +487,8 @@ def _elapsed(doc: Doc, start: int, end: int, t: Table) -> bool:
     """Time gone by: "after five months", "в течение двух лет", "two years ago", "five-year-old"."""
     if t.elapsed_before.ending_at(doc, start, max(0, start - 4)) is not None:
         return True
+    if t.term_before.ending_at(doc, start, max(0, start - 1)) is not None:
+        return False  # "sentenced to six years after a trial": a term given, whatever follows it
     k = end
     if k < len(doc) and doc[k].text in ("-", "–") and not doc[k - 1].whitespace_:
         k += 1

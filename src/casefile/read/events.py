@@ -264,7 +264,7 @@ def _counted_from_acts(d: _Doc, events: list[EventMention]) -> list[EventMention
     signs = {str(w): 1 for w in marks.get("after") or []} | {str(w): -1 for w in marks.get("before") or []}
     durations = [x for x in d.times if x.is_duration and x.duration]
     sents = _sentences(d.doc)
-    if not signs or not durations or not any(_open_date(d, e, sents) for e in events):
+    if not signs or not durations:
         return events
     out = []
     referred: set[tuple[int, str]] = set()  # (sentence, trigger) of the acts counted from
@@ -276,6 +276,29 @@ def _counted_from_acts(d: _Doc, events: list[EventMention]) -> list[EventMention
                 e = e.model_copy(update={"date": date.iso(), "date_precision": date.precision, "by_report": False})
                 referred.add((e.sentence, noun))
         out.append(e)
+    # "Two years after his arrest, he was released on Tuesday": the act counted from took the
+    # clause's date (and term); it is that long before the dated act
+    back: dict[tuple[int, str], PartialDate] = {}
+    for e in out:
+        own = parse_iso(e.date) if e.date else None
+        if own is None or own.year is None or e.sentence >= len(sents) or (e.sentence, e.trigger) in referred:
+            continue
+        sent = sents[e.sentence]
+        for x in durations:
+            if not sent.start <= x.start < sent.end or x.end >= sent.end:
+                continue
+            sign, parsed = signs.get(d.lemma(d.doc[x.end])), parse_duration(x.duration)
+            word = next((w.text for w in d.doc[x.end + 1:min(sent.end, x.end + 4)] if w.pos_ in ("NOUN", "PROPN")), None)
+            ref = next((o for o in out if o is not e and o.sentence == e.sentence and word is not None
+                        and o.trigger == word and o.type != e.type and o.date == e.date), None)
+            if sign is None or parsed is None or ref is None:
+                continue
+            earlier = after(own, -sign * parsed.years, -sign * parsed.months, -sign * (parsed.weeks * 7 + parsed.days))
+            if earlier is not None:
+                back[(ref.sentence, ref.trigger)] = earlier
+    out = [e.model_copy(update={"date": back[(e.sentence, e.trigger)].iso(), "duration": None,
+                                "date_precision": back[(e.sentence, e.trigger)].precision, "by_report": False})
+           if (e.sentence, e.trigger) in back else e for e in out]
     # the act counted from is told as past here: not dated by the report, nor given this clause's term
     return [e if (e.sentence, e.trigger) not in referred or not _open_date(d, e, sents)
             else e.model_copy(update={"date": None, "date_precision": "unknown", "duration": None, "by_report": False})
@@ -1141,7 +1164,7 @@ def _terms(d: _Doc, sent: Span, cut_terms: bool = False) -> list[Quantity]:
 def _duration(d: _Doc, t: Token, sent: Span) -> str | None:
     """The term of the act: the one nearest it in the tree, else the closest in a few words
     ("провел 15 суток под арестом")."""
-    terms = _terms(d, sent)
+    terms = [q for q in _terms(d, sent) if not _length_of_other(d, q, t)]
     if not terms:
         return None
     scored = []
@@ -1156,6 +1179,15 @@ def _duration(d: _Doc, t: Token, sent: Span) -> str | None:
         return min(scored, key=lambda x: (x[0], x[1]))[2].duration
     close = [q for q in terms if -TERM_BEFORE <= q.start - t.i <= TERM_AFTER]
     return min(close, key=lambda q: abs(q.start - t.i)).duration if close else None
+
+
+def _length_of_other(d: _Doc, q: Quantity, t: Token) -> bool:
+    """A length that modifies another noun ("after a two-day trial", "a ten-day hunger
+    strike"): the length of that, not the act's term (unlike "a six-year sentence")."""
+    root = d.doc[q.start:q.end].root
+    head = root.head
+    return d.g.is_(root, "compound", "adjective") and head.i != t.i and head.pos_ in ("NOUN", "PROPN") \
+        and not d.has(head, "term_nouns")
 
 
 TERM_BEFORE, TERM_AFTER = 6, 8  # words around a trigger in which a term not linked to it is still its own

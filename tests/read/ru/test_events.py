@@ -422,3 +422,9 @@ def test_a_generic_person_noun_stands_for_the_person_named_before(read_ru):
     names = {m.id: m.text for m in a.mentions}
     conviction = [e for e in a.events if e.type == "conviction"]
     assert conviction and [names[p] for p, _ in conviction[0].participants] == ["Анну Лесных"]
+
+
+def test_an_act_counted_from_is_that_long_before_the_dated_act(read_ru):
+    a = read_ru("Через год после задержания Анну Лесных приговорили к шести годам 5 мая.")
+    assert ("detention", "2022-05") in events(a) and ("sentence", "2023-05-05") in events(a)
+    assert [e.duration for e in a.events if e.type == "detention"] == [None]
