@@ -51,3 +51,9 @@ def test_utf16_without_bom_is_text_not_binary() -> None:
     for enc in ("utf-16-le", "utf-16-be"):
         text, _ = decode(TEXT.encode(enc), "x.txt")
         assert text == TEXT
+
+
+def test_a_byte_order_mark_before_bytes_of_another_encoding_is_named() -> None:
+    with pytest.raises(IngestError) as err:
+        decode(b"\xfe\xff\x00", "odd.txt")
+    assert err.value.file == "odd.txt" and "byte-order mark" in err.value.problem

@@ -65,7 +65,11 @@ def decode(data: bytes, file: str) -> tuple[str, str]:
         raise IngestError(file, "the file is empty")
     for bom, enc in _BOMS:
         if data.startswith(bom):
-            return data.decode(enc), enc.replace("-sig", "")
+            try:
+                return data.decode(enc), enc.replace("-sig", "")
+            except UnicodeDecodeError as exc:  # a byte-order mark, then bytes that are not that encoding
+                raise IngestError(file, f"starts with a {enc.replace('-sig', '')} byte-order mark but is not "
+                                        f"{enc.replace('-sig', '')} text ({exc.reason} at byte {exc.start})") from exc
     if b"\x00" in data[:4096]:
         text = utf16_without_bom(data)
         if text is not None and text.strip():
