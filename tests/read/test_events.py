@@ -683,3 +683,4 @@ def test_a_length_of_another_thing_is_no_term():
 def test_an_act_counted_from_is_that_long_before_the_dated_act():
     events, _ = read("Two years after his arrest, Ivo Stanev was released on 4 May.")
     assert {(e.type, e.date) for e in events} >= {("release", "2021-05-04"), ("detention", "2019-05")}
+

@@ -818,9 +818,9 @@ def _person_token(d: _Doc, t: Token, rule: Rule) -> Token | None:
             return None  # "during the hearing, X said": the clause is not about whom the act befell
         return _subject_of(d, v)
     found = _subject_of(d, t) if rule.person == "subject" else _object_of(d, t)
-    if found is not None and _names_the_act(found, rule):
-        # "возбудили дело", "оставил в силе приговор Петрову": the object is the act's own
-        # word; the person is whose it is, or against whom the act is
+    if found is not None and (_names_the_act(found, rule) or d.has(found, "measure_nouns")):
+        # "возбудили дело", "оставил в силе приговор Петрову", "мера пресечения продлена": the
+        # object is the act's own word; the person is whose it is, or against whom the act is
         return _person_of_noun(d, found) or _person_of_noun(d, t, depth=0)
     return found
 

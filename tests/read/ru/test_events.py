@@ -428,3 +428,9 @@ def test_an_act_counted_from_is_that_long_before_the_dated_act(read_ru):
     a = read_ru("Через год после задержания Анну Лесных приговорили к шести годам 5 мая.")
     assert ("detention", "2022-05") in events(a) and ("sentence", "2023-05-05") in events(a)
     assert [e.duration for e in a.events if e.type == "detention"] == [None]
+
+
+def test_a_measure_extended_is_the_act_of_the_person_it_was_extended_for(read_ru):
+    a = read_ru("Суд продлил срок ареста журналистки Анны Лесных. Мера пресечения в виде содержания "
+                "под стражей продлена до 3 августа 2023 года.")
+    assert "2023-08-03" in [e.end_date for e in a.events if e.type == "detention"]
