@@ -438,8 +438,8 @@ def _link_full_names(cl: _Clusters) -> None:
                 cl.union(i, j)
             elif a.words[-1] == b.words[-1] and len(a.words) == 2 and \
                     _similar(a.words[0], b.words[0], _SAME_SURNAME_GIVEN_SIM):
-                # one surname, the given name in two romanisations ("Valiantsin"/"Valentin",
-                # "Uladzimir"/"Vladimir": the Belarusian and the Russian form)
+                # one surname, the given name in two romanisations ("Siarhei"/"Sergei",
+                # "Aliaksei"/"Aleksei": the Belarusian and the Russian form)
                 cl.union(i, j, given_sim=_SAME_SURNAME_GIVEN_SIM)
 
 
@@ -489,7 +489,7 @@ def _is_subsequence(short: list[str], long: list[str]) -> bool:
 
 def _link_referents(cl: _Clusters) -> None:
     """A one-word name the reader already tied to a full name of its report (by the language's
-    morphology: "Надеину" is a man's dative, not his mother's "Надеина") joins that name."""
+    morphology: "Кудеину" is a man's dative, not his mother's "Кудеина") joins that name."""
     node_of = {m.id: j for j, n in enumerate(cl.nodes) for m in n.mentions}
     for i, n in enumerate(cl.nodes):
         if n.multi:
