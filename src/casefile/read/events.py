@@ -1715,6 +1715,14 @@ def _names_of(d: _Doc, person: Token) -> list[Mention]:
         m = _name_of(d, tok)
         if m is not None and all(m.id != x.id for x in out):
             out.append(m)
+    if len(out) == 1 and not _conjuncts(d, person):
+        # a role noun with its names in apposition ("the politicians X, Y and Z"): the names'
+        # own conjuncts are the others
+        span = d.doc.char_span(out[0].start, out[0].end, alignment_mode="expand")
+        for tok in _conjuncts(d, span.root) if span is not None and span.root.i != person.i else []:
+            m = _name_of(d, tok)
+            if m is not None and m.type == out[0].type and all(m.id != x.id for x in out):
+                out.append(m)
     return out
 
 

@@ -434,3 +434,11 @@ def test_a_measure_extended_is_the_act_of_the_person_it_was_extended_for(read_ru
     a = read_ru("Суд продлил срок ареста журналистки Анны Лесных. Мера пресечения в виде содержания "
                 "под стражей продлена до 3 августа 2023 года.")
     assert "2023-08-03" in [e.end_date for e in a.events if e.type == "detention"]
+
+
+def test_every_name_in_apposition_to_a_group_underwent_its_act(read_ru):
+    a = read_ru("Обмен заключёнными прошёл 1 августа. В числе 16 освобождённых человек были оппозиционные "
+                "политики Иван Лесных, Андрей Орлик и Павел Варик.")
+    names = {m.id: m.text for m in a.mentions}
+    release = [e for e in a.events if e.type == "release"]
+    assert release and {names[p] for p, _ in release[0].participants} == {"Иван Лесных", "Андрей Орлик", "Павел Варик"}
