@@ -684,3 +684,10 @@ def test_an_act_counted_from_is_that_long_before_the_dated_act():
     events, _ = read("Two years after his arrest, Ivo Stanev was released on 4 May.")
     assert {(e.type, e.date) for e in events} >= {("release", "2021-05-04"), ("detention", "2019-05")}
 
+
+
+def test_a_group_noun_with_its_names_is_named_people_not_others():
+    events, mentions = read("Police detained the activists Mira Talbot and Anna Orlik on Monday.")
+    assert {mentions[p].text for e in events for p, _ in e.participants} == {"Mira Talbot", "Anna Orlik"}
+    events, _ = read("Police detained dozens of activists on Monday.")
+    assert events == []

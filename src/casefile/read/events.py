@@ -1588,7 +1588,8 @@ def _event(d: _Doc, t: Token, rule: Rule, etype: EventType, si: int, sent: Span,
         person = _fallback_person(d, t, rule) if not noun else _clause_person(d, t)
     if person is not None and _plural(person) and _name_of(d, person) is None:
         person = _members_named(d, person, sent) or person  # "freed 40 prisoners, including X and Y"
-    if person is not None and _is_others(d, person):
+    if person is not None and _is_others(d, person) and not (_plural(person) and _name_of(d, person)):
+        # (a group whose names follow it is named people: "detained the activists X and Y")
         return _drop(t, "person is not None and _is_others(d, person):")
     if person is not None and _is_nobody(d, person, etype, rule.person_only) and not rule.undated_ok:
         return _drop(t, "person is not None and _is_nobody(d, person) and not rule")  # "a law that imposes a sentence": no one's act
