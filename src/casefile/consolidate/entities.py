@@ -278,7 +278,7 @@ def _given_match(a: str, b: str) -> bool:
 
 
 def _familiar_pair(a: list[str], b: list[str]) -> bool:
-    """ "Женя Беркович" and "Евгения Беркович": one surname, and given names a familiar form apart
+    """ "Женя Лесных" and "Евгения Лесных": one surname, and given names a familiar form apart
     (one report may well write both)."""
     if len(a) != 2 or len(b) != 2 or a[-1] != b[-1] or a[0] == b[0]:
         return False

@@ -1756,7 +1756,7 @@ def _named_group(d: _Doc, pron: Token) -> list[Mention]:
 
 def _name_of(d: _Doc, person: Token) -> Mention | None:
     """The mention a person token is, or names: the name itself, a pronoun's antecedent, or the
-    name a role noun is followed by ("депутата Алексея Горинова", "the blogger Jane Doe")."""
+    name a role noun is followed by ("депутата Алексея Орлика", "the blogger Jane Doe")."""
     m = _mention_at(person, d.mentions)
     if m is not None:
         return m

@@ -629,7 +629,7 @@ class _Quotes(DocPass):
         if found is not None:
             return found
         near = [c for c in subj.children if self.g.is_(c, "apposition", "compound", "name_part")]
-        # "говорит адвокат Беркович Ксения Карпинская": the name in the subject's case is the subject
+        # "говорит адвокат Лесных Анна Варик": the name in the subject's case is the subject
         case = feat(subj, "Case")
         near.sort(key=lambda c: case is not None and feat(c, "Case") not in (None, case))
         named = [m for c in near for m in [_mention_at(self.mentions, c.idx)] if m is not None

@@ -40,7 +40,7 @@ MIN_PART = 3
 # the shortest form found inside a longer token ("#FreeName")
 MIN_INSIDE = 4
 # a capitalised word this long, one letter away from a sensitive name's skeleton, is taken for
-# another spelling of it ("Bilyash", "Bilaş" for "Bilash")
+# another spelling of it ("Orlyk", "Orlık" for "Orlik")
 MIN_CLOSE = 5
 # the longest case ending a Cyrillic word may carry after a name's skeleton
 MAX_ENDING = 3
