@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from casefile.core.dates import PartialDate, after, parse_iso
-from casefile.core.durations import parse_duration, subtract_durations
+from casefile.core.durations import Duration, parse_duration, subtract_durations
 from casefile.core.event_types import EventTypes, event_types
 from casefile.core.names import place_key
 from casefile.model import Amount, EventMention, EventType, Mention, Role, Source
@@ -283,18 +283,11 @@ def _counted_from_acts(d: _Doc, events: list[EventMention]) -> list[EventMention
         own = parse_iso(e.date) if e.date else None
         if own is None or own.year is None or e.sentence >= len(sents) or (e.sentence, e.trigger) in referred:
             continue
-        sent = sents[e.sentence]
-        for x in durations:
-            if not sent.start <= x.start < sent.end or x.end >= sent.end:
-                continue
-            sign, parsed = signs.get(d.lemma(d.doc[x.end])), parse_duration(x.duration)
-            word = next((w.text for w in d.doc[x.end + 1:min(sent.end, x.end + 4)] if w.pos_ in ("NOUN", "PROPN")), None)
-            ref = next((o for o in out if o is not e and o.sentence == e.sentence and word is not None
-                        and o.trigger == word and o.type != e.type and o.date == e.date), None)
-            if sign is None or parsed is None or ref is None:
-                continue
-            earlier = after(own, -sign * parsed.years, -sign * parsed.months, -sign * (parsed.weeks * 7 + parsed.days))
-            if earlier is not None:
+        for sign, parsed, noun in _counts(d, sents[e.sentence], durations, signs):
+            ref = next((o for o in out if o is not e and o.sentence == e.sentence and o.trigger == noun
+                        and o.type != e.type and o.date == e.date), None)
+            earlier = _shifted(own, -sign, parsed) if ref is not None else None
+            if ref is not None and earlier is not None:
                 back[(ref.sentence, ref.trigger)] = earlier
     out = [e.model_copy(update={"date": back[(e.sentence, e.trigger)].iso(), "duration": None,
                                 "date_precision": back[(e.sentence, e.trigger)].precision, "by_report": False})
@@ -305,20 +298,30 @@ def _counted_from_acts(d: _Doc, events: list[EventMention]) -> list[EventMention
             for e in out if (e.sentence, e.trigger) not in referred or e.type != "hearing"]
 
 
-def _counted_date(d: _Doc, e: EventMention, sent: Span, durations: list[TimeExpr], signs: dict[str, int],
-                  events: list[EventMention]) -> tuple[PartialDate, str] | None:
+def _counts(d: _Doc, sent: Span, durations: list[TimeExpr], signs: dict[str, int]) -> Iterator[tuple[int, Duration, str]]:
+    """The counts of time from an act in the sentence ("a year after her detention", "через год
+    после задержания"): (sign, the length, the act noun's text) of each."""
     for x in durations:
         if not sent.start <= x.start < sent.end or x.end >= sent.end:
             continue
         sign = signs.get(d.lemma(d.doc[x.end]))
         parsed = parse_duration(x.duration)
-        if sign is None or parsed is None:
-            continue
         noun = next((t for t in d.doc[x.end + 1:min(sent.end, x.end + 4)] if t.pos_ in ("NOUN", "PROPN")), None)
-        if noun is None or noun.text == e.trigger:
+        if sign is not None and parsed is not None and noun is not None:
+            yield sign, parsed, noun.text
+
+
+def _shifted(date: PartialDate, sign: int, length: Duration) -> PartialDate | None:
+    return after(date, sign * length.years, sign * length.months, sign * (length.weeks * 7 + length.days))
+
+
+def _counted_date(d: _Doc, e: EventMention, sent: Span, durations: list[TimeExpr], signs: dict[str, int],
+                  events: list[EventMention]) -> tuple[PartialDate, str] | None:
+    for sign, parsed, noun in _counts(d, sent, durations, signs):
+        if noun == e.trigger:
             continue  # (the act counted from is not counted from itself)
         ref = next((o for o in events if o is not e and o.sentence == e.sentence and o.type != e.type
-                    and o.trigger == noun.text), None)
+                    and o.trigger == noun), None)
         if ref is None:
             continue
         anchors = [p for o in events if o.type == ref.type and o.date_precision in ("day", "month")
@@ -326,9 +329,9 @@ def _counted_date(d: _Doc, e: EventMention, sent: Span, durations: list[TimeExpr
         if not anchors:
             continue
         first = min(anchors, key=lambda p: (p.year or 0, p.month or 1, p.day or 1))  # "after his arrest": the first
-        date = after(first, sign * parsed.years, sign * parsed.months, sign * (parsed.weeks * 7 + parsed.days))
+        date = _shifted(first, sign, parsed)
         if date is not None:
-            return date, noun.text
+            return date, noun
     return None
 
 
@@ -1575,19 +1578,21 @@ def _event(d: _Doc, t: Token, rule: Rule, etype: EventType, si: int, sent: Span,
     if noun and etype == "charge" and prep is not None and _grounds_of_verdict(d, t, prep, sent, triggers):
         return _drop(t, "charge noun: the grounds of a verdict")  # "convicted on multiple charges": what the verdict was for, not a new charge
     person = among if among is not None else _person_token(d, t, rule)
+    # a number of people ("freed 40 prisoners, including X and Y"): the members named after it
+    if person is None:
+        group = next((c for c in g.children(t, "object", "passive_subject") if _plural(c)), None) \
+            if t.pos_ in ("VERB", "AUX") else None
+    else:
+        group = person if _plural(person) else None
+    if group is not None and _name_of(d, group) is None:
+        person = _members_named(d, group, sent) or person
     # "возбудили дело", "смягчили срок": the act's own legal words make it one without a person
-    if person is None and t.pos_ in ("VERB", "AUX"):
-        # a number of people ("freed 40 prisoners"), its members named after it
-        group = next((c for c in g.children(t, "object", "passive_subject") if _plural(c)), None)
-        person = _members_named(d, group, sent) if group is not None else None
     worded = bool(rule.with_) and person is None
     guessed = person is None
     if person is None and not rule.undated_ok and not worded and rule.person != "none":
         # a verb's person the parse lost; a noun's only in a phrase on its clause ("незадолго до
         # освобождения её перевели": the clause's person), not anyone named before it
         person = _fallback_person(d, t, rule) if not noun else _clause_person(d, t)
-    if person is not None and _plural(person) and _name_of(d, person) is None:
-        person = _members_named(d, person, sent) or person  # "freed 40 prisoners, including X and Y"
     if person is not None and _is_others(d, person) and not (_plural(person) and _name_of(d, person)):
         # (a group whose names follow it is named people: "detained the activists X and Y")
         return _drop(t, "person is not None and _is_others(d, person):")
@@ -1799,11 +1804,6 @@ def _described_before(d: _Doc, person: Token) -> Mention | None:
     return None
 
 
-def _same_sentence(d: _Doc, a: Mention, b: Mention) -> bool:
-    ta, tb = d.doc.char_span(a.start, a.end, alignment_mode="expand"), d.doc.char_span(b.start, b.end, alignment_mode="expand")
-    return ta is not None and tb is not None and ta[0].sent.start == tb[0].sent.start
-
-
 def _antecedent(d: _Doc, pron: Token, depth: int = 0, noun: bool = False) -> Mention | None:
     """The person a personal pronoun stands for: the last person named before it, of its
     grammatical gender where both can be told ("его задержали"); or, when a pronoun of the same
@@ -1815,6 +1815,7 @@ def _antecedent(d: _Doc, pron: Token, depth: int = 0, noun: bool = False) -> Men
     sents = [s for s in d.doc.sents if s.start <= pron.i]
     since = sents[-ANTECEDENT_SENTENCES].start_char if len(sents) >= ANTECEDENT_SENTENCES else 0
     best = None
+    best_sent = None  # the sentence `best` stands in (its first token)
     subject_of_best_sentence = None  # a subject named in the same sentence as `best`, before it
     for m in d.mentions:
         if m.type != "person" or m.end > pron.idx or m.start < since:
@@ -1822,9 +1823,10 @@ def _antecedent(d: _Doc, pron: Token, depth: int = 0, noun: bool = False) -> Men
         span = d.doc.char_span(m.start, m.end, alignment_mode="expand")
         mg = set(span[0].morph.get("Gender", [])) if span is not None else set()
         if not gender or not mg or gender & mg:
-            if best is None or span is None or not _same_sentence(d, best, m):
+            sent_start = span[0].sent.start if span is not None else None
+            if sent_start is None or sent_start != best_sent:
                 subject_of_best_sentence = None
-            best = m
+            best, best_sent = m, sent_start
             if span is not None and d.g.is_(span.root, "subject", "passive_subject"):
                 subject_of_best_sentence = m
     if subject_of_best_sentence is not None:
