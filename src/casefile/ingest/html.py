@@ -43,10 +43,8 @@ def extract_html(html: str, file: str) -> HtmlExtract:
         raise IngestError(file, f"could not parse the HTML: {exc}") from exc
     if isinstance(doc, dict):  # only with as_dict=True, which is not asked for
         raise IngestError(file, "the HTML extractor returned an unexpected result")
-    if doc is None or not (doc.text or "").strip():
-        raise IngestError(file, "no article text found in the HTML page")
-    text = _without_markup(doc.text or "")
-    if not text.strip():
+    text = _without_markup(doc.text or "") if doc is not None else ""
+    if doc is None or not text.strip():
         raise IngestError(file, "no article text found in the HTML page")
     published = doc.date
     if published:

@@ -1241,8 +1241,7 @@ class _Reading(DocPass):
     def _case(self, m: Mention) -> str | None:
         """The grammatical case the tagger gave a one-word mention (None where it gives none)."""
         span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
-        cases = span.root.morph.get("Case", []) if span is not None else []
-        return cases[0] if cases else None
+        return self.feat(span.root, "Case") if span is not None else None
 
     def _link(self, mentions: list[Mention], nominative_cue: set[str]) -> list[Mention]:
         """A lone surname ("Петрову", "Doe") refers to the person the same document names in full,
@@ -1272,7 +1271,7 @@ class _Reading(DocPass):
             # two people of one family ("Петрову": Петров in the dative or Петрова in the
             # accusative): the one the document names in full more often, else the reading in
             # the case the tagger gave the word
-            cand, name = max(found, key=lambda f: (named[f[1]], -found.index(f)))
+            cand, name = max(found, key=lambda f: named[f[1]])  # (max keeps the first of equals)
             m.refers_to = first_of[name]
             m.norm = cand
             if m.id in nominative_cue and m.text.lower() != cand.lower():
