@@ -132,7 +132,8 @@ class Jobs:
             job.future = executor.submit(worker_add, self.db, slug, paths, user, folder / PROGRESS)
         except (BrokenProcessPool, RuntimeError):
             _drop_broken(executor)
-            job.future = pool().submit(worker_add, self.db, slug, paths, user, folder / PROGRESS)
+            executor = pool()  # the new worker's pool: the one to drop if it too breaks
+            job.future = executor.submit(worker_add, self.db, slug, paths, user, folder / PROGRESS)
         job.future.add_done_callback(lambda f: self._finish(job, executor, f))
         return job
 
