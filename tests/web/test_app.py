@@ -23,6 +23,15 @@ def login(client: TestClient, who: tuple[str, str]) -> str:
     return _csrf(client.get("/").text)
 
 
+def editor_on_a_case(web_app, slug: str):
+    """A case holding the example's wire report, and an editor signed in: (registry, client, token)."""
+    reg = web_app.state.registry
+    reg.new_case(slug)
+    reg.add(slug, [EXAMPLE / "01_wire.txt"])
+    client = TestClient(web_app)
+    return reg, client, login(client, EDITOR)
+
+
 def finish(client: TestClient, r, timeout: float = 120.0):
     """Follow an upload's job page until the add is done (the page reloads itself in a browser)."""
     import time
@@ -148,11 +157,7 @@ def test_hostile_report_text_is_escaped(web_app) -> None:
 
 
 def test_a_review_naming_an_unknown_entity_is_refused_clearly(web_app) -> None:
-    reg = web_app.state.registry
-    reg.new_case("c9")
-    reg.add("c9", [EXAMPLE / "01_wire.txt"])
-    client = TestClient(web_app)
-    token = login(client, EDITOR)
+    reg, client, token = editor_on_a_case(web_app, "c9")
     first = reg.casefile("c9").entities[0].id
     r = client.post("/cases/c9/review", data={"csrf": token, "kind": "merge", "ref": first, "other": "E999"})
     assert r.status_code == 400 and "not recorded" in r.text
@@ -174,11 +179,7 @@ def test_a_cached_case_page_carries_each_session_its_own_token_and_shows_new_ver
 
 
 def test_a_correction_without_a_value_is_refused(web_app) -> None:
-    reg = web_app.state.registry
-    reg.new_case("c11")
-    reg.add("c11", [EXAMPLE / "01_wire.txt"])
-    client = TestClient(web_app)
-    token = login(client, EDITOR)
+    reg, client, token = editor_on_a_case(web_app, "c11")
     ev = reg.casefile("c11").events[0].id
     r = client.post("/cases/c11/review", data={"csrf": token, "kind": "correct", "ref": ev, "field": "date", "value": ""})
     assert r.status_code == 400 and "needs the new value" in r.text
@@ -205,11 +206,7 @@ def test_only_an_admin_manages_accounts_and_access(web_app) -> None:
 
 
 def test_the_audit_page_reads_in_words(web_app) -> None:
-    reg = web_app.state.registry
-    reg.new_case("c12")
-    reg.add("c12", [EXAMPLE / "01_wire.txt"])
-    client = TestClient(web_app)
-    token = login(client, EDITOR)
+    reg, client, token = editor_on_a_case(web_app, "c12")
     ev = next(v for v in reg.casefile("c12").events if v.type == "detention")
     client.post("/cases/c12/review", data={"csrf": token, "kind": "correct", "ref": ev.id, "field": "duration",
                                            "value": "P2M", "note": "court record"})

@@ -96,14 +96,9 @@ def test_the_case_page_shows_a_stored_bad_value_instead_of_failing(web_app) -> N
 
 
 def test_a_correction_that_is_no_date_is_refused_in_the_browser_and_the_page_stays_up(web_app) -> None:
-    from ..conftest import EXAMPLE
-    from .test_app import _csrf
+    from .test_app import _csrf, editor_on_a_case
 
-    reg = web_app.state.registry
-    reg.new_case("c-date")
-    reg.add("c-date", [EXAMPLE / "01_wire.txt"])
-    client = TestClient(web_app)
-    token = login(client, EDITOR)
+    reg, client, token = editor_on_a_case(web_app, "c-date")
     ev = reg.casefile("c-date").events[0].id
     r = client.post("/cases/c-date/review", data={"csrf": token, "kind": "correct", "ref": ev, "field": "date",
                                                    "value": "spring 2024"})
