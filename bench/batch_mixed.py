@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import re
 import sys
 import tempfile
 import time
@@ -59,9 +60,18 @@ def write_warc(path: Path) -> dict[str, str]:
     return urls
 
 
+def _consonants(name: str) -> str:
+    """A surname's first letter and its consonants: the same person romanised from two
+    languages (a Belarusian and a Russian spelling differ in their unstressed vowels) keeps them."""
+    last = name.split()[-1] if name.split() else ""
+    return last[:1] + re.sub(r"[aeiouy]", "", last[1:])
+
+
 def corpus_truth() -> tuple[dict[str, set[str]], dict[str, str]]:
     """{report path: the corpus cases it belongs to}, {case: its gold subject}. Names are
-    compared in Latin letters (the golds write them in the script of their case's reports)."""
+    compared in Latin letters (the golds write them in the script of their case's reports), a
+    person of one gold being another case's subject when their surnames keep the same
+    consonants and their given names start alike."""
     from casefile.batch.grouping import latin
 
     golds = {d.name: json.loads((d / "gold.json").read_text(encoding="utf-8"))
@@ -73,16 +83,26 @@ def corpus_truth() -> tuple[dict[str, set[str]], dict[str, str]]:
         ent = next((e for e in g["entities"] if e.get("role") == "subject"), {})
         return {latin(n) for n in (g["subject"], ent.get("name", ""), *ent.get("aliases", [])) if latin(n)}
 
+    def same(a: str, b: str) -> bool:
+        return len(a.split()) > 1 and len(b.split()) > 1 and a[0] == b[0] and _consonants(a) == _consonants(b)
+
     truth: dict[str, set[str]] = {}
     for case, g in golds.items():
-        persons = {latin(n) for e in g["entities"] if e.get("type") == "person"
-                   for n in (e["name"], *e.get("aliases", []))}
-        others = [c for c in golds if c != case and names(c) & persons]
+        # for each other case whose subject is a person of this gold: that person's names here
+        written: dict[str, set[str]] = {}
+        for e in g["entities"]:
+            if e.get("type") != "person":
+                continue
+            forms = {latin(n) for n in (e["name"], *e.get("aliases", [])) if latin(n)}
+            for other in golds:
+                if other != case and any(same(a, b) for a in forms for b in names(other)):
+                    keys = {_consonants(b) for b in names(other)}  # the surname's forms, not a given name alone
+                    written.setdefault(other, set()).update(f for f in forms if _consonants(f) in keys)
         for doc in sorted((CORPUS / case / "docs").glob("*.txt")):
             text = latin(doc.read_text(encoding="utf-8"))
             labels = {case}
-            for other in others:  # named in the report by surname (in any case form)
-                if any(f" {n.split()[-1]}" in f" {text}" for n in names(other) if len(n.split()) > 1):
+            for other, forms in written.items():  # named in the report by surname (in any case form)
+                if any(f" {n.split()[-1]}" in f" {text}" for n in forms):
                     labels.add(other)
             truth[str(doc)] = labels
     return truth, subjects
