@@ -14,7 +14,7 @@ class Bundle:
         self.sources: list[Source] = []
         self.analyses: list[DocAnalysis] = []
 
-    def add(self, text: str, *names: tuple) -> Bundle:
+    def add(self, text: str, *names: tuple, language: str = "en") -> Bundle:
         """names: (text, type[, norm[, role_hints[, type_hints]]]) in order of appearance."""
         sid = f"S{len(self.sources) + 1}"
         mentions, pos = [], 0
@@ -28,7 +28,7 @@ class Bundle:
             mentions.append(Mention(id=f"{sid}:M{len(mentions) + 1}", source=sid, text=surface, start=start,
                                     end=pos, type=etype, norm=norm, role_hints=roles, type_hints=types))
         self.sources.append(Source(id=sid, file=f"{sid}.txt", text=text))
-        self.analyses.append(DocAnalysis(source=sid, language="en", mentions=mentions))
+        self.analyses.append(DocAnalysis(source=sid, language=language, mentions=mentions))
         return self
 
     def resolve(self) -> EntityResolution:
@@ -253,6 +253,24 @@ def test_roles_from_organisation_names_and_affiliations():
     assert "authority" in entity_of(res, "S1:M3").roles
     assert "advocate" in entity_of(res, "S1:M1").roles
     assert {"spokesperson", "authority"} <= set(entity_of(res, "S1:M5").roles)
+
+
+def test_affiliations_are_read_with_the_words_of_the_reports_language():
+    res = (Bundle()
+           .add("Анна Лесных, директор Правозащитного центра «Орлик», назвала приговор незаконным. "
+                "Иван Кудеин, критик Министерства внутренних дел, был задержан.",
+                ("Анна Лесных", "person"),
+                ("Правозащитного центра «Орлик»", "organization", "Правозащитный центр «Орлик»"),
+                ("Иван Кудеин", "person"), ("Министерства внутренних дел", "organization"), language="ru")
+           .resolve())
+    assert "advocate" in entity_of(res, "S1:M1").roles
+    assert "authority" not in entity_of(res, "S1:M3").roles
+    # the English words do not tie a person in a Russian report, nor the Russian ones in English
+    res = (Bundle()
+           .add("Dana Korvel, директор Example Rights Watch, said so.",
+                ("Dana Korvel", "person"), ("Example Rights Watch", "organization"))
+           .resolve())
+    assert "advocate" not in entity_of(res, "S1:M1").roles
 
 
 def test_a_critic_of_an_authority_does_not_become_one():

@@ -330,6 +330,8 @@ def test_an_outlet_printed_as_a_masthead() -> None:
     # a desk's credit next to the date line
     raw = "Blogger faces two years over posts\n\nNorthpress News\nApr 17, 2022 / 12:45 PM IST\n\nThe blogger was held."
     assert infer_outlet(raw) == "Northpress News"
+    raw = "Blogger faces two years over posts\n\nApr 17, 2022 / 12:45 PM IST\nNorthpress Staff\n\nThe blogger was held."
+    assert infer_outlet(raw) == "Northpress"
 
 
 def test_bylines_and_credits_that_name_the_outlet() -> None:

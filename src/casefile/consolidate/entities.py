@@ -678,12 +678,42 @@ def _name_roles() -> dict[str, Role]:
     return _name_lexicon("name_roles")  # type: ignore[return-value]
 
 
-# "Jane Doe, Europe director at Example Watch"; "Example Ministry spokesman Jane Doe"
-_AFTER_PERSON = re.compile(r"^,\s+(?:[\w\-’']+\s+){0,6}?(?P<noun>[a-z\-]+)\s+(?:at|of|for|with)\s+(?:the\s+)?$")
-_BEFORE_PERSON = re.compile(r"^(?:'s|’s)?\s+(?P<noun>[a-z\-]+)\s+$")
-_AFFILIATION_NOUNS = {"director", "head", "chief", "official", "officer", "spokesman", "spokeswoman",
-                      "spokesperson", "representative", "researcher", "minister", "judge", "prosecutor"}
 _AFFILIATION_REACH = 120  # characters: an apposition, not the next sentence
+
+
+@dataclass(frozen=True)
+class _Affiliation:
+    """How a language ties a person to an organisation beside their names (`affiliation` in
+    its entities.yaml): "NAME, <a few words> <noun> <link> [article] ORG" after a person,
+    "ORG[possessive] <noun> NAME" before one."""
+
+    after: re.Pattern[str] | None
+    before: re.Pattern[str] | None
+    nouns: frozenset[str]
+
+
+def _alternation(words: object) -> str:
+    items = sorted((str(w) for w in words or []), key=len, reverse=True) if isinstance(words, list) else []
+    return "|".join(re.escape(w) for w in items)
+
+
+@cache
+def _affiliation(code: str) -> _Affiliation:
+    try:
+        data = (load(f"{code}/entities.yaml") or {}).get("affiliation") or {}
+    except FileNotFoundError:
+        data = {}
+    nouns = frozenset(str(w).lower() for w in data.get("nouns") or [])
+    if not nouns:
+        return _Affiliation(None, None, nouns)
+    links, articles, poss = (_alternation(data.get(k)) for k in ("links", "articles", "possessives"))
+    link = rf"(?:{links})\s+" if links else ""
+    if links and not data.get("link_required", True):
+        link = f"(?:{link})?"
+    article = rf"(?:(?:{articles})\s+)?" if articles else ""
+    after = re.compile(rf"^,\s+(?:[\w\-’']+\s+){{0,6}}?(?P<noun>[\w\-]+)\s+{link}{article}$", re.I)
+    before = re.compile(rf"^(?:{poss})?\s+(?P<noun>[\w\-]+)\s+$" if poss else r"^\s+(?P<noun>[\w\-]+)\s+$", re.I)
+    return _Affiliation(after, before, nouns)
 
 
 def _affiliations(analyses: list[DocAnalysis], texts: dict[str, str], root_of: dict[str, int],
@@ -691,18 +721,21 @@ def _affiliations(analyses: list[DocAnalysis], texts: dict[str, str], root_of: d
     """(person, organisation) pairs where a report names the person as working for the organisation."""
     out = []
     for a in analyses:
+        aff = _affiliation(a.language)
+        if aff.after is None or aff.before is None:
+            continue
         text = texts.get(a.source, "")
         ms = sorted(a.mentions, key=lambda m: m.start)
         for k, x in enumerate(ms):
             rx = root_of[x.id]
             if types[rx] == "person":
                 org = next((y for y in ms[k + 1:] if types[root_of[y.id]] == "organization"), None)
-                m = _AFTER_PERSON.match(text[x.end:org.start]) if org else None
-                if org and m and org.start - x.end < _AFFILIATION_REACH and m.group("noun") in _AFFILIATION_NOUNS:
+                m = aff.after.match(text[x.end:org.start]) if org else None
+                if org and m and org.start - x.end < _AFFILIATION_REACH and m.group("noun").lower() in aff.nouns:
                     out.append((rx, root_of[org.id]))
             elif types[rx] == "organization" and k + 1 < len(ms) and types[root_of[ms[k + 1].id]] == "person":
-                m = _BEFORE_PERSON.match(text[x.end:ms[k + 1].start])
-                if m and m.group("noun") in _AFFILIATION_NOUNS:
+                m = aff.before.match(text[x.end:ms[k + 1].start])
+                if m and m.group("noun").lower() in aff.nouns:
                     out.append((root_of[ms[k + 1].id], rx))
     return out
 

@@ -75,6 +75,7 @@ _MARKDOWN = MarkdownIt("commonmark")
 _MD_TEXT = {"text", "code_inline", "image"}
 
 
+@lru_cache(maxsize=8192)  # a line is stripped by the cleaner and again by each metadata reader
 def strip_markdown(line: str) -> str:
     """One line of Markdown as the text a reader sees, every word kept: emphasis, escapes
     ("\\$300"), links (their words), images (their description) and inline code are read by

@@ -977,7 +977,7 @@ def _first(rules: _Rules, group: str, text: str, *, known_only: bool = False,
     return None
 
 
-def _masthead(lines: list[str], dated: int | None) -> str | None:
+def _masthead(lines: list[str], dated: int | None, rules: _Rules) -> str | None:
     """An outlet's name or site printed as a line of its own at the top ("example.media",
     "«Example»"), or a desk's credit next to the date line ("Example News", "Example Staff")."""
     domains = [known.bare_domain(ln) for ln in lines]
@@ -991,11 +991,11 @@ def _masthead(lines: list[str], dated: int | None) -> str | None:
         domain = domains[i]
         if domain and i < 6 and sum(1 for d in domains if d) == 1:
             return domain
-        if dated is not None and abs(i - dated) == 1:
-            desk = re.fullmatch(r"(?P<outlet>[A-Z][\w.&-]+(?:\s[A-Z][\w.&-]+){0,2})\s+(?P<desk>News|Staff|Desk|Bureau|Newsroom)",
-                                line)
-            if desk and not banner_kind(line):
-                return desk.group("outlet") + (" News" if desk.group("desk") == "News" else "")
+        if dated is not None and abs(i - dated) == 1 and not banner_kind(line):
+            for pat in rules.groups.get("desk_credits", ()):
+                if desk := pat.fullmatch(line):
+                    keep = desk.groupdict().get("keep")
+                    return desk.group("outlet") + (f" {keep}" if keep else "")
     return None
 
 
@@ -1073,7 +1073,7 @@ def infer_outlet(raw: str, language: str = "en") -> str | None:
         next((c for ln in head if (c := _first(rules, "datelines", ln))), None)
         or _first(rules, "bylines", raw)
         or _first(rules, "known_bylines", raw, known_only=True)
-        or _masthead(top, dated)
+        or _masthead(top, dated, rules)
         or _title_site(top)
         or _first(rules, "credits", "\n".join(top))
         or _first(rules, "press_releases", raw[:1500])

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, cast
 
+from spacy.attrs import IS_ALPHA, LEMMA
 from spacy.matcher import DependencyMatcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
@@ -383,7 +384,7 @@ def _about_a_case(d: _Doc, events: list[EventMention]) -> list[EventMention]:
     """A report tells of a case when it tells a legal or custodial act (a detention, a charge,
     a verdict ...) of someone. Otherwise its acts are of another sense or story (a product's
     release, a game's killing, a court's ruling on a policy) and none is kept."""
-    if not _legal_frame(d):
+    if not events or not _legal_frame(d):
         return []
     legal = _types().legal()
     if any(e.type in legal and ((e.start, e.type) in d.of_someone or any(r == "subject" for _, r in e.participants))
@@ -399,10 +400,13 @@ def _legal_frame(d: _Doc) -> bool:
     product "released", a phone to "charge", a show's "judges' verdict", a committee's "hearing")
     tells no act of a case, whatever its verbs."""
     need = int(d.acts.value("legal_frame_min", 0) or 0)
-    if not need or sum(1 for t in d.doc if t.is_alpha) < int(d.acts.value("legal_frame_words", 0) or 0):
+    if not need:
+        return True
+    cols = d.doc.to_array([LEMMA, IS_ALPHA])
+    if int(cols[:, 1].sum()) < int(d.acts.value("legal_frame_words", 0) or 0):
         return True  # a snippet of a few sentences is judged by its acts alone
-    frame = d.acts("legal_frame")
-    seen = {d.lemma(t) for t in d.doc if d.lemma(t) in frame}
+    strings = d.doc.vocab.strings
+    seen = {strings[int(h)].lower() for h in set(cols[:, 0].tolist())} & d.acts("legal_frame")
     return len(seen) >= need
 
 

@@ -24,8 +24,11 @@ from spacy.tokens import Doc
 from casefile.read.language import Language, language, resolve
 
 # Parsed documents held at once: spaCy's default (1,000 texts) peaks at 1.5 GB on a 500-report
-# bundle; 32 keeps it near 0.4 GB at the same speed (bench/run.py).
-BATCH_SIZE = 32
+# bundle; batches of at most 40,000 characters (20 reports of the corpus's mean length) keep it near 0.4 GB at
+# the same speed (bench/run.py). Short texts (feed entries, snippets) go up to BATCH_TEXTS at a
+# time, where the parser's fixed cost per batch would otherwise show.
+BATCH_CHARS = 40_000
+BATCH_TEXTS = 64
 # A line at most this many words long (a headline, a dateline, a caption) ends its sentence.
 HEADING_WORDS = 16
 
@@ -36,7 +39,23 @@ def parse_many(lang: Language, texts: Iterable[str]) -> Iterator[Doc]:
     if kind == "hook":
         yield from resolve(lang.parser["hook"])(texts)
         return
-    yield from pipeline(lang.code).pipe(texts, batch_size=BATCH_SIZE)
+    nlp = pipeline(lang.code)
+    for batch in _batches(texts):
+        yield from nlp.pipe(batch, batch_size=len(batch))
+
+
+def _batches(texts: Iterable[str]) -> Iterator[list[str]]:
+    """Texts in groups of at most BATCH_TEXTS and, past the first text, BATCH_CHARS characters."""
+    batch: list[str] = []
+    size = 0
+    for text in texts:
+        if batch and (len(batch) >= BATCH_TEXTS or size + len(text) > BATCH_CHARS):
+            yield batch
+            batch, size = [], 0
+        batch.append(text)
+        size += len(text)
+    if batch:
+        yield batch
 
 
 def parse(lang_code: str, text: str) -> Doc:
