@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from casefile.read.grammar import grammar
+from casefile.read.grammar import grammar, sentences
 from casefile.read.language import code_for, forget, language, languages
 from casefile.read.parse import parse
 from casefile.resources import add_root, remove_root
@@ -75,3 +75,14 @@ def test_prepositional_phrases_whatever_the_label_scheme(code: str, text: str, v
     assert g.preposition_of(o) is not None and g.preposition_of(o).text == prep  # type: ignore[union-attr]
     assert g.governor(o).text == verb
     assert [c.text for c in g.children(v, "object")] == [("blogger" if code == "en" else "блогера")]
+
+
+@pytest.mark.parametrize("code, text", [
+    ("en", "Police detained Mira Talbot on Monday.\nCourt jails blogger\nShe was fined. Her lawyer appealed."),
+    ("ru", "Полиция задержала Анну Лесных в понедельник. Суд оштрафовал её. Адвокат подал жалобу."),
+])
+def test_each_words_sentence_is_the_parsers(code: str, text: str) -> None:
+    doc = parse(code, text)
+    got = sentences(doc)
+    assert got.bounds == [(s.start, s.end) for s in doc.sents] and len(got.bounds) >= 3
+    assert all(got.of(t.i) == (t.sent.start, t.sent.end) for t in doc)

@@ -34,7 +34,7 @@ from casefile.core.names import place_key
 from casefile.model import Amount, EventMention, EventType, Mention, Role, Source
 from casefile.read.amounts import Quantity, find_amounts, find_durations
 from casefile.read.factuality import in_label, is_state, unreal
-from casefile.read.grammar import Grammar, grammar, text_of
+from casefile.read.grammar import Grammar, grammar, sentences, text_of
 from casefile.read.language import Language
 from casefile.read.lexicon import Words, words
 from casefile.read.times import TimeExpr, TimeFrame, end_after
@@ -240,7 +240,7 @@ def extract_events(doc: Doc, source: Source, mentions: list[Mention], times: lis
     out: list[tuple[EventMention, int]] = []  # each act with where its trigger stands
     for si, sent in enumerate(_sentences(doc)):
         seen: set[int] = set()
-        matched = [(t, rule) for t in sent for rule in cands.get(t.i, ())]
+        matched = [(doc[i], rule) for i in sorted(cands) if sent.start <= i < sent.end for rule in cands[i]]
         triggers = {t.i for t, _ in matched}
         for t, rule in matched:
             if t.i in seen:
@@ -475,7 +475,8 @@ def _witness_pairs(doc: Doc, hits: dict[int, list[int]], comp: ActRules) -> Iter
                 seen.update(c.i for c in frontier)
             if t.head.i != t.i:
                 seen.add(t.head.i)
-        end = t.sent.end if not parsed else min(t.sent.end, ti + 1 + after + 2)
+        sent_end = sentences(doc).of(ti)[1]
+        end = sent_end if not parsed else min(sent_end, ti + 1 + after + 2)
         seen.update(range(ti + 1, end))
         for wi in sorted(seen):
             yield ti, wi
@@ -495,7 +496,7 @@ def _within(t: Token, w: Token, near: Near) -> bool:
             return True
         if near.appositions and steps == near.depth + 1 and w.dep_ == "appos":
             return True  # "at IK-9, a penal colony"
-    if near.after and w.i > t.i and w.sent.start == t.sent.start:
+    if near.after and w.i > t.i and sentences(t.doc).of(w.i) == sentences(t.doc).of(t.i):
         between = [x for x in t.doc[t.i + 1:w.i + 1] if not x.is_space]
         if len(between) <= near.after:
             return True
@@ -1697,7 +1698,7 @@ def _run(doc: Doc, sent: Span) -> int:
     runs = doc.user_data.get("sentence_runs")
     if runs:
         return int(runs.get(sent.start_char, runs.get(sent[0].idx, 0)))
-    return next(k for k, s in enumerate(doc.sents) if s.start <= sent.start < s.end)
+    return sentences(doc).index[sent.start]
 
 
 @cache
@@ -1749,8 +1750,7 @@ def _named_group(d: _Doc, pron: Token) -> list[Mention]:
     """The persons a plural pronoun stands for: the coordinated names last told before it, in
     its sentence or the one before ("X и Y ... их задержали")."""
     doc = d.doc
-    sents = [s for s in doc.sents if s.start <= pron.i]
-    scope = sents[-2:] if len(sents) > 1 else sents
+    scope = [doc[a:b] for a, b in sentences(doc).bounds if a <= pron.i][-2:]
     for sent in reversed(scope):
         heads = [t for t in sent if t.i < pron.i and _conjuncts(d, t) and (
             _name_of(d, t) is not None and _name_of(d, t).type == "person")]  # type: ignore[union-attr]
@@ -1816,8 +1816,8 @@ def _antecedent(d: _Doc, pron: Token, depth: int = 0, noun: bool = False) -> Men
     if not noun and not d.has(pron, "person_pronouns"):
         return None
     gender = set(pron.morph.get("Gender", []))
-    sents = [s for s in d.doc.sents if s.start <= pron.i]
-    since = sents[-ANTECEDENT_SENTENCES].start_char if len(sents) >= ANTECEDENT_SENTENCES else 0
+    starts = [a for a, _ in sentences(d.doc).bounds if a <= pron.i]
+    since = d.doc[starts[-ANTECEDENT_SENTENCES]].idx if len(starts) >= ANTECEDENT_SENTENCES else 0
     best = None
     best_sent = None  # the sentence `best` stands in (its first token)
     subject_of_best_sentence = None  # a subject named in the same sentence as `best`, before it
@@ -1827,7 +1827,7 @@ def _antecedent(d: _Doc, pron: Token, depth: int = 0, noun: bool = False) -> Men
         span = d.doc.char_span(m.start, m.end, alignment_mode="expand")
         mg = set(span[0].morph.get("Gender", [])) if span is not None else set()
         if not gender or not mg or gender & mg:
-            sent_start = span[0].sent.start if span is not None else None
+            sent_start = sentences(d.doc).of(span[0].i)[0] if span is not None else None
             if sent_start is None or sent_start != best_sent:
                 subject_of_best_sentence = None
             best, best_sent = m, sent_start

@@ -16,7 +16,7 @@ from functools import cache
 
 from spacy.tokens import Token
 
-from casefile.read.grammar import Grammar, grammar, text_of
+from casefile.read.grammar import Grammar, grammar, sentences, text_of
 from casefile.read.lexicon import Words, words
 
 CHAIN_DEPTH = 6  # governing words looked at above a trigger
@@ -130,7 +130,7 @@ def _asked_infinitive(t: Token, g: Grammar, cues: Words, irrealis: frozenset[str
     marker = next((c for c in t.children if cues.has(c, "infinitive") and g.is_(c, "auxiliary", "marker")), None)
     if marker is None:
         return False
-    for x in reversed(t.doc[max(t.sent.start, marker.i - ASK_WINDOW):marker.i]):
+    for x in reversed(t.doc[max(sentences(t.doc).of(t.i)[0], marker.i - ASK_WINDOW):marker.i]):
         if x.lemma_.lower() in irrealis or x.lower_ in irrealis:
             return True
         if x.pos_ in ("VERB", "AUX") and "Fin" in x.morph.get("VerbForm", []) or x.is_punct and x.text in ".;:!?":
@@ -144,7 +144,7 @@ WORDS_BEFORE = 3  # without a parse, the words this close before a trigger are w
 def _unreal_by_order(t: Token, cues: Words, negative: bool) -> bool:
     """A language read without a parser (tokens only): a negation, a modal, a condition or a
     word of demand or threat just before the trigger in its sentence makes it unreal."""
-    before = t.doc[max(t.sent.start, t.i - WORDS_BEFORE):t.i]
+    before = t.doc[max(sentences(t.doc).of(t.i)[0], t.i - WORDS_BEFORE):t.i]
     names = ["irrealis", "modals", "conditions", "purpose"] + ([] if negative else ["negation"])
     return any(cues.has(x, name) for x in before for name in names)
 

@@ -73,6 +73,30 @@ class Grammar:
         return obj.head
 
 
+@dataclass(frozen=True)
+class Sentences:
+    """The parser's sentences as token bounds, with each token's sentence: `Token.sent` walks
+    the sentence anew on every call, and the readers ask it for the same words again and again."""
+
+    bounds: list[tuple[int, int]]
+    index: list[int]
+
+    def of(self, i: int) -> tuple[int, int]:
+        """(start, end) of the sentence of token `i`."""
+        return self.bounds[self.index[i]]
+
+
+def sentences(doc: Doc) -> Sentences:
+    got = doc.user_data.get("casefile_sentences")
+    if not isinstance(got, Sentences):
+        bounds = [(s.start, s.end) for s in doc.sents] if len(doc) else []
+        index = [0] * len(doc)
+        for k, (start, end) in enumerate(bounds):
+            index[start:end] = [k] * (end - start)
+        got = doc.user_data["casefile_sentences"] = Sentences(bounds, index)
+    return got
+
+
 def text_of(doc: Doc) -> str:
     """The document's text, built once: spaCy joins every token anew on each `doc.text`."""
     got = doc.user_data.get("casefile_text")

@@ -43,7 +43,7 @@ from spacy.vocab import Vocab
 
 from casefile.core.names import is_known_place
 from casefile.model import EntityType, Mention, Role, Source
-from casefile.read.grammar import Grammar, grammar
+from casefile.read.grammar import Grammar, grammar, sentences
 from casefile.read.language import Language, language
 
 _T = TypeVar("_T")
@@ -324,9 +324,8 @@ class _Reading(DocPass):
         super().__init__(doc, source, lang)
         self.headings = _heading_ranges(self.text)
         # each token's sentence, as (index, first token, end token): spaCy finds `token.sent` anew each time
-        self.sent: list[tuple[int, int, int]] = []
-        for k, sent in enumerate(doc.sents):
-            self.sent.extend([(k, sent.start, sent.end)] * (sent.end - sent.start))
+        ss = sentences(doc)
+        self.sent: list[tuple[int, int, int]] = [(k, *ss.bounds[k]) for k in ss.index]
         self._cues: dict[tuple[int, int], tuple[bool, list[Role]]] = {}
         self._morph: dict[int, dict[str, str]] = {}
         self._before_reach = max((len(p) for p in self.lex.person_before), default=0)
