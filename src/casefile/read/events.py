@@ -218,6 +218,10 @@ class _Doc:
     # acts told of someone the text names or points to ((quote start, type)): found by the parse
     # or guessed, a pronoun or a name
     of_someone: set[tuple[int, str]] = field(default_factory=set)
+    # acts whose own time expression could not be resolved ((quote start, type)): they take no
+    # other act's date
+    own_time_unknown: set[tuple[int, str]] = field(default_factory=set)
+    first_act_sentence: int | None = None  # where the report first tells an act (its news)
 
     def lemma(self, t: Token) -> str:
         return t.lemma_.lower()
@@ -251,6 +255,8 @@ def extract_events(doc: Doc, source: Source, mentions: list[Mention], times: lis
                     if em.date is None and headline and t.idx < headline[0]:
                         em = em.model_copy(update={"date": headline[1].iso(), "date_precision": headline[1].precision})
                     out.append((em, t.idx))
+                    if d.first_act_sentence is None:
+                        d.first_act_sentence = sent.start
                     if _pluperfect(d, t):
                         earlier.add((em.sentence, em.type))
     return _about_a_case(d, _counted_from_acts(d, _decision_dates(d, _inherit_dates(d, _dedupe(d, out), earlier))))
@@ -637,9 +643,10 @@ def _subject_of(d: _Doc, v: Token) -> Token | None:
 
 
 def _is_quantity(c: Token) -> bool:
-    """"150,000 tenge", "$300", "two years": a sum or a term, not the person an act happens to."""
+    """"150,000 tenge", "$300", "two years": a sum or a term, not the person an act happens to
+    (a number after a name, "X, 31,", is an age)."""
     return c.like_num or c.ent_type_ in ("MONEY", "DATE", "CARDINAL") or any(
-        g.like_num or g.dep_ in ("nummod", "nummod:gov") for g in c.children)
+        (g.like_num and g.i < c.i) or g.dep_ in ("nummod", "nummod:gov") for g in c.children)
 
 
 def _named(d: _Doc, t: Token) -> Token:
@@ -1172,7 +1179,7 @@ def _terms(d: _Doc, sent: Span, cut_terms: bool = False) -> list[Quantity]:
 def _duration(d: _Doc, t: Token, sent: Span) -> str | None:
     """The term of the act: the one nearest it in the tree, else the closest in a few words
     ("провел 15 суток под арестом")."""
-    terms = [q for q in _terms(d, sent) if not _length_of_other(d, q, t)]
+    terms = [q for q in _terms(d, sent) if not _length_of_other(d, q, t) and not _an_age(d, q)]
     if not terms:
         return None
     scored = []
@@ -1187,6 +1194,16 @@ def _duration(d: _Doc, t: Token, sent: Span) -> str | None:
         return min(scored, key=lambda x: (x[0], x[1]))[2].duration
     close = [q for q in terms if -TERM_BEFORE <= q.start - t.i <= TERM_AFTER]
     return min(close, key=lambda q: abs(q.start - t.i)).duration if close else None
+
+
+def _an_age(d: _Doc, q: Quantity) -> bool:
+    """A number of years set off by commas right after a person's name is their age ("X, 31
+    года, ..."), not a term."""
+    doc = d.doc
+    if q.start < 2 or not doc[q.start - 1].is_punct or (q.end < len(doc) and not doc[q.end].is_punct):
+        return False
+    prev = doc[q.start - 2]
+    return any(m.type == "person" and m.start <= prev.idx < m.end for m in d.mentions)
 
 
 def _length_of_other(d: _Doc, q: Quantity, t: Token) -> bool:
@@ -1616,13 +1633,16 @@ def _event(d: _Doc, t: Token, rule: Rule, etype: EventType, si: int, sent: Span,
     # (an end it gives, "remains in custody until May 5", is the term's: kept, as the act's end)
     if held.pos_ in ("NOUN", "PROPN") and not [s for s in written if s.value is not None] and _held_state(d, held):
         return _drop(t, "a state told with no date")  # "he remains in detention": no act, no start
-    sent_dates = [s for s in written if s.value is not None]
     # "remanded in custody until December 5": when a term ends, not when the act happened
-    ends = [s for s in sent_dates if s.is_end]
-    sent_dates = [s for s in sent_dates if not s.is_end]
-    own_dates = [s for s in sent_dates if not _owned_by_other(d, t, s, triggers)]
-    dspan = _nearest(d, t, own_dates)
+    ends = [s for s in written if s.value is not None and s.is_end]
+    own = [s for s in written if not s.is_end and not _owned_by_other(d, t, s, triggers)]
+    own_dates = [s for s in own if s.value is not None]
+    # the act's own time expression dates it even where it cannot be resolved ("last week" in a
+    # report whose own date is a guess): then it has no date, not a neighbouring clause's
+    dspan = _nearest(d, t, own)
     date = dspan.value if dspan is not None else None
+    if dspan is not None and date is None:
+        d.own_time_unknown.add((q_start, etype))
     if date is None and _told_recent(d, t):
         # an act told as news on a dated telling ("newly levied charges, TASS reported Thursday")
         # happened by then, most likely in the same month: its month, not the telling's day
@@ -1683,13 +1703,36 @@ def _lead_date(d: _Doc, t: Token, sent: Span) -> PartialDate | None:
     lead = int(d.acts.value("lead_sentences", 0) or 0)
     if not lead or _run(d.doc, sent) >= lead:
         return None
-    if d.acts.value("lead_news_only") and not _told_recent(d, t):
+    if d.acts.value("lead_news_only") and not _told_recent(d, t) and not _plain_lead(d, t, sent):
         return None
     back = d.acts("past_markers")
     morph = {f.lower() for f in d.acts.value("looks_back_morph") or []}
     if any(f.lower() in morph for f in str(t.morph).split("|")) or any(d.lemma(x) in back for x in sent):
         return None
     return own if own.day is not None else (PartialDate(own.year, own.month) if own.month else None)
+
+
+def _plain_lead(d: _Doc, t: Token, sent: Span) -> bool:
+    """A plain past in the main clause of the report's first sentences (`lead_plain_sentences`:
+    the headline and the lead proper) tells the news, "Police detained the activist at his home,
+    his lawyer said", when no act was told before it: after the news, a plain past recalls what
+    led to it ("... lost an appeal on Monday. X was jailed for 25 years for treason"). Background
+    in the lead sits in a clause of its own ("X, who was jailed ...")."""
+    if _run(d.doc, sent) >= int(d.acts.value("lead_plain_sentences", 0) or 0):
+        return False
+    if d.first_act_sentence is not None and d.first_act_sentence != sent.start:
+        return False  # the news is the first act told; a plain past after it is background
+    if any(x.is_end for x in d.times if sent.start <= x.start < sent.end):
+        return False  # "extended his detention until May 5": a term's new end, not a new act
+    v = _clause_verb(d, t) if t.pos_ in ("NOUN", "PROPN") else t
+    finite = [c for c in d.g.children(v, "auxiliary", "passive_auxiliary") if "Fin" in c.morph.get("VerbForm", [])]
+    if v.pos_ not in ("VERB", "AUX") or not all("Past" in f.morph.get("Tense", []) for f in finite or [v]) \
+            or not finite and "Fin" not in v.morph.get("VerbForm", []):
+        return False  # "was detained", "detained"; not "has been detained", "will be tried"
+    top = v.head if d.g.is_(v, "conjunct") else v
+    if d.g.is_(top, "clausal_complement") and not d.g.is_(top, "open_complement"):
+        top = top.head  # "Police detained him at home, his lawyer said"
+    return top.head.i == top.i or d.g.is_(top, "parataxis")
 
 
 def _run(doc: Doc, sent: Span) -> int:
@@ -1896,8 +1939,8 @@ def _inherit_dates(d: _Doc, events: list[EventMention], earlier: set[tuple[int, 
     inheriting = _types().inheriting_date()
     for e in events:
         prev: list[EventMention] = []
-        if (e.sentence, e.type) in earlier:
-            pass  # told as before the story's acts: not their terms
+        if (e.sentence, e.type) in earlier or (e.start, e.type) in d.own_time_unknown:
+            pass  # told as before the story's acts: not their terms; or told with a time of its own
         elif e.date is None and e.type in inheriting:
             # its own sentence's dated act, told before or after it ("sentenced ... after a court
             # convicted him"), else the last one in the two sentences before

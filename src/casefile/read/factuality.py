@@ -101,6 +101,8 @@ def unreal(t: Token, code: str, *, negative: bool = False, outcome_type: bool = 
                                                                               or c.lower_ in irrealis)
                         for c in head.children):
             return True  # "renewed her call on the authorities to release him": asked for, not done
+        if _future_infinitive(t, g, cues):
+            return True  # "we were going to be freed": a future told from the past
         if _asked_infinitive(t, g, cues, irrealis):
             return True  # "... and calls on the authorities to release him", however it was parsed
         if t.pos_ in ("NOUN", "PROPN") and g.is_(t, "object") and cues.has(t.head, "purpose"):
@@ -118,6 +120,14 @@ def unreal(t: Token, code: str, *, negative: bool = False, outcome_type: bool = 
         if a.pos_ == "VERB" and a.i != t.i:
             break
     return False
+
+
+def _future_infinitive(t: Token, g: Grammar, cues: Words) -> bool:
+    """An infinitive right after a word that makes it a future seen from the past or about to
+    come (`future_before_infinitive`: "were going to be freed", "was about to be released")."""
+    before = cues("future_before_infinitive")
+    marker = next((c for c in t.children if cues.has(c, "infinitive") and g.is_(c, "auxiliary", "marker")), None)
+    return bool(before) and marker is not None and marker.i > 0 and t.doc[marker.i - 1].lower_ in before
 
 
 ASK_WINDOW = 6  # words before an infinitive's marker where the word asking for it may stand

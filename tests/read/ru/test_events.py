@@ -437,3 +437,23 @@ def test_every_name_in_apposition_to_a_group_underwent_its_act(read_ru):
     a = read_ru("Обмен заключёнными прошёл 1 августа. В числе 16 освобождённых человек были оппозиционные "
                 "политики Иван Лесных, Андрей Орлик и Павел Варик.")
     assert set(first_parties(a, lambda e: e.type == "release") or []) == {"Иван Лесных", "Андрей Орлик", "Павел Варик"}
+
+
+def test_an_act_with_a_time_of_its_own_that_cannot_be_resolved_takes_no_other_acts_date(read_ru):
+    text = ("Анна Лесных, которую приговорили к семи годам колонии в марте 2022 года, была освобождена "
+            "на прошлой неделе в рамках обмена.")
+    a = read_ru(text, published="2022-03", basis="content")
+    assert ("release", None) in events(a) and ("sentence", "2022-03") in events(a)
+
+
+def test_an_age_after_a_name_is_not_a_term(read_ru):
+    a = read_ru("Анну Лесных, 31 год, задержали после того, как покупатель сообщил о ней в полицию. "
+                "Ивана Кудеина, 45 лет, приговорили к 5 годам колонии.")
+    assert all(e.duration is None for e in a.events if e.type == "detention")
+    assert [e.duration for e in a.events if e.type == "sentence"] == ["P5Y"]
+    assert first_parties(a, lambda e: e.type == "detention") == ["Анну Лесных"]
+
+
+def test_an_intended_release_is_no_act(read_ru):
+    a = read_ru("Сотрудник ФСБ сказал Анне Лесных, что её собираются освободить.")
+    assert not [e for e in a.events if e.type == "release"]
