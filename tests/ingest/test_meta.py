@@ -455,3 +455,12 @@ def test_a_dated_report_gives_its_year_to_the_days_it_writes_without_one() -> No
     assert tied_years(dates, "A", {"B": "2022-02-01"}) == {2021}  # over a month ahead: last year's
     assert tied_years(dates, "A", {"B": "2022-05"}) == {2022}  # a month alone counts to its end
     assert tied_years({"A": find_dates("Его арестовали 20 мая."), "C": dates["C"]}, "A", {"C": "2020-06-01"}) == {2020}
+
+
+def test_a_month_on_a_line_of_its_own_or_after_a_short_label_dates_a_digest_to_the_month() -> None:
+    assert dateline_date("Velbrod - December 2022\nActivists sentenced in closed trials\nThe court ruled.")[0] == "2022-12"
+    assert dateline_date("March 2021\nMonthly update\nThe court ruled.")[0] == "2021-03"
+    assert dateline_date("Велброд — март 2021\nОбзор за месяц\nСуд вынес приговор.")[0] == "2021-03"
+    # a headline naming a month is no date line, nor is a sentence
+    assert dateline_date("Protests of December 2022 in Velbrod\nThe court ruled.")[0] is None
+    assert dateline_date("The court ruled in December 2022 that the blogger stays in jail.\nMore text.")[0] is None

@@ -733,3 +733,9 @@ def test_an_age_after_a_name_is_no_sum_and_keeps_the_person():
     events, mentions = read("Mira Talbot, 31, was arrested after a shopper reported her to the police.",
                             published="2024-08-07")
     assert [mentions[p].text for p, _ in one(events, "detention").participants] == ["Mira Talbot"]
+
+
+def test_a_lead_act_whose_sentence_dates_only_something_else_takes_the_reports_date():
+    events, _ = read("BERLIN -- The Supreme Court has sentenced journalist Mira Talbot to 21 years in prison on "
+                     "charges related to the deadly May protests.", published="2022-12-14")
+    assert one(events, "sentence").date == "2022-12-14"

@@ -222,3 +222,18 @@ def test_one_word_ending_an_organisations_name_given_before_is_that_organisation
     lone = [m for m in a.mentions if m.text == "Chronicle"]
     assert all(m.type == "organization" for m in lone)
     assert not any(p in {m.id for m in lone} for e in a.events for p, _ in e.participants)
+
+
+def test_a_wire_datelines_city_is_a_place_and_no_name_runs_over_a_spaced_dash():
+    # the small model takes these capitals for organisations, and the court after them for theirs
+    for text in ["Critic Sentenced To 21 Years In Prison\n\nVelbrod critic Mira Talbot (left) and her former husband, "
+                 "Ivo Stanev, were shown on TV confessing to organizing the protests after their arrest.\n\n"
+                 "DUSHANBE -- Velbrod's Supreme Court has sentenced noted journalist and civil rights activist "
+                 "Mira Talbot to 21 years in prison.",
+                 "Court jails critic\n\nVILNIUS -- The Supreme Court has sentenced critic Mira Talbot to six years."]:
+        ms = mentions(text)
+        city = next(m for m in ms if m.text.isupper())
+        assert city.type == "place" and "organization" not in city.type_hints
+        assert not any("--" in m.text for m in ms)
+    # a hyphen inside a name is no dash
+    assert any(m.text == "Ivo Kara-Stanev" for m in mentions("Police detained Ivo Kara-Stanev in Velbrod."))

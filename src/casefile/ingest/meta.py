@@ -570,7 +570,27 @@ def dateline_date(raw: str) -> tuple[str | None, tuple[int, int] | None]:
         d = lone_date(line)
         if d is not None and d.year and _valid_date(d):
             return _valid_date(d), None
+    # a month on a line of its own, or after a short label ("Country - December 2022"): a
+    # periodic update's or a digest's date, to the month
+    for line in head[:3]:
+        d = _lone_month(line)
+        if d is not None and _valid_date(d):
+            return _valid_date(d), None
     return None, yearless
+
+
+MONTH_LABEL_WORDS = 4  # words a label before a month line may have
+
+
+def _lone_month(line: str) -> PartialDate | None:
+    dates = find_dates(line)
+    if len(dates) != 1 or dates[0].date.day is not None or dates[0].date.month is None or dates[0].date.year is None:
+        return None
+    d = dates[0]
+    before = line[:d.start].rstrip()
+    if before and (before[-1] not in _SEPARATORS.strip() or len(_WORD.findall(before)) > MONTH_LABEL_WORDS):
+        return None
+    return d.date if _trailing_ok(line[d.end:]) and not is_sentence(line) else None
 
 
 # --- dates from the content ----------------------------------------------------------

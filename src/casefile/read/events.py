@@ -1196,6 +1196,14 @@ def _duration(d: _Doc, t: Token, sent: Span) -> str | None:
     return min(close, key=lambda q: abs(q.start - t.i)).duration if close else None
 
 
+def _names_a_thing(d: _Doc, s: TimeExpr) -> bool:
+    """A time written as a modifier of a noun, with no preposition of its own ("the May protests",
+    "майских протестов"): it names the thing, and says nothing of when any act was."""
+    root = _root_of(d.doc, s)
+    return d.g.is_(root, "compound", "adjective", "nominal_modifier") and d.g.preposition_of(root) is None \
+        and root.head.i != root.i and root.head.pos_ in ("NOUN", "PROPN") and not d.has(root.head, "term_units")
+
+
 def _an_age(d: _Doc, q: Quantity) -> bool:
     """A number of years set off by commas right after a person's name is their age ("X, 31
     года, ..."), not a term."""
@@ -1654,7 +1662,8 @@ def _event(d: _Doc, t: Token, rule: Rule, etype: EventType, si: int, sent: Span,
         # "A prisoner exchange took place on 1 August. Among those freed was X": the group's act
         date = _previous_sentence_date(d, sent, points)
     by_report = False
-    if date is None and not [s for s in written if not s.is_end]:
+    if date is None and not [s for s in written if not s.is_end and not _names_a_thing(d, s)]:
+        # the sentence gives no time, but in a name of something else ("over the May protests")
         date = _lead_date(d, t, sent)
         by_report = date is not None
     participants: list[tuple[str, Role]] = []

@@ -391,11 +391,13 @@ class _Reading(DocPass):
         return [c.sub(c.start, toks[cut - 1].i + 1), c.sub(toks[cut].i, c.end)]
 
     def _split_lines(self, c: _Cand) -> list[_Cand]:
-        """A name never runs over a line break ("Urdu Service\\n\\n ABC/") or a parenthesis."""
+        """A name never runs over a line break ("Urdu Service\\n\\n ABC/"), a parenthesis or a dash
+        set off by spaces (a wire dateline: "CITY -- The Supreme Court ...")."""
         doc = self.doc
         parts, cur = [], c.start
         for i in range(c.start, c.end):
-            inside = "\n" in doc[i].text or doc[i].text in _BRACKETS
+            dash = self._spaced_dash(i)
+            inside = "\n" in doc[i].text or doc[i].text in _BRACKETS or dash
             if inside or "\n" in doc[i].whitespace_:
                 end = i if inside else i + 1
                 if end > cur:
@@ -403,7 +405,25 @@ class _Reading(DocPass):
                 cur = i + 1
         if cur < c.end:
             parts.append(c.sub(cur, c.end))
-        return parts
+        return [self._dateline_place(p) for p in parts]
+
+    def _dateline_place(self, c: _Cand) -> _Cand:
+        """A known place opening a line before a spaced dash is a wire dateline's city ("CITY --
+        The court ..."), whatever the tagger took it for."""
+        doc = self.doc
+        starts_line = c.start == 0 or "\n" in doc[c.start - 1].text or "\n" in doc[c.start - 1].whitespace_
+        if c.label != "place" and starts_line and c.end < len(doc) and self._spaced_dash(c.end) \
+                and is_known_place(doc[c.start:c.end].text):
+            out = c.sub(c.start, c.end, "place")
+            out.types = ["place"]
+            return out
+        return c
+
+    def _spaced_dash(self, i: int) -> bool:
+        t = self.doc[i]
+        marks = "".join(self.lex.dashes)
+        return bool(marks) and bool(t.text) and all(ch in marks for ch in t.text) and bool(t.whitespace_) \
+            and i > 0 and bool(self.doc[i - 1].whitespace_)
 
     def _trim(self, c: _Cand) -> _Cand | None:
         """Drop determiners, titles, role words and punctuation at the edges of a span; a title or

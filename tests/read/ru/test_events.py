@@ -457,3 +457,9 @@ def test_an_age_after_a_name_is_not_a_term(read_ru):
 def test_an_intended_release_is_no_act(read_ru):
     a = read_ru("Сотрудник ФСБ сказал Анне Лесных, что её собираются освободить.")
     assert not [e for e in a.events if e.type == "release"]
+
+
+def test_a_lead_act_whose_sentence_dates_only_something_else_takes_the_reports_date(read_ru):
+    a = read_ru("Верховный суд приговорил журналистку Анну Лесных к 21 году колонии по делу о майских "
+                "протестах 2022 года.", published="2022-12-14")
+    assert ("sentence", "2022-12-14") in events(a)

@@ -156,3 +156,10 @@ def test_two_people_the_tagger_ran_together_are_split(read_ru):
 def test_a_name_already_in_the_nominative_stays_as_written(read_ru):
     a = read_ru("Адвокат Рим Сабиров заявил о жалобе.")
     assert [m.norm for m in a.mentions if m.type == "person"] == ["Рим Сабиров"]
+
+
+def test_a_wire_datelines_city_is_a_place(read_ru):
+    a = read_ru("Суд приговорил критика\n\nБЕРЛИН — Верховный суд приговорил критика Анну Лесных к шести годам.")
+    names = by_text(a)
+    assert names["БЕРЛИН"].type == "place"
+    assert not any("—" in m.text for m in a.mentions)
