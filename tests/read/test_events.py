@@ -739,3 +739,10 @@ def test_a_lead_act_whose_sentence_dates_only_something_else_takes_the_reports_d
     events, _ = read("BERLIN -- The Supreme Court has sentenced journalist Mira Talbot to 21 years in prison on "
                      "charges related to the deadly May protests.", published="2022-12-14")
     assert one(events, "sentence").date == "2022-12-14"
+
+
+def test_the_members_of_a_group_named_after_a_dash_undergo_its_act():
+    events, mentions = read("On July 19 a court placed three defenders of the park under house arrest – "
+                            "Mira Talbot, Dana Korvel and Oren Valsky.")
+    assert first_parties(events, mentions, lambda e: e.type == "house_arrest") == \
+        ["Mira Talbot", "Dana Korvel", "Oren Valsky"]

@@ -1535,10 +1535,12 @@ def _fact_line(d: _Doc, t: Token) -> bool:
 
 
 def _members_named(d: _Doc, group: Token, sent: Span) -> Token | None:
-    """The first named person of a group the act befell, named after a word of inclusion
-    ("freed 40 prisoners, including X and Y", "помиловал 40 заключенных, в том числе X и Y"):
-    the act is theirs (their conjuncts join them)."""
-    cue = next((x for x in d.doc[group.i + 1:sent.end] if d.has(x, "including")), None)
+    """The first named person of a group the act befell, named after a word of inclusion or a
+    dash ("freed 40 prisoners, including X and Y", "помиловал 40 заключенных, в том числе X и Y",
+    "арестовали защитников сквера – X, Y и Z"): the act is theirs (their conjuncts join them)."""
+    dashes = words(d.code, "entities")("dashes")
+    cue = next((x for x in d.doc[group.i + 1:sent.end] if d.has(x, "including") or (
+        x.text in dashes and x.whitespace_ and d.doc[x.i - 1].whitespace_)), None)
     if cue is None:
         return None
     for x in d.doc[cue.i + 1:sent.end]:
@@ -1610,8 +1612,9 @@ def _event(d: _Doc, t: Token, rule: Rule, etype: EventType, si: int, sent: Span,
     person = among if among is not None else _person_token(d, t, rule)
     # a number of people ("freed 40 prisoners, including X and Y"): the members named after it
     if person is None:
-        group = next((c for c in g.children(t, "object", "passive_subject") if _plural(c)), None) \
-            if t.pos_ in ("VERB", "AUX") else None
+        # the group the act's object is, or (where the parse hung it lower) a plural noun below the verb
+        group = next((c for c in [*g.children(t, "object", "passive_subject"), *_descendants(t, 2)]
+                      if _plural(c) and c.pos_ == "NOUN"), None) if t.pos_ in ("VERB", "AUX") else None
     else:
         group = person if _plural(person) else None
     if group is not None and _name_of(d, group) is None:

@@ -463,3 +463,9 @@ def test_a_lead_act_whose_sentence_dates_only_something_else_takes_the_reports_d
     a = read_ru("Верховный суд приговорил журналистку Анну Лесных к 21 году колонии по делу о майских "
                 "протестах 2022 года.", published="2022-12-14")
     assert ("sentence", "2022-12-14") in events(a)
+
+
+def test_the_members_of_a_group_named_after_a_dash_undergo_its_act(read_ru):
+    a = read_ru("Районный суд 19 июля отправил под домашний арест защитников сквера у метро – Ивана Лесных, "
+                "Анну Кудеину и Олега Варика.")
+    assert first_parties(a, lambda e: e.type == "house_arrest")[:3] == ["Ивана Лесных", "Анну Кудеину", "Олега Варика"]
