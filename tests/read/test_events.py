@@ -746,3 +746,8 @@ def test_the_members_of_a_group_named_after_a_dash_undergo_its_act():
                             "Mira Talbot, Dana Korvel and Oren Valsky.")
     assert first_parties(events, mentions, lambda e: e.type == "house_arrest") == \
         ["Mira Talbot", "Dana Korvel", "Oren Valsky"]
+
+
+def test_the_name_hung_on_the_organisation_a_role_noun_works_for_is_the_persons():
+    events, mentions = read("The court fined a reporter of the Velbrod Herald, Mira Talbot, on Monday.")
+    assert first_parties(events, mentions, lambda e: e.type == "fine") == ["Mira Talbot"]

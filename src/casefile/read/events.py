@@ -1826,8 +1826,13 @@ def _name_of(d: _Doc, person: Token) -> Mention | None:
         return m
     if d.has(person, "person_pronouns"):
         return _antecedent(d, person)
-    attached = [m for c in d.g.children(person, "apposition", "name_part", "nominal_modifier", "compound")
-                for m in [_mention_at(c, d.mentions)] if m is not None]
+    below = d.g.children(person, "apposition", "name_part", "nominal_modifier", "compound")
+    attached = [m for c in below for m in [_mention_at(c, d.mentions)] if m is not None]
+    # "журналистку ИА «X» Софию Y": the name the parse hung on the organisation the noun works for
+    # ("a reporter of the X Herald, Mira Talbot")
+    owners = [] if _plural(person) else [*below, *(o for _, o in d.g.prepositional(person))]
+    attached += [m for c in owners for gc in d.g.children(c, "apposition", "name_part")
+                 for m in [_mention_at(gc, d.mentions)] if m is not None and m.type == "person"]
     for kinds in (("person",), ("group", "organization")):  # "активиста Ассоциации ... Ивана Петрова": the person
         for m in attached:
             if m.type in kinds:

@@ -469,3 +469,8 @@ def test_the_members_of_a_group_named_after_a_dash_undergo_its_act(read_ru):
     a = read_ru("Районный суд 19 июля отправил под домашний арест защитников сквера у метро – Ивана Лесных, "
                 "Анну Кудеину и Олега Варика.")
     assert first_parties(a, lambda e: e.type == "house_arrest")[:3] == ["Ивана Лесных", "Анну Кудеину", "Олега Варика"]
+
+
+def test_the_name_hung_on_the_organisation_a_role_noun_works_for_is_the_persons(read_ru):
+    a = read_ru("Суд признал журналистку ИА «Орлик» Анну Лесных виновной в участии в митинге.")
+    assert first_parties(a, lambda e: e.type == "conviction") == ["Анну Лесных"]
