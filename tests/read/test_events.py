@@ -751,3 +751,14 @@ def test_the_members_of_a_group_named_after_a_dash_undergo_its_act():
 def test_the_name_hung_on_the_organisation_a_role_noun_works_for_is_the_persons():
     events, mentions = read("The court fined a reporter of the Velbrod Herald, Mira Talbot, on Monday.")
     assert first_parties(events, mentions, lambda e: e.type == "fine") == ["Mira Talbot"]
+
+
+def test_opening_a_criminal_case_against_someone_charges_them_with_what_the_charges_are_of():
+    events, mentions = read("On 4 April 2024, the Velbrod Investigative Committee initiated a criminal case against "
+                            "Mira Talbot on charges of \"extremism.\"")
+    e = one(events, "charge")
+    assert (e.date, e.charge) == ("2024-04-04", "extremism")
+    assert first_parties(events, mentions, lambda x: x.type == "charge")[0] == "Mira Talbot"
+    # a case a person brings to a civil court is no charge
+    events, _ = read("Mira Talbot filed a case against the ministry in a civil court on Monday.")
+    assert not [x for x in events if x.type == "charge"]

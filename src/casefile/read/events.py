@@ -1251,6 +1251,8 @@ def _charge(d: _Doc, t: Token, q_start: int, q_end: int, tree: bool = True) -> s
             continue
         if o.ent_type_ and d.lang.entity_type(o.ent_type_) in ("person", "organization", "place"):
             continue
+        if d.has(o, "charge_nouns"):  # "on charges of extremism": what the charges are
+            o = next((x for q, x in g.prepositional(o) if d.has(q, "kind_prepositions")), o)
         toks = _until_break(d, list(o.subtree))
         text = _tidy(t.doc[toks[0].i:toks[-1].i + 1].text)
         if 2 < len(text) < 120:
