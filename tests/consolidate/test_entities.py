@@ -441,3 +441,18 @@ def test_an_organisation_is_short_named_by_its_own_name_after_its_kind():
            .add("Orvesta said again.", ("Orvesta", "organization"))
            .resolve())
     assert res.of_mention["S1:M1"] == res.of_mention["S2:M1"]
+
+
+def test_a_person_is_named_by_the_fuller_form_that_adds_given_names_before_the_usual_one():
+    res = (Bundle()
+           .add("Ivo Dan Stanev was arrested. Dan Stanev said so. Dan Stanev appealed. Dan Stanev lost.",
+                ("Ivo Dan Stanev", "person"), ("Dan Stanev", "person"), ("Dan Stanev", "person"),
+                ("Dan Stanev", "person"))
+           .add("Анна Лесных задержана. Анна Петровна Лесных молчит. Анна Лесных в СИЗО.",
+                ("Анна Лесных", "person"), ("Анна Петровна Лесных", "person"), ("Анна Лесных", "person"),
+                language="ru")
+           .resolve())
+    assert entity_of(res, "S1:M2").name == "Ivo Dan Stanev"
+    assert "Dan Stanev" in entity_of(res, "S1:M2").aliases
+    # a patronymic inside the name is not a fuller name of the same shape: the usual form stays
+    assert entity_of(res, "S2:M1").name == "Анна Лесных"

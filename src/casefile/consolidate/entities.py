@@ -787,7 +787,14 @@ def _canonical(ms: list[Mention], etype: str) -> str:
         first.setdefault(m.norm, len(first))
     pool = [n for n in counts if len(tokens(n)) >= 2] if etype == "person" else []
     pool = pool or [n for n in counts if not is_acronym(n)] or list(counts)
-    return min(pool, key=lambda n: (-counts[n], first[n]))
+    best = min(pool, key=lambda n: (-counts[n], first[n]))
+    if etype == "person":
+        # a fuller form of it that adds given names before ("Abdoul Aziz Doe" for "Aziz Doe"), as
+        # a report names someone in full once and shorter after
+        fuller = [n for n in pool if tokens(n)[-len(tokens(best)):] == tokens(best) and len(tokens(n)) > len(tokens(best))]
+        if fuller:
+            best = min(fuller, key=lambda n: (-counts[n], first[n]))
+    return best
 
 
 def _aliases(ms: list[Mention], name: str) -> list[str]:
