@@ -762,3 +762,13 @@ def test_opening_a_criminal_case_against_someone_charges_them_with_what_the_char
     # a case a person brings to a civil court is no charge
     events, _ = read("Mira Talbot filed a case against the ministry in a civil court on Monday.")
     assert not [x for x in events if x.type == "charge"]
+
+
+def test_a_counted_group_of_people_with_their_names_undergoes_the_act_by_name():
+    events, mentions = read("Three other activists and his close associates, Ivo Stanev, Dana Korvel and Oren Valsky "
+                            "(in absentia), were sentenced to prison terms ranging from 7 to 9 years.")
+    assert set(first_parties(events, mentions, lambda e: e.type == "sentence")) == \
+        {"Ivo Stanev", "Dana Korvel", "Oren Valsky"}
+    # a count of people without names stays others'
+    events, _ = read("Police detained two activists on Monday.")
+    assert events == []

@@ -642,9 +642,11 @@ def _subject_of(d: _Doc, v: Token) -> Token | None:
     return None
 
 
-def _is_quantity(c: Token) -> bool:
+def _is_quantity(d: _Doc, c: Token) -> bool:
     """"150,000 tenge", "$300", "two years": a sum or a term, not the person an act happens to
-    (a number after a name, "X, 31,", is an age)."""
+    (a number after a name, "X, 31,", is an age; "three activists" are people)."""
+    if c.pos_ == "NOUN" and _own_word(d, c):
+        return False
     return c.like_num or c.ent_type_ in ("MONEY", "DATE", "CARDINAL") or any(
         (g.like_num and g.i < c.i) or g.dep_ in ("nummod", "nummod:gov") for g in c.children)
 
@@ -660,7 +662,7 @@ def _object_of(d: _Doc, v: Token) -> Token | None:
     g = d.g
     for role in ("passive_subject", "indirect_object", "object"):
         for c in g.children(v, role):
-            if not _is_quantity(c):
+            if not _is_quantity(d, c):
                 if d.has(c, "relative_pronouns") and g.is_(v, "relative_clause"):
                     return _named(d, v.head)  # "X, a poet who was arrested": X
                 return c
@@ -678,7 +680,7 @@ def _object_of(d: _Doc, v: Token) -> Token | None:
         for sib in sorted(sibs, key=lambda c: (c.i > v.i, abs(c.i - v.i))):
             if sib.morph.get("Voice", []) == voice:
                 for c in g.children(sib, "passive_subject", "indirect_object", "object"):
-                    if not _is_quantity(c):
+                    if not _is_quantity(d, c):
                         return c
         head_voice = v.head.morph.get("Voice", [])
         if voice and head_voice and voice != head_voice:
@@ -691,7 +693,7 @@ def _object_of(d: _Doc, v: Token) -> Token | None:
             up = up.head
         if g.children(v, "passive_auxiliary") and g.is_(v, "open_complement", "clausal_complement"):
             # "ordered him to be detained": the governing verb's object undergoes it
-            objects = [c for c in g.children(up, "object", "indirect_object") if not _is_quantity(c)]
+            objects = [c for c in g.children(up, "object", "indirect_object") if not _is_quantity(d, c)]
             if objects:
                 return objects[0]
         return _subject_of(d, up)
@@ -1620,7 +1622,9 @@ def _event(d: _Doc, t: Token, rule: Rule, etype: EventType, si: int, sent: Span,
     else:
         group = person if _plural(person) else None
     if group is not None and _name_of(d, group) is None:
-        person = _members_named(d, group, sent) or person
+        # "three activists and his associates, X, Y and Z": the names on a coordinated group noun
+        named = next((c for c in _conjuncts(d, group) if _name_of(d, c) is not None), None)
+        person = _members_named(d, group, sent) or named or person
     # "возбудили дело", "смягчили срок": the act's own legal words make it one without a person
     worded = bool(rule.with_) and person is None
     guessed = person is None
@@ -1789,7 +1793,7 @@ def _names_of(d: _Doc, person: Token) -> list[Mention]:
         span = d.doc.char_span(out[0].start, out[0].end, alignment_mode="expand")
         for tok in _conjuncts(d, span.root) if span is not None and span.root.i != person.i else []:
             m = _name_of(d, tok)
-            if m is not None and m.type == out[0].type and all(m.id != x.id for x in out):
+            if m is not None and m.type in (out[0].type, "person") and all(m.id != x.id for x in out):
                 out.append(m)
     return out
 
