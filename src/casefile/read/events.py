@@ -34,7 +34,7 @@ from casefile.core.names import place_key
 from casefile.model import Amount, EventMention, EventType, Mention, Role, Source
 from casefile.read.amounts import Quantity, find_amounts, find_durations
 from casefile.read.factuality import in_label, is_state, unreal
-from casefile.read.grammar import Grammar, grammar, sentences, text_of
+from casefile.read.grammar import Grammar, Tree, grammar, sentences, text_of, tree
 from casefile.read.language import Language
 from casefile.read.lexicon import Words, words
 from casefile.read.times import TimeExpr, TimeFrame, end_after
@@ -431,11 +431,14 @@ def _candidates(d: _Doc, comp: ActRules) -> dict[int, list[Rule]]:
     if not hits:
         return {}
     near_words: dict[tuple[int, str], set[str]] = {}  # (trigger, "with"/"without") -> words standing there
+    parse = tree(doc)
     for ti, wi in _witness_pairs(doc, hits, comp):
-        t, w = doc[ti], doc[wi]
-        forms = {w.lemma_.lower(), w.lower_}
+        forms: set[str] | None = None
         for kind, where in (("with", comp.near), ("without", comp.near_without)):
-            if _within(t, w, where):
+            if _within(doc, parse, ti, wi, where):
+                if forms is None:
+                    w = doc[wi]
+                    forms = {w.lemma_.lower(), w.lower_}
                 near_words.setdefault((ti, kind), set()).update(forms)
     out: dict[int, list[Rule]] = {}
     for ti, ks in hits.items():
@@ -471,16 +474,16 @@ def _witness_pairs(doc: Doc, hits: dict[int, list[int]], comp: ActRules) -> Iter
     parsed = doc.has_annotation("DEP")
     reach = max(comp.near.depth, comp.near_without.depth) + 1
     after = max(comp.near.after, comp.near_without.after)
+    parse = tree(doc)
     for ti in hits:
-        t = doc[ti]
         seen: set[int] = set()
         if parsed:
-            frontier = [t]
+            frontier = [ti]
             for _ in range(reach):
-                frontier = [c for f in frontier for c in f.children]
-                seen.update(c.i for c in frontier)
-            if t.head.i != t.i:
-                seen.add(t.head.i)
+                frontier = [c for f in frontier for c in parse.children[f]]
+                seen.update(frontier)
+            if parse.heads[ti] != ti:
+                seen.add(parse.heads[ti])
         sent_end = sentences(doc).of(ti)[1]
         end = sent_end if not parsed else min(sent_end, ti + 1 + after + 2)
         seen.update(range(ti + 1, end))
@@ -488,23 +491,23 @@ def _witness_pairs(doc: Doc, hits: dict[int, list[int]], comp: ActRules) -> Iter
             yield ti, wi
 
 
-def _within(t: Token, w: Token, near: Near) -> bool:
-    """Whether `w` stands where a rule looks for its words around trigger `t`."""
-    if w.i == t.i:
+def _within(doc: Doc, parse: Tree, ti: int, wi: int, near: Near) -> bool:
+    """Whether word `wi` stands where a rule looks for its words around trigger `ti`."""
+    if wi == ti:
         return False
-    if near.head and t.head.i == w.i and t.head.i != t.i:
+    heads = parse.heads
+    if near.head and heads[ti] == wi and heads[ti] != ti:
         return True
-    up, steps = w, 0
-    while up.i != t.i and up.head.i != up.i and steps <= near.depth + 1:
-        up, steps = up.head, steps + 1
-    if up.i == t.i:
+    up, steps = wi, 0
+    while up != ti and heads[up] != up and steps <= near.depth + 1:
+        up, steps = heads[up], steps + 1
+    if up == ti:
         if steps <= near.depth:
             return True
-        if near.appositions and steps == near.depth + 1 and w.dep_ == "appos":
+        if near.appositions and steps == near.depth + 1 and parse.deps[wi] == "appos":
             return True  # "at IK-9, a penal colony"
-    if near.after and w.i > t.i and sentences(t.doc).of(w.i) == sentences(t.doc).of(t.i):
-        between = [x for x in t.doc[t.i + 1:w.i + 1] if not x.is_space]
-        if len(between) <= near.after:
+    if near.after and wi > ti and sentences(doc).index[wi] == sentences(doc).index[ti]:
+        if parse.words_before[wi + 1] - parse.words_before[ti + 1] <= near.after:
             return True
     return False
 

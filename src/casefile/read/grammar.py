@@ -97,6 +97,36 @@ def sentences(doc: Doc) -> Sentences:
     return got
 
 
+@dataclass(frozen=True)
+class Tree:
+    """The parse as plain lists (each word's head, children and label; how many non-space
+    words come before each): walking these costs no `Token` objects, which spaCy makes anew on
+    every `doc[i]` and `.head`."""
+
+    heads: list[int]
+    children: list[list[int]]
+    deps: list[str]
+    words_before: list[int]
+
+
+def tree(doc: Doc) -> Tree:
+    got = doc.user_data.get("casefile_tree")
+    if not isinstance(got, Tree):
+        heads, deps, before, n = [], [], [], 0
+        for t in doc:
+            heads.append(t.head.i)
+            deps.append(t.dep_)
+            before.append(n)
+            n += not t.is_space
+        before.append(n)
+        children: list[list[int]] = [[] for _ in heads]
+        for i, h in enumerate(heads):
+            if h != i:
+                children[h].append(i)
+        got = doc.user_data["casefile_tree"] = Tree(heads, children, deps, before)
+    return got
+
+
 def text_of(doc: Doc) -> str:
     """The document's text, built once: spaCy joins every token anew on each `doc.text`."""
     got = doc.user_data.get("casefile_text")
