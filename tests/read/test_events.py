@@ -772,3 +772,15 @@ def test_a_counted_group_of_people_with_their_names_undergoes_the_act_by_name():
     # a count of people without names stays others'
     events, _ = read("Police detained two activists on Monday.")
     assert events == []
+
+
+def test_a_number_of_people_released_is_no_named_persons_act():
+    events, _ = read("Mira Talbot was detained on May 28. According to her lawyer, all five were later released "
+                     "without charges.")
+    assert [e.type for e in events] == ["detention"]
+
+
+def test_a_relative_pronoun_is_no_charge():
+    events, _ = read("On Friday, Mira Talbot was remanded into pretrial detention on charges of calling for mass "
+                     "unrest, on which she pleaded guilty.", published="2025-06-01")
+    assert {e.charge for e in events if e.charge} == {"calling for mass unrest"}

@@ -237,3 +237,10 @@ def test_a_wire_datelines_city_is_a_place_and_no_name_runs_over_a_spaced_dash():
         assert not any("--" in m.text for m in ms)
     # a hyphen inside a name is no dash
     assert any(m.text == "Ivo Kara-Stanev" for m in mentions("Police detained Ivo Kara-Stanev in Velbrod."))
+
+
+def test_two_people_the_tagger_ran_together_over_and_are_two():
+    # the small model tags this pair as one organisation
+    ms = mentions("On Friday, Korvelov and Duulato were remanded into pretrial detention until July 21 on charges "
+                  "of calling for mass unrest.")
+    assert {"Korvelov", "Duulato"} <= {m.text for m in ms}

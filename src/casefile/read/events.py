@@ -665,6 +665,8 @@ def _object_of(d: _Doc, v: Token) -> Token | None:
     g = d.g
     for role in ("passive_subject", "indirect_object", "object"):
         for c in g.children(v, role):
+            if role == "passive_subject" and c.like_num and c.ent_type_ not in ("MONEY", "DATE"):
+                return c  # "all five were released": a number of people, no one named
             if not _is_quantity(d, c):
                 if d.has(c, "relative_pronouns") and g.is_(v, "relative_clause"):
                     return _named(d, v.head)  # "X, a poet who was arrested": X
@@ -1252,8 +1254,9 @@ def _charge(d: _Doc, t: Token, q_start: int, q_end: int, tree: bool = True) -> s
     for p, o in preps:
         if not d.has(p, "charge_prepositions"):
             continue
-        if o.ent_type_ in ("PERSON", "ORG", "GPE", "DATE", "FAC", "CARDINAL") or d.has(o, "term_units") or o.like_num:
-            continue
+        if o.ent_type_ in ("PERSON", "ORG", "GPE", "DATE", "FAC", "CARDINAL") or d.has(o, "term_units") or o.like_num \
+                or d.has(o, "relative_pronouns"):
+            continue  # (nor "on which he pleaded guilty": what "which" stands for is told before)
         if o.ent_type_ and d.lang.entity_type(o.ent_type_) in ("person", "organization", "place"):
             continue
         if d.has(o, "charge_nouns"):  # "on charges of extremism": what the charges are

@@ -392,12 +392,18 @@ class _Reading(DocPass):
 
     def _split_lines(self, c: _Cand) -> list[_Cand]:
         """A name never runs over a line break ("Urdu Service\\n\\n ABC/"), a parenthesis or a dash
-        set off by spaces (a wire dateline: "CITY -- The Supreme Court ...")."""
+        set off by spaces (a wire dateline: "CITY -- The Supreme Court ..."); a person's, over a
+        coordinating word ("X and Y")."""
         doc = self.doc
         parts, cur = [], c.start
         for i in range(c.start, c.end):
             dash = self._spaced_dash(i)
-            inside = "\n" in doc[i].text or doc[i].text in _BRACKETS or dash
+            # "Alexandrov and Duulatov" tagged as one name: two people (an organisation's name
+            # joins words with "and" only around a word that names its kind: "X and Y Center")
+            joined = doc[i].pos_ == "CCONJ" and cur < i < c.end - 1 and (c.label == "person" or (
+                c.label == "organization" and all(self._name_token(x) for x in doc[c.start:c.end] if x.i != i)
+                and not any(self.lex.head_of(x) for x in doc[c.start:c.end])))
+            inside = "\n" in doc[i].text or doc[i].text in _BRACKETS or dash or joined
             if inside or "\n" in doc[i].whitespace_:
                 end = i if inside else i + 1
                 if end > cur:

@@ -474,3 +474,8 @@ def test_the_members_of_a_group_named_after_a_dash_undergo_its_act(read_ru):
 def test_the_name_hung_on_the_organisation_a_role_noun_works_for_is_the_persons(read_ru):
     a = read_ru("Суд признал журналистку ИА «Орлик» Анну Лесных виновной в участии в митинге.")
     assert first_parties(a, lambda e: e.type == "conviction") == ["Анну Лесных"]
+
+
+def test_a_number_of_people_released_is_no_named_persons_act(read_ru):
+    a = read_ru("Анна Лесных была задержана 28 мая. По словам адвоката, все пятеро позже были освобождены.")
+    assert [e.type for e in a.events] == ["detention"]
