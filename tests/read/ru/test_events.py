@@ -479,3 +479,9 @@ def test_the_name_hung_on_the_organisation_a_role_noun_works_for_is_the_persons(
 def test_a_number_of_people_released_is_no_named_persons_act(read_ru):
     a = read_ru("Анна Лесных была задержана 28 мая. По словам адвоката, все пятеро позже были освобождены.")
     assert [e.type for e in a.events] == ["detention"]
+
+
+def test_a_restraint_on_certain_actions_is_an_activity_ban(read_ru):
+    a = read_ru("Суд 14 мая избрал Анне Лесных меру пресечения в виде запрета определённых действий.")
+    assert ("activity_ban", "2023-05-14") in events(a)
+    assert first_parties(a, lambda e: e.type == "activity_ban") == ["Анне Лесных"]

@@ -163,3 +163,12 @@ def test_a_wire_datelines_city_is_a_place(read_ru):
     names = by_text(a)
     assert names["БЕРЛИН"].type == "place"
     assert not any("—" in m.text for m in a.mentions)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Режиссерка Анна Лесных задержана 14 мая.", "Анна Лесных"),
+    ("Главред Иван Лесных задержан 14 мая.", "Иван Лесных"),
+])
+def test_a_role_word_before_a_name_is_not_part_of_it(read_ru, text, name):
+    names = by_text(read_ru(text))
+    assert name in names and not any(k != name and name in k for k in names)
