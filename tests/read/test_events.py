@@ -784,3 +784,10 @@ def test_a_relative_pronoun_is_no_charge():
     events, _ = read("On Friday, Mira Talbot was remanded into pretrial detention on charges of calling for mass "
                      "unrest, on which she pleaded guilty.", published="2025-06-01")
     assert {e.charge for e in events if e.charge} == {"calling for mass unrest"}
+
+
+def test_being_held_in_custody_since_a_day_dates_the_detention_from_it():
+    events, _ = read("Mira Talbot was detained in April. She has been held in custody since April 14. "
+                     "The activists held a rally in May.", published="2022-06-10")
+    assert sorted(e.date for e in events if e.type == "detention") == ["2022-04", "2022-04-14"]
+    assert [e.type for e in events] == ["detention", "detention"]

@@ -485,3 +485,8 @@ def test_a_restraint_on_certain_actions_is_an_activity_ban(read_ru):
     a = read_ru("Суд 14 мая избрал Анне Лесных меру пресечения в виде запрета определённых действий.")
     assert ("activity_ban", "2023-05-14") in events(a)
     assert first_parties(a, lambda e: e.type == "activity_ban") == ["Анне Лесных"]
+
+
+def test_being_held_in_custody_since_a_day_dates_the_detention_from_it(read_ru):
+    a = read_ru("Журналиста Ивана Лесных задержали в апреле. С 14 апреля Лесных находится в СИЗО.", published="2022-06-10")
+    assert ("detention", "2022-04-14") in events(a)
