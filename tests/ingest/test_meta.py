@@ -464,3 +464,10 @@ def test_a_month_on_a_line_of_its_own_or_after_a_short_label_dates_a_digest_to_t
     # a headline naming a month is no date line, nor is a sentence
     assert dateline_date("Protests of December 2022 in Velbrod\nThe court ruled.")[0] is None
     assert dateline_date("The court ruled in December 2022 that the blogger stays in jail.\nMore text.")[0] is None
+
+
+def test_a_date_line_glued_to_the_next_element_of_the_page_is_read() -> None:
+    assert dateline_date("11:52 14 апреля 2021Новости\n\nВ Велброде задержали редакторов\n\nТекст.")[0] == "2021-04-14"
+    assert dateline_date("09:10 May 3, 2021News\n\nEditors detained in Velbrod\n\nText.")[0] == "2021-05-03"
+    # a year followed by lower-case letters is no year
+    assert [f.date.year for f in find_dates("May 3, 2021x")] == [None]

@@ -206,10 +206,13 @@ def _date_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
     d = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
     y = r"(?P<y>(?:19|20)\d\d)(?:\s*(?:года|г\.))?"
     flags = re.IGNORECASE
+    # a year ends where no digit or lower-case letter goes on: a scraped page glues the next
+    # element's capitalised word to it ("14 апреля 2021Новости")
+    end = r"(?-i:(?![0-9_a-zа-яё]))"
     return (
-        (re.compile(rf"\b{d}\s+{m}(?![\w])\.?,?\s+{y}(?!\w)", flags), "dmy"),
-        (re.compile(rf"\b{m}(?![\w])\.?\s+{d},?\s+{y}(?!\w)", flags), "mdy"),
-        (re.compile(rf"\b{m}(?![\w])\.?,?\s+{y}(?!\w)", flags), "my"),
+        (re.compile(rf"\b{d}\s+{m}(?![\w])\.?,?\s+{y}{end}", flags), "dmy"),
+        (re.compile(rf"\b{m}(?![\w])\.?\s+{d},?\s+{y}{end}", flags), "mdy"),
+        (re.compile(rf"\b{m}(?![\w])\.?,?\s+{y}{end}", flags), "my"),
         (re.compile(rf"\b{d}\s+{m}(?![\w])", flags), "dm"),
         (re.compile(rf"\b{m}(?![\w])\.?\s+{d}\b(?![\d:])", flags), "md"),
     )
@@ -440,7 +443,8 @@ def _written_line_date(line: str) -> tuple[str | None, tuple[int, int] | None] |
             return iso, None
     if first.date.year and _lead_date_shape().match(line[:first.start].strip()):
         after = line[first.end:]
-        if _trailing_ok(after) or re.match(r"^\s*(?:[,|/·]|[–—-]\s|\(|$)", _strip_times(after)):
+        glued = after[:1].isupper()  # the next element of the page glued to the year ("2021Новости")
+        if glued or _trailing_ok(after) or re.match(r"^\s*(?:[,|/·]|[–—-]\s|\(|$)", _strip_times(after)):
             iso = _valid_date(first.date)
             if iso:
                 return iso, None

@@ -490,3 +490,9 @@ def test_a_restraint_on_certain_actions_is_an_activity_ban(read_ru):
 def test_being_held_in_custody_since_a_day_dates_the_detention_from_it(read_ru):
     a = read_ru("Журналиста Ивана Лесных задержали в апреле. С 14 апреля Лесных находится в СИЗО.", published="2022-06-10")
     assert ("detention", "2022-04-14") in events(a)
+
+
+def test_people_of_an_organisation_are_not_the_organisation(read_ru):
+    a = read_ru("Журналистам издания «Орлик» продлили запрет определенных действий на три месяца.")
+    names = {m.id: m for m in a.mentions}
+    assert not any(names[p].type == "organization" and r == "subject" for e in a.events for p, r in e.participants)
