@@ -791,3 +791,9 @@ def test_being_held_in_custody_since_a_day_dates_the_detention_from_it():
                      "The activists held a rally in May.", published="2022-06-10")
     assert sorted(e.date for e in events if e.type == "detention") == ["2022-04", "2022-04-14"]
     assert [e.type for e in events] == ["detention", "detention"]
+
+
+def test_one_side_of_an_either_or_is_no_act():
+    events, _ = read("Officers told Mira Talbot that she would either leave the country or be jailed. "
+                     "Police detained Ivo Stanev.")
+    assert [e.type for e in events] == ["detention"]

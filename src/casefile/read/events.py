@@ -1845,13 +1845,12 @@ def _name_of(d: _Doc, person: Token) -> Mention | None:
     owners = [] if _plural(person) else [*below, *(o for _, o in d.g.prepositional(person))]
     attached += [m for c in owners for gc in d.g.children(c, "apposition", "name_part")
                  for m in [_mention_at(gc, d.mentions)] if m is not None and m.type == "person"]
-    # "активиста Ассоциации ... Ивана Петрова": the person; people of an organisation
-    # ("журналистам DOXA") are not the organisation, though a name set beside them as theirs is
-    # one of them whatever the tagger typed it ("his associates, X, Y and Z")
-    apposed = {m.id for c in d.g.children(person, "apposition") for m in [_mention_at(c, d.mentions)] if m}
+    # "активиста Ассоциации ... Ивана Петрова": the person; else the group or organisation
+    # whose people they are ("the Viasna activists", "журналистам издания X"), which stands for
+    # them in the case of one of its people
     for kinds in (("person",), ("group", "organization")):
         for m in attached:
-            if m.type in kinds and (m.type != "organization" or not _plural(person) or m.id in apposed):
+            if m.type in kinds:
                 return m
     m = _named_after(d, person) or _described_before(d, person)
     if m is None and d.has(person, "generic_person_nouns") and not _plural(person) \

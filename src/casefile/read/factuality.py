@@ -80,6 +80,8 @@ def unreal(t: Token, code: str, *, negative: bool = False, outcome_type: bool = 
     if morph and _has_morph(t, morph) or any(_has_morph(c, morph) for c in t.children
                                             if g.is_(c, "auxiliary", "passive_auxiliary", "copula")):
         return True  # "будет арестован": a future the language tells as not yet done
+    if _an_alternative(t, g, cues) or (clause_verb is not None and _an_alternative(clause_verb, g, cues)):
+        return True  # "I leave the country, or they take me out": a choice put to someone
     if not negative:
         top = chain[:3]
         if any(negated(a, g, cues) for a in top):
@@ -120,6 +122,16 @@ def unreal(t: Token, code: str, *, negative: bool = False, outcome_type: bool = 
         if a.pos_ == "VERB" and a.i != t.i:
             break
     return False
+
+
+def _an_alternative(t: Token, g: Grammar, cues: Words) -> bool:
+    """One of the clauses a word of exclusive choice joins (`alternatives`: "either ... or",
+    "либо ... либо"): an ultimatum or an option, not what happened."""
+    words = cues("alternatives")
+    if not words:
+        return False
+    own = any(cues.has(c, "alternatives") for c in g.children(t, "coordinator"))
+    return own or any(cues.has(c, "alternatives") for x in g.children(t, "conjunct") for c in g.children(x, "coordinator"))
 
 
 def _future_infinitive(t: Token, g: Grammar, cues: Words) -> bool:

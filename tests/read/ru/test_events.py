@@ -492,7 +492,12 @@ def test_being_held_in_custody_since_a_day_dates_the_detention_from_it(read_ru):
     assert ("detention", "2022-04-14") in events(a)
 
 
-def test_people_of_an_organisation_are_not_the_organisation(read_ru):
-    a = read_ru("Журналистам издания «Орлик» продлили запрет определенных действий на три месяца.")
-    names = {m.id: m for m in a.mentions}
-    assert not any(names[p].type == "organization" and r == "subject" for e in a.events for p, r in e.participants)
+def test_a_suspect_or_accused_in_a_case_is_charged(read_ru):
+    a = read_ru("Анна Лесных проходит подозреваемой по делу Совета. Иван Кудеин проходит обвиняемым по делу о фейках.")
+    assert first_parties(a, lambda e: e.type == "charge") == ["Анна Лесных"]
+    assert len([e for e in a.events if e.type == "charge"]) == 2
+
+
+def test_one_side_of_an_ultimatum_is_no_act(read_ru):
+    a = read_ru("Анна Лесных рассказала: «Они поставили ультиматум — я уезжаю из страны, либо меня вывезут».")
+    assert not [e for e in a.events if e.type == "exile"]
