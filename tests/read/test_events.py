@@ -797,3 +797,8 @@ def test_one_side_of_an_either_or_is_no_act():
     events, _ = read("Officers told Mira Talbot that she would either leave the country or be jailed. "
                      "Police detained Ivo Stanev.")
     assert [e.type for e in events] == ["detention"]
+
+
+def test_the_time_held_so_far_is_no_term():
+    events, _ = read("Mira Talbot has been arbitrarily detained for seven years. Ivo Stanev was detained for 15 days.")
+    assert sorted(str(e.duration) for e in events if e.type == "detention") == ["None", "P15D"]

@@ -1049,6 +1049,13 @@ def _told_recent(d: _Doc, t: Token) -> bool:
     return not any(d.has(x, "since") and x.i + 1 in starts for x in v.subtree)
 
 
+def _perfect_state(d: _Doc, t: Token) -> bool:
+    """Told in the present perfect ("has been detained", "have held"): a state reaching now."""
+    v = _clause_verb(d, t) if t.pos_ in ("NOUN", "PROPN") else t
+    return any(d.g.is_(c, "auxiliary") and d.has(c, "perfect") and "Pres" in c.morph.get("Tense", [])
+               for c in v.children)
+
+
 def _pluperfect(d: _Doc, t: Token) -> bool:
     """"had been serving", "had been jailed": an act before the one the story tells."""
     v = _clause_verb(d, t) if t.pos_ in ("NOUN", "PROPN") else t
@@ -1690,6 +1697,8 @@ def _event(d: _Doc, t: Token, rule: Rule, etype: EventType, si: int, sent: Span,
                 and all(m.id != x for x, _ in participants) and not _tells_it(d, m):
             participants.append((m.id, "authority"))
     duration = _duration(d, t, sent) if etype in _types().taking("duration") else None
+    if duration and etype == "detention" and _perfect_state(d, t):
+        duration = None  # "has been detained for seven years": the time held so far, not a term
     units = compiled(code, t.doc.vocab).term_verbs.get(d.lemma(t), frozenset())
     if etype == "detention" and duration and t.pos_ == "VERB" and any(u in duration for u in units):
         etype = "sentence"  # "jailed for 25 years", "арестовал на 15 суток": the term a court gave

@@ -90,3 +90,12 @@ def test_a_bare_unit_after_a_word_of_elapsed_time_counts_one():
     assert [(q.duration, q.bound) for q in found("Через год его отпустили. Спустя месяц его снова задержали.")] == [
         ("P1Y", "elapsed"), ("P1M", "elapsed")]
     assert found("В этом году его задержали.") == []
+
+
+def test_time_held_so_far_is_elapsed() -> None:
+    from casefile.read.amounts import find_durations
+    from casefile.read.language import language
+    from casefile.read.parse import parse
+
+    doc = parse("ru", "Анна Лесных находится за решеткой уже два года.")
+    assert [q.bound for q in find_durations(doc, language("ru"), 0, len(doc))] == ["elapsed"]
