@@ -862,6 +862,8 @@ def _is_nobody(d: _Doc, p: Token, etype: str | None = None, person_only: bool = 
     if "Anim" in p.morph.get("Animacy", []):
         return False  # the morphology says a living being ("депутата")
     m = _mention_at(p, d.mentions)
+    if m is None and p.ent_type_ and _own_word(d, p):
+        return False  # "Активистке Ассоциации «X»" tagged as one organisation: the person noun is a person
     kind = m.type if m is not None else (d.lang.entity_type(p.ent_type_) if p.ent_type_ else None)
     hinted = m is not None and "person" in m.type_hints
     if kind == "place" and not hinted and (etype not in _types().legal() or _is_country(m.norm if m else p.text)):

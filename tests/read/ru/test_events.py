@@ -501,3 +501,8 @@ def test_a_suspect_or_accused_in_a_case_is_charged(read_ru):
 def test_one_side_of_an_ultimatum_is_no_act(read_ru):
     a = read_ru("Анна Лесных рассказала: «Они поставили ультиматум — я уезжаю из страны, либо меня вывезут».")
     assert not [e for e in a.events if e.type == "exile"]
+
+
+def test_a_role_noun_the_tagger_ran_into_an_organisations_name_is_still_a_person(read_ru):
+    a = read_ru("Активистке Ассоциации «Орлик» Анне Лесных продлили запрет определенных действий на три месяца.")
+    assert first_parties(a, lambda e: e.type == "activity_ban") == ["Анне Лесных"]
