@@ -802,3 +802,12 @@ def test_one_side_of_an_either_or_is_no_act():
 def test_the_time_held_so_far_is_no_term():
     events, _ = read("Mira Talbot has been arbitrarily detained for seven years. Ivo Stanev was detained for 15 days.")
     assert sorted(str(e.duration) for e in events if e.type == "detention") == ["None", "P15D"]
+
+
+def test_taken_into_custody_is_a_detention_and_only_an_authority_drops_charges():
+    events, _ = read("The arrests began on November 20, 2023, when Ivo Stanev and Mira Talbot were taken into custody.")
+    assert [(e.type, e.date) for e in events] == [("detention", "2023-11-20")]
+    events, _ = read("The rights group Orlik Watch dismissed the charges against Mira Talbot on Monday.")
+    assert not [e for e in events if e.type == "case_closed"]
+    events, _ = read("Prosecutors dropped the charges against Mira Talbot on Monday.")
+    assert [e for e in events if e.type == "case_closed"]

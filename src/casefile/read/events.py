@@ -569,8 +569,10 @@ def _by_an_authority(d: _Doc, t: Token) -> bool:
     if not agents:
         return True
     a = agents[0]
-    if d.has(a, "authorities") or d.has(a, "group_pronouns"):
+    if d.has(a, "authorities"):
         return True
+    if d.has(a, "group_pronouns") and not g.children(a, "noun_clause", "relative_clause"):
+        return True  # "they charged him"; not "those convicted dismissed the charges"
     m = _mention_at(a, d.mentions)
     return m is not None and "authority" in m.role_hints
 
