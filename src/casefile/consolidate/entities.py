@@ -210,7 +210,7 @@ class _Clusters:
     def first_names(self, i: int) -> set[str]:
         if self.type(i) != "person":
             return set()
-        # every given name of the full names: "Abdoul Aziz Goma" may be written "Aziz Goma"; a name
+        # every given name of the full names: "Ivo Dan Stanev" may be written "Dan Stanev"; a name
         # written with initials gives its initials, wherever they stand ("Ospan T.")
         return {w for j in self.members[self.find(i)]
                 if self.nodes[j].multi and self.nodes[j].type == "person" for w in _given_names(self.nodes[j].words)}
@@ -426,7 +426,7 @@ def _link_full_names(cl: _Clusters) -> None:
                 if abs(len(a.words) - len(b.words)) == 1 and a.words[0] == b.words[0] \
                         and a.words[-1] == b.words[-1]:
                     cl.union(i, j)
-                # a double first name written in part: "Aziz Goma" / "Abdoul Aziz Goma"
+                # a double first name written in part: "Dan Stanev" / "Ivo Dan Stanev"
                 short, long = sorted((a.words, b.words), key=len)
                 if len(long) - len(short) == 1 and long[1:] == short:
                     cl.union(i, j)
@@ -789,7 +789,7 @@ def _canonical(ms: list[Mention], etype: str) -> str:
     pool = pool or [n for n in counts if not is_acronym(n)] or list(counts)
     best = min(pool, key=lambda n: (-counts[n], first[n]))
     if etype == "person":
-        # a fuller form of it that adds given names before ("Abdoul Aziz Doe" for "Aziz Doe"), as
+        # a fuller form of it that adds given names before ("Ivo Dan Stanev" for "Dan Stanev"), as
         # a report names someone in full once and shorter after
         fuller = [n for n in pool if tokens(n)[-len(tokens(best)):] == tokens(best) and len(tokens(n)) > len(tokens(best))]
         if fuller:

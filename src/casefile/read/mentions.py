@@ -398,7 +398,7 @@ class _Reading(DocPass):
         parts, cur = [], c.start
         for i in range(c.start, c.end):
             dash = self._spaced_dash(i)
-            # "Alexandrov and Duulatov" tagged as one name: two people (an organisation's name
+            # "Stanev and Valsky" tagged as one name: two people (an organisation's name
             # joins words with "and" only around a word that names its kind: "X and Y Center")
             joined = doc[i].pos_ == "CCONJ" and cur < i < c.end - 1 and (c.label == "person" or (
                 c.label == "organization" and all(self._name_token(x) for x in doc[c.start:c.end] if x.i != i)
