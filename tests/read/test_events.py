@@ -811,3 +811,9 @@ def test_taken_into_custody_is_a_detention_and_only_an_authority_drops_charges()
     assert not [e for e in events if e.type == "case_closed"]
     events, _ = read("Prosecutors dropped the charges against Mira Talbot on Monday.")
     assert [e for e in events if e.type == "case_closed"]
+
+
+def test_a_term_belongs_to_the_coordinated_act_it_hangs_on():
+    events, _ = read("Mira Talbot was detained in January and sentenced to two years in June.")
+    assert {(e.type, e.duration) for e in events if e.type in ("detention", "sentence")} == \
+        {("detention", None), ("sentence", "P2Y")}

@@ -663,6 +663,12 @@ def _named(d: _Doc, t: Token) -> Token:
     return t
 
 
+def _coordinated(d: _Doc, v: Token) -> bool:
+    """A conjunct, or a loose clause the parser hung on the one before it though a coordinating
+    word joins them ("была задержана в январе и в июне приговорена")."""
+    return d.g.is_(v, "conjunct") or (d.g.is_(v, "parataxis") and bool(d.g.children(v, "coordinator")))
+
+
 def _object_of(d: _Doc, v: Token) -> Token | None:
     g = d.g
     for role in ("passive_subject", "indirect_object", "object"):
@@ -678,7 +684,7 @@ def _object_of(d: _Doc, v: Token) -> Token | None:
             return gc
     if g.is_(v, "noun_clause") and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
         return v.head  # "Georgians detained in ..."
-    if g.is_(v, "conjunct"):
+    if _coordinated(d, v):
         # conjuncts hang on the first of them: "they searched the flat, and he was detained and
         # convicted" takes the person of the nearest earlier one of the same voice, not the first's
         # (or, failing one, the nearest later one: the parser may hang the shared subject there)
@@ -1197,7 +1203,8 @@ def _terms(d: _Doc, sent: Span, cut_terms: bool = False) -> list[Quantity]:
 def _duration(d: _Doc, t: Token, sent: Span) -> str | None:
     """The term of the act: the one nearest it in the tree, else the closest in a few words
     ("провел 15 суток под арестом")."""
-    terms = [q for q in _terms(d, sent) if not _length_of_other(d, q, t) and not _an_age(d, q)]
+    terms = [q for q in _terms(d, sent) if not _length_of_other(d, q, t) and not _an_age(d, q)
+             and not _of_a_coordinated_act(d, q, t)]
     if not terms:
         return None
     scored = []
@@ -1220,6 +1227,17 @@ def _names_a_thing(d: _Doc, s: TimeExpr) -> bool:
     root = _root_of(d.doc, s)
     return d.g.is_(root, "compound", "adjective", "nominal_modifier") and d.g.preposition_of(root) is None \
         and root.head.i != root.i and root.head.pos_ in ("NOUN", "PROPN") and not d.has(root.head, "term_units")
+
+
+def _of_a_coordinated_act(d: _Doc, q: Quantity, t: Token) -> bool:
+    """A term on another verb coordinated with the act's ("detained in January and sentenced to
+    two years in June"): that verb's term."""
+    own = t if t.pos_ in ("VERB", "AUX") else _clause_verb(d, t)
+    v = next((a for a in [d.doc[q.start:q.end].root, *d.doc[q.start:q.end].root.ancestors]
+              if a.pos_ in ("VERB", "AUX")), None)
+    if v is None or v.i == own.i:
+        return False
+    return (v.head.i == own.i and _coordinated(d, v)) or (own.head.i == v.i and _coordinated(d, own))
 
 
 def _an_age(d: _Doc, q: Quantity) -> bool:

@@ -506,3 +506,11 @@ def test_one_side_of_an_ultimatum_is_no_act(read_ru):
 def test_a_role_noun_the_tagger_ran_into_an_organisations_name_is_still_a_person(read_ru):
     a = read_ru("Активистке Ассоциации «Орлик» Анне Лесных продлили запрет определенных действий на три месяца.")
     assert first_parties(a, lambda e: e.type == "activity_ban") == ["Анне Лесных"]
+
+
+def test_a_term_belongs_to_the_coordinated_act_it_hangs_on(read_ru):
+    a = read_ru("Активистка Анна Лесных была задержана в январе 2021 года и в июне приговорена к 2 годам "
+                "лишения свободы.")
+    assert {(e.type, e.duration) for e in a.events if e.type in ("detention", "sentence")} == \
+        {("detention", None), ("sentence", "P2Y")}
+    assert first_parties(a, lambda e: e.type == "sentence") == ["Анна Лесных"]
