@@ -817,3 +817,12 @@ def test_a_term_belongs_to_the_coordinated_act_it_hangs_on():
     events, _ = read("Mira Talbot was detained in January and sentenced to two years in June.")
     assert {(e.type, e.duration) for e in events if e.type in ("detention", "sentence")} == \
         {("detention", None), ("sentence", "P2Y")}
+
+
+def test_who_speaks_of_an_act_is_not_its_party_nor_is_a_person_noun_its_charge():
+    events, mentions = read("A Velbrod court has upheld the conviction and sentencing of an activist found guilty of "
+                            "spreading false information. The city court on September 15 upheld a decision to sentence "
+                            "Mira Talbot to three years of restricted freedom. Orlik Watch slammed the sentence as absurd.")
+    assert all(e.charge != "an activist" for e in events)
+    parties = {mentions[p].text for e in events for p, _ in e.participants}
+    assert "Orlik Watch" not in parties

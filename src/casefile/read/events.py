@@ -846,7 +846,11 @@ def _person_token(d: _Doc, t: Token, rule: Rule) -> Token | None:
         prep = g.preposition_of(t)
         if prep is not None and not d.has(prep, "state_prepositions"):
             return None  # "during the hearing, X said": the clause is not about whom the act befell
-        return _subject_of(d, v)
+        subject = _subject_of(d, v)
+        m = _mention_at(subject, d.mentions) if subject is not None else None
+        if m is not None and m.type == "organization" and not set(rule.types) & _types().on_organisation():
+            return None  # "Amnesty International slammed the sentence": who speaks of it, not whose it is
+        return subject
     found = _subject_of(d, t) if rule.person == "subject" else _object_of(d, t)
     if found is not None and (_names_the_act(found, rule) or d.has(found, "measure_nouns")):
         # "возбудили дело", "оставил в силе приговор Петрову", "мера пресечения продлена": the
@@ -1284,7 +1288,7 @@ def _charge(d: _Doc, t: Token, q_start: int, q_end: int, tree: bool = True) -> s
         if not d.has(p, "charge_prepositions"):
             continue
         if o.ent_type_ in ("PERSON", "ORG", "GPE", "DATE", "FAC", "CARDINAL") or d.has(o, "term_units") or o.like_num \
-                or d.has(o, "relative_pronouns"):
+                or d.has(o, "relative_pronouns") or _own_word(d, o):
             continue  # (nor "on which he pleaded guilty": what "which" stands for is told before)
         if o.ent_type_ and d.lang.entity_type(o.ent_type_) in ("person", "organization", "place"):
             continue
@@ -1716,7 +1720,7 @@ def _event(d: _Doc, t: Token, rule: Rule, etype: EventType, si: int, sent: Span,
             participants.append((m.id, "subject"))
     for m in d.mentions:  # the authorities the sentence names act in it ("суд ... арестовал")
         if q_start <= m.start < q_end and m.type == "organization" and "authority" in m.role_hints \
-                and all(m.id != x for x, _ in participants) and not _tells_it(d, m):
+                and all(m.id != x for x, _ in participants) and not _tells_it(d, m) and place_key(m.norm) is None:
             participants.append((m.id, "authority"))
     duration = _duration(d, t, sent) if etype in _types().taking("duration") else None
     if duration and etype == "detention" and _perfect_state(d, t):
