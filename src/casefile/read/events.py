@@ -1054,8 +1054,7 @@ def _told_recent(d: _Doc, t: Token) -> bool:
     v = _clause_verb(d, t) if t.pos_ in ("NOUN", "PROPN") else t
     if v.i == t.i and d.g.is_(t, "subject", "passive_subject"):
         v = t.head  # "the trial has begun"
-    if not (v.pos_ in ("VERB", "AUX") and any(
-            d.g.is_(c, "auxiliary") and d.has(c, "perfect") and "Pres" in c.morph.get("Tense", []) for c in v.children)):
+    if not (v.pos_ in ("VERB", "AUX") and _perfect_aux(d, v, "Pres")):
         return False
     # "has been detained for two years", "since May": a state that goes on, not news (a term
     # given, "sentenced to six years", is news)
@@ -1063,18 +1062,20 @@ def _told_recent(d: _Doc, t: Token) -> bool:
     return not any(d.has(x, "since") and x.i + 1 in starts for x in v.subtree)
 
 
+def _perfect_aux(d: _Doc, v: Token, tense: str) -> bool:
+    """Whether verb `v` has a perfect auxiliary in `tense` ("has been", "had been")."""
+    return any(d.g.is_(c, "auxiliary") and d.has(c, "perfect") and tense in c.morph.get("Tense", [])
+               for c in v.children)
+
+
 def _perfect_state(d: _Doc, t: Token) -> bool:
     """Told in the present perfect ("has been detained", "have held"): a state reaching now."""
-    v = _clause_verb(d, t) if t.pos_ in ("NOUN", "PROPN") else t
-    return any(d.g.is_(c, "auxiliary") and d.has(c, "perfect") and "Pres" in c.morph.get("Tense", [])
-               for c in v.children)
+    return _perfect_aux(d, _clause_verb(d, t) if t.pos_ in ("NOUN", "PROPN") else t, "Pres")
 
 
 def _pluperfect(d: _Doc, t: Token) -> bool:
     """"had been serving", "had been jailed": an act before the one the story tells."""
-    v = _clause_verb(d, t) if t.pos_ in ("NOUN", "PROPN") else t
-    return any(d.g.is_(c, "auxiliary") and d.has(c, "perfect") and "Past" in c.morph.get("Tense", [])
-               for c in v.children)
+    return _perfect_aux(d, _clause_verb(d, t) if t.pos_ in ("NOUN", "PROPN") else t, "Past")
 
 
 def _date_distance(d: _Doc, t: Token, root: Token, limit: int) -> int:
@@ -1237,8 +1238,8 @@ def _of_a_coordinated_act(d: _Doc, q: Quantity, t: Token) -> bool:
     """A term on another verb coordinated with the act's ("detained in January and sentenced to
     two years in June"): that verb's term."""
     own = t if t.pos_ in ("VERB", "AUX") else _clause_verb(d, t)
-    v = next((a for a in [d.doc[q.start:q.end].root, *d.doc[q.start:q.end].root.ancestors]
-              if a.pos_ in ("VERB", "AUX")), None)
+    root = d.doc[q.start:q.end].root
+    v = next((a for a in [root, *root.ancestors] if a.pos_ in ("VERB", "AUX")), None)
     if v is None or v.i == own.i:
         return False
     return (v.head.i == own.i and _coordinated(d, v)) or (own.head.i == v.i and _coordinated(d, own))
