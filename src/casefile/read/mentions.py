@@ -323,9 +323,7 @@ class _Reading(DocPass):
     def __init__(self, doc: Doc, source: Source, lang: Language) -> None:
         super().__init__(doc, source, lang)
         self.headings = _heading_ranges(self.text)
-        # each token's sentence, as (index, first token, end token): spaCy finds `token.sent` anew each time
-        ss = sentences(doc)
-        self.sent: list[tuple[int, int, int]] = [(k, *ss.bounds[k]) for k in ss.index]
+        self.sents = sentences(doc)  # each token's sentence: spaCy finds `token.sent` anew each time
         self._cues: dict[tuple[int, int], tuple[bool, list[Role]]] = {}
         self._morph: dict[int, dict[str, str]] = {}
         self._before_reach = max((len(p) for p in self.lex.person_before), default=0)
@@ -754,7 +752,7 @@ class _Reading(DocPass):
             return _Cand(i, j, "place")
         if self._key(text) in names:  # named elsewhere in the report, missed here by the tagger
             return _Cand(i, j, names[self._key(text)].most_common(1)[0][0])
-        if j == i + 1 and _is_acronym(doc[i]) and i > self.sent[i][1]:
+        if j == i + 1 and _is_acronym(doc[i]) and i > self.sents.of(i)[0]:
             return _Cand(i, j, None)
         return None
 
@@ -918,7 +916,7 @@ class _Reading(DocPass):
         Москвы Анна Петрова"), agreeing with the name: "адвокат Петрова" is Petrov's lawyer."""
         doc = self.doc
         name = root
-        cands = [j for j in (first - 1, first - 2) if j >= self.sent[first][1]]
+        cands = [j for j in (first - 1, first - 2) if j >= self.sents.of(first)[0]]
         if self.g.is_(name, "apposition") and name.head.i != name.i:
             cands.append(name.head.i)
         skip: set[int] = set()
@@ -938,7 +936,7 @@ class _Reading(DocPass):
         right after the dash, perhaps after an adjective or a determiner: "— бывший адвокат")."""
         doc = self.doc
         if stop >= len(doc) or doc[stop].text not in self.lex.dashes or not doc[stop - 1].whitespace_ \
-                or self.sent[stop][0] != self.sent[stop - 1][0]:
+                or self.sents.index[stop] != self.sents.index[stop - 1]:
             return None
         for t in doc[stop + 1:stop + 3]:
             role = self.lex.role_of(t)
@@ -1011,7 +1009,7 @@ class _Reading(DocPass):
             root = root.head
         if not g.is_(root, "subject", "passive_subject") or is_known_place(span.text) or lex.head_of(span[-1]):
             return False
-        for t in doc[end:self.sent[start][2]]:
+        for t in doc[end:self.sents.of(start)[1]]:
             if t.ent_type_ and t.ent_type_ not in lex.number_labels and t.ent_type_ not in lex.time_labels:
                 return False  # another name: the pronoun may be its
             if t.lower_ in lex.possessive_pronouns and t.head.i > t.i and t.head.pos_ == "NOUN":
@@ -1098,7 +1096,7 @@ class _Reading(DocPass):
         words, and other names in apposition (with one in parentheses).
         """
         lex, doc, g = self.lex, self.doc, self.g
-        lo = self.sent[span.start][1]
+        lo = self.sents.of(span.start)[0]
         k = span.start - 1
         if not lex.distant_nouns or k <= lo or doc[k].text != ",":
             return []
@@ -1211,7 +1209,7 @@ class _Reading(DocPass):
         a = span.start_char if start is None else start
         b = span.end_char if end is None else end
         return Mention(id=f"{self.source.id}:M{k + 1}", source=self.source.id, text=self.text[a:b], start=a, end=b,
-                       type=mtype, norm=norm, sentence=self.sent[span.start][0] if self.sent else 0,
+                       type=mtype, norm=norm, sentence=self.sents.index[span.start] if self.sents.index else 0,
                        role_hints=roles, type_hints=types)
 
     def _norm(self, c: _Cand, span: Span) -> str:
