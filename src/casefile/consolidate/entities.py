@@ -50,6 +50,7 @@ from casefile.core.names import (
     token_skeletons,
     tokens,
 )
+from casefile.core.patterns import alternation
 from casefile.model import DocAnalysis, Entity, EntityType, Mention, Role, Source
 from casefile.resources import load
 
@@ -692,11 +693,6 @@ class _Affiliation:
     nouns: frozenset[str]
 
 
-def _alternation(words: object) -> str:
-    items = sorted((str(w) for w in words or []), key=len, reverse=True) if isinstance(words, list) else []
-    return "|".join(re.escape(w) for w in items)
-
-
 @cache
 def _affiliation(code: str) -> _Affiliation:
     try:
@@ -706,7 +702,8 @@ def _affiliation(code: str) -> _Affiliation:
     nouns = frozenset(str(w).lower() for w in data.get("nouns") or [])
     if not nouns:
         return _Affiliation(None, None, nouns)
-    links, articles, poss = (_alternation(data.get(k)) for k in ("links", "articles", "possessives"))
+    lists = {k: v if isinstance(v := data.get(k), list) else [] for k in ("links", "articles", "possessives")}
+    links, articles, poss = (alternation(str(w) for w in lists[k]) for k in ("links", "articles", "possessives"))
     link = rf"(?:{links})\s+" if links else ""
     if links and not data.get("link_required", True):
         link = f"(?:{link})?"

@@ -22,13 +22,14 @@ stage shares; `DateSpan` adds where the text writes one.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import cache, lru_cache
 from urllib.parse import urlsplit
 
 from casefile.core.dates import PartialDate, end_marker_before
+from casefile.core.patterns import alternation
 from casefile.ingest import outlets as known
 from casefile.ingest.clean import SCRAPER_DATE, banner_kind, is_prose, is_sentence, line_kind, strip_markdown
 from casefile.resources import load, place_names
@@ -88,14 +89,10 @@ def _all_words(key: str) -> list[str]:
     return list(dict.fromkeys(str(w) for lang in DATE_LANGUAGES for w in _words(lang).get(key) or []))
 
 
-def _alternation(words: Iterable[str]) -> str:
-    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
-
-
 @cache
 def _words_pattern(key: str, template: str) -> re.Pattern[str]:
     """`template` with every language's words of `key` (longest first) put in for "{words}"."""
-    return re.compile(template.replace("{words}", _alternation(_all_words(key))), re.I)
+    return re.compile(template.replace("{words}", alternation(_all_words(key))), re.I)
 
 
 def _label() -> re.Pattern[str]:
@@ -109,7 +106,7 @@ def _update_label() -> re.Pattern[str]:
 
 @cache
 def _time_word() -> str:
-    return _alternation(_all_words("time_words"))
+    return alternation(_all_words("time_words"))
 
 
 @cache
