@@ -73,6 +73,21 @@ def _table(data: Any) -> dict[str, str]:
 
 
 @dataclass(frozen=True)
+class Frame:
+    """Head words and the prepositions that tie a word to them ("the lawyer *of* X": heads
+    {lawyer}, preps {of}); a language that marks the tie by case alone lists no prepositions."""
+
+    heads: frozenset[str]
+    preps: frozenset[str]
+
+
+def _frame(data: Any) -> Frame:
+    """{nouns: [...], prepositions: [...]} -> a Frame."""
+    data = data or {}
+    return Frame(heads=_words(data.get("nouns")), preps=_words(data.get("prepositions")))
+
+
+@dataclass(frozen=True)
 class Lexicon:
     """One language's entities.yaml, compiled for lookups."""
 
@@ -94,16 +109,12 @@ class Lexicon:
     after_credit: tuple[re.Pattern[str], ...]
     credit_inside: tuple[re.Pattern[str], ...]
     person_verbs: frozenset[str]
-    person_of_nouns: frozenset[str]
-    person_of_preps: frozenset[str]
+    person_of: Frame
     person_before: tuple[Any, ...]
-    owned_by_org: frozenset[str]
-    owned_by_org_preps: frozenset[str]
-    platform_preps: frozenset[str]
-    platform_heads: frozenset[str]
+    owned_by_org: Frame
+    platform: Frame
     unit_heads: frozenset[str]
-    distant_nouns: frozenset[str]
-    distant_preps: frozenset[str]
+    distant: Frame
     dashes: frozenset[str]
     facility_codes: frozenset[str]
     facility_rx: re.Pattern[str] | None
@@ -191,8 +202,6 @@ def _compile(lang: Language) -> Lexicon:
     facility_rx = re.compile(
         rf"(?<![\w-])(?:{'|'.join(re.escape(c) for c in sorted(codes, key=len, reverse=True))})"
         rf"[-\u2011 ]?(?:[{signs}]\s?)?\d+(?![\w-])") if codes else None
-    person_of = data.get("person_of") or {}
-    distant = data.get("distant_cues") or {}
     other = lang.config.get("other_entities") or {}
     labels = {str(k): v for k, v in (lang.config.get("entities") or {}).items()}
     hooks = {name: h for name in ("person_nominative", "name_nominative", "surname_nominatives", "person_gender")
@@ -216,16 +225,12 @@ def _compile(lang: Language) -> Lexicon:
         after_credit=tuple(re.compile(p) for p in data.get("after_credit_patterns") or []),
         credit_inside=tuple(re.compile(p) for p in data.get("credit_inside_patterns") or []),
         person_verbs=_words(data.get("person_object_verbs")),
-        person_of_nouns=_words(person_of.get("nouns")),
-        person_of_preps=_words(person_of.get("prepositions")),
+        person_of=_frame(data.get("person_of")),
         person_before=tuple(data.get("person_before") or []),
-        owned_by_org=_words((data.get("organisation_parts") or {}).get("nouns")),
-        owned_by_org_preps=_words((data.get("organisation_parts") or {}).get("prepositions")),
-        platform_preps=_words(data.get("platform_prepositions")),
-        platform_heads=_words(data.get("platform_heads")),
+        owned_by_org=_frame(data.get("organisation_parts")),
+        platform=Frame(heads=_words(data.get("platform_heads")), preps=_words(data.get("platform_prepositions"))),
         unit_heads=_words(data.get("unit_heads")),
-        distant_nouns=_words(distant.get("nouns")),
-        distant_preps=_words(distant.get("prepositions")),
+        distant=_frame(data.get("distant_cues")),
         dashes=frozenset(data.get("dashes") or []),
         facility_codes=frozenset(codes),
         facility_rx=facility_rx,
@@ -986,8 +991,8 @@ class _Reading(DocPass):
                 return True, []
             gov = g.governor(root)
             prep = g.preposition_of(root)
-            if gov.i != root.i and gov.lemma_.lower() in lex.person_of_nouns and (
-                    (prep is not None and prep.lower_ in lex.person_of_preps)
+            if gov.i != root.i and gov.lemma_.lower() in lex.person_of.heads and (
+                    (prep is not None and prep.lower_ in lex.person_of.preps)
                     or (prep is None and g.is_(root, "nominal_modifier"))):
                 return True, []  # "the release of Jane Doe", "освобождения Ивана Петрова"
             if prev is not None and prev.pos_ == "VERB" and prev.lemma_.lower() in lex.person_verbs:
@@ -1026,10 +1031,10 @@ class _Reading(DocPass):
     def _on_platform(self, c: _Cand) -> bool:
         """ "videos on Twitter", "wrote on Telegram": the name after "on"/"via" is a platform."""
         doc, lex = self.doc, self.lex
-        if c.end - c.start != 1 or c.start < 2 or doc[c.start - 1].lower_ not in lex.platform_preps:
+        if c.end - c.start != 1 or c.start < 2 or doc[c.start - 1].lower_ not in lex.platform.preps:
             return False
         head = doc[c.start - 1].head
-        return head.lemma_.lower() in lex.platform_heads or head.lower_ in lex.platform_heads
+        return head.lemma_.lower() in lex.platform.heads or head.lower_ in lex.platform.heads
 
     def _hints(self, span: Span, label: EntityType | None) -> tuple[list[Role], list[EntityType]]:
         """Role and type votes from the words attached to a name in the parse."""
@@ -1076,17 +1081,17 @@ class _Reading(DocPass):
     def _owned_by_organisation(self, span: Span) -> bool:
         """Whether a name belongs to a noun only an organisation has ("the head of X", "X's staff")."""
         lex, g = self.lex, self.g
-        if not lex.owned_by_org or is_known_place(span.text) or lex.head_of(span[-1]) == "place":
+        if not lex.owned_by_org.heads or is_known_place(span.text) or lex.head_of(span[-1]) == "place":
             return False
         root = span.root
-        if g.is_(root, "possessor") and {root.head.lower_, root.head.lemma_.lower()} & lex.owned_by_org:
+        if g.is_(root, "possessor") and {root.head.lower_, root.head.lemma_.lower()} & lex.owned_by_org.heads:
             return True
         gov, prep = g.governor(root), g.preposition_of(root)
-        if gov.i == root.i or not {gov.lower_, gov.lemma_.lower()} & lex.owned_by_org or gov.pos_ != "NOUN":
+        if gov.i == root.i or not {gov.lower_, gov.lemma_.lower()} & lex.owned_by_org.heads or gov.pos_ != "NOUN":
             return False
         if prep is not None:
-            return prep.lower_ in lex.owned_by_org_preps
-        return not lex.owned_by_org_preps and g.is_(root, "nominal_modifier") and self.feat(root, "Case") in ("Gen", None)
+            return prep.lower_ in lex.owned_by_org.preps
+        return not lex.owned_by_org.preps and g.is_(root, "nominal_modifier") and self.feat(root, "Case") in ("Gen", None)
 
     def _distant_cue(self, span: Span, cands: list[_Cand]) -> list[Role]:
         """ "a spokesman for his group, X (Y), Jane Doe, told": the cue before a name that qualifies it.
@@ -1098,7 +1103,7 @@ class _Reading(DocPass):
         lex, doc, g = self.lex, self.doc, self.g
         lo = self.sents.of(span.start)[0]
         k = span.start - 1
-        if not lex.distant_nouns or k <= lo or doc[k].text != ",":
+        if not lex.distant.heads or k <= lo or doc[k].text != ",":
             return []
         k -= 1
         ends = {c.end: c for c in cands if c.end <= span.start}
@@ -1117,18 +1122,18 @@ class _Reading(DocPass):
             return []  # "a spokesman for the group, Jane Doe": an apposition the parse reads
         lower = 0
         while k > lo and (doc[k].text == "," or (doc[k].is_lower and doc[k].is_alpha and doc[k].lower_ not in
-                                                  lex.distant_preps and not g.is_(doc[k], "determiner", "possessor"))):
+                                                  lex.distant.preps and not g.is_(doc[k], "determiner", "possessor"))):
             lower += doc[k].text != ","
             if lower > 2:
                 return []
             k -= 1
         if k > lo and g.is_(doc[k], "determiner", "possessor"):
             k -= 1
-        if k <= lo or doc[k].lower_ not in lex.distant_preps:
+        if k <= lo or doc[k].lower_ not in lex.distant.preps:
             return []
         cue = doc[k - 1]
         role = lex.role_of(cue)
-        return [role] if role and cue.lower_ in lex.distant_nouns else []
+        return [role] if role and cue.lower_ in lex.distant.heads else []
 
     # ---------------------------------------------------------------- mentions
 

@@ -837,7 +837,7 @@ class _Quotes(DocPass):
     def _interrupted(self, sp: _Span) -> list[_Span]:
         """«Я не признаю вину, — сказала она. — Я говорила правду»: the author's words inside the
         quotation marks are no speech; they name the speaker of both parts."""
-        rx = _inner_attribution(self.r.dashes)
+        rx = _with_dashes(_INNER_ATTRIBUTION, self.r.dashes)
         if rx is None:
             return []
         m = rx.search(self.text, sp.start, sp.end)
@@ -924,7 +924,7 @@ def find_quote_spans(text: str, r: Rules) -> list[_Span]:
     Where the language writes speech after a dash, a line opened by one is speech too."""
     spans: list[_Span] = []
     pos = 0
-    dash_line = _dash_line(r.dashes) if r.dash_speech else None
+    dash_line = _with_dashes(_DASH_LINE, r.dashes) if r.dash_speech else None
     for para, line in enumerate(text.split("\n")):
         i = 0
         found: list[_Span] = []
@@ -982,21 +982,18 @@ def _trimmed(text: str, open_: int, close: int, para: int, closed: bool) -> _Spa
     return _Span(open=open_, close=close, start=start, end=end, para=para, closed=closed)
 
 
-@cache
-def _dash_line(dashes: tuple[str, ...]) -> re.Pattern[str] | None:
-    """A line of speech opened by a dash, up to the author's words after another dash."""
-    if not dashes:
-        return None
-    d = "".join(re.escape(x) for x in dashes)
-    return re.compile(rf"^[ \t]*(?P<dash>[{d}])[ \t]+(?P<q>[^\n]+?)(?=[ \t]*,?[ \t]*[{d}][ \t]+\w|$)")
+# a line of speech opened by a dash, up to the author's words after another dash
+_DASH_LINE = r"^[ \t]*(?P<dash>[{d}])[ \t]+(?P<q>[^\n]+?)(?=[ \t]*,?[ \t]*[{d}][ \t]+\w|$)"
+# the author's words inside a line of speech, between two dashes
+_INNER_ATTRIBUTION = r"[,!?…]?\s*[{d}]\s+(?P<attr>[^{d}«»\n]+?)[.,:]?\s*[{d}]\s+"
 
 
 @cache
-def _inner_attribution(dashes: tuple[str, ...]) -> re.Pattern[str] | None:
+def _with_dashes(template: str, dashes: tuple[str, ...]) -> re.Pattern[str] | None:
+    """`template` with `{d}` standing for the language's dashes, compiled; None without dashes."""
     if not dashes:
         return None
-    d = "".join(re.escape(x) for x in dashes)
-    return re.compile(rf"[,!?…]?\s*[{d}]\s+(?P<attr>[^{d}«»\n]+?)[.,:]?\s*[{d}]\s+")
+    return re.compile(template.replace("{d}", "".join(re.escape(x) for x in dashes)))
 
 
 def _sentence_end(text: str, lo: int, hi: int) -> int:
