@@ -175,8 +175,23 @@ def test_act_told_as_news_takes_the_month_of_the_telling():
                      "treason, the state agency reported Thursday.")
     e = one(events, "charge")
     assert e.date == "2021-05" and e.charge == "treason"
+    # told in the telling's own clause with no time of its own: the telling's day
     events, _ = read("Ana Petrova was detained in Velbrod, her lawyer said Thursday.")
-    assert one(events, "detention").date is None  # not told as news: the telling does not date it
+    assert one(events, "detention").date == "2021-05-13"
+
+
+def test_an_act_a_dated_telling_reports_takes_the_telling_s_day():
+    events, _ = read("On Friday, police said they had detained the activist Ivo Stanev.")
+    assert one(events, "detention").date == "2021-05-14"
+    # deeper in what was told, after another clause of it
+    events, _ = read("State media reported on the morning of 12 May that the activist Ivo Stanev was "
+                     "pushed out of the car and then detained.")
+    assert one(events, "detention").date == "2021-05-12"
+    # a time of the act's own still rules, and a state reaching now is not a dated act
+    events, _ = read("His lawyer said on Friday that Ivo Stanev was sentenced in 2019 to five years.")
+    assert one(events, "sentence").date == "2019"
+    events, _ = read("His lawyer said on Friday that Ivo Stanev has been held in custody since March.")
+    assert one(events, "detention").date == "2021-03"
 
 
 def test_a_when_clause_dates_the_act_it_hangs_on():

@@ -998,6 +998,28 @@ def _told_on(d: _Doc, t: Token, root: Token) -> bool:
     return verb is not None and verb.i != t.i and d.has(verb, "speech")
 
 
+_TOLD_CLAUSES = 4  # how many clauses down a telling's complement an act may be told
+
+
+def _reported_act(d: _Doc, t: Token, root: Token) -> bool:
+    """The act is what a speech verb's complement tells, its verb the complement's own (not a
+    noun deeper in it, nor a state reaching now, "has been held"): "said on Tuesday (that) they
+    had detained her", "сообщили, что она задержана"."""
+    speech = next((a for a in [root, *_ancestors(root, 6)] if a.pos_ in ("VERB", "AUX")), None)
+    if speech is None or t.pos_ not in ("VERB", "AUX") or _perfect_aux(d, t, "Pres"):
+        return False
+    # up from the act's clause through the clauses told with it ("..., and then she was
+    # detained") to the complement the telling governs
+    v = t
+    for _ in range(_TOLD_CLAUSES):
+        if v.head.i == speech.i:
+            return d.g.is_(v, "clausal_complement")
+        if v.head.i == v.i or not d.g.is_(v, "conjunct", "adverbial_clause", "clausal_complement", "parataxis"):
+            return False
+        v = v.head
+    return False
+
+
 def _reachable(d: _Doc, t: Token, root: Token, told_ok: bool = False) -> bool:
     """A date belongs to the trigger unless it sits inside another clause below their meeting point
     ("charges based on remarks he made in February": February dates the remarks). A clause of
@@ -1231,7 +1253,8 @@ def _names_a_thing(d: _Doc, s: TimeExpr) -> bool:
     "майских протестов"): it names the thing, and says nothing of when any act was."""
     root = _root_of(d.doc, s)
     return d.g.is_(root, "compound", "adjective", "nominal_modifier") and d.g.preposition_of(root) is None \
-        and root.head.i != root.i and root.head.pos_ in ("NOUN", "PROPN") and not d.has(root.head, "term_units")
+        and root.head.i != root.i and root.head.pos_ in ("NOUN", "PROPN") \
+        and not d.has(root.head, "term_units") and not d.has(root.head, "day_parts")
 
 
 def _of_a_coordinated_act(d: _Doc, q: Quantity, t: Token) -> bool:
@@ -1700,13 +1723,18 @@ def _event(d: _Doc, t: Token, rule: Rule, etype: EventType, si: int, sent: Span,
     date = dspan.value if dspan is not None else None
     if dspan is not None and date is None:
         d.own_time_unknown.add((q_start, etype))
-    if date is None and _told_recent(d, t):
-        # an act told as news on a dated telling ("newly levied charges, TASS reported Thursday")
-        # happened by then, most likely in the same month: its month, not the telling's day
+    if date is None and dspan is None:
+        # an act told on a dated telling: "newly levied charges, TASS reported Thursday" (told
+        # as news in the perfect) happened by then, most likely in the same month: its month;
+        # "police said on Tuesday they had detained her", "8 марта сообщили, что она задержана"
+        # (a plain past or a participle in the telling's own clause) is that day's telling of it
         told = [s for s in own_dates if _told_on(d, t, _root_of(d.doc, s)) and _reachable(
             d, t, _root_of(d.doc, s), told_ok=True)]
         got = told[0].value if told else None
-        date = _news_month(got) if got is not None else None
+        if got is not None and _told_recent(d, t):
+            date = _news_month(got)
+        elif got is not None and got.day is not None and _reported_act(d, t, _root_of(d.doc, told[0])):
+            date = got
     if date is None and among is not None and not written:
         # "A prisoner exchange took place on 1 August. Among those freed was X": the group's act
         date = _previous_sentence_date(d, sent, points)

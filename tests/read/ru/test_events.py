@@ -85,6 +85,18 @@ def test_undated_lead_takes_publication_date_but_look_back_does_not(read_ru):
     assert ("charge", None) in events(a)
 
 
+def test_an_act_a_dated_telling_reports_takes_the_telling_s_day(read_ru):
+    # "утром 8 марта": a part of the day does not make the date the name of a thing
+    a = read_ru("Утром 8 марта госСМИ сообщили, что Анна Лесных задержана на границе.", published="2023-03-15")
+    assert [e.date for e in a.events if e.type == "detention"] == ["2023-03-08"]
+    a = read_ru("В понедельник адвокат сообщил, что Ивана Кудеина вывели из машины, после чего его задержали.",
+                published="2023-03-15")
+    assert [e.date for e in a.events if e.type == "detention"] == ["2023-03-13"]
+    a = read_ru("11 марта правозащитники сообщили, что Анну Лесных приговорили к пяти годам в 2019 году.",
+                published="2023-03-15")
+    assert [e.date for e in a.events if e.type == "sentence"] == ["2019"]
+
+
 def test_asset_freeze_and_calls_for_release_are_not_events(read_ru):
     assert read_ru("Суд наложил арест на имущество Ивана Лесных.").events == []
     assert read_ru("Правозащитники призвали к освобождению Ивана Лесных.").events == []
