@@ -211,3 +211,45 @@ def test_a_report_that_dates_an_act_by_its_own_date_yields_to_a_day_another_stat
     # a report's date before the stated day is not the lag of a report: it keeps its date
     events = merge(em("S1", "detention", "2021-02-03", by_report=True), em("S2", "detention", "2021-02-04"))
     assert {x.date for e in events for x in e.evidence} == {"2021-02-03", "2021-02-04"}
+
+
+def _one_subject(*sources: str) -> EntityResolution:
+    return EntityResolution(entities=[Entity(id="E1", type="person", name="Ivo Stanev")],
+                            of_mention={f"{s}:M1": "E1" for s in sources}, subject="E1")
+
+
+def _of_him(source: str, etype: str, date: str, precision: str = "day", **kw) -> EventMention:
+    return em(source, etype, date, precision, participants=[(f"{source}:M1", "subject")], **kw)
+
+
+def test_one_long_term_told_at_dates_far_apart_is_one_act_with_a_date_conflict():
+    from casefile.assess.conflicts import find_conflicts
+    res = _one_subject("S1", "S2", "S3")
+    # two sources date the sentence in November 2023; a third writes "sentenced to seven years in
+    # March 2022", its conviction told in the same sentence: one verdict, one source wrong on its date
+    events = merge(_of_him("S1", "sentence", "2023-11-16", duration="P7Y"),
+                   _of_him("S1", "conviction", "2023-11-16"),
+                   _of_him("S2", "sentence", "2023", "year", duration="P7Y"),
+                   _of_him("S3", "sentence", "2022-03", "month", duration="P7Y", sentence=4),
+                   _of_him("S3", "conviction", "2022-03", "month", sentence=4),
+                   resolution=res)
+    assert sorted(e.type for e in events) == ["conviction", "sentence"]
+    sentence = next(e for e in events if e.type == "sentence")
+    assert sorted(x.source for x in sentence.evidence) == ["S1", "S2", "S3"]
+    events, conflicts = find_conflicts(events)
+    assert [(c.field, sorted(v.value for v in c.values)) for c in conflicts] == [("date", ["2022-03", "2023-11-16"])]
+    assert next(e for e in events if e.type == "sentence").date == "2023-11-16"
+
+
+def test_terms_that_differ_are_short_or_share_a_source_stay_two_acts():
+    res = _one_subject("S1", "S2")
+    # another length: another sentence
+    assert len(merge(_of_him("S1", "sentence", "2019-05-10", duration="P2Y"),
+                     _of_him("S2", "sentence", "2023-11-16", duration="P7Y"), resolution=res)) == 2
+    # a short term (an arrest of fifteen days) is given again and again
+    assert len(merge(_of_him("S1", "sentence", "2019-05-10", duration="P15D"),
+                     _of_him("S2", "sentence", "2023-11-16", duration="P15D"), resolution=res)) == 2
+    # one source telling two sentences of one length tells two
+    assert len(merge(_of_him("S1", "sentence", "2019-05-10", duration="P2Y"),
+                     _of_him("S1", "sentence", "2023-11-16", duration="P2Y", at=20),
+                     _of_him("S2", "sentence", "2023-11", "month", duration="P2Y"), resolution=res)) == 2

@@ -31,6 +31,7 @@ from typing import Any
 
 from casefile.assess.cues import has_cue
 from casefile.core.durations import duration_days
+from casefile.core.event_types import event_types
 from casefile.model import Amount, Conflict, ConflictValue, Event, Evidence, Precision
 
 # readings of one fact further apart than these are more likely two facts
@@ -143,10 +144,19 @@ def _date_conflict(ev: Event) -> list[_Reading] | None:
         return None
     best = _winner(readings, ev.date, lambda a, b: a == b)
     _set_date(ev, best.value, ev.evidence)
-    if _date_spread(leaves) > _MAX_DATE_GAP_DAYS:
+    if _date_spread(leaves) > _MAX_DATE_GAP_DAYS and not _one_term(ev):
         _note(ev, f"Sources give dates far apart ({', '.join(sorted(leaves))}); possibly more than one event.")
         return None
     return _ordered(readings)
+
+
+def _one_term(ev: Event) -> bool:
+    """An act given once per term (event_types.yaml `one_per_term`), every dated reading of it
+    with the same term: one act whatever the dates, so far-apart dates are a disagreement."""
+    if ev.type not in event_types().one_per_term():
+        return False
+    terms = {e.duration for e in ev.evidence if e.date}
+    return len(terms) == 1 and None not in terms
 
 
 def _set_date(ev: Event, value: str, evidence: list[Evidence]) -> None:

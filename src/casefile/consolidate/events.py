@@ -25,6 +25,7 @@ from rapidfuzz import fuzz
 
 from casefile.consolidate.entities import EntityResolution
 from casefile.core.dates import PartialDate, compatible, parse_iso
+from casefile.core.durations import duration_days
 from casefile.core.event_types import event_types
 from casefile.model import (
     Amount,
@@ -45,6 +46,9 @@ ONE_DAY = 1  # sources disagreeing by this many days on one act still tell one a
 # same window in which assess/conflicts.py shows a disagreement rather than a doubt
 SAME_ACT_DAYS = 45
 _RANK = {"day": 0, "month": 1, "year": 2, "unknown": 3}
+# a term this long is given to a person once (event_types.yaml `one_per_term`); a shorter one,
+# fifteen days' arrest, may well be given again
+ONCE_GIVEN_DAYS = 365
 
 
 @dataclass
@@ -103,6 +107,7 @@ def merge_events(analyses: list[DocAnalysis], resolution: EntityResolution, sour
     clusters = _cluster(items)
     if _complete_years(items, clusters):
         clusters = _cluster(items)
+    clusters = _one_term_told_twice(clusters)
     events = [_event(c, resolution) for c in clusters]
     events.sort(key=_chronology)
     return [e.model_copy(update={"id": f"V{k}"}) for k, e in enumerate(events, start=1)]
@@ -192,6 +197,56 @@ def _cluster(items: list[_Item]) -> list[_Cluster]:
         own = focus.get(it.em.source)
         place(it, anchors + ([own] if own else []))
     return clusters
+
+
+def _subjects(c: _Cluster) -> set[str]:
+    return {e for i in c.items for e, role in i.participants if role == "subject"}
+
+
+def _term(c: _Cluster) -> str | None:
+    """The one term a cluster's mentions give, if they give one and only one."""
+    terms = {i.em.duration for i in c.items if i.em.duration}
+    return next(iter(terms)) if len(terms) == 1 else None
+
+
+def _told_in(c: _Cluster) -> set[tuple[str, int]]:
+    return {(i.em.source, i.em.sentence) for i in c.items}
+
+
+def _one_term_told_twice(clusters: list[_Cluster]) -> list[_Cluster]:
+    """One long term told by two sources at dates too far apart to join ("sentenced to seven
+    years in March" against "On November 16 ... seven years"): a person is given such a term
+    once (`one_per_term`), so the clusters are one act and their dates a conflict between the
+    sources. The acts of the same step told in the same sentences (the conviction) go with it.
+    Clusters that share a source stay apart: a source telling both tells two acts."""
+    types = event_types()
+    out = list(clusters)
+    for name in types.one_per_term():
+        stage = types[name].stage
+        terms = [c for c in out if c.type == name and c.date is not None and (t := _term(c))
+                 and (duration_days(t) or 0) >= ONCE_GIVEN_DAYS]
+        for a in sorted(terms, key=lambda c: (-len(c.sources()), min(i.order for i in c.items))):
+            if a not in out:
+                continue
+            for b in [b for b in terms if b is not a and b in out]:
+                assert a.date is not None and b.date is not None
+                if _term(a) != _term(b) or a.sources() & b.sources() or not _subjects(a) & _subjects(b) \
+                        or _near(a.date, b.date):
+                    continue
+                with_b, with_a = _told_in(b), _told_in(a)
+                _absorb(out, a, b)
+                for c in [c for c in out if c.type != name and types[c.type].stage == stage
+                          and _told_in(c) <= with_b]:
+                    home = next((h for h in out if h.type == c.type and h is not c and _told_in(h) & with_a), None)
+                    if home is not None:
+                        _absorb(out, home, c)
+    return out
+
+
+def _absorb(clusters: list[_Cluster], into: _Cluster, other: _Cluster) -> None:
+    for i in other.items:
+        into.add(i)
+    clusters.remove(other)
 
 
 def _complete_years(items: list[_Item], clusters: list[_Cluster]) -> bool:

@@ -96,6 +96,7 @@ class EventTypeSpec(_Frozen):
     in_session: bool = False
     in_session_with_term: bool = False
     stage: int | None = None
+    one_per_term: bool = False
     summary: frozenset[SummaryPart] = frozenset()
     color: str
     words: Mapping[str, Wording]
@@ -172,6 +173,10 @@ class EventTypes:
     def in_session_with_term(self) -> frozenset[str]:
         """Acts a court decides in a session when they come with a term (custody for two months)."""
         return self._set(("in_session_with_term", ""), lambda s: s.in_session_with_term)
+
+    def one_per_term(self) -> frozenset[str]:
+        """Acts a person undergoes once per term of a given length (a sentence)."""
+        return self._set(("one_per_term", ""), lambda s: s.one_per_term)
 
     def legal(self) -> frozenset[str]:
         """Acts of a legal or custodial process (a report that tells one of a named person is
