@@ -253,3 +253,16 @@ def test_terms_that_differ_are_short_or_share_a_source_stay_two_acts():
     assert len(merge(_of_him("S1", "sentence", "2019-05-10", duration="P2Y"),
                      _of_him("S1", "sentence", "2023-11-16", duration="P2Y", at=20),
                      _of_him("S2", "sentence", "2023-11", "month", duration="P2Y"), resolution=res)) == 2
+
+
+def test_one_charge_worded_in_two_inflected_forms_is_one_act_in_any_alphabet():
+    # a case "по оправданию терроризма" dated to May by one source, one "по статье … —
+    # «оправдание терроризма»" on 10 April by another: one charge, a conflict on its date
+    from casefile.assess.conflicts import find_conflicts
+    events = merge(em("S1", "charge", "2023-04-10", charge="статье 205.2 УК РФ — «оправдание терроризма»"),
+                   em("S2", "charge", "2023-05", "month", charge="по оправданию терроризма"))
+    assert len(events) == 1
+    assert [c.field for c in find_conflicts(events)[1]] == ["date"]
+    # the common words of charges ("статья", "уголовного") do not make two charges one
+    assert len(merge(em("S1", "charge", "2023-04-10", charge="по статье уголовного кодекса о хулиганстве"),
+                     em("S2", "charge", "2023-05", "month", charge="по статье уголовного кодекса о клевете"))) == 2

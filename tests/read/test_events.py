@@ -841,3 +841,13 @@ def test_who_speaks_of_an_act_is_not_its_party_nor_is_a_person_noun_its_charge()
     assert all(e.charge != "an activist" for e in events)
     parties = {mentions[p].text for e in events for p, _ in e.participants}
     assert "Orlik Watch" not in parties
+
+
+def test_a_day_without_a_year_on_an_act_told_as_done_is_not_after_the_report():
+    # "April 10" in a report of 15 March would be a coming day (a hearing set for it); an act
+    # told as done on it was last April's
+    for text in ("On April 10, police detained Ivo Stanev.", "Ivo Stanev was detained on April 10."):
+        events, _ = read(text, published="2024-03-15")
+        assert one(events, "detention").date == "2023-04-10", text
+    events, _ = read("Ivo Stanev was detained on March 10.", published="2024-03-15")
+    assert one(events, "detention").date == "2024-03-10"

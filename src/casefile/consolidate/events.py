@@ -382,7 +382,7 @@ def _charge_words() -> tuple[re.Pattern[str], frozenset[str]]:
     the words too common in charges to tell two apart, from every language's charges.yaml."""
     tables = per_language("charges.yaml").values()
     article = "|".join(rf"\b{w}" for t in tables for w in t.get("article_words") or [])
-    generic = frozenset(w for t in tables for w in t.get("generic_words") or [])
+    generic = frozenset(str(w).lower()[:STEM] for t in tables for w in t.get("generic_words") or [])
     return re.compile(rf"(?:{article})\s*(\d+(?:\.\d+)*)", re.I), generic
 
 
@@ -401,9 +401,14 @@ def _articles_fit(it: _Item, c: _Cluster) -> bool:
     return not theirs or bool(mine & theirs)
 
 
+STEM = 6  # letters of a word compared across its inflected forms ("терроризма", "терроризм")
+
+
 def _content_words(text: str) -> set[str]:
+    """A charge's distinctive words, cut to their first letters so that one word's forms agree
+    ("оправдания" / "оправданию", "terrorism" / "terrorist"), in any alphabet."""
     generic = _charge_words()[1]
-    return {w for w in re.findall(r"[a-z]+", text.lower()) if len(w) > 3 and w not in generic}
+    return {w[:STEM] for w in re.findall(r"[^\W\d_]+", text.lower()) if len(w) > 3 and w[:STEM] not in generic}
 
 
 def _same_charge(it: _Item, c: _Cluster) -> bool:

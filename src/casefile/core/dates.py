@@ -55,6 +55,12 @@ class PartialDate:
         day = self.day or calendar.monthrange(self.year, month)[1]
         return date(self.year, month, day)
 
+    def earliest(self) -> date | None:
+        """The first calendar day the date can stand for (None without a year)."""
+        if self.year is None:
+            return None
+        return date(self.year, self.month or 1, self.day or 1)
+
     def with_year(self, year: int) -> PartialDate:
         return PartialDate(year, self.month, self.day)
 

@@ -998,6 +998,17 @@ def _told_on(d: _Doc, t: Token, root: Token) -> bool:
     return verb is not None and verb.i != t.i and d.has(verb, "speech")
 
 
+def _done_after_report(d: _Doc, t: Token, date: PartialDate) -> bool:
+    """The act's verb tells it as done (a past or a perfect: "police detained", "was detained",
+    "возбудил") on a day after its report was published: a year-less day read as coming."""
+    pub = d.frame.published
+    first, latest = (date.earliest(), pub.latest()) if pub is not None else (None, None)
+    if t.pos_ not in ("VERB", "AUX") or first is None or latest is None or first <= latest:
+        return False
+    finite = [c for c in d.g.children(t, "auxiliary", "passive_auxiliary") if "Fin" in c.morph.get("VerbForm", [])]
+    return any("Past" in f.morph.get("Tense", []) for f in finite or [t]) or _perfect_aux(d, t, "Pres")
+
+
 _TOLD_CLAUSES = 4  # how many clauses down a telling's complement an act may be told
 
 
@@ -1721,6 +1732,10 @@ def _event(d: _Doc, t: Token, rule: Rule, etype: EventType, si: int, sent: Span,
     # report whose own date is a guess): then it has no date, not a neighbouring clause's
     dspan = _nearest(d, t, own)
     date = dspan.value if dspan is not None else None
+    if date is not None and dspan is not None and not dspan.has_year and _done_after_report(d, t, date):
+        # a day without a year read as coming ("on April 10" in a report of March 15, as a
+        # hearing set for it would be), on a verb told as done: last year's
+        date = date.with_year(date.year - 1) if date.year is not None else date
     if dspan is not None and date is None:
         d.own_time_unknown.add((q_start, etype))
     if date is None and dspan is None:

@@ -526,3 +526,17 @@ def test_a_term_belongs_to_the_coordinated_act_it_hangs_on(read_ru):
     assert {(e.type, e.duration) for e in a.events if e.type in ("detention", "sentence")} == \
         {("detention", None), ("sentence", "P2Y")}
     assert first_parties(a, lambda e: e.type == "sentence") == ["Анна Лесных"]
+
+
+def test_a_day_without_a_year_on_an_act_told_as_done_is_not_after_the_report(read_ru):
+    a = read_ru("10 апреля полиция задержала Ивана Кудеина.", published="2024-03-15")
+    assert [e.date for e in a.events if e.type == "detention"] == ["2023-04-10"]
+
+
+def test_a_case_by_its_topic_or_by_an_article_and_its_name_gives_the_charge(read_ru):
+    a = read_ru("Уголовное дело по оправданию терроризма было возбуждено против Ивана Кудеина в мае.",
+                published="2024-03-15")
+    assert [e.charge for e in a.events if e.type == "charge"] == ["по оправданию терроризма"]
+    a = read_ru("10 марта СК возбудил против Ивана Кудеина уголовное дело по статье 205.2 УК РФ — "
+                "«оправдание терроризма».", published="2024-03-15")
+    assert [e.charge for e in a.events if e.type == "charge"] == ["статье 205.2 УК РФ — «оправдание терроризма»"]
