@@ -456,3 +456,29 @@ def test_a_person_is_named_by_the_fuller_form_that_adds_given_names_before_the_u
     assert "Dan Stanev" in entity_of(res, "S1:M2").aliases
     # a patronymic inside the name is not a fuller name of the same shape: the usual form stays
     assert entity_of(res, "S2:M1").name == "Анна Лесных"
+
+
+def test_one_court_named_in_two_languages_and_forms_is_one():
+    res = (Bundle()
+           .add("Заречный суд Велброда приговорил его.", ("Заречный суд Велброда", "organization"), language="ru")
+           .add("Заречный райсуд Велброда огласил приговор.", ("Заречный райсуд Велброда", "organization"),
+                language="ru")
+           .add("The Zarechny District Court sentenced him.", ("Zarechny District Court", "organization"))
+           .resolve())
+    assert same(res, "S1:M1", "S2:M1", "S3:M1")
+
+
+def test_courts_of_other_places_levels_or_kinds_stay_apart():
+    res = (Bundle()
+           .add("Заречный суд Велброда приговорил его.", ("Заречный суд Велброда", "organization"), language="ru")
+           .add("Заречный суд Орлика отказал.", ("Заречный суд Орлика", "organization"), language="ru")
+           # fits both: which one it is cannot be told
+           .add("The Zarechny court ruled.", ("Zarechny court", "organization"))
+           .add("The Zarechny City Court ruled; the Zarechny District Court did not.",
+                ("Zarechny City Court", "organization"), ("Zarechny District Court", "organization"))
+           .add("The Zarechny police detained him.", ("Zarechny police", "organization"))
+           .resolve())
+    assert not same(res, "S1:M1", "S2:M1")
+    assert not same(res, "S3:M1", "S1:M1") and not same(res, "S3:M1", "S2:M1")
+    assert not same(res, "S4:M1", "S4:M2")
+    assert not same(res, "S5:M1", "S4:M2") and not same(res, "S5:M1", "S1:M1")

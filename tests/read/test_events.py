@@ -851,3 +851,21 @@ def test_a_day_without_a_year_on_an_act_told_as_done_is_not_after_the_report():
         assert one(events, "detention").date == "2023-04-10", text
     events, _ = read("Ivo Stanev was detained on March 10.", published="2024-03-15")
     assert one(events, "detention").date == "2024-03-10"
+
+
+def test_insisting_on_a_release_is_no_release():
+    events, _ = read("His lawyers insisted on the immediate release of Ivo Stanev.")
+    assert [e.type for e in events] == []
+
+
+def test_an_act_in_a_relative_clause_of_the_lead_is_background_not_the_news():
+    events, _ = read("The appeals court sent the case of Ivo Stanev, who was jailed for four years, back to the city court.")
+    assert one(events, "sentence").date is None
+
+
+def test_a_court_that_does_another_clause_s_act_is_not_this_act_s_authority():
+    events, _ = read("Prosecutors charged Ivo Stanev on Monday, and on Tuesday the Zarechny District Court "
+                     "remanded him in custody.")
+    charge = one(events, "charge")
+    assert all(role != "authority" for _, role in charge.participants)
+    assert [e.date for e in events if e.type == "hearing"] == ["2021-05-11"]

@@ -60,6 +60,7 @@ _W_LABEL, _W_HINT, _W_HEAD, _W_PLACE = 1, 2, 3, 3
 _FIRST_NAME_SIM = 85.0  # rapidfuzz ratio: "Nurlan" / "Nurlen"
 _SAME_SURNAME_GIVEN_SIM = 75.0  # given names under one surname, in two romanisations
 _SURNAME_SIM = 80.0  # "Tulegenova" / "Tolegenova" / "Tulemenova": one letter in ten
+_INFLECTION = 2  # letters an inflected form adds to a word ("суд" / "суда" / "судом")
 _MIN_FUZZY_LEN = 5  # shorter words differ in one letter too easily ("Lu" / "Li")
 _LANGUAGES = ("en", "ru")
 _SUBJECT_PENALTY_ROLES = {"lawyer", "spokesperson", "authority", "relative", "witness", "advocate"}
@@ -115,6 +116,7 @@ def resolve_entities(analyses: list[DocAnalysis], sources: list[Source]) -> Enti
     _link_initials(clusters)
     _link_full_names(clusters)
     _link_qualified_names(clusters)
+    _link_institutions(clusters)
     _link_referents(clusters)
     _link_short_forms(clusters)
     _link_plurals(clusters)
@@ -475,6 +477,76 @@ def _link_qualified_names(cl: _Clusters) -> None:
                 cands.add(cl.find(j))
         if len(cands) == 1:
             cl.union(i, cands.pop())
+
+
+@dataclass(frozen=True)
+class _Institution:
+    kind: str
+    levels: frozenset[str]
+    words: frozenset[str]  # its distinctive words, as skeletons
+
+
+@cache
+def _institution_words() -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
+    """Every language's institution kinds and levels (word skeleton -> key) and fillers."""
+    kinds: dict[str, str] = {}
+    levels: dict[str, str] = {}
+    fillers: set[str] = set()
+    for lang in _LANGUAGES:
+        data = load(f"{lang}/entities.yaml") or {}
+        for table, out in ((data.get("institution_kinds"), kinds), (data.get("institution_levels"), levels)):
+            out.update({skeleton(str(w)): str(k) for k, ws in (table or {}).items() for w in ws or []})
+        fillers |= {skeleton(str(w)) for w in data.get("institution_fillers") or []}
+    return kinds, levels, frozenset(fillers)
+
+
+def _word_in(word: str, table: dict[str, str]) -> str | None:
+    """The table's value for a word or an inflected form of it ("суда", "суду" for "суд")."""
+    if word in table:
+        return table[word]
+    return next((v for k, v in table.items() if word.startswith(k) and len(word) - len(k) <= _INFLECTION), None)
+
+
+def _institution(n: _Node) -> _Institution | None:
+    kinds, levels, fillers = _institution_words()
+    kind, level, rest = None, set(), set()
+    for w in n.words:
+        k, lv = _word_in(w, kinds), _word_in(w, levels)
+        if lv:
+            level.add(lv)
+        if k:
+            kind = kind or k
+        elif not lv and w not in fillers and len(w) > 2:
+            rest.add(w)
+    return _Institution(kind, frozenset(level), frozenset(rest)) if kind and rest else None
+
+
+def _link_institutions(cl: _Clusters) -> None:
+    """One institution under names in several languages or forms ("Тверской суд Москвы",
+    "Тверской райсуд", "Tverskoy District Court"): the same kind (a court), no level that
+    differs (district, city), and the distinctive words of one all among the other's, compared
+    by skeleton so that scripts and romanisations agree. Only when one other name fits."""
+    found = [(i, x) for i, n in enumerate(cl.nodes) if cl.type(i) == "organization" and (x := _institution(n))]
+
+    def fit(a: _Institution, b: _Institution) -> bool:
+        return a.kind == b.kind and not (a.levels and b.levels and a.levels != b.levels) \
+            and (a.words <= b.words or b.words <= a.words)
+
+    def members(i: int) -> list[_Institution]:
+        return [x for j, x in found if cl.find(j) == cl.find(i)]
+
+    def fits(i: int, j: int) -> bool:
+        """Every name of the one fits every name of the other (so that "X court" does not join
+        "X City Court" when it has already joined "X district court")."""
+        return all(fit(a, b) for a in members(i) for b in members(j))
+
+    for i, _ in found:
+        cands = {cl.find(j): j for j, _ in found if cl.find(i) != cl.find(j) and fits(i, j)}
+        # several may fit when they are one institution too ("X суд Москвы", "X райсуд
+        # Москвы"), not when they are two ("X суд Москвы", "X суд Твери")
+        if cands and all(fits(j, k) for j in cands.values() for k in cands.values() if j != k):
+            for j in cands.values():
+                cl.union(i, j)
 
 
 def _is_place_word(word: str, place_words: set[str]) -> bool:

@@ -859,6 +859,15 @@ def _person_token(d: _Doc, t: Token, rule: Rule) -> Token | None:
     return found
 
 
+def _moves_a_case(d: _Doc, t: Token, rule: Rule) -> bool:
+    """The verb's object is a case ("returned the case to the city court", "вернул дело на
+    новое рассмотрение"): what is sent is the file, not a person (unless the rule's own words
+    name the case: "возбудили дело")."""
+    g = d.g
+    return any(d.has(c, "case_nouns") and not _names_the_act(c, rule) and g.preposition_of(c) is None
+               for c in t.children if g.is_(c, "object", "passive_subject", "oblique"))
+
+
 def _names_the_act(tok: Token, rule: Rule) -> bool:
     """A word the rule itself asks for ("дело" of "возбудить дело"): part of the act's wording."""
     forms = {tok.lemma_.lower(), tok.lower_}
@@ -1504,7 +1513,7 @@ def _by_a_court(d: _Doc, t: Token) -> bool:
         agents = [o for p, o in g.prepositional(t) if d.has(p, "agent_prepositions")]
     else:
         v = _clause_verb(d, t) if t.pos_ in ("NOUN", "PROPN") else t
-        agents = [a for a in [_subject_of(d, v)] if a is not None]
+        agents = [a for a in [_subject_of(d, v)] if a is not None and not _subject_of_next_clause(d, a, v)]
     for a in agents:
         m = _mention_at(a, d.mentions)
         if d.has(a, "courts") or (m is not None and any(w in d.acts("courts") for w in m.norm.lower().split())):
@@ -1543,6 +1552,44 @@ def _reduction(d: _Doc, t: Token, sent: Span) -> tuple[str | None, str | None, i
     if after is None and base and cut:
         after = subtract_durations(base, cut)
     return base, after, end, bool(terms)
+
+
+def _acts_elsewhere(d: _Doc, m: Mention, t: Token) -> bool:
+    """The organisation does another clause's act, not this one: the subject of another verb
+    ("detained on the 12th, charged the next day, and on the 14th the district court remanded
+    him": the court does not charge), or outside a relative clause that tells the act ("the
+    court returned the case of X, who had been convicted ...")."""
+    span = d.doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return False
+    mine = t if t.pos_ in ("VERB", "AUX") else _clause_verb(d, t)
+    if mine.pos_ not in ("VERB", "AUX"):
+        return False
+    if _subject_of_next_clause(d, span.root, mine):
+        return True
+    theirs = next((a for a in _ancestors(span.root, 8) if a.pos_ in ("VERB", "AUX")), None)
+    if theirs is None or theirs.i == mine.i:
+        return False
+    g = d.g
+    if g.is_(span.root, "subject") and span.root.head.i == theirs.i:
+        return True
+    up = [mine, *_ancestors(mine, 8)]
+    return any(g.is_(x, "relative_clause") for x in up if x.pos_ in ("VERB", "AUX")) \
+        and theirs.i in {x.i for x in up} and not any(g.is_(x, "relative_clause") for x in [theirs])
+
+
+def _subject_of_next_clause(d: _Doc, x: Token, mine: Token) -> bool:
+    """Word `x` stands between another verb's conjunction and that verb, which has no subject
+    the parse gave it (", а 14 августа суд отправил его под арест": the parse made "суд" the
+    earlier verb's subject): the subject of that clause."""
+    g = d.g
+    lo, hi = sentences(d.doc).of(x.i)
+    for v in d.doc[x.i + 1:hi]:
+        if v.i == mine.i or v.pos_ not in ("VERB", "AUX") or g.children(v, "subject"):
+            continue
+        if any(lo <= c.i < x.i for c in g.children(v, "coordinator", "marker")):
+            return True
+    return False
 
 
 def _tells_it(d: _Doc, m: Mention) -> bool:
@@ -1676,6 +1723,8 @@ def _event(d: _Doc, t: Token, rule: Rule, etype: EventType, si: int, sent: Span,
         return _drop(t, "prep is not None and d.has(prep, 'source_prepositions'):")  # "released from house arrest": where an act started, not an act
     if noun and prep is not None and _term_start(d, prep):
         return _drop(t, "the start of a term")  # "banned for four years after his release": when a term runs from
+    if not noun and _moves_a_case(d, t, rule):
+        return _drop(t, "the case moved, not a person")  # "вернул дело в городской суд"
     if noun and g.is_(t, "compound"):
         return _drop(t, "noun and g.is_(t, 'compound'):")  # "a detention center": a place, not an act
     if t.ent_type_ in ("ORG", "FAC", "LAW", "WORK_OF_ART", "EVENT") or _in_organisation(d, t):
@@ -1764,7 +1813,8 @@ def _event(d: _Doc, t: Token, rule: Rule, etype: EventType, si: int, sent: Span,
             participants.append((m.id, "subject"))
     for m in d.mentions:  # the authorities the sentence names act in it ("суд ... арестовал")
         if q_start <= m.start < q_end and m.type == "organization" and "authority" in m.role_hints \
-                and all(m.id != x for x, _ in participants) and not _tells_it(d, m) and place_key(m.norm) is None:
+                and all(m.id != x for x, _ in participants) and not _tells_it(d, m) and place_key(m.norm) is None \
+                and not _acts_elsewhere(d, m, t):
             participants.append((m.id, "authority"))
     duration = _duration(d, t, sent) if etype in _types().taking("duration") else None
     if duration and etype == "detention" and _perfect_state(d, t):
@@ -1808,6 +1858,9 @@ def _lead_date(d: _Doc, t: Token, sent: Span) -> PartialDate | None:
         return None
     if d.acts.value("lead_news_only") and not _told_recent(d, t) and not _plain_lead(d, t, sent):
         return None
+    v = _clause_verb(d, t) if t.pos_ in ("NOUN", "PROPN") else t
+    if any(d.g.is_(x, "relative_clause") for x in [v, *_ancestors(v, 3)] if x.pos_ in ("VERB", "AUX")):
+        return None  # "X, которого осудили на 4 года", "X, who was jailed": background to the news
     back = d.acts("past_markers")
     morph = {f.lower() for f in d.acts.value("looks_back_morph") or []}
     if any(f.lower() in morph for f in str(t.morph).split("|")) or any(d.lemma(x) in back for x in sent):

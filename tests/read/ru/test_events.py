@@ -540,3 +540,25 @@ def test_a_case_by_its_topic_or_by_an_article_and_its_name_gives_the_charge(read
     a = read_ru("10 марта СК возбудил против Ивана Кудеина уголовное дело по статье 205.2 УК РФ — "
                 "«оправдание терроризма».", published="2024-03-15")
     assert [e.charge for e in a.events if e.type == "charge"] == ["статье 205.2 УК РФ — «оправдание терроризма»"]
+
+
+def test_insisting_on_a_release_is_no_release(read_ru):
+    a = read_ru("Прокуратура просила снизить срок, адвокаты же настаивали на освобождении Ивана Кудеина.",
+                published="2020-03-02")
+    assert [e.type for e in a.events if e.type == "release"] == []
+
+
+def test_an_act_in_a_relative_clause_of_the_lead_is_background_not_the_news(read_ru):
+    a = read_ru("Кассационный суд вернул на новое рассмотрение в городской суд дело Ивана Кудеина, которого "
+                "осудили на 4 года колонии.", published="2020-03-02")
+    assert [(e.type, e.date) for e in a.events if e.type == "conviction"] == [("conviction", None)]
+    # the case is what was sent back, no one was moved
+    assert [e.type for e in a.events if e.type == "transfer"] == []
+
+
+def test_a_court_that_does_another_clause_s_act_is_not_this_act_s_authority(read_ru):
+    a = read_ru("Ивана Кудеина задержали 12 августа, на следующий день предъявили обвинение, а 14 августа "
+                "Заречный суд отправил его под арест на два месяца.", published="2020-03-02")
+    charge = next(e for e in a.events if e.type == "charge")
+    assert charge.date == "2019-08-13" and all(role != "authority" for _, role in charge.participants)
+    assert [e.date for e in a.events if e.type == "hearing"] == ["2019-08-14"]
