@@ -304,6 +304,22 @@ def test_a_report_that_never_writes_a_year_is_dated_by_its_bundle() -> None:
     assert yearless_dates(published, {"S1"}, {**texts, "S1": "Суд арестовал блогера до 4 июля."}) == {}
 
 
+def test_another_report_s_date_line_ties_only_the_news_day() -> None:
+    from casefile.ingest.meta import yearless_dates
+
+    # S1 recalls a protest on 2 March and tells the charge of 13 August; S2 appeared on 2 March
+    # 2020 (its date line): that does not put S1 in 2020
+    texts = {"S1": "2 марта активист вышел на пикет. 13 августа ему предъявили обвинение.",
+             "S2": "2 марта 2020, 12:02\nКассационный суд вернул дело активиста.",
+             "S3": "Активиста задержали в сентябре 2019 года."}
+    published = {"S2": "2020-03-02", "S3": "2019-09-20"}
+    assert yearless_dates(published, {"S1"}, texts)["S1"][0] == "2019-08"
+    # the day it tells last is the news day: a report of that date tells the same news
+    texts["S1"] = "12 февраля активист вышел на пикет. 2 марта кассационный суд вернул его дело."
+    texts["S2"] = "2 марта 2020, 12:02\nКассационный суд вернул дело активиста."
+    assert yearless_dates(published, {"S1"}, texts)["S1"][0] == "2020-03"
+
+
 def test_an_undated_report_gets_its_year_from_the_bundle_with_a_warning(tmp_path) -> None:
     from casefile.ingest import ingest_paths
 

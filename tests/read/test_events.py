@@ -869,3 +869,13 @@ def test_a_court_that_does_another_clause_s_act_is_not_this_act_s_authority():
     charge = one(events, "charge")
     assert all(role != "authority" for _, role in charge.participants)
     assert [e.date for e in events if e.type == "hearing"] == ["2021-05-11"]
+
+
+def test_a_person_noun_for_someone_unnamed_is_not_the_named_person():
+    # "the first activist who ..." brings in another person; "the activist" after it is that one
+    events, _ = read("Police detained the activist Mira Talbot on Monday. The first activist who was convicted "
+                     "under the law was freed in 2017. The activist was released in 2017.")
+    assert [(e.type, e.participants) for e in events] == [("detention", [("S1:M1", "subject")])]
+    # with no one else brought in, "the activist" is the one introduced with the name
+    events, _ = read("Police detained the activist Mira Talbot on Monday. On Friday the activist was released.")
+    assert [e.participants for e in events if e.type == "release"] == [[("S1:M1", "subject")]]

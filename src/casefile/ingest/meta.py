@@ -28,7 +28,7 @@ from datetime import date
 from functools import cache, lru_cache
 from urllib.parse import urlsplit
 
-from casefile.core.dates import PartialDate, end_marker_before
+from casefile.core.dates import PartialDate, end_marker_before, parse_iso
 from casefile.core.patterns import alternation
 from casefile.ingest import outlets as known
 from casefile.ingest.clean import SCRAPER_DATE, banner_kind, is_prose, is_sentence, line_kind, strip_markdown
@@ -780,15 +780,20 @@ def _year_of_day(published: str | None, month: int, day: int) -> int | None:
 
 
 def _same_day_years(dates: dict[str, list[DateSpan]], but: str, month: int, day: int,
-                    published: dict[str, str | None] | None = None) -> set[int]:
+                    published: dict[str, str | None] | None = None, news_day: bool = True) -> set[int]:
     """The years the bundle's other reports give to this day and month: written out, or, in a
-    report with a date of its own (`published`), the year that date gives it."""
+    report with a date of its own (`published`), the year that date gives it. Another report's
+    own date line ties only the report's news day (`news_day`, the latest day it names): that
+    a report appeared on 2 March says nothing of a protest another recalls on 2 March."""
     published = published or {}
     years = set()
     for o, fs in dates.items():
         if o == but:
             continue
+        own = parse_iso(published.get(o))
         for f in fs:
+            if not news_day and own is not None and f.date == own:
+                continue
             if f.date.month == month and f.date.day == day:
                 year = f.date.year or _year_of_day(published.get(o), month, day)
                 if year:
@@ -802,9 +807,13 @@ def tied_years(dates: dict[str, list[DateSpan]], sid: str, published: dict[str, 
     `dates` holds every report's `find_dates`, by source id; `published` the dates of the
     reports that have one of their own (a date line or metadata)."""
     tied: set[int] = set()
+    days = [(f.date.month, f.date.day) for f in dates.get(sid, [])
+            if f.date.year is None and f.date.month is not None and f.date.day is not None]
+    latest = max(days, default=None)
     for f in dates.get(sid, []):
         if f.date.year is None and f.date.month is not None and f.date.day is not None:
-            same = _same_day_years(dates, sid, f.date.month, f.date.day, published)
+            same = _same_day_years(dates, sid, f.date.month, f.date.day, published,
+                                   news_day=(f.date.month, f.date.day) == latest)
             if len(same) == 1:
                 tied |= same
     return tied

@@ -955,7 +955,26 @@ def _is_others(d: _Doc, p: Token) -> bool:
         return True
     if d.has(p, "others"):
         return True
+    if _someone_else(d, p):
+        return True
     return p.pos_ in ("NOUN", "PROPN") and _plural(p) and not _own_word(d, p)
+
+
+def _someone_else(d: _Doc, p: Token) -> bool:
+    """A person noun for someone the report brings in without a name ("the first activist who
+    was convicted under it"), or that refers back to one ("... The activist was freed"), after
+    it has named someone: before any name, "A rights activist who faced seven years was freed"
+    is how a lead brings in the person it names next."""
+    if p.pos_ != "NOUN" or _plural(p) or d.lemma(p) not in _person_nouns(d.code) or _name_of(d, p) is not None:
+        return False
+    if not any(m.type == "person" and m.end <= p.idx for m in d.mentions):
+        return False
+    if _new_referent(d, p):
+        return True
+    lemma = d.lemma(p)
+    before = next((x for x in reversed(p.doc[:p.i]) if x.pos_ in ("NOUN", "PROPN") and d.lemma(x) == lemma
+                   and not _plural(x)), None)
+    return before is not None and _new_referent(d, before) and _named_after(d, before) is None
 
 
 def _count(d: _Doc, c: Token) -> bool:
@@ -2004,7 +2023,8 @@ def _named_after(d: _Doc, person: Token) -> Mention | None:
 def _described_before(d: _Doc, person: Token) -> Mention | None:
     """A person noun alone ("the activist", "активиста") for the person the report introduced
     with it before ("the activist Mira Talbot"): the last so introduced."""
-    if person.pos_ != "NOUN" or _plural(person) or d.lemma(person) not in _person_nouns(d.code):
+    if person.pos_ != "NOUN" or _plural(person) or d.lemma(person) not in _person_nouns(d.code) \
+            or _new_referent(d, person):
         return None
     lemma = d.lemma(person)
     for x in reversed(person.doc[:person.i]):
@@ -2012,7 +2032,17 @@ def _described_before(d: _Doc, person: Token) -> Mention | None:
             m = _named_after(d, x)
             if m is not None:
                 return m
+            if _new_referent(d, x):
+                return None  # "... after the first activist who was sentenced under it. The activist was freed"
     return None
+
+
+def _new_referent(d: _Doc, x: Token) -> bool:
+    """A person noun that brings in someone not named: with a relative clause, an ordinal or an
+    indefinite article ("the first activist who ...", "an activist")."""
+    g = d.g
+    return bool(g.children(x, "relative_clause")) or any(
+        "Ord" in c.morph.get("NumType", []) or "Ind" in c.morph.get("Definite", []) for c in x.children)
 
 
 def _antecedent(d: _Doc, pron: Token, depth: int = 0, noun: bool = False) -> Mention | None:

@@ -562,3 +562,9 @@ def test_a_court_that_does_another_clause_s_act_is_not_this_act_s_authority(read
     charge = next(e for e in a.events if e.type == "charge")
     assert charge.date == "2019-08-13" and all(role != "authority" for _, role in charge.participants)
     assert [e.date for e in a.events if e.type == "hearing"] == ["2019-08-14"]
+
+
+def test_a_person_noun_for_someone_unnamed_is_not_the_named_person(read_ru):
+    a = read_ru("В понедельник задержали активистку Анну Лесных. Первая активистка, которую осудили по этой "
+                "статье, вышла на свободу в 2017 году. Активистку освободили в 2017 году.", published="2019-09-05")
+    assert [e.type for e in a.events] == ["detention"]
