@@ -879,3 +879,17 @@ def test_a_person_noun_for_someone_unnamed_is_not_the_named_person():
     # with no one else brought in, "the activist" is the one introduced with the name
     events, _ = read("Police detained the activist Mira Talbot on Monday. On Friday the activist was released.")
     assert [e.participants for e in events if e.type == "release"] == [[("S1:M1", "subject")]]
+
+
+def test_a_pronoun_after_a_name_beside_a_subject_stands_for_that_name():
+    # the lawyer is the sentence's subject, his client is named beside the complement's subject
+    events, _ = read("The lawyer Oren Valsky stated that his client, the activist Mira Talbot, is being abused. "
+                     "In 2021 she was brought before the district court, which sentenced her to five years.")
+    assert [p for e in events if e.type == "sentence" for p, _ in e.participants] == ["S1:M2"]
+
+
+def test_an_act_counted_back_from_a_month_without_a_year_keeps_the_count():
+    # a report with no date of its own: "September" has no year, the release is six months before it
+    events, _ = read("Ivo Stanev's arrest in September came six months after his release from prison.",
+                     published=None)
+    assert [(e.type, e.date) for e in events] == [("detention", "--09"), ("release", "--03")]

@@ -288,7 +288,8 @@ def _counted_from_acts(d: _Doc, events: list[EventMention]) -> list[EventMention
     back: dict[tuple[int, str], PartialDate] = {}
     for e in out:
         own = parse_iso(e.date) if e.date else None
-        if own is None or own.year is None or e.sentence >= len(sents) or (e.sentence, e.trigger) in referred:
+        if own is None or (own.year is None and own.month is None) or e.sentence >= len(sents) \
+                or (e.sentence, e.trigger) in referred:
             continue
         for sign, parsed, noun in _counts(d, sents[e.sentence], durations, signs):
             ref = next((o for o in out if o is not e and o.sentence == e.sentence and o.trigger == noun
@@ -318,7 +319,18 @@ def _counts(d: _Doc, sent: Span, durations: list[TimeExpr], signs: dict[str, int
             yield sign, parsed, noun.text
 
 
+_ANY_YEAR = 2000  # a leap year, for shifting a day and month whose year is not known
+
+
 def _shifted(date: PartialDate, sign: int, length: Duration) -> PartialDate | None:
+    """`date` moved by `length` (back with `sign` -1); a year-less date stays year-less
+    ("six months before September": March)."""
+    if date.year is None:
+        if date.month is None:
+            return None
+        moved = after(date.with_year(_ANY_YEAR), sign * length.years, sign * length.months,
+                      sign * (length.weeks * 7 + length.days))
+        return PartialDate(None, moved.month, moved.day) if moved is not None else None
     return after(date, sign * length.years, sign * length.months, sign * (length.weeks * 7 + length.days))
 
 
@@ -2068,7 +2080,7 @@ def _antecedent(d: _Doc, pron: Token, depth: int = 0, noun: bool = False) -> Men
             if sent_start is None or sent_start != best_sent:
                 subject_of_best_sentence = None
             best, best_sent = m, sent_start
-            if span is not None and d.g.is_(span.root, "subject", "passive_subject"):
+            if span is not None and _subject_or_beside_one(d, span.root):
                 subject_of_best_sentence = m
     if subject_of_best_sentence is not None:
         # "X was a friend of the late Y. ... him": the sentence's subject, not a name inside its phrases
@@ -2083,6 +2095,21 @@ def _antecedent(d: _Doc, pron: Token, depth: int = 0, noun: bool = False) -> Men
                     and (not gender or not xg or gender & xg):
                 return _antecedent(d, x, depth + 1) or best
     return best
+
+
+def _subject_or_beside_one(d: _Doc, x: Token) -> bool:
+    """A clause's subject, or a name set beside one ("stated that his client, the activist X,
+    is being abused": X, by apposition to "client", to the role noun before it; a conjunct
+    without "and" is such an apposition the parser misread)."""
+    for _ in range(3):
+        if d.g.is_(x, "subject", "passive_subject"):
+            return True
+        beside = d.g.is_(x, "apposition", "name_part") or _named_after(d, x.head) is not None or (
+            d.g.is_(x, "conjunct") and not d.g.children(x, "coordinator"))  # (an apposition parsed as one)
+        if x.head.i == x.i or not beside:
+            return False
+        x = x.head
+    return False
 
 
 @cache

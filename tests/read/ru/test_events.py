@@ -568,3 +568,15 @@ def test_a_person_noun_for_someone_unnamed_is_not_the_named_person(read_ru):
     a = read_ru("В понедельник задержали активистку Анну Лесных. Первая активистка, которую осудили по этой "
                 "статье, вышла на свободу в 2017 году. Активистку освободили в 2017 году.", published="2019-09-05")
     assert [e.type for e in a.events] == ["detention"]
+
+
+def test_a_pronoun_after_a_name_beside_a_subject_stands_for_that_name(read_ru):
+    a = read_ru("Адвокат Анна Кудеина заявила, что её подзащитная, активистка Мария Лесных, подвергается "
+                "давлению. В 2021 году её приговорили к пяти годам.", published="2021-05-16")
+    names = {m.id: m.text for m in a.mentions}
+    assert [names[p] for e in a.events if e.type == "sentence" for p, _ in e.participants] == ["Мария Лесных"]
+
+
+def test_an_act_counted_back_from_a_month_without_a_year_keeps_the_count(read_ru):
+    a = read_ru("Арест Ивана Кудеина в сентябре последовал через полгода после его освобождения.", published=None)
+    assert [(e.type, e.date) for e in a.events] == [("detention", "--09"), ("release", "--03")]
