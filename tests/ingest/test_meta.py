@@ -239,7 +239,8 @@ def test_date_lines_of_many_shapes() -> None:
                       ("21 декабря 2020 в 1608550000", "2020-12-21"), ("Apr 17, 2022 / 12:45 PM IST", "2022-04-17"),
                       ("19:20, 12 декабря 2022, Тарвик - tarvik.news , Иван ПЕТРОВ", "2022-12-12"),
                       ("Jon Dahl ,Thursday, November 13, 2014", "2014-11-13"), ("Created: Thu, 17/02/2011 - 10:41", "2011-02-17"),
-                      ("21 Nov 2017 | Norland, Statements", "2017-11-21"), ("7 сентября 2020, 10:29", "2020-09-07")):
+                      ("21 Nov 2017 | Norland, Statements", "2017-11-21"), ("7 сентября 2020, 10:29", "2020-09-07"),
+                      ("October 6, 2020 • Urgent Action", "2020-10-06"), ("5 марта 2021 · Новости", "2021-03-05")):
         assert dateline_date("Blogger held in Tarvik over videos\n" + line + story) == (iso, None), line
 
 

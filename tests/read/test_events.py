@@ -893,3 +893,16 @@ def test_an_act_counted_back_from_a_month_without_a_year_keeps_the_count():
     events, _ = read("Ivo Stanev's arrest in September came six months after his release from prison.",
                      published=None)
     assert [(e.type, e.date) for e in events] == [("detention", "--09"), ("release", "--03")]
+
+
+def test_a_pronoun_in_a_phrase_before_its_clause_stands_for_the_subject_named_after_it():
+    events, _ = read("Following her detention on 17 September, the defender Mira Talbot was charged on 25 September.")
+    assert sorted((e.type, e.date, [p for p, _ in e.participants]) for e in events) == [
+        ("charge", "2020-09-25", ["S1:M1"]), ("detention", "2020-09-17", ["S1:M1"])]
+
+
+def test_an_article_of_a_code_is_the_charge():
+    events, _ = read("Mira Talbot was charged on 25 April under Article 293(3) of the Criminal Code.")
+    assert one(events, "charge").charge == "Article 293(3) of the Criminal Code"
+    events, _ = read("Investigators charged Ivo Stanev under article 205, part 2 of the Criminal Code.")
+    assert one(events, "charge").charge == "article 205, part 2 of the Criminal Code"

@@ -457,9 +457,18 @@ def lone_date(line: str) -> PartialDate | None:
     d = dates[0]
     before = _label().sub("", line[:d.start].strip(_SEPARATORS))
     before = re.sub(rf"^(?:{_weekday()})(?!\w)", "", before.strip(_SEPARATORS), flags=re.I)
-    if before.strip(_SEPARATORS) or not _trailing_ok(line[d.end:]):
+    if before.strip(_SEPARATORS) or not (_trailing_ok(line[d.end:]) or _section_after(line[d.end:])):
         return None
     return d.date
+
+
+def _section_after(text: str) -> bool:
+    """After a date, a separator and a short section name ("October 6, 2020 • Urgent Action",
+    "3 May 2021 | News"): still a date line."""
+    rest = _strip_times(text)
+    m = re.match(r"^\s*[|•·/]\s*(?P<label>[^|•·/\n]+)$", rest)
+    return m is not None and len(_WORD.findall(m.group("label"))) <= MONTH_LABEL_WORDS \
+        and not is_sentence(m.group("label"))
 
 
 # "PLACE, " / "PLACE. " / "Place, Region, " opening a dateline (a region may follow the place, in words)

@@ -2065,6 +2065,9 @@ def _antecedent(d: _Doc, pron: Token, depth: int = 0, noun: bool = False) -> Men
     if not noun and not d.has(pron, "person_pronouns"):
         return None
     gender = set(pron.morph.get("Gender", []))
+    ahead = None if noun else _named_after_it(d, pron, gender)
+    if ahead is not None:
+        return ahead
     starts = [a for a, _ in sentences(d.doc).bounds if a <= pron.i]
     since = d.doc[starts[-ANTECEDENT_SENTENCES]].idx if len(starts) >= ANTECEDENT_SENTENCES else 0
     best = None
@@ -2095,6 +2098,30 @@ def _antecedent(d: _Doc, pron: Token, depth: int = 0, noun: bool = False) -> Men
                     and (not gender or not xg or gender & xg):
                 return _antecedent(d, x, depth + 1) or best
     return best
+
+
+def _named_after_it(d: _Doc, pron: Token, gender: set[str]) -> Mention | None:
+    """A pronoun in a phrase set before its clause stands for that clause's subject, named after
+    it ("Following her detention on 17 September, the defender X was charged": X; "После его
+    задержания X ..."), of its gender where both can be told."""
+    g = d.g
+    root = pron
+    while root.head.i != root.i and not (root.pos_ in ("VERB", "AUX") and g.children(root, "subject", "passive_subject")):
+        root = root.head
+    if root.pos_ not in ("VERB", "AUX") or root.i < pron.i:
+        return None
+    subjects = [c for c in g.children(root, "subject", "passive_subject") if c.i > pron.i]
+    if not subjects or any(pron.i in {x.i for x in c.subtree} for c in subjects):
+        return None  # (a pronoun inside the subject is not before it)
+    m = _mention_at(subjects[0], d.mentions)
+    if m is None:
+        m = next((x for c in g.children(subjects[0], "apposition", "name_part")
+                  for x in [_mention_at(c, d.mentions)] if x is not None), None) or _named_after(d, subjects[0])
+    if m is None or m.type != "person":
+        return None
+    span = d.doc.char_span(m.start, m.end, alignment_mode="expand")
+    mg = set(span[0].morph.get("Gender", [])) if span is not None else set()
+    return m if not gender or not mg or gender & mg else None
 
 
 def _subject_or_beside_one(d: _Doc, x: Token) -> bool:

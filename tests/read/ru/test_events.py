@@ -580,3 +580,10 @@ def test_a_pronoun_after_a_name_beside_a_subject_stands_for_that_name(read_ru):
 def test_an_act_counted_back_from_a_month_without_a_year_keeps_the_count(read_ru):
     a = read_ru("Арест Ивана Кудеина в сентябре последовал через полгода после его освобождения.", published=None)
     assert [(e.type, e.date) for e in a.events] == [("detention", "--09"), ("release", "--03")]
+
+
+def test_a_pronoun_in_a_phrase_before_its_clause_stands_for_the_subject_named_after_it(read_ru):
+    a = read_ru("Иван Кудеин уехал из страны. После её задержания 17 марта правозащитнице Анне Лесных предъявили "
+                "обвинение.", published="2021-05-16")
+    names = {m.id: m.text for m in a.mentions}
+    assert [names[p] for e in a.events if e.type == "detention" for p, _ in e.participants] == ["Анне Лесных"]
