@@ -906,3 +906,10 @@ def test_an_article_of_a_code_is_the_charge():
     assert one(events, "charge").charge == "Article 293(3) of the Criminal Code"
     events, _ = read("Investigators charged Ivo Stanev under article 205, part 2 of the Criminal Code.")
     assert one(events, "charge").charge == "article 205, part 2 of the Criminal Code"
+
+
+def test_a_case_opened_against_a_number_of_others_is_not_the_named_person_s():
+    events, _ = read("Mira Talbot was detained on Monday. Criminal cases have been opened against eight of the protesters.")
+    assert [e.type for e in events] == ["detention"]
+    events, _ = read("A criminal case was opened against Mira Talbot on Monday.")
+    assert [(e.type, e.participants) for e in events] == [("charge", [("S1:M1", "subject")])]

@@ -122,7 +122,7 @@ class ActRules:
     near_without: Near
     anchors: list[PhraseMatcher]  # the words rules start from, by lemma and by form
     witnesses: DependencyMatcher
-    term_verbs: dict[str, frozenset[str]]  # a custody verb -> the units of a term that make it a sentence
+    term_verbs: dict[str, frozenset[str]]  # a custody verb or noun -> the units of a term that make it a sentence
     by_form: dict[str, tuple[int, ...]]  # a trigger's lemma or form -> the rules that name it, in order
 
 
@@ -823,9 +823,31 @@ def _against(d: _Doc, v: Token) -> Token | None:
     ("brought charges of insulting a judge against X")."""
     for x in v.subtree:
         p = d.g.preposition_of(x)
-        if p is not None and d.has(p, "against_prepositions") and _somebody(d, x):
+        if p is not None and _is_against(d, p) and _somebody(d, x):
             return x
     return None
+
+
+def _is_against(d: _Doc, p: Token) -> bool:
+    """"against", "против", or a preposition of several words ("в отношении") written so."""
+    words = d.acts("against_prepositions")
+    if d.has(p, "against_prepositions"):
+        return True
+    nxt = p.doc[p.i + 1] if p.i + 1 < len(p.doc) else None
+    return nxt is not None and f"{p.lower_} {nxt.lower_}" in words
+
+
+def _against_others(d: _Doc, v: Token) -> bool:
+    """The act is against people who are not the case's ("opened cases against eight of the
+    protesters", "в отношении восьми участников"): a number or a group, no one named."""
+    for x in [*v.children, *(c for k in v.children for c in k.children)]:  # its own phrases, not deeper ones
+        p = d.g.preposition_of(x)
+        if p is None or not _is_against(d, p) or _name_of(d, x) is not None:
+            continue
+        counted = x.like_num or any(_count(d, c) for c in x.children)
+        if counted or (_plural(x) and d.lemma(x) in _person_nouns(d.code)):
+            return True
+    return False
 
 
 def _somebody(d: _Doc, c: Token) -> bool:
@@ -867,7 +889,7 @@ def _person_token(d: _Doc, t: Token, rule: Rule) -> Token | None:
     if found is not None and (_names_the_act(found, rule) or d.has(found, "measure_nouns")):
         # "возбудили дело", "оставил в силе приговор Петрову", "мера пресечения продлена": the
         # object is the act's own word; the person is whose it is, or against whom the act is
-        return _person_of_noun(d, found) or _person_of_noun(d, t, depth=0)
+        return _person_of_noun(d, found) or _person_of_noun(d, t, depth=0) or _against(d, t)
     return found
 
 
@@ -1781,6 +1803,8 @@ def _event(d: _Doc, t: Token, rule: Rule, etype: EventType, si: int, sent: Span,
         person = _members_named(d, group, sent) or named or person
     # "возбудили дело", "смягчили срок": the act's own legal words make it one without a person
     worded = bool(rule.with_) and person is None
+    if person is None and _against_others(d, t if not noun else _clause_verb(d, t)):
+        return _drop(t, "against people who are not the case's")
     guessed = person is None
     if person is None and not rule.undated_ok and not worded and rule.person != "none":
         # a verb's person the parse lost; a noun's only in a phrase on its clause ("незадолго до
@@ -1851,8 +1875,9 @@ def _event(d: _Doc, t: Token, rule: Rule, etype: EventType, si: int, sent: Span,
     if duration and etype == "detention" and _perfect_state(d, t):
         duration = None  # "has been detained for seven years": the time held so far, not a term
     units = compiled(code, t.doc.vocab).term_verbs.get(d.lemma(t), frozenset())
-    if etype == "detention" and duration and t.pos_ == "VERB" and any(u in duration for u in units):
-        etype = "sentence"  # "jailed for 25 years", "арестовал на 15 суток": the term a court gave
+    if etype == "detention" and duration and t.pos_ in ("VERB", "NOUN") and any(u in duration for u in units):
+        # "jailed for 25 years", "арестовал на 15 суток", "назначил пять суток ареста": the term a court gave
+        etype = "sentence"
     end_span = _nearest(d, t, [s for s in ends if not _owned_by_other(d, t, s, triggers)]) \
         if etype in _types().taking("duration") else None
     end_date = end_span.value if end_span is not None else None

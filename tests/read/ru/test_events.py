@@ -587,3 +587,20 @@ def test_a_pronoun_in_a_phrase_before_its_clause_stands_for_the_subject_named_af
                 "обвинение.", published="2021-05-16")
     names = {m.id: m.text for m in a.mentions}
     assert [names[p] for e in a.events if e.type == "detention" for p, _ in e.participants] == ["Анне Лесных"]
+
+
+def test_a_case_opened_against_a_number_of_others_is_not_the_named_person_s(read_ru):
+    a = read_ru("Журналистку Анну Лесных задержали. В отношении восьми участников акции уже возбуждены уголовные дела.",
+                published="2022-09-28")
+    assert [e.type for e in a.events] == ["detention"]
+    # "в отношении" names whom the case is against
+    a = read_ru("В отношении Анны Лесных возбуждено уголовное дело.", published="2022-09-28")
+    names = {m.id: m.text for m in a.mentions}
+    assert [(e.type, [names[p] for p, _ in e.participants]) for e in a.events] == [("charge", ["Анны Лесных"])]
+
+
+def test_days_of_arrest_a_court_gives_are_a_sentence_months_are_custody(read_ru):
+    a = read_ru("Советский районный суд назначил Анне Лесных пять суток ареста.", published="2022-09-28")
+    assert [(e.type, e.duration) for e in a.events if e.type in ("sentence", "detention")] == [("sentence", "P5D")]
+    a = read_ru("Суд избрал Анне Лесных меру пресечения в виде ареста на два месяца.", published="2022-09-28")
+    assert [(e.type, e.duration) for e in a.events if e.type in ("sentence", "detention")] == [("detention", "P2M")]
