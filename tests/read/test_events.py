@@ -913,3 +913,27 @@ def test_a_case_opened_against_a_number_of_others_is_not_the_named_person_s():
     assert [e.type for e in events] == ["detention"]
     events, _ = read("A criminal case was opened against Mira Talbot on Monday.")
     assert [(e.type, e.participants) for e in events] == [("charge", [("S1:M1", "subject")])]
+
+
+def test_a_person_the_lead_brings_in_before_any_name_is_the_one_it_names_next():
+    events, mentions = read("Velbrod court jails blogger\n\nA court has sentenced a blogger and journalist to one "
+                            "year of restricted freedom. The court also banned Mira Talbot on April 29 from public "
+                            "activities. The journalist was released on December 11.")
+    names = {k: m.text for k, m in mentions.items()}
+    assert [names[p] for p, _ in one(events, "sentence").participants] == ["Mira Talbot"]
+    assert [names[p] for p, _ in one(events, "release").participants] == ["Mira Talbot"]
+    # not someone named in another role
+    events, _ = read("Police detained a blogger in Velbrod on Monday. His lawyer Mira Talbot said he was beaten.")
+    assert all(not e.participants for e in events if e.type == "detention")
+
+
+def test_a_page_that_opens_with_its_date_line_dates_no_act_by_it():
+    events, _ = read("April 17, 2021 – Norland –\nOn April 11, 2021, a court sentenced Mira Talbot to five years "
+                     "on charges of inciting ethnic and religious hatred.", published="2021-04-17")
+    e = one(events, "sentence")
+    assert e.date == "2021-04-11" and e.charge == "inciting ethnic and religious hatred"
+
+
+def test_an_article_of_a_country_s_code_is_the_charge():
+    events, _ = read("Police arrested Mira Talbot under Article 174 of Norland’s Criminal Code on Friday.")
+    assert one(events, "detention").charge == "Article 174 of Norland’s Criminal Code"

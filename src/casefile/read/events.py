@@ -1001,14 +1001,15 @@ def _someone_else(d: _Doc, p: Token) -> bool:
     is how a lead brings in the person it names next."""
     if p.pos_ != "NOUN" or _plural(p) or d.lemma(p) not in _person_nouns(d.code) or _name_of(d, p) is not None:
         return False
-    if not any(m.type == "person" and m.end <= p.idx for m in d.mentions):
-        return False
+    def named_before(x: Token) -> bool:
+        return any(m.type == "person" and m.end <= x.idx for m in d.mentions)
+
     if _new_referent(d, p):
-        return True
+        return named_before(p)
     lemma = d.lemma(p)
     before = next((x for x in reversed(p.doc[:p.i]) if x.pos_ in ("NOUN", "PROPN") and d.lemma(x) == lemma
                    and not _plural(x)), None)
-    return before is not None and _new_referent(d, before) and _named_after(d, before) is None
+    return before is not None and _new_referent(d, before) and _named_after(d, before) is None and named_before(before)
 
 
 def _count(d: _Doc, c: Token) -> bool:
@@ -1448,10 +1449,13 @@ def _tidy(text: str) -> str:
 
 
 def _until_break(d: _Doc, toks: list[Token]) -> list[Token]:
-    """A charge's words up to the first clause break ("... hatred” and placed under ...")."""
+    """A charge's words up to the first clause break ("... hatred” and placed under ..."), not
+    at words coordinated inside it ("inciting ethnic and religious hatred")."""
     out: list[Token] = []
     for x in toks:
-        if d.g.is_(x, "coordinator", "conjunct") and out or x.text in (";", "(") or (x.is_punct and x.text == "," and out):
+        clause = x.pos_ in ("VERB", "AUX") or x.head.pos_ in ("VERB", "AUX")
+        if d.g.is_(x, "coordinator", "conjunct") and out and clause or x.text in (";", "(") \
+                or (x.is_punct and x.text == "," and out):
             break
         out.append(x)
     return out or toks[:1]
@@ -2040,7 +2044,7 @@ def _name_of(d: _Doc, person: Token) -> Mention | None:
         for m in attached:
             if m.type in kinds:
                 return m
-    m = _named_after(d, person) or _described_before(d, person)
+    m = _named_after(d, person) or _described_before(d, person) or _introduced_in_lead(d, person)
     if m is None and d.has(person, "generic_person_nouns") and not _plural(person) \
             and not any("Ind" in c.morph.get("Definite", []) for c in person.children):  # "a man": someone new
         # "the woman", "девушку": the last person named before, of its gender, as a pronoun
@@ -2070,16 +2074,45 @@ def _described_before(d: _Doc, person: Token) -> Mention | None:
             if m is not None:
                 return m
             if _new_referent(d, x):
-                return None  # "... after the first activist who was sentenced under it. The activist was freed"
+                # "A court has sentenced a blogger ... The court also banned X": a lead brings in
+                # the person it names next; after a name, "the first activist who ..." is another
+                if not any(m.type == "person" and m.end <= x.idx for m in d.mentions):
+                    return _first_named_after(d, x)
+                return None
     return None
+
+
+def _introduced_in_lead(d: _Doc, person: Token) -> Mention | None:
+    """"A Kazakh court has sentenced a blogger and journalist ...", then "... banned X": the
+    report's first sentences bring in, before any name, the person they name next (a person noun
+    told in the lead before any name is that introduction)."""
+    if person.pos_ != "NOUN" or _plural(person) or d.lemma(person) not in _person_nouns(d.code) \
+            or sentences(d.doc).index[person.i] >= int(d.acts.value("lead_sentences", 0) or 0) \
+            or any(m.type == "person" and m.end <= person.idx for m in d.mentions) \
+            or d.has(person, "generic_person_nouns"):
+        return None  # ("a man", "a woman": anyone)
+    m = _first_named_after(d, person)
+    # (not someone named in another role: "detained a blogger ... His lawyer X said")
+    return m if m is not None and not set(m.role_hints) - {"subject", "other", "organization"} else None
+
+
+def _first_named_after(d: _Doc, x: Token) -> Mention | None:
+    """The first person named after token `x`, in its sentence or the next."""
+    bounds = sentences(d.doc).bounds
+    k = sentences(d.doc).index[x.i]
+    end = d.doc[bounds[min(k + 1, len(bounds) - 1)][1] - 1].idx + 1
+    return next((m for m in sorted(d.mentions, key=lambda m: m.start)
+                 if m.type == "person" and x.idx < m.start < end), None)
 
 
 def _new_referent(d: _Doc, x: Token) -> bool:
     """A person noun that brings in someone not named: with a relative clause, an ordinal or an
     indefinite article ("the first activist who ...", "an activist")."""
     g = d.g
-    return bool(g.children(x, "relative_clause")) or any(
-        "Ord" in c.morph.get("NumType", []) or "Ind" in c.morph.get("Definite", []) for c in x.children)
+    heads = [x, x.head] if g.is_(x, "conjunct") else [x]  # "a blogger and journalist": the article is the first's
+    return any(bool(g.children(h, "relative_clause")) or any(
+        "Ord" in c.morph.get("NumType", []) or "Ind" in c.morph.get("Definite", []) for c in h.children)
+        for h in heads)
 
 
 def _antecedent(d: _Doc, pron: Token, depth: int = 0, noun: bool = False) -> Mention | None:

@@ -62,6 +62,7 @@ from casefile.resources import load
 FIRST_YEAR, LAST_YEAR = 1800, 2099
 DASHES = ("-", "–", "—")
 ANCHOR_SENTENCES = 2  # an anaphoric phrase counts from a date at most this many sentences back
+DATE_LINE_WORDS = 3  # words besides its date a page's opening date line may have ("– Country –")
 COMING_DAYS = 31  # a day without a year this soon after publication is coming, not last year's
 # the classes a shape is looked for from, rarest first (see wordclasses.Shapes)
 KEY_CLASSES = ("numeric", "month", "weekday", "year", "ordinal", "day_range", "anaphoric", "relative", "rel_year",
@@ -359,10 +360,19 @@ def _header_end(doc: Doc, chosen: list[tuple[int, int, str, Any]], w: Words) -> 
     """Where the page's own date ends, when the text opens with it ("Published 2021-05-03 ..."),
     or 0."""
     first = next((t for t in doc if not t.is_space), None)
-    if first is None or (key(first, w.attr) not in w.header_words and first.lower_ not in w.header_words):
+    if first is None:
         return 0
     nl = text_of(doc).find("\n", first.idx)
     line_end = len(text_of(doc)) if nl < 0 else nl
+    if key(first, w.attr) not in w.header_words and first.lower_ not in w.header_words:
+        # a first line that is a date and a few words, no clause ("April 17, 2025 – Country –")
+        line = [t for t in doc if first.idx <= t.idx < line_end and not t.is_punct and not t.is_space]
+        opens = next((e for s, e, kind, _ in chosen if s == first.i and kind == "date"), None)
+        ends = text_of(doc)[first.idx:line_end].rstrip()[-1:]
+        if opens is None or len(line) - (opens - first.i) > DATE_LINE_WORDS or ends in (".", "!", "?") or any(
+                t.pos_ in ("VERB", "AUX") for t in line):
+            return 0  # (a sentence that opens with its date is no date line)
+        return doc[opens - 1].idx + len(doc[opens - 1].text)
     for s, e, kind, _ in sorted(chosen, key=lambda x: x[0]):
         if doc[s].idx >= line_end:
             break

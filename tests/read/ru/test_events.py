@@ -604,3 +604,16 @@ def test_days_of_arrest_a_court_gives_are_a_sentence_months_are_custody(read_ru)
     assert [(e.type, e.duration) for e in a.events if e.type in ("sentence", "detention")] == [("sentence", "P5D")]
     a = read_ru("Суд избрал Анне Лесных меру пресечения в виде ареста на два месяца.", published="2022-09-28")
     assert [(e.type, e.duration) for e in a.events if e.type in ("sentence", "detention")] == [("detention", "P2M")]
+
+
+def test_a_person_the_lead_brings_in_before_any_name_is_the_one_it_names_next(read_ru):
+    a = read_ru("Суд приговорил журналистку к году ограничения свободы. Также суд запретил Анне Лесных "
+                "заниматься журналистикой.", published="2021-04-30")
+    names = {m.id: m.text for m in a.mentions}
+    assert [names[p] for e in a.events if e.type == "conviction" for p, _ in e.participants] == ["Анне Лесных"]
+
+
+def test_a_page_that_opens_with_its_date_line_dates_no_act_by_it(read_ru):
+    a = read_ru("17 апреля 2021 · Новости\n11 апреля суд приговорил Анну Лесных к пяти годам колонии.",
+                published="2021-04-17")
+    assert [e.date for e in a.events if e.type == "sentence"] == ["2021-04-11"]
