@@ -488,3 +488,32 @@ def test_a_date_line_glued_to_the_next_element_of_the_page_is_read() -> None:
     assert dateline_date("09:10 May 3, 2021News\n\nEditors detained in Velbrod\n\nText.")[0] == "2021-05-03"
     # a year followed by lower-case letters is no year
     assert [f.date.year for f in find_dates("May 3, 2021x")] == [None]
+
+
+def test_a_day_the_lead_writes_without_a_year_is_after_the_background_it_recalls() -> None:
+    text = ("On May 21, the district court extended the pretrial detention of the journalist Mira Talbot. "
+            "Her lawyer said an appeal will be filed. " * 3 +
+            "Mira Talbot was detained on November 27, 2023 and charged with fraud. On December 19, she was "
+            "charged again. In 2018, the Supreme Court overturned an earlier verdict.")
+    assert content_date(text) == "2024-05"
+    # a day the lead writes that falls after the background is in the background's year
+    text = text.replace("On May 21", "On December 21")
+    assert content_date(text) == "2023-12"
+
+
+def test_a_guessed_year_is_redone_when_another_report_writes_its_days_with_a_later_one(tmp_path) -> None:
+    from casefile.ingest import ingest_paths
+
+    (tmp_path / "a.txt").write_text("The blogger Mira Talbot was detained on November 27 and charged. On December 19 "
+                                    "she was charged again. In 2018 a court had acquitted her.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Published 21 March 2024\n\nMira Talbot, detained on November 27, 2023, remains "
+                                    "in custody.", encoding="utf-8")
+    sources = {s.file: s for s in ingest_paths([tmp_path]).sources}
+    assert sources["a.txt"].published == "2023-12" and "check it" in sources["a.txt"].warnings[-1]
+    # a day the report writes with its own year elsewhere is not tied by another report's year
+    (tmp_path / "a.txt").write_text("Incident date: November 27, 2022\n\nOn November 27 the blogger Mira Talbot was "
+                                    "detained.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Published 21 March 2024\n\nNovember 27, 2023 marked a year since Mira Talbot "
+                                    "was detained.", encoding="utf-8")
+    sources = {s.file: s for s in ingest_paths([tmp_path]).sources}
+    assert sources["a.txt"].published == "2022-11"

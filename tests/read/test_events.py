@@ -937,3 +937,25 @@ def test_a_page_that_opens_with_its_date_line_dates_no_act_by_it():
 def test_an_article_of_a_country_s_code_is_the_charge():
     events, _ = read("Police arrested Mira Talbot under Article 174 of Norland’s Criminal Code on Friday.")
     assert one(events, "detention").charge == "Article 174 of Norland’s Criminal Code"
+
+
+def test_what_is_recalled_or_insisted_as_a_fact_happened_whatever_the_telling_s_modal():
+    events, _ = read("It must be recalled that Mira Talbot had already been sentenced in 2017 to 6 years of imprisonment.")
+    assert sorted((e.type, e.date, e.duration) for e in events) == [("conviction", "2017", None), ("sentence", "2017", "P6Y")]
+    events, _ = read("Her lawyer insisted that Mira Talbot was detained unlawfully.")
+    assert [e.type for e in events] == ["detention"]
+    # a fear, a demand or a possibility is still none
+    for text in ("Activists fear that Mira Talbot will be jailed.", "The group urged that Mira Talbot be released.",
+                 "Mira Talbot could be jailed for six years."):
+        assert read(text)[0] == [], text
+
+
+def test_a_charge_ends_before_the_next_clause_s_conjunction():
+    events, _ = read("Mira Talbot was charged with illegal construction and the court arrested her for three months.")
+    assert one(events, "charge").charge == "illegal construction"
+
+
+def test_a_day_without_a_year_in_a_report_dated_by_what_it_tells_is_not_after_that_date():
+    # the estimate (May 2024, basis "content") is the latest date the report names
+    events, _ = read("On December 19, Mira Talbot was charged again.", published="2024-05", basis="content")
+    assert one(events, "charge").date == "2023-12-19"

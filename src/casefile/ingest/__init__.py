@@ -27,6 +27,7 @@ from casefile.ingest.meta import (
     infer_outlet,
     infer_title,
     infer_years,
+    latest_date,
     named_years,
     own_year,
     tied_years,
@@ -210,6 +211,32 @@ def date_yearless(sources: list[Source], yearless: dict[str, tuple[int, int]]) -
     return out
 
 
+def _tie_guessed_years(sources: list[Source]) -> list[Source]:
+    """A report dated by what it tells, whose days written without a year ("detained on
+    November 27") another report writes with a later year than its estimate gave them: its
+    estimate is redone with that year as the floor, with a warning."""
+    guessed = [s for s in sources if s.published_basis == "content" and s.published]
+    if not guessed:
+        return sources
+    published = {s.id: s.published for s in sources if s.published_basis in ("dateline", "metadata")}
+    dates = {s.id: find_dates(s.text) for s in sources}
+    out = []
+    for s in sources:
+        if s in guessed and s.published:
+            # (a day the report itself writes with its year somewhere is dated by the report)
+            own = {(f.date.month, f.date.day) for f in dates[s.id] if f.date.year}
+            mine = {**dates, s.id: [f for f in dates[s.id] if f.date.year or (f.date.month, f.date.day) not in own]}
+            floor = max(tied_years(mine, s.id, published), default=0)
+            found = latest_date(s.text, floor=floor) if floor > int(s.published[:4]) else None
+            if found is not None and found.date.year and found.date.month:
+                iso = f"{found.date.year:04d}-{found.date.month:02d}"
+                s = s.model_copy(update={"published": iso, "warnings": [*s.warnings, (
+                    f"dated {s.published} by what it tells, but another report writes its days with {floor}: "
+                    f"{iso}, the month of the latest date it names: a guess, check it")]})
+        out.append(s)
+    return out
+
+
 def date_by_bundle(sources: list[Source]) -> list[Source]:
     """Date the reports that have no date of their own from the rest of the bundle, with a
     warning saying how: a report that counts from its own year ("last year") by the years of
@@ -217,6 +244,7 @@ def date_by_bundle(sources: list[Source]) -> list[Source]:
     years the others give those days, else the bundle's earliest year (`meta.yearless_dates`).
     The basis stays "content": the estimate comes from what the report tells, not from a date
     line."""
+    sources = _tie_guessed_years(sources)
     undated = {s.id for s in sources if s.published is None}
     if not undated:
         return sources

@@ -610,9 +610,13 @@ def _counts_years(text: str) -> bool:
     return any(pat.search(text) for pat, _ in _relative_years())
 
 
-def latest_date(text: str, today: date | None = None) -> DateSpan | None:
+LEAD_CHARS = 400  # the opening of a report, where its news is told
+
+
+def latest_date(text: str, today: date | None = None, floor: int | None = None) -> DateSpan | None:
     """The latest date the text names, with a day and month but no year taken to fall in
-    the latest year the text names (unless it dates things relative to its own year)."""
+    the latest year the text names, or `floor` when later (unless it dates things relative to
+    its own year); a day its lead writes without a year is after the background it recalls."""
     # a term's end ("until 5 February 2024", "до 5 декабря") may lie after the writing: not a date
     # the report is older than, nor the year its days without one fall in
     every = find_dates(text)
@@ -626,6 +630,15 @@ def latest_date(text: str, today: date | None = None) -> DateSpan | None:
     years = [f.date.year for f in found if f.date.year] + [int(m.group(0)) for m in bare]
     anchor = max((y for y in years if y <= (today or date.today()).year), default=None)
     relative = _counts_years(text)
+    if anchor is not None and floor is not None and floor > anchor:
+        anchor = floor
+    # the news its lead tells comes after the background the report recalls: a day the lead
+    # writes without a year ("On May 21, the court extended ...") that falls before the latest
+    # day the rest of the text dates ("detained on November 27, 2023 ... On December 19") is the
+    # next year's
+    rest = [(f.date.year or anchor, f.date.month or 1, f.date.day or 1) for f in found
+            if f.start >= LEAD_CHARS and (f.date.year or (anchor and f.date.day))]
+    background = max((k for k in rest if k[0] is not None), default=None)
     best: tuple[tuple[int, int, int], DateSpan] | None = None
     for f in found:
         year = f.date.year
@@ -633,6 +646,9 @@ def latest_date(text: str, today: date | None = None) -> DateSpan | None:
             if anchor is None or relative or f.date.day is None:
                 continue
             year = anchor
+            if f.start < LEAD_CHARS and background is not None and background[0] == anchor \
+                    and (f.date.month or 1, f.date.day) < background[1:] and anchor < (today or date.today()).year:
+                year = anchor + 1
         cand = DateSpan(f.start, f.end, f.date.with_year(year))
         if not _valid(cand.iso() or "", today):
             continue

@@ -1458,6 +1458,8 @@ def _until_break(d: _Doc, toks: list[Token]) -> list[Token]:
                 or (x.is_punct and x.text == "," and out):
             break
         out.append(x)
+    while len(out) > 1 and (d.g.is_(out[-1], "coordinator") or out[-1].is_punct and out[-1].text not in ")”»\"'"):
+        out.pop()  # "... illegal construction and | the court arrested him": not its last word
     return out or toks[:1]
 
 

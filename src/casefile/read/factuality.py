@@ -91,7 +91,12 @@ def unreal(t: Token, code: str, *, negative: bool = False, outcome_type: bool = 
         irrealis = cues("irrealis")
         if outcome_type:
             irrealis = irrealis - cues("outcomes")
-        for a in chain[1:]:
+        speech = words(code, "quotes")("speech_verbs")
+        for k, a in enumerate(chain[1:], start=1):
+            if a.lemma_.lower() in speech and _told_as_fact(chain[k - 1], g, cues):
+                # "Следует напомнить, что её приговорили", "insisted that he was detained
+                # unlawfully": what is told so is told as a fact
+                break
             if a.lemma_.lower() in irrealis or a.lower_ in irrealis:
                 return True
         if any(c.lemma_.lower() in irrealis or c.lower_ in irrealis for c in t.children
@@ -114,7 +119,9 @@ def unreal(t: Token, code: str, *, negative: bool = False, outcome_type: bool = 
     modals = cues("modals")
     if any(g.is_(c, "auxiliary") and c.lower_ in modals for a in shared for c in a.children):
         return True
-    for a in chain[:MODAL_DEPTH]:
+    for k, a in enumerate(chain[:MODAL_DEPTH]):
+        if k and _told_as_fact(chain[k - 1], g, cues):
+            break  # "It must be recalled that he had been sentenced": the modal is the telling's
         if any(g.is_(c, "auxiliary") and c.lower_ in modals for c in a.children):
             return True
         if any(g.is_(c, "marker") and cues.has(c, "conditions") for c in a.children):
@@ -122,6 +129,19 @@ def unreal(t: Token, code: str, *, negative: bool = False, outcome_type: bool = 
         if a.pos_ == "VERB" and a.i != t.i:
             break
     return False
+
+
+def _told_as_fact(clause: Token, g: Grammar, cues: Words) -> bool:
+    """A finite clause with a subject or a "that" of its own under the verb that tells it ("...
+    that he had been sentenced", "что её приговорили"): what it says is told as a fact,
+    whatever modal the telling has (not "чтобы его освободили", a condition's marker)."""
+    if clause.pos_ not in ("VERB", "AUX") or not g.is_(clause, "clausal_complement") \
+            or g.is_(clause, "open_complement") or "Inf" in clause.morph.get("VerbForm", []):
+        return False
+    markers = g.children(clause, "marker")
+    if any(cues.has(m, "conditions") for m in markers):
+        return False
+    return bool(markers or g.children(clause, "subject", "passive_subject"))
 
 
 def _an_alternative(t: Token, g: Grammar, cues: Words) -> bool:

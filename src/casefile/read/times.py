@@ -429,7 +429,8 @@ def time_frame(source: Source, lang: Language, doc: Doc | None = None) -> TimeFr
     content = parse_iso(source.published) if source.published_basis == "content" else None
     if content is not None and content.year is None:
         content = None
-    year_base = pub or (PartialDate(content.year) if content else None) or latest
+    # a content estimate is the latest date the report names: its days fall on or before it
+    year_base = pub or (PartialDate(content.year, content.month) if content else None) or latest
     own = pub.year if pub is not None else content.year if content is not None else None
     anchor = None
     if pub is not None and pub.precision == "month":
@@ -547,6 +548,11 @@ class _Reader:
         if f.published is not None and f.published.year is not None:
             return self._past_or_coming(month, day, f.published)
         if f.year_base is not None and f.year_base.year is not None:
+            if f.published is None and f.year_base.month is not None and f.year_base.day is None \
+                    and f.own_year is not None:
+                # an estimate from the content, to its month: the latest date the report names,
+                # so a day after it in that year is the year before's
+                return infer_year(month, day, f.year_base) or f.year_base.year
             return f.year_base.year  # a floor, not a publication date: the latest year the text writes
         return next(iter(f.doc_years)) if len(f.doc_years) == 1 else None
 

@@ -617,3 +617,18 @@ def test_a_page_that_opens_with_its_date_line_dates_no_act_by_it(read_ru):
     a = read_ru("17 апреля 2021 · Новости\n11 апреля суд приговорил Анну Лесных к пяти годам колонии.",
                 published="2021-04-17")
     assert [e.date for e in a.events if e.type == "sentence"] == ["2021-04-11"]
+
+
+def test_what_is_recalled_or_insisted_as_a_fact_happened_whatever_the_telling_s_modal(read_ru):
+    a = read_ru("Следует напомнить, что Анну Лесных уже приговорили в 2017 году к шести годам.", published="2024-03-01")
+    assert sorted(e.type for e in a.events) == ["conviction", "sentence"]
+    a = read_ru("Адвокат настаивал, что Анну Лесных задержали незаконно.", published="2024-03-01")
+    assert [e.type for e in a.events] == ["detention"]
+    for text in ("Правозащитники требуют, чтобы Анну Лесных освободили.", "Адвокаты настаивали на освобождении Анны Лесных.",
+                 "Правозащитники опасаются, что Анну Лесных арестуют."):
+        assert read_ru(text, published="2024-03-01").events == [], text
+
+
+def test_a_day_without_a_year_in_a_report_dated_by_what_it_tells_is_not_after_that_date(read_ru):
+    a = read_ru("19 декабря Анне Лесных предъявили новое обвинение.", published="2024-05", basis="content")
+    assert [e.date for e in a.events if e.type == "charge"] == ["2023-12-19"]
