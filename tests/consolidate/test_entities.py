@@ -482,3 +482,16 @@ def test_courts_of_other_places_levels_or_kinds_stay_apart():
     assert not same(res, "S3:M1", "S1:M1") and not same(res, "S3:M1", "S2:M1")
     assert not same(res, "S4:M1", "S4:M2")
     assert not same(res, "S5:M1", "S4:M2") and not same(res, "S5:M1", "S1:M1")
+
+
+def test_one_report_s_two_romanisations_of_a_vowel_name_one_person():
+    res = (Bundle()
+           .add("The court extended the detention of Ivo Stanov. Ivo Stanev's wife, Ira Staneva, said he was ill. "
+                "Ira Stanev was not there.",
+                ("Ivo Stanov", "person"), ("Ivo Stanev", "person"), ("Ira Staneva", "person"), ("Ira Stanev", "person"))
+           .add("Суд продлил арест Ивану Кудеину. Жена Ивана Кудаина рассказала об этом.",
+                ("Ивану Кудеину", "person", "Иван Кудеин"), ("Ивана Кудаина", "person", "Иван Кудаин"), language="ru")
+           .resolve())
+    assert same(res, "S1:M1", "S1:M2")
+    assert not same(res, "S1:M1", "S1:M3") and not same(res, "S1:M2", "S1:M4")
+    assert same(res, "S2:M1", "S2:M2")
