@@ -959,3 +959,17 @@ def test_a_day_without_a_year_in_a_report_dated_by_what_it_tells_is_not_after_th
     # the estimate (May 2024, basis "content") is the latest date the report names
     events, _ = read("On December 19, Mira Talbot was charged again.", published="2024-05", basis="content")
     assert one(events, "charge").date == "2023-12-19"
+
+
+def test_a_time_of_the_main_clause_does_not_date_an_act_in_a_relative_clause():
+    events, _ = read("On 18 October the appeals court rejected the complaint against the verdict under which Mira "
+                     "Talbot got nine years in prison.", published="2022-10-20")
+    assert [e.date for e in events if e.type == "sentence"] == [None]
+
+
+def test_a_date_on_where_the_act_took_place_dates_it():
+    events, _ = read("Mira Talbot was detained at the May 6 rally in Velbrod.", published="2022-10-20")
+    assert one(events, "detention").date.startswith("2022-05")
+    # a date on what the act was for names that, not the act (the lead's act is the report's news)
+    events, _ = read("Mira Talbot was jailed over the May 6 rally in Velbrod.", published="2022-10-20")
+    assert one(events, "detention").date == "2022-10-20"

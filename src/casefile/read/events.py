@@ -1104,8 +1104,11 @@ def _reachable(d: _Doc, t: Token, root: Token, told_ok: bool = False) -> bool:
         return False
     if g.is_(root, "nominal_modifier", "compound") and g.preposition_of(root) is None \
             and root.head.i != t.i and root.head.pos_ in ("NOUN", "PROPN") and g.preposition_of(root.head) is not None \
-            and not d.has(root.head, "term_units") and not any(x.start <= root.head.i < x.end for x in d.times):
-        return False  # "из-за акции 31 января": the date names the protest, not the act
+            and not d.has(root.head, "term_units") and not any(x.start <= root.head.i < x.end for x in d.times) \
+            and not _a_place(d, root.head) and not _where_it_took_place(d, root.head):
+        # "из-за акции 31 января": the date names the protest, not the act; where the act took
+        # place ("на заседании 22 марта", "at the protest on May 6", "в Покрове 22 марта") it dates it
+        return False
     x = root
     while x.i not in up_t and x.head.i != x.i:
         if x.pos_ in ("VERB", "AUX") and (g.is_(x, *_CLAUSE_ROLES) or _gerund_clause(d, x)) and not _same_time(d, x):
@@ -1121,8 +1124,34 @@ def _reachable(d: _Doc, t: Token, root: Token, told_ok: bool = False) -> bool:
         if g.is_(y, "adverbial_clause") and any(g.is_(c, "marker", "adverb") and d.has(c, "sequence_markers")
                                                 for c in y.children):
             return False
+        if y.pos_ in ("VERB", "AUX") and g.is_(y, "relative_clause") and not _same_time(d, y) \
+                and not _within_clause(d, y, root):
+            return False  # "rejected on 18 October the appeal against the verdict by which he got nine years"
         y = y.head
     return True
+
+
+def _within_clause(d: _Doc, clause: Token, x: Token) -> bool:
+    """Word `x` stands inside the clause as written, from its first word to the comma that
+    closes it, however the parse hung it ("X, которую приговорили ... в марте 2022 года, была
+    освобождена": March is the sentence's)."""
+    lo = min(t.i for t in clause.subtree)
+    end = next((t.i for t in d.doc[clause.i:sentences(d.doc).of(clause.i)[1]] if t.text == ","),
+               sentences(d.doc).of(clause.i)[1])
+    return lo <= x.i < end
+
+
+def _where_it_took_place(d: _Doc, noun: Token) -> bool:
+    """A noun on the verb after a preposition of setting ("на заседании", "at the rally"): where
+    the act took place."""
+    prep = d.g.preposition_of(noun)
+    return prep is not None and d.has(prep, "setting_prepositions") and noun.head.pos_ in ("VERB", "AUX")
+
+
+def _a_place(d: _Doc, t: Token) -> bool:
+    """A place's name: the reader's mention of a place, or the tagger's place label."""
+    m = _mention_at(t, d.mentions)
+    return (m is not None and m.type == "place") or (bool(t.ent_type_) and d.lang.entity_type(t.ent_type_) == "place")
 
 
 def _gerund_clause(d: _Doc, x: Token) -> bool:

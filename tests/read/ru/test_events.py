@@ -632,3 +632,16 @@ def test_what_is_recalled_or_insisted_as_a_fact_happened_whatever_the_telling_s_
 def test_a_day_without_a_year_in_a_report_dated_by_what_it_tells_is_not_after_that_date(read_ru):
     a = read_ru("19 декабря Анне Лесных предъявили новое обвинение.", published="2024-05", basis="content")
     assert [e.date for e in a.events if e.type == "charge"] == ["2023-12-19"]
+
+
+def test_a_time_of_the_main_clause_does_not_date_an_act_in_a_relative_clause(read_ru):
+    a = read_ru("Кассационный суд 18 октября отклонил жалобу на приговор Анне Лесных, по которому она получила "
+                "девять лет колонии.", published="2022-10-20")
+    assert [e.date for e in a.events if e.type == "sentence"] == [None]
+    assert [e.date for e in a.events if e.type == "appeal"] == ["2022-10-18"]
+
+
+def test_a_date_on_where_the_act_took_place_dates_it(read_ru):
+    a = read_ru("Приговор Анне Лесных был вынесен Заречным судом Велброда на выездном заседании в "
+                "исправительной колонии в Орлике 22 марта.", published="2022-10-20")
+    assert [e.date for e in a.events if e.type == "conviction"] == ["2022-03-22"]
