@@ -965,6 +965,9 @@ def test_a_time_of_the_main_clause_does_not_date_an_act_in_a_relative_clause():
     events, _ = read("On 18 October the appeals court rejected the complaint against the verdict under which Mira "
                      "Talbot got nine years in prison.", published="2022-10-20")
     assert [e.date for e in events if e.type == "sentence"] == [None]
+    # a clause that goes on with the story ("the court, which sentenced her") shares its time
+    events, _ = read("In 2021 Mira Talbot was brought before the district court, which sentenced her to five years.")
+    assert [e.date for e in events if e.type == "sentence"] == ["2021"]
 
 
 def test_a_date_on_where_the_act_took_place_dates_it():

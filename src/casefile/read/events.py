@@ -1125,10 +1125,21 @@ def _reachable(d: _Doc, t: Token, root: Token, told_ok: bool = False) -> bool:
                                                 for c in y.children):
             return False
         if y.pos_ in ("VERB", "AUX") and g.is_(y, "relative_clause") and not _same_time(d, y) \
-                and not _within_clause(d, y, root):
-            return False  # "rejected on 18 October the appeal against the verdict by which he got nine years"
+                and _on_a_verdict(d, y, meet) and not _within_clause(d, y, root):
+            # "rejected on 18 October the appeal against the verdict by which he got nine years":
+            # a clause on an act's word tells that earlier act ("the court, which sentenced him"
+            # goes on with the story)
+            return False
         y = y.head
     return True
+
+
+def _on_a_verdict(d: _Doc, clause: Token, meet: int) -> bool:
+    """A relative clause on a verdict's word ("the verdict under which ...", "приговор X-у, по
+    которому ..."), which the parse may hang on a nearer noun: a verdict noun between the
+    governing verb and the clause."""
+    lo = min(t.i for t in clause.subtree)
+    return any(t.pos_ in ("NOUN", "PROPN") and d.has(t, "verdicts") for t in d.doc[min(meet, lo):lo])
 
 
 def _within_clause(d: _Doc, clause: Token, x: Token) -> bool:
