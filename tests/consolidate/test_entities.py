@@ -495,3 +495,13 @@ def test_one_report_s_two_romanisations_of_a_vowel_name_one_person():
     assert same(res, "S1:M1", "S1:M2")
     assert not same(res, "S1:M1", "S1:M3") and not same(res, "S1:M2", "S1:M4")
     assert same(res, "S2:M1", "S2:M2")
+
+
+def test_two_romanisations_that_differ_in_vowels_are_one_person_but_not_a_woman_s_surname():
+    res = (Bundle()
+           .add("Raman Pratasevich was pardoned.", ("Raman Pratasevich", "person"))
+           .add("Roman Protasevich was pardoned on Monday.", ("Roman Protasevich", "person"))
+           .add("Sasha Petrov and Sasha Petrova spoke.", ("Sasha Petrov", "person"), ("Sasha Petrova", "person"))
+           .resolve())
+    assert same(res, "S1:M1", "S2:M1")
+    assert not same(res, "S3:M1", "S3:M2")

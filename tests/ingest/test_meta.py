@@ -517,3 +517,17 @@ def test_a_guessed_year_is_redone_when_another_report_writes_its_days_with_a_lat
                                     "was detained.", encoding="utf-8")
     sources = {s.file: s for s in ingest_paths([tmp_path]).sources}
     assert sources["a.txt"].published == "2022-11"
+
+
+def test_a_date_line_glued_to_the_paragraph_after_it_dates_the_page_and_is_cut_off() -> None:
+    from casefile.ingest.clean import clean_text
+
+    raw = "Blogger pardoned\nMay 22, 2023Mira Talbot, the blogger arrested two years ago, was pardoned on Monday."
+    assert dateline_date(raw) == ("2023-05-22", None)
+    lines = clean_text(raw).split("\n")
+    assert lines[-2:] == ["May 22, 2023", "Mira Talbot, the blogger arrested two years ago, was pardoned on Monday."]
+    # a date at the head of a sentence with a space after it is no date line
+    assert dateline_date("Blogger pardoned\nMay 22, 2023 was the day Mira Talbot was pardoned by the president.") \
+        == (None, None)
+    raw = "Блогера помиловали\n22 мая 2023Анну Лесных помиловали в понедельник, сообщили её близкие."
+    assert dateline_date(raw) == ("2023-05-22", None)

@@ -434,8 +434,9 @@ def _link_full_names(cl: _Clusters) -> None:
                 if len(long) - len(short) == 1 and long[1:] == short:
                     cl.union(i, j)
                 continue
-            if a.sources & b.sources and not _familiar_pair(a.words, b.words) \
-                    and not _vowels_apart(a.words, b.words):
+            if _vowels_apart(a.words, b.words) and cl.union(i, j, given_sim=_SAME_SURNAME_GIVEN_SIM):
+                continue  # "Raman Pratasevich" / "Roman Protasevich": two romanisations' vowels
+            if a.sources & b.sources and not _familiar_pair(a.words, b.words):
                 continue  # one report writing two spellings of a full name names two people
             if all(_similar(p, q, _SURNAME_SIM) if k else _given_match(p, q)
                    for k, (p, q) in enumerate(zip(a.words, b.words, strict=True))):
@@ -451,9 +452,13 @@ _VOWELS = re.compile(r"[aeiouy]")
 
 
 def _vowels_apart(a: list[str], b: list[str]) -> bool:
-    """The same given names and a surname that differs in its vowels alone ("Orujev" /
-    "Orujov", one report's two romanisations of one vowel): one person even in one report."""
-    return a[:-1] == b[:-1] and len(a[-1]) > 3 and _VOWELS.sub("", a[-1]) == _VOWELS.sub("", b[-1])
+    """Names whose words differ in their vowels alone ("Orujev" / "Orujov", "Raman Pratasevich"
+    / "Roman Protasevich": romanisations of one vowel, Belarusian and Russian forms), each word
+    ending alike (a vowel or not: "Petrova" is not "Petrov"): one person, even in one report."""
+    if len(a) != len(b) or len(a[-1]) <= 3:
+        return False
+    return all(_VOWELS.sub("", p) == _VOWELS.sub("", q) and bool(_VOWELS.match(p[-1])) == bool(_VOWELS.match(q[-1]))
+               for p, q in zip(a, b, strict=True))
 
 
 def _link_qualified_names(cl: _Clusters) -> None:

@@ -269,4 +269,28 @@ def clean_text(text: str, language: str = "en", markdown: bool = False, extracte
         kept[first] = SCRAPER_DATE.sub("", kept[first])
         if not kept[first].strip():
             del kept[first]
-    return "\n".join(kept)
+    return "\n".join(_unglue_date_lines(kept))
+
+
+HEAD_LINES = 5  # lines at the top of a page where its date line stands
+
+
+def _unglue_date_lines(lines: list[str]) -> list[str]:
+    """A date line the page glued to the paragraph after it ("May 22, 2023Police said ...")
+    put back on a line of its own, so that no sentence of the report begins with the page's
+    date. (The date finder lives in `meta`, which reads this module's line kinds.)"""
+    from casefile.ingest.meta import find_dates
+
+    out: list[str] = []
+    seen = 0
+    for line in lines:
+        if line.strip() and seen < HEAD_LINES:
+            seen += 1
+            found = find_dates(line)
+            d = found[0] if found else None
+            if d is not None and d.date.year and d.date.day and not line[:d.start].strip() \
+                    and line[d.end:d.end + 1].isupper():
+                out += [line[:d.end], line[d.end:]]
+                continue
+        out.append(line)
+    return out

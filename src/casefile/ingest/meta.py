@@ -425,9 +425,15 @@ def _written_line_date(line: str) -> tuple[str | None, tuple[int, int] | None] |
     ends it (after an author's or outlet's name: "Jane Doe, Thursday, 13 May 2021"), or opens
     it before a separator or a time ("19:20, 12 May 2022, Place - Outlet", "21 Nov 2017 | Topic").
     None when the line is not one."""
+    dates = [d for d in find_dates(line) if d.date.day is not None]
+    if dates and dates[0].date.year and not line[:dates[0].start].strip() \
+            and line[dates[0].end:dates[0].end + 1].isupper():
+        # a date line the page glued to the paragraph after it ("May 22, 2023Police said ...")
+        iso = _valid_date(dates[0].date)
+        if iso:
+            return iso, None
     if is_sentence(line) or banner_kind(line):
         return None
-    dates = [d for d in find_dates(line) if d.date.day is not None]
     if not dates:
         return None
     last, first = dates[-1], dates[0]
