@@ -240,7 +240,9 @@ def test_date_lines_of_many_shapes() -> None:
                       ("19:20, 12 декабря 2022, Тарвик - tarvik.news , Иван ПЕТРОВ", "2022-12-12"),
                       ("Jon Dahl ,Thursday, November 13, 2014", "2014-11-13"), ("Created: Thu, 17/02/2011 - 10:41", "2011-02-17"),
                       ("21 Nov 2017 | Norland, Statements", "2017-11-21"), ("7 сентября 2020, 10:29", "2020-09-07"),
-                      ("October 6, 2020 • Urgent Action", "2020-10-06"), ("5 марта 2021 · Новости", "2021-03-05")):
+                      ("October 6, 2020 • Urgent Action", "2020-10-06"), ("5 марта 2021 · Новости", "2021-03-05"),
+                      ("время публикации: 24 марта 2022 г., 10:38 | последнее обновление: 24 марта 2022 г., 10:40",
+                       "2022-03-24")):
         assert dateline_date("Blogger held in Tarvik over videos\n" + line + story) == (iso, None), line
 
 

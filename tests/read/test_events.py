@@ -976,3 +976,8 @@ def test_a_date_on_where_the_act_took_place_dates_it():
     # a date on what the act was for names that, not the act (the lead's act is the report's news)
     events, _ = read("Mira Talbot was jailed over the May 6 rally in Velbrod.", published="2022-10-20")
     assert one(events, "detention").date == "2022-10-20"
+
+
+def test_a_sentence_to_a_fine_is_a_fine_not_a_term_in_custody():
+    events, _ = read("A court sentenced Mira Talbot to a fine of 50,000 rubles.")
+    assert sorted(e.type for e in events) == ["conviction", "fine", "hearing"]

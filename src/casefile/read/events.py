@@ -259,7 +259,15 @@ def extract_events(doc: Doc, source: Source, mentions: list[Mention], times: lis
                         d.first_act_sentence = sent.start
                     if _pluperfect(d, t):
                         earlier.add((em.sentence, em.type))
-    return _about_a_case(d, _counted_from_acts(d, _decision_dates(d, _inherit_dates(d, _dedupe(d, out), earlier))))
+    return _about_a_case(d, _counted_from_acts(d, _decision_dates(d, _inherit_dates(
+        d, _a_fine_is_no_term(_dedupe(d, out)), earlier))))
+
+
+def _a_fine_is_no_term(events: list[EventMention]) -> list[EventMention]:
+    """"sentenced to a fine", "приговорил к штрафу": the verdict's penalty is the fine; the
+    verb's sentence, with no term of its own, is none (a sentence puts the person in custody)."""
+    fined = {e.sentence for e in events if e.type in _types().taking("amount") and e.amount}
+    return [e for e in events if not (e.type in _types().one_per_term() and not e.duration and e.sentence in fined)]
 
 
 def _counted_from_acts(d: _Doc, events: list[EventMention]) -> list[EventMention]:

@@ -645,3 +645,8 @@ def test_a_date_on_where_the_act_took_place_dates_it(read_ru):
     a = read_ru("Приговор Анне Лесных был вынесен Заречным судом Велброда на выездном заседании в "
                 "исправительной колонии в Орлике 22 марта.", published="2022-10-20")
     assert [e.date for e in a.events if e.type == "conviction"] == ["2022-03-22"]
+
+
+def test_a_sentence_to_a_fine_is_a_fine_not_a_term_in_custody(read_ru):
+    a = read_ru("Суд приговорил Анну Лесных к штрафу в 50 тысяч рублей.", published="2022-03-24")
+    assert sorted(e.type for e in a.events) == ["conviction", "fine", "hearing"]
