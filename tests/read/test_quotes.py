@@ -197,3 +197,9 @@ def test_words_another_clause_reports_are_not_the_reporters():
     # through a copula the quoted words are still the speaker's
     text = "Maria Kovac said the trial was “a blatant attempt to silence every critic of the mayor”."
     assert _speakers(text) == [("a blatant attempt to silence every critic of the mayor", "Maria Kovac")]
+
+
+def test_a_quote_after_a_sentence_of_its_speaker_s_stance():
+    _, quotes, names = _quotes("The activist Mira Talbot was freed on August 1 in an exchange. But Mira Talbot was "
+                               "unhappy. “This is not the plan, the real candidate is rotting in his cell.”")
+    assert [_speaker(q, names) for q in quotes] == ["Mira Talbot"]

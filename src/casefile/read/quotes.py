@@ -64,6 +64,7 @@ class Rules:
     marks: dict[str, tuple[str, ...]]
     apostrophes: frozenset[str]
     speech_verbs: frozenset[str]
+    stance_words: frozenset[str]  # "was unhappy", "недоволен": a sentence a quote after it voices
     quoting_verbs: frozenset[str]
     naming_verbs: frozenset[str]
     signature: re.Pattern[str] | None
@@ -110,6 +111,7 @@ def _compile(code: str, data: dict[str, Any]) -> Rules:
         marks=marks,
         apostrophes=frozenset(data.get("apostrophes") or []),
         speech_verbs=frozenset(str(w).lower() for w in data.get("speech_verbs") or []),
+        stance_words=frozenset(str(w).lower() for w in data.get("stance_words") or []),
         quoting_verbs=frozenset(str(w).lower() for w in data.get("quoting_verbs") or []),
         naming_verbs=frozenset(str(w).lower() for w in data.get("naming_verbs") or []),
         signature=re.compile(data["signature"], re.M) if data.get("signature") else None,
@@ -469,7 +471,8 @@ class _Quotes(DocPass):
 
     def _previous_sentence(self, sp: _Span) -> Speaker | None:
         """ "Он заявил, что не боится суда. «Это политическое дело»": a quote that stands as a sentence
-        of its own right after a sentence whose speech verb a person is the subject of."""
+        of its own right after a sentence whose speech verb (or stance, "был недоволен") a person is
+        the subject of."""
         text = self.text
         before = text[_para_start(text, sp.open):sp.open].rstrip()
         if not before or before[-1] not in _SENTENCE_STOPS + "".join(c for v in self.r.marks.values() for c in v):
@@ -481,8 +484,11 @@ class _Quotes(DocPass):
         if any(sent.start_char <= s.open < sent.end_char and s.kind is not None and s.speaker is None
                for s in self.spans):
             return None
-        verbs = [t for t in sent if self._speech_verb(t) and not _in_quote(self.spans, t.idx)
-                 and self.g.child(t, "subject", "passive_subject") is not None]
+        # (or a stance the quote voices: "X был недоволен. «...»", "X was furious. “...”")
+        stance = self.r.stance_words
+        verbs = [t for t in sent if (self._speech_verb(t) or t.lemma_.lower() in stance
+                                     or any(c.lemma_.lower() in stance for c in t.children if c.pos_ == "ADJ"))
+                 and not _in_quote(self.spans, t.idx) and self.g.child(t, "subject", "passive_subject") is not None]
         if not verbs:
             return None
         mid, words = self._speaker_of(verbs[0])

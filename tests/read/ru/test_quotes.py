@@ -151,3 +151,14 @@ def test_words_another_clause_reports_are_not_the_reporters(read_ru):
     a = read_ru("На суде Иван Ершов рассказал, что полицейские угрожали: «Ты будешь сидеть в колонии долгие годы, "
                 "и никто о тебе не услышит».")
     assert _speakers(a) == [("Ты будешь сидеть в колонии долгие годы, и никто о тебе не услышит", None)]
+
+
+def test_a_quote_after_a_sentence_of_its_speaker_s_stance(read_ru):
+    a = read_ru("Он был освобожден 1 августа в результате обмена. Но Иван Кудеин был недоволен. "
+                "«Это не план, настоящий кандидат гниет в своей камере».")
+    [q] = a.quotes
+    assert speaker_of(a, q).norm == "Иван Кудеин"
+    # a sentence that only tells of someone, with no stance, gives no speaker
+    a = read_ru("Иван Кудеин был освобожден 1 августа в результате обмена. «Это не план, настоящий кандидат "
+                "гниет в своей камере».")
+    assert [q.speaker for q in a.quotes] == [None]
