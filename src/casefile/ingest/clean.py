@@ -273,6 +273,7 @@ def clean_text(text: str, language: str = "en", markdown: bool = False, extracte
 
 
 HEAD_LINES = 5  # lines at the top of a page where its date line stands
+_GLUED = re.compile(r"\d[^\W\d_]")  # a digit run into a word: the only lines worth a date search
 
 
 def _unglue_date_lines(lines: list[str]) -> list[str]:
@@ -286,7 +287,7 @@ def _unglue_date_lines(lines: list[str]) -> list[str]:
     for line in lines:
         if line.strip() and seen < HEAD_LINES:
             seen += 1
-            found = find_dates(line)
+            found = find_dates(line) if _GLUED.search(line) else []
             d = found[0] if found else None
             if d is not None and d.date.year and d.date.day and not line[:d.start].strip() \
                     and line[d.end:d.end + 1].isupper():

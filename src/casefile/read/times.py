@@ -366,7 +366,12 @@ def _header_end(doc: Doc, chosen: list[tuple[int, int, str, Any]], w: Words) -> 
     line_end = len(text_of(doc)) if nl < 0 else nl
     if key(first, w.attr) not in w.header_words and first.lower_ not in w.header_words:
         # a first line that is a date and a few words, no clause ("April 17, 2025 – Country –")
-        line = [t for t in doc if first.idx <= t.idx < line_end and not t.is_punct and not t.is_space]
+        line = []
+        for t in doc[first.i:]:
+            if t.idx >= line_end:
+                break
+            if not t.is_punct and not t.is_space:
+                line.append(t)
         opens = next((e for s, e, kind, _ in chosen if s == first.i and kind == "date"), None)
         ends = text_of(doc)[first.idx:line_end].rstrip()[-1:]
         if opens is None or len(line) - (opens - first.i) > DATE_LINE_WORDS or ends in (".", "!", "?") or any(
