@@ -981,3 +981,19 @@ def test_a_date_on_where_the_act_took_place_dates_it():
 def test_a_sentence_to_a_fine_is_a_fine_not_a_term_in_custody():
     events, _ = read("A court sentenced Mira Talbot to a fine of 50,000 rubles.")
     assert sorted(e.type for e in events) == ["conviction", "fine", "hearing"]
+
+
+def test_an_act_told_some_unsaid_time_after_another_is_not_dated_by_the_report():
+    events, _ = read("During the lockdowns last year, the blogger Mira Talbot criticized a government plan on "
+                     "Facebook. Days later, she was arrested.", published="2022-12-29")
+    assert one(events, "detention").date is None
+    # a counted later still counts
+    events, _ = read("Mira Talbot was detained on Monday. Two days later she was charged.", published="2022-12-29")
+    assert one(events, "charge").date == "2022-12-28"
+
+
+def test_a_term_added_on_top_of_the_sentence_is_not_its_term():
+    events, _ = read("Mira Talbot was sentenced to eight years in prison and five years of probation.")
+    assert one(events, "sentence").duration == "P8Y"
+    events, _ = read("A court sentenced Mira Talbot to one year of probation.")
+    assert one(events, "sentence").duration == "P1Y"

@@ -1356,6 +1356,9 @@ def _duration(d: _Doc, t: Token, sent: Span) -> str | None:
              and not _of_a_coordinated_act(d, q, t)]
     if not terms:
         return None
+    # "eight years in prison and five years of probation": the added term is not the sentence's
+    main = [q for q in terms if not _added_term(d, q)]
+    terms = main or terms
     scored = []
     for q in terms:
         root = d.doc[q.start:q.end].root
@@ -1368,6 +1371,12 @@ def _duration(d: _Doc, t: Token, sent: Span) -> str | None:
         return min(scored, key=lambda x: (x[0], x[1]))[2].duration
     close = [q for q in terms if -TERM_BEFORE <= q.start - t.i <= TERM_AFTER]
     return min(close, key=lambda q: abs(q.start - t.i)).duration if close else None
+
+
+def _added_term(d: _Doc, q: Quantity) -> bool:
+    """A term of a kind that comes on top of the sentence (`added_term_kinds`: "five years of
+    probation", "два года ограничения свободы"), named in the next two words."""
+    return any(d.has(x, "added_term_kinds") for x in d.doc[q.end:min(q.end + 2, len(d.doc))])
 
 
 def _names_a_thing(d: _Doc, s: TimeExpr) -> bool:

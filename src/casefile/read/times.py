@@ -65,7 +65,7 @@ ANCHOR_SENTENCES = 2  # an anaphoric phrase counts from a date at most this many
 DATE_LINE_WORDS = 3  # words besides its date a page's opening date line may have ("– Country –")
 COMING_DAYS = 31  # a day without a year this soon after publication is coming, not last year's
 # the classes a shape is looked for from, rarest first (see wordclasses.Shapes)
-KEY_CLASSES = ("numeric", "month", "weekday", "year", "ordinal", "day_range", "anaphoric", "relative", "rel_year",
+KEY_CLASSES = ("numeric", "month", "weekday", "year", "ordinal", "day_range", "anaphoric", "vague", "relative", "rel_year",
                "counted_unit", "season", "part")
 _NUMERIC = re.compile(r"(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})\.?")
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
@@ -150,6 +150,7 @@ def _build(lang: Language, vocab: Vocab) -> Words:
     wc.words("rel_year", attr, ((p, v) for p, v in relative.items() if v[0] == "year"))
     wc.words("same_year", attr, ((p, True) for p in d.get("same_year") or []))
     wc.words("anaphoric", attr, ((p, int(v)) for p, v in (d.get("anaphoric") or {}).items()))
+    wc.words("vague", attr, ((p, True) for p in d.get("vague_anaphoric") or []))
     wc.words("counted_unit", attr, ((f, True) for f in counted.get("units") or []))
     wc.words("counted_after", attr, ((f, int(v)) for f, v in (counted.get("after") or {}).items()))
     wc.words("counted_before", attr, ((f, int(v)) for f, v in (counted.get("before") or {}).items()))
@@ -668,6 +669,8 @@ class _Reader:
         return value if self.sentence(at) - sent <= ANCHOR_SENTENCES else None
 
     def _anaphoric(self, c: Candidate, atoms: tuple[Atom, ...]) -> PartialDate | None:
+        if any(a.kind == "vague" for a in atoms):
+            return None  # "days later", "вскоре": after the time told before, by how much is not said
         offset = next((a.value for a in atoms if a.kind == "anaphoric"), None)
         if offset is None:
             count = next((a.value for a in atoms if a.kind == "count"), None)

@@ -650,3 +650,16 @@ def test_a_date_on_where_the_act_took_place_dates_it(read_ru):
 def test_a_sentence_to_a_fine_is_a_fine_not_a_term_in_custody(read_ru):
     a = read_ru("Суд приговорил Анну Лесных к штрафу в 50 тысяч рублей.", published="2022-03-24")
     assert sorted(e.type for e in a.events) == ["conviction", "fine", "hearing"]
+
+
+def test_an_act_told_some_unsaid_time_after_another_is_not_dated_by_the_report(read_ru):
+    for text in ("В прошлом году блогер Анна Лесных раскритиковала власти. Через несколько дней её задержали.",
+                 "В прошлом году блогер Анна Лесных раскритиковала власти. Вскоре её задержали."):
+        a = read_ru(text, published="2022-12-29")
+        assert [e.date for e in a.events if e.type == "detention"] == [None], text
+
+
+def test_a_term_added_on_top_of_the_sentence_is_not_its_term(read_ru):
+    a = read_ru("Суд приговорил Анну Лесных к семи годам колонии и двум годам ограничения свободы.",
+                published="2022-12-29")
+    assert [e.duration for e in a.events if e.type == "sentence"] == ["P7Y"]
