@@ -266,3 +266,14 @@ def test_one_charge_worded_in_two_inflected_forms_is_one_act_in_any_alphabet():
     # the common words of charges ("статья", "уголовного") do not make two charges one
     assert len(merge(em("S1", "charge", "2023-04-10", charge="по статье уголовного кодекса о хулиганстве"),
                      em("S2", "charge", "2023-05", "month", charge="по статье уголовного кодекса о клевете"))) == 2
+
+
+def test_a_lead_dated_by_its_report_joins_the_day_its_own_text_states_a_few_days_before():
+    # "Police have arrested a blogger" (dated by the report, 3 November) ... "was arrested on
+    # Wednesday night" (2 November): one arrest, on the stated day, whichever is placed first
+    for first, second in ((em("S1", "detention", "2016-11-03", by_report=True), em("S1", "detention", "2016-11-02", at=20)),
+                          (em("S1", "detention", "2016-11-02", at=20), em("S1", "detention", "2016-11-03", by_report=True))):
+        events = merge(first, second)
+        assert [(e.type, e.date) for e in events] == [("detention", "2016-11-02")]
+    # a stated day more than a week before is another act
+    assert len(merge(em("S1", "detention", "2016-11-20", by_report=True), em("S1", "detention", "2016-11-02", at=20))) == 2

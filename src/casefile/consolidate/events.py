@@ -344,6 +344,10 @@ def _home(it: _Item, same: list[_Cluster], anchors: list[PartialDate]) -> _Clust
             fits.append((0, c))
             continue
         tolerance = 0 if own and it.date.precision == "day" else ONE_DAY
+        if (it.em.by_report and _lags(it.date, cd)) or (
+                all(i.em.by_report for i in c.items) and _lags(cd, it.date)):
+            fits.append((1, c))  # told as news on the report's day, the act stated a few days before
+            continue
         if compatible(it.date, cd, tolerance):
             exact = it.date.iso() == cd.iso()
             fits.append((0 if exact else 1, c))
@@ -352,6 +356,15 @@ def _home(it: _Item, same: list[_Cluster], anchors: list[PartialDate]) -> _Clust
     if not fits:
         return None
     return min(fits, key=lambda f: (f[0], -_charge_fit(it, f[1]), -_told_alike(it, f[1]), -len(f[1].sources())))[1]
+
+
+def _lags(reported: PartialDate, stated: PartialDate) -> bool:
+    """A report's own day (an act it tells as news) up to `REPORT_LAG_DAYS` after a day stated
+    for the act: the report appeared after the act."""
+    if reported.day is None or stated.day is None or reported.year is None or stated.year is None:
+        return False
+    gap = (_earliest(reported) - _earliest(stated)).days
+    return 0 < gap <= REPORT_LAG_DAYS
 
 
 def _told_alike(it: _Item, c: _Cluster) -> bool:
