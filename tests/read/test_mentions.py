@@ -244,3 +244,8 @@ def test_two_people_the_tagger_ran_together_over_and_are_two():
     ms = mentions("On Friday, Korvelov and Duulato were remanded into pretrial detention until July 21 on charges "
                   "of calling for mass unrest.")
     assert {"Korvelov", "Duulato"} <= {m.text for m in ms}
+
+
+def test_a_title_before_a_name_is_no_name_of_its_own():
+    ms = mentions("However, police spokesman Col. Ivo Stanev told reporters that the blogger had lied.")
+    assert [m.text for m in ms if m.type == "person"] == ["Ivo Stanev"]

@@ -1151,6 +1151,8 @@ class _Reading(DocPass):
             if not norm or not any(ch.isalpha() for ch in norm) or (start, end) in seen:
                 continue
             low = norm.lower()
+            if low in lex.titles or f"{low}." in lex.titles:
+                continue  # "spokesman Col. X": a title before a name, not a name
             if low in lex.types or low in lex.roles or low in lex.not_names or (
                     not c.fixed and all(lex.cue_word(t) for t in span if not t.is_punct and not t.is_space)):
                 continue  # "NGO", "Government", "Адвокат": a common noun written with a capital, not a name
