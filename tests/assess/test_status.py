@@ -152,3 +152,18 @@ def test_a_penal_colony_or_parole_is_no_term_served_at_liberty():
     uk = _event("V1", "sentence", "2031-06-02", ["S1"], "two years in prison, suspended for three years",
                 duration="P2Y")
     assert assess_status([uk], _sources("2031-06-03"), SUBJECT).value == "convicted_at_liberty"
+
+
+def test_a_pardon_on_a_day_ends_the_verdict_known_only_to_its_month():
+    # "sentenced to eight years earlier this month" (May), "pardoned on 22 May"
+    events = [
+        _event("V1", "detention", "2031-05", ["S2"]),
+        _event("V2", "conviction", "2033-05", ["S1", "S2"]),
+        _event("V3", "sentence", "2033-05", ["S1", "S2"], duration="P8Y"),
+        _event("V4", "pardon", "2033-05-22", ["S1"]),
+    ]
+    st = assess_status(events, _sources("2033-05-22", "2033-05-22"), SUBJECT)
+    assert st.value == "released"
+    # a custody act of another month after the pardon still counts
+    events.append(_event("V5", "detention", "2033-07", ["S2"]))
+    assert assess_status(events, _sources("2033-07-22", "2033-07-22"), SUBJECT).value == "detained"

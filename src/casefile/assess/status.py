@@ -96,6 +96,25 @@ def replay_order(events: list[Event]) -> list[Event]:
         run.append(ev)
         prev = day
     out += sorted(run, key=lambda e: (_day_order(e), date_key(e.date)))
+    return _custody_before_its_lifting(out)
+
+
+def _custody_before_its_lifting(ordered: list[Event]) -> list[Event]:
+    """A custody act or a step of the prosecution known to its month only ("convicted and
+    sentenced earlier this month") and an act that lifts custody on a day of that month (a
+    pardon, a case closed): those came first, since the lifting ends them (the month's usual
+    place after its days would undo the pardon)."""
+    types = event_types()
+    out = list(ordered)
+    for ev in ordered:
+        spec = types[ev.type]
+        if not ((spec.custody or spec.stage is not None) and ev.date and len(ev.date) == 7):
+            continue
+        lifting = [k for k, x in enumerate(out) if types[x.type].lifts and x.date and len(x.date) == 10
+                   and x.date[:7] == ev.date and k < out.index(ev)]
+        if lifting:
+            out.remove(ev)
+            out.insert(lifting[0], ev)
     return out
 
 

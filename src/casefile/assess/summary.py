@@ -17,7 +17,7 @@ import re
 from functools import cache
 from typing import Any
 
-from casefile.assess.status import at_liberty, date_key, in_absentia, status_moves, suspended
+from casefile.assess.status import at_liberty, date_key, in_absentia, replay_order, status_moves, suspended
 from casefile.core.durations import parse_duration, spell_duration
 from casefile.core.event_types import event_types
 from casefile.model import Amount, Entity, Event, Source, Status, SummarySentence
@@ -104,7 +104,7 @@ def _by_day(events: list[Event]) -> list[list[Event]]:
         return (0, spec.day_order, spec.position) if "outcome" in spec.summary else (1, 0, 0)
 
     groups: dict[str, list[Event]] = {}
-    for ev in sorted(events, key=lambda ev: date_key(ev.date)):
+    for ev in replay_order(events):  # date order, with what a day's pardon ended before it
         groups.setdefault(ev.date or "", []).append(ev)
     return [sorted(g, key=decided) for g in groups.values()]
 
