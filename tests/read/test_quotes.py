@@ -203,3 +203,9 @@ def test_a_quote_after_a_sentence_of_its_speaker_s_stance():
     _, quotes, names = _quotes("The activist Mira Talbot was freed on August 1 in an exchange. But Mira Talbot was "
                                "unhappy. “This is not the plan, the real candidate is rotting in his cell.”")
     assert [_speaker(q, names) for q in quotes] == ["Mira Talbot"]
+
+
+def test_a_list_label_the_parse_took_for_a_second_subject_does_not_hide_the_speaker():
+    _, quotes, names = _quotes("3. Reactions: The Velbrod Committee expressed “profound relief and genuine joy” "
+                               "over the release.")
+    assert [_speaker(q, names) for q in quotes] == ["Velbrod Committee"]

@@ -524,7 +524,10 @@ class _Quotes(DocPass):
             return quoted
         if self._passive(verb):
             return self._agent(verb)
-        subj = g.child(verb, "subject", "passive_subject")
+        # the nearest subject before the verb where the parse gave two ("Reactions: The committee
+        # expressed ...": a list label taken for a subject)
+        subjects = g.children(verb, "subject", "passive_subject")
+        subj = max((c for c in subjects if c.i < verb.i), key=lambda c: c.i, default=subjects[0] if subjects else None)
         head = verb
         for _ in range(2):  # "…,” he stressed, adding that “…”": the subject of the verb it hangs on
             if subj is not None or not g.is_(head, "conjunct", "adverbial_clause", "open_complement") \

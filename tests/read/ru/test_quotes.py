@@ -162,3 +162,9 @@ def test_a_quote_after_a_sentence_of_its_speaker_s_stance(read_ru):
     a = read_ru("Иван Кудеин был освобожден 1 августа в результате обмена. «Это не план, настоящий кандидат "
                 "гниет в своей камере».")
     assert [q.speaker for q in a.quotes] == [None]
+
+
+def test_a_list_label_before_the_speaker_does_not_hide_it(read_ru):
+    a = read_ru("3. Реакция: Заречный комитет выразил «глубокое облегчение и искреннюю радость» в связи с освобождением.")
+    [q] = a.quotes
+    assert speaker_of(a, q).norm == "Заречный комитет"
