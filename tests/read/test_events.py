@@ -997,3 +997,14 @@ def test_a_term_added_on_top_of_the_sentence_is_not_its_term():
     assert one(events, "sentence").duration == "P8Y"
     events, _ = read("A court sentenced Mira Talbot to one year of probation.")
     assert one(events, "sentence").duration == "P1Y"
+
+
+def test_a_note_in_brackets_after_a_name_is_that_person_s():
+    events, mentions = read("According to the prosecution, Mira Talbot and Ivo Stanev, together with Dana Korvel (left "
+                            "the country after a search in February), led the banned group.", published="2023-03-03")
+    names = {k: m.text for k, m in mentions.items()}
+    assert {e.type: [names[p] for p, _ in e.participants] for e in events} == {
+        "exile": ["Dana Korvel"], "search": ["Dana Korvel"]}
+    # the act in the brackets takes no term of the sentence around them
+    events, _ = read("Mira Talbot (detained in May) was sentenced on Friday to two years.", published="2023-03-03")
+    assert one(events, "detention").duration is None and one(events, "sentence").duration == "P2Y"

@@ -845,6 +845,33 @@ def _is_against(d: _Doc, p: Token) -> bool:
     return nxt is not None and f"{p.lower_} {nxt.lower_}" in words
 
 
+def _bracket_of(d: _Doc, t: Token) -> tuple[int, int] | None:
+    """(the opening bracket's index, the closing one's) of the brackets around `t` in its
+    sentence, if it stands in a pair."""
+    lo, hi = sentences(d.doc).of(t.i)
+    opening = next((k for k in range(t.i - 1, lo - 1, -1) if d.doc[k].text in "()"), None)
+    if opening is None or d.doc[opening].text != "(":
+        return None
+    closing = next((k for k in range(t.i + 1, hi) if d.doc[k].text in "()"), None)
+    return (opening, closing) if closing is not None and d.doc[closing].text == ")" else None
+
+
+def _bracketed_after_name(d: _Doc, t: Token) -> Token | None:
+    """The person whose name an opening bracket follows, when the act is told inside that
+    bracket: the note is about them."""
+    lo = sentences(d.doc).of(t.i)[0]
+    for k in range(t.i - 1, lo - 1, -1):
+        x = d.doc[k]
+        if x.text == ")":
+            return None
+        if x.text == "(":
+            if k == 0:
+                return None
+            m = _mention_at(d.doc[k - 1], d.mentions)
+            return d.doc[k - 1] if m is not None and m.type == "person" else None
+    return None
+
+
 def _against_others(d: _Doc, v: Token) -> bool:
     """The act is against people who are not the case's ("opened cases against eight of the
     protesters", "в отношении восьми участников"): a number or a group, no one named."""
@@ -1359,6 +1386,11 @@ def _duration(d: _Doc, t: Token, sent: Span) -> str | None:
     # "eight years in prison and five years of probation": the added term is not the sentence's
     main = [q for q in terms if not _added_term(d, q)]
     terms = main or terms
+    inside = _bracket_of(d, t)
+    if inside is not None:  # "X (detained in May) was sentenced to two years": the bracket's act has no term
+        terms = [q for q in terms if inside[0] < q.start and q.end <= inside[1]]
+        if not terms:
+            return None
     scored = []
     for q in terms:
         root = d.doc[q.start:q.end].root
@@ -1868,6 +1900,11 @@ def _event(d: _Doc, t: Token, rule: Rule, etype: EventType, si: int, sent: Span,
     worded = bool(rule.with_) and person is None
     if person is None and _against_others(d, t if not noun else _clause_verb(d, t)):
         return _drop(t, "against people who are not the case's")
+    bracket = _bracketed_after_name(d, t)
+    if bracket is not None and (person is None or person.i < bracket.i + 1):
+        # "X (left the country after a search in February)": a note in brackets on a name is that
+        # person's, whoever the parse gave the verb outside it
+        person = bracket
     guessed = person is None
     if person is None and not rule.undated_ok and not worded and rule.person != "none":
         # a verb's person the parse lost; a noun's only in a phrase on its clause ("незадолго до

@@ -663,3 +663,11 @@ def test_a_term_added_on_top_of_the_sentence_is_not_its_term(read_ru):
     a = read_ru("Суд приговорил Анну Лесных к семи годам колонии и двум годам ограничения свободы.",
                 published="2022-12-29")
     assert [e.duration for e in a.events if e.type == "sentence"] == ["P7Y"]
+
+
+def test_a_note_in_brackets_after_a_name_is_that_person_s(read_ru):
+    a = read_ru("Прокуратура считает, что Анна Лесных вместе с Иваном Кудеиным (уехал из страны после обыска в "
+                "феврале) руководила организацией.", published="2023-03-03")
+    names = {m.id: m.text for m in a.mentions}
+    assert {e.type: [names[p] for p, _ in e.participants] for e in a.events} == {
+        "exile": ["Иваном Кудеиным"], "search": ["Иваном Кудеиным"]}
