@@ -209,3 +209,13 @@ def test_a_list_label_the_parse_took_for_a_second_subject_does_not_hide_the_spea
     _, quotes, names = _quotes("3. Reactions: The Velbrod Committee expressed “profound relief and genuine joy” "
                                "over the release.")
     assert [_speaker(q, names) for q in quotes] == ["Velbrod Committee"]
+
+
+def test_a_first_person_quote_after_a_sentence_about_one_person_is_theirs():
+    _, quotes, names = _quotes("Mira Talbot was transferred to a penal colony in Velbrod. “I write to you from a new "
+                               "place with new impressions, and the journey was calm.”")
+    assert [_speaker(q, names) for q in quotes] == ["Mira Talbot"]
+    # not in the first person: no one said it
+    _, quotes, names = _quotes("Mira Talbot was transferred to a penal colony in Velbrod. “The transfer of political "
+                               "prisoners far from their families is a punishment in itself.”")
+    assert [_speaker(q, names) for q in quotes] == [None]

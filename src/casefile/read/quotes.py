@@ -65,6 +65,7 @@ class Rules:
     apostrophes: frozenset[str]
     speech_verbs: frozenset[str]
     stance_words: frozenset[str]  # "was unhappy", "недоволен": a sentence a quote after it voices
+    first_person: frozenset[str]  # "I", "я": a quote in the first person singular
     quoting_verbs: frozenset[str]
     naming_verbs: frozenset[str]
     signature: re.Pattern[str] | None
@@ -112,6 +113,7 @@ def _compile(code: str, data: dict[str, Any]) -> Rules:
         apostrophes=frozenset(data.get("apostrophes") or []),
         speech_verbs=frozenset(str(w).lower() for w in data.get("speech_verbs") or []),
         stance_words=frozenset(str(w).lower() for w in data.get("stance_words") or []),
+        first_person=frozenset(str(w).lower() for w in data.get("first_person") or []),
         quoting_verbs=frozenset(str(w).lower() for w in data.get("quoting_verbs") or []),
         naming_verbs=frozenset(str(w).lower() for w in data.get("naming_verbs") or []),
         signature=re.compile(data["signature"], re.M) if data.get("signature") else None,
@@ -490,10 +492,26 @@ class _Quotes(DocPass):
                                      or any(c.lemma_.lower() in stance for c in t.children if c.pos_ == "ADJ"))
                  and not _in_quote(self.spans, t.idx) and self.g.child(t, "subject", "passive_subject") is not None]
         if not verbs:
-            return None
+            return self._first_person_after(sp, sent)
         mid, words = self._speaker_of(verbs[0])
         person = next((m for m in self.mentions if m.id == mid), None)
         return (mid, words) if person is not None and person.type == "person" else None
+
+    def _first_person_after(self, sp: _Span, sent: Span) -> Speaker | None:
+        """ "X was transferred to a penal colony. “I write to you from a new place ...”": a quote in
+        the first person singular, standing alone right after a sentence about one named person
+        (its clause's subject or object), is that person's words (a letter, a post)."""
+        words = {w.lower() for w in re.findall(r"\w+", self.text[sp.start:sp.end])}
+        if not words & self.r.first_person:
+            return None
+        root = sent.root
+        found = []
+        for c in self.g.children(root, "subject", "passive_subject", "object"):
+            m = next((m for m in self.mentions if m.type == "person" and m.start <= c.idx < m.end), None) \
+                or self._named_in(c)
+            if m is not None and m.type == "person":
+                found.append(m)
+        return (found[0].id, found[0].text) if len({m.id for m in found}) == 1 else None
 
     def _reported_after(self, sp: _Span) -> Speaker | None:
         """ "… «задержаны сегодня в здании суда». Об этом X сообщил …": the next sentence opens with a

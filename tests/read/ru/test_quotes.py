@@ -168,3 +168,10 @@ def test_a_list_label_before_the_speaker_does_not_hide_it(read_ru):
     a = read_ru("3. Реакция: Заречный комитет выразил «глубокое облегчение и искреннюю радость» в связи с освобождением.")
     [q] = a.quotes
     assert speaker_of(a, q).norm == "Заречный комитет"
+
+
+def test_a_first_person_quote_after_a_sentence_about_one_person_is_theirs(read_ru):
+    a = read_ru('Анну Лесных этапировали в женскую колонию в Орлике. "У меня новости такие: пишу вам из нового '
+                'места с новыми впечатлениями!"')
+    [q] = a.quotes
+    assert speaker_of(a, q).norm == "Анна Лесных"
