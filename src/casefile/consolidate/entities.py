@@ -435,7 +435,7 @@ def _link_full_names(cl: _Clusters) -> None:
                     cl.union(i, j)
                 continue
             if _vowels_apart(a.words, b.words) and cl.union(i, j, given_sim=_SAME_SURNAME_GIVEN_SIM):
-                continue  # "Raman Pratasevich" / "Roman Protasevich": two romanisations' vowels
+                continue  # "Raman Kalatsevich" / "Roman Kolotsevich": two romanisations' vowels
             if a.sources & b.sources and not _familiar_pair(a.words, b.words):
                 continue  # one report writing two spellings of a full name names two people
             if all(_similar(p, q, _SURNAME_SIM) if k else _given_match(p, q)
@@ -452,8 +452,8 @@ _VOWELS = re.compile(r"[aeiouy]")
 
 
 def _vowels_apart(a: list[str], b: list[str]) -> bool:
-    """Names whose words differ in their vowels alone ("Orujev" / "Orujov", "Raman Pratasevich"
-    / "Roman Protasevich": romanisations of one vowel, Belarusian and Russian forms), each word
+    """Names whose words differ in their vowels alone ("Aliyev" / "Aliyov", "Raman Kalatsevich"
+    / "Roman Kolotsevich": romanisations of one vowel, Belarusian and Russian forms), each word
     ending alike (a vowel or not: "Petrova" is not "Petrov"): one person, even in one report."""
     if len(a) != len(b) or len(a[-1]) <= 3:
         return False
@@ -537,8 +537,8 @@ def _institution(n: _Node) -> _Institution | None:
 
 
 def _link_institutions(cl: _Clusters) -> None:
-    """One institution under names in several languages or forms ("Тверской суд Москвы",
-    "Тверской райсуд", "Tverskoy District Court"): the same kind (a court), no level that
+    """One institution under names in several languages or forms ("Заречный суд Велброда",
+    "Заречный райсуд", "Zarechny District Court"): the same kind (a court), no level that
     differs (district, city), and the distinctive words of one all among the other's, compared
     by skeleton so that scripts and romanisations agree. Only when one other name fits."""
     found = [(i, x) for i, n in enumerate(cl.nodes) if cl.type(i) == "organization" and (x := _institution(n))]

@@ -1142,7 +1142,7 @@ def _reachable(d: _Doc, t: Token, root: Token, told_ok: bool = False) -> bool:
             and not d.has(root.head, "term_units") and not any(x.start <= root.head.i < x.end for x in d.times) \
             and not _a_place(d, root.head) and not _where_it_took_place(d, root.head):
         # "из-за акции 31 января": the date names the protest, not the act; where the act took
-        # place ("на заседании 22 марта", "at the protest on May 6", "в Покрове 22 марта") it dates it
+        # place ("на заседании 22 марта", "at the protest on May 6", "в Орлике 22 марта") it dates it
         return False
     x = root
     while x.i not in up_t and x.head.i != x.i:
@@ -2179,7 +2179,7 @@ def _described_before(d: _Doc, person: Token) -> Mention | None:
 
 
 def _introduced_in_lead(d: _Doc, person: Token) -> Mention | None:
-    """"A Kazakh court has sentenced a blogger and journalist ...", then "... banned X": the
+    """"A court has sentenced a blogger and journalist ...", then "... banned X": the
     report's first sentences bring in, before any name, the person they name next (a person noun
     told in the lead before any name is that introduction)."""
     if person.pos_ != "NOUN" or _plural(person) or d.lemma(person) not in _person_nouns(d.code) \
