@@ -110,11 +110,11 @@ def _custody_before_its_lifting(ordered: list[Event]) -> list[Event]:
         spec = types[ev.type]
         if not ((spec.custody or spec.stage is not None) and ev.date and len(ev.date) == 7):
             continue
-        lifting = [k for k, x in enumerate(out) if types[x.type].lifts and x.date and len(x.date) == 10
-                   and x.date[:7] == ev.date and k < out.index(ev)]
-        if lifting:
-            out.remove(ev)
-            out.insert(lifting[0], ev)
+        at = next(k for k, x in enumerate(out) if x is ev)
+        lifting = next((k for k, x in enumerate(out[:at]) if types[x.type].lifts and x.date and len(x.date) == 10
+                        and x.date[:7] == ev.date), None)
+        if lifting is not None:
+            out.insert(lifting, out.pop(at))
     return out
 
 

@@ -226,9 +226,9 @@ def _one_term_told_twice(clusters: list[_Cluster]) -> list[_Cluster]:
         terms = [c for c in out if c.type == name and c.date is not None and (t := _term(c))
                  and (duration_days(t) or 0) >= ONCE_GIVEN_DAYS]
         for a in sorted(terms, key=lambda c: (-len(c.sources()), min(i.order for i in c.items))):
-            if a not in out:
+            if not any(x is a for x in out):
                 continue
-            for b in [b for b in terms if b is not a and b in out]:
+            for b in [b for b in terms if b is not a and any(x is b for x in out)]:
                 assert a.date is not None and b.date is not None
                 if _term(a) != _term(b) or a.sources() & b.sources() or not _subjects(a) & _subjects(b) \
                         or _near(a.date, b.date):
@@ -244,9 +244,11 @@ def _one_term_told_twice(clusters: list[_Cluster]) -> list[_Cluster]:
 
 
 def _absorb(clusters: list[_Cluster], into: _Cluster, other: _Cluster) -> None:
+    """`other`'s mentions into `into`; `other` leaves the list (by identity: two clusters may
+    hold equal mentions)."""
     for i in other.items:
         into.add(i)
-    clusters.remove(other)
+    del clusters[next(k for k, c in enumerate(clusters) if c is other)]
 
 
 def _complete_years(items: list[_Item], clusters: list[_Cluster]) -> bool:

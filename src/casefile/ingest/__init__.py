@@ -215,14 +215,14 @@ def _tie_guessed_years(sources: list[Source]) -> list[Source]:
     """A report dated by what it tells, whose days written without a year ("detained on
     November 27") another report writes with a later year than its estimate gave them: its
     estimate is redone with that year as the floor, with a warning."""
-    guessed = [s for s in sources if s.published_basis == "content" and s.published]
+    guessed = {s.id for s in sources if s.published_basis == "content" and s.published}
     if not guessed:
         return sources
     published = {s.id: s.published for s in sources if s.published_basis in ("dateline", "metadata")}
     dates = {s.id: find_dates(s.text) for s in sources}
     out = []
     for s in sources:
-        if s in guessed and s.published:
+        if s.id in guessed and s.published:
             # (a day the report itself writes with its year somewhere is dated by the report)
             own = {(f.date.month, f.date.day) for f in dates[s.id] if f.date.year}
             mine = {**dates, s.id: [f for f in dates[s.id] if f.date.year or (f.date.month, f.date.day) not in own]}

@@ -280,17 +280,15 @@ def _unglue_date_lines(lines: list[str]) -> list[str]:
     """A date line the page glued to the paragraph after it ("May 22, 2023Police said ...")
     put back on a line of its own, so that no sentence of the report begins with the page's
     date. (The date finder lives in `meta`, which reads this module's line kinds.)"""
-    from casefile.ingest.meta import find_dates
+    from casefile.ingest.meta import glued_date
 
     out: list[str] = []
     seen = 0
     for line in lines:
         if line.strip() and seen < HEAD_LINES:
             seen += 1
-            found = find_dates(line) if _GLUED.search(line) else []
-            d = found[0] if found else None
-            if d is not None and d.date.year and d.date.day and not line[:d.start].strip() \
-                    and line[d.end:d.end + 1].isupper():
+            d = glued_date(line) if _GLUED.search(line) else None
+            if d is not None:
                 out += [line[:d.end], line[d.end:]]
                 continue
         out.append(line)

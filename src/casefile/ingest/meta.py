@@ -425,15 +425,15 @@ def _written_line_date(line: str) -> tuple[str | None, tuple[int, int] | None] |
     ends it (after an author's or outlet's name: "Jane Doe, Thursday, 13 May 2021"), or opens
     it before a separator or a time ("19:20, 12 May 2022, Place - Outlet", "21 Nov 2017 | Topic").
     None when the line is not one."""
-    dates = [d for d in find_dates(line) if d.date.day is not None]
-    if dates and dates[0].date.year and not line[:dates[0].start].strip() \
-            and line[dates[0].end:dates[0].end + 1].isupper():
+    opening = glued_date(line)
+    if opening is not None:
         # a date line the page glued to the paragraph after it ("May 22, 2023Police said ...")
-        iso = _valid_date(dates[0].date)
+        iso = _valid_date(opening.date)
         if iso:
             return iso, None
     if is_sentence(line) or banner_kind(line):
         return None
+    dates = [d for d in find_dates(line) if d.date.day is not None]
     if not dates:
         return None
     last, first = dates[-1], dates[0]
@@ -452,6 +452,16 @@ def _written_line_date(line: str) -> tuple[str | None, tuple[int, int] | None] |
             if iso:
                 return iso, None
     return None
+
+
+def glued_date(line: str) -> DateSpan | None:
+    """A full date that opens the line with the next element of the page run into it, a capital
+    right after the year ("May 22, 2023Police said ...")."""
+    found = [d for d in find_dates(line) if d.date.day is not None]
+    d = found[0] if found else None
+    if d is None or not d.date.year or line[:d.start].strip() or not line[d.end:d.end + 1].isupper():
+        return None
+    return d
 
 
 def lone_date(line: str) -> PartialDate | None:

@@ -845,13 +845,20 @@ def _is_against(d: _Doc, p: Token) -> bool:
     return nxt is not None and f"{p.lower_} {nxt.lower_}" in words
 
 
+def _opening_bracket(d: _Doc, t: Token) -> int | None:
+    """The index of the bracket opened before `t` in its sentence and not closed before it."""
+    lo = sentences(d.doc).of(t.i)[0]
+    k = next((k for k in range(t.i - 1, lo - 1, -1) if d.doc[k].text in "()"), None)
+    return k if k is not None and d.doc[k].text == "(" else None
+
+
 def _bracket_of(d: _Doc, t: Token) -> tuple[int, int] | None:
     """(the opening bracket's index, the closing one's) of the brackets around `t` in its
     sentence, if it stands in a pair."""
-    lo, hi = sentences(d.doc).of(t.i)
-    opening = next((k for k in range(t.i - 1, lo - 1, -1) if d.doc[k].text in "()"), None)
-    if opening is None or d.doc[opening].text != "(":
+    opening = _opening_bracket(d, t)
+    if opening is None:
         return None
+    hi = sentences(d.doc).of(t.i)[1]
     closing = next((k for k in range(t.i + 1, hi) if d.doc[k].text in "()"), None)
     return (opening, closing) if closing is not None and d.doc[closing].text == ")" else None
 
@@ -859,17 +866,11 @@ def _bracket_of(d: _Doc, t: Token) -> tuple[int, int] | None:
 def _bracketed_after_name(d: _Doc, t: Token) -> Token | None:
     """The person whose name an opening bracket follows, when the act is told inside that
     bracket: the note is about them."""
-    lo = sentences(d.doc).of(t.i)[0]
-    for k in range(t.i - 1, lo - 1, -1):
-        x = d.doc[k]
-        if x.text == ")":
-            return None
-        if x.text == "(":
-            if k == 0:
-                return None
-            m = _mention_at(d.doc[k - 1], d.mentions)
-            return d.doc[k - 1] if m is not None and m.type == "person" else None
-    return None
+    k = _opening_bracket(d, t)
+    if not k:  # (none, or a bracket that opens the text)
+        return None
+    m = _mention_at(d.doc[k - 1], d.mentions)
+    return d.doc[k - 1] if m is not None and m.type == "person" else None
 
 
 def _against_others(d: _Doc, v: Token) -> bool:
@@ -1034,17 +1035,25 @@ def _someone_else(d: _Doc, p: Token) -> bool:
     was convicted under it"), or that refers back to one ("... The activist was freed"), after
     it has named someone: before any name, "A rights activist who faced seven years was freed"
     is how a lead brings in the person it names next."""
-    if p.pos_ != "NOUN" or _plural(p) or d.lemma(p) not in _person_nouns(d.code) or _name_of(d, p) is not None:
+    if not _person_noun(d, p) or _name_of(d, p) is not None:
         return False
-    def named_before(x: Token) -> bool:
-        return any(m.type == "person" and m.end <= x.idx for m in d.mentions)
-
     if _new_referent(d, p):
-        return named_before(p)
+        return _named_before(d, p)
     lemma = d.lemma(p)
     before = next((x for x in reversed(p.doc[:p.i]) if x.pos_ in ("NOUN", "PROPN") and d.lemma(x) == lemma
                    and not _plural(x)), None)
-    return before is not None and _new_referent(d, before) and _named_after(d, before) is None and named_before(before)
+    return before is not None and _new_referent(d, before) and _named_after(d, before) is None \
+        and _named_before(d, before)
+
+
+def _person_noun(d: _Doc, t: Token) -> bool:
+    """A singular noun of the language's person nouns ("activist", "журналистка")."""
+    return t.pos_ == "NOUN" and not _plural(t) and d.lemma(t) in _person_nouns(d.code)
+
+
+def _named_before(d: _Doc, t: Token) -> bool:
+    """Whether the report names a person before token `t`."""
+    return any(m.type == "person" and m.end <= t.idx for m in d.mentions)
 
 
 def _count(d: _Doc, c: Token) -> bool:
@@ -1182,8 +1191,8 @@ def _within_clause(d: _Doc, clause: Token, x: Token) -> bool:
     closes it, however the parse hung it ("X, которую приговорили ... в марте 2022 года, была
     освобождена": March is the sentence's)."""
     lo = min(t.i for t in clause.subtree)
-    end = next((t.i for t in d.doc[clause.i:sentences(d.doc).of(clause.i)[1]] if t.text == ","),
-               sentences(d.doc).of(clause.i)[1])
+    hi = sentences(d.doc).of(clause.i)[1]
+    end = next((t.i for t in d.doc[clause.i:hi] if t.text == ","), hi)
     return lo <= x.i < end
 
 
@@ -1723,7 +1732,7 @@ def _acts_elsewhere(d: _Doc, m: Mention, t: Token) -> bool:
         return True
     up = [mine, *_ancestors(mine, 8)]
     return any(g.is_(x, "relative_clause") for x in up if x.pos_ in ("VERB", "AUX")) \
-        and theirs.i in {x.i for x in up} and not any(g.is_(x, "relative_clause") for x in [theirs])
+        and theirs.i in {x.i for x in up} and not g.is_(theirs, "relative_clause")
 
 
 def _subject_of_next_clause(d: _Doc, x: Token, mine: Token) -> bool:
@@ -1936,10 +1945,11 @@ def _event(d: _Doc, t: Token, rule: Rule, etype: EventType, si: int, sent: Span,
     # report whose own date is a guess): then it has no date, not a neighbouring clause's
     dspan = _nearest(d, t, own)
     date = dspan.value if dspan is not None else None
-    if date is not None and dspan is not None and not dspan.has_year and _done_after_report(d, t, date):
+    if date is not None and date.year is not None and dspan is not None and not dspan.has_year \
+            and _done_after_report(d, t, date):
         # a day without a year read as coming ("on April 10" in a report of March 15, as a
         # hearing set for it would be), on a verb told as done: last year's
-        date = date.with_year(date.year - 1) if date.year is not None else date
+        date = date.with_year(date.year - 1)
     if dspan is not None and date is None:
         d.own_time_unknown.add((q_start, etype))
     if date is None and dspan is None:
@@ -2160,8 +2170,7 @@ def _named_after(d: _Doc, person: Token) -> Mention | None:
 def _described_before(d: _Doc, person: Token) -> Mention | None:
     """A person noun alone ("the activist", "активиста") for the person the report introduced
     with it before ("the activist Mira Talbot"): the last so introduced."""
-    if person.pos_ != "NOUN" or _plural(person) or d.lemma(person) not in _person_nouns(d.code) \
-            or _new_referent(d, person):
+    if not _person_noun(d, person) or _new_referent(d, person):
         return None
     lemma = d.lemma(person)
     for x in reversed(person.doc[:person.i]):
@@ -2172,7 +2181,7 @@ def _described_before(d: _Doc, person: Token) -> Mention | None:
             if _new_referent(d, x):
                 # "A court has sentenced a blogger ... The court also banned X": a lead brings in
                 # the person it names next; after a name, "the first activist who ..." is another
-                if not any(m.type == "person" and m.end <= x.idx for m in d.mentions):
+                if not _named_before(d, x):
                     return _first_named_after(d, x)
                 return None
     return None
@@ -2182,10 +2191,9 @@ def _introduced_in_lead(d: _Doc, person: Token) -> Mention | None:
     """"A court has sentenced a blogger and journalist ...", then "... banned X": the
     report's first sentences bring in, before any name, the person they name next (a person noun
     told in the lead before any name is that introduction)."""
-    if person.pos_ != "NOUN" or _plural(person) or d.lemma(person) not in _person_nouns(d.code) \
+    if not _person_noun(d, person) \
             or sentences(d.doc).index[person.i] >= int(d.acts.value("lead_sentences", 0) or 0) \
-            or any(m.type == "person" and m.end <= person.idx for m in d.mentions) \
-            or d.has(person, "generic_person_nouns"):
+            or _named_before(d, person) or d.has(person, "generic_person_nouns"):
         return None  # ("a man", "a woman": anyone)
     m = _first_named_after(d, person)
     # (not someone named in another role: "detained a blogger ... His lawyer X said")
@@ -2231,8 +2239,7 @@ def _antecedent(d: _Doc, pron: Token, depth: int = 0, noun: bool = False) -> Men
         if m.type != "person" or m.end > pron.idx or m.start < since:
             continue
         span = d.doc.char_span(m.start, m.end, alignment_mode="expand")
-        mg = set(span[0].morph.get("Gender", [])) if span is not None else set()
-        if not gender or not mg or gender & mg:
+        if _agrees(span, gender):
             sent_start = sentences(d.doc).of(span[0].i)[0] if span is not None else None
             if sent_start is None or sent_start != best_sent:
                 subject_of_best_sentence = None
@@ -2273,9 +2280,13 @@ def _named_after_it(d: _Doc, pron: Token, gender: set[str]) -> Mention | None:
                   for x in [_mention_at(c, d.mentions)] if x is not None), None) or _named_after(d, subjects[0])
     if m is None or m.type != "person":
         return None
-    span = d.doc.char_span(m.start, m.end, alignment_mode="expand")
-    mg = set(span[0].morph.get("Gender", [])) if span is not None else set()
-    return m if not gender or not mg or gender & mg else None
+    return m if _agrees(d.doc.char_span(m.start, m.end, alignment_mode="expand"), gender) else None
+
+
+def _agrees(name: Span | None, gender: set[str]) -> bool:
+    """A name of a pronoun's grammatical gender, where both can be told."""
+    own = set(name[0].morph.get("Gender", [])) if name is not None else set()
+    return not gender or not own or bool(gender & own)
 
 
 def _subject_or_beside_one(d: _Doc, x: Token) -> bool:

@@ -507,8 +507,7 @@ class _Quotes(DocPass):
         root = sent.root
         found = []
         for c in self.g.children(root, "subject", "passive_subject", "object"):
-            m = next((m for m in self.mentions if m.type == "person" and m.start <= c.idx < m.end), None) \
-                or self._named_in(c)
+            m = self._named_in(c)
             if m is not None and m.type == "person":
                 found.append(m)
         return (found[0].id, found[0].text) if len({m.id for m in found}) == 1 else None
