@@ -425,7 +425,8 @@ def _written_line_date(line: str) -> tuple[str | None, tuple[int, int] | None] |
     ends it (after an author's or outlet's name: "Jane Doe, Thursday, 13 May 2021"), or opens
     it before a separator or a time ("19:20, 12 May 2022, Place - Outlet", "21 Nov 2017 | Topic").
     None when the line is not one."""
-    opening = glued_date(line)
+    dates = [d for d in find_dates(line) if d.date.day is not None]
+    opening = glued_date(line, dates)
     if opening is not None:
         # a date line the page glued to the paragraph after it ("May 22, 2023Police said ...")
         iso = _valid_date(opening.date)
@@ -433,7 +434,6 @@ def _written_line_date(line: str) -> tuple[str | None, tuple[int, int] | None] |
             return iso, None
     if is_sentence(line) or banner_kind(line):
         return None
-    dates = [d for d in find_dates(line) if d.date.day is not None]
     if not dates:
         return None
     last, first = dates[-1], dates[0]
@@ -454,10 +454,10 @@ def _written_line_date(line: str) -> tuple[str | None, tuple[int, int] | None] |
     return None
 
 
-def glued_date(line: str) -> DateSpan | None:
+def glued_date(line: str, dates: list[DateSpan] | None = None) -> DateSpan | None:
     """A full date that opens the line with the next element of the page run into it, a capital
-    right after the year ("May 22, 2023Police said ...")."""
-    found = [d for d in find_dates(line) if d.date.day is not None]
+    right after the year ("May 22, 2023Police said ..."); `dates` are the line's, when found already."""
+    found = [d for d in (find_dates(line) if dates is None else dates) if d.date.day is not None]
     d = found[0] if found else None
     if d is None or not d.date.year or line[:d.start].strip() or not line[d.end:d.end + 1].isupper():
         return None

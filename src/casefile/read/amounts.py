@@ -35,6 +35,7 @@ from casefile.read.wordclasses import (
     Phrases,
     WordClasses,
     key,
+    keys,
     match_attr,
     phrases,
 )
@@ -338,7 +339,7 @@ def _amounts(doc: Doc, t: Table, items: list[Item]) -> list[Quantity]:
         if name != "currency":
             continue
         code = str(it.value)
-        form = " ".join(key(doc[k], t.attr) for k in range(s, e))
+        form = " ".join(keys(doc, t.attr)[s:e])
         sign = form in t.symbols  # "$300" (and "300 $")
         code_caps = e - s == 1 and doc[s].is_upper and len(doc[s].text) == 3  # "USD 300" (and "300 USD")
         before = number_before(doc, s, t.nums, floor=max(0, taken))

@@ -613,10 +613,12 @@ def _descendants(t: Token, depth: int) -> list[Token]:
 
 
 def _ancestors(t: Token, depth: int) -> list[Token]:
+    doc, heads = t.doc, tree(t.doc).heads
     out: list[Token] = []
-    while t.head.i != t.i and len(out) < depth:
-        t = t.head
-        out.append(t)
+    i = t.i
+    while heads[i] != i and len(out) < depth:
+        i = heads[i]
+        out.append(doc[i])
     return out
 
 
@@ -1589,7 +1591,7 @@ def _place(d: _Doc, t: Token, rule_type: str) -> str | None:
 def _quote(sent: Span, t: Token) -> tuple[str, int, int]:
     """The sentence, cut to the paragraph of the trigger: the parser sometimes runs a headline
     or a dateline into the first sentence."""
-    text = sent.text
+    text = text_of(sent.doc)[sent.start_char:sent.end_char]
     rel = t.idx - sent.start_char
     lo = max((m.end() for m in re.finditer(r"\n\s*\n", text) if m.end() <= rel), default=0)
     hi = min((m.start() for m in re.finditer(r"\n\s*\n", text) if m.start() >= rel), default=len(text))

@@ -16,7 +16,7 @@ from functools import cache
 
 from spacy.tokens import Token
 
-from casefile.read.grammar import Grammar, grammar, sentences, text_of
+from casefile.read.grammar import Grammar, grammar, kids, sentences, text_of
 from casefile.read.lexicon import Words, words
 
 CHAIN_DEPTH = 6  # governing words looked at above a trigger
@@ -50,7 +50,7 @@ def governing_chain(t: Token, g: Grammar) -> tuple[list[Token], list[Token]]:
 
 def negated(t: Token, g: Grammar, cues: Words) -> bool:
     return any(g.is_(c, "negation") or (cues.has(c, "negation") and g.is_(c, "adverb", "negation", "auxiliary"))
-               for c in t.children)
+               for c in kids(t))
 
 
 def unreal(t: Token, code: str, *, negative: bool = False, outcome_type: bool = False,
@@ -72,12 +72,12 @@ def unreal(t: Token, code: str, *, negative: bool = False, outcome_type: bool = 
         return True  # "remains in detention without charges"
     if prep is not None and charge_grounds and cues.has(prep, "grounds"):
         chain = chain[:2]
-    if any(c.lower_ in cues("future_forms") for c in t.children if g.is_(c, "auxiliary", "passive_auxiliary", "copula")):
+    if any(c.lower_ in cues("future_forms") for c in kids(t) if g.is_(c, "auxiliary", "passive_auxiliary", "copula")):
         return True  # "будет обжалован": an auxiliary's future form
     if _subjunctive(t, g, cues):
         return True  # "moved that the activities be suspended": a motion, not a decision
     morph = cues("unreal_morph")
-    if morph and _has_morph(t, morph) or any(_has_morph(c, morph) for c in t.children
+    if morph and _has_morph(t, morph) or any(_has_morph(c, morph) for c in kids(t)
                                             if g.is_(c, "auxiliary", "passive_auxiliary", "copula")):
         return True  # "будет арестован": a future the language tells as not yet done
     if _an_alternative(t, g, cues) or (clause_verb is not None and _an_alternative(clause_verb, g, cues)):
@@ -99,14 +99,14 @@ def unreal(t: Token, code: str, *, negative: bool = False, outcome_type: bool = 
                 break
             if a.lemma_.lower() in irrealis or a.lower_ in irrealis:
                 return True
-        if any(c.lemma_.lower() in irrealis or c.lower_ in irrealis for c in t.children
+        if any(c.lemma_.lower() in irrealis or c.lower_ in irrealis for c in kids(t)
                if g.is_(c, "auxiliary", "marker", "adverb", "copula", "discourse")):
             return True  # "может быть арестован", "якобы задержали"
         head = t.head
-        if head.i != t.i and any(cues.has(c, "infinitive") and g.is_(c, "auxiliary", "marker") for c in t.children) \
+        if head.i != t.i and any(cues.has(c, "infinitive") and g.is_(c, "auxiliary", "marker") for c in kids(t)) \
                 and any(g.is_(c, "object", "subject", "passive_subject") and (c.lemma_.lower() in irrealis
                                                                               or c.lower_ in irrealis)
-                        for c in head.children):
+                        for c in kids(head)):
             return True  # "renewed her call on the authorities to release him": asked for, not done
         if _future_infinitive(t, g, cues):
             return True  # "we were going to be freed": a future told from the past
@@ -114,17 +114,17 @@ def unreal(t: Token, code: str, *, negative: bool = False, outcome_type: bool = 
             return True  # "... and calls on the authorities to release him", however it was parsed
         if t.pos_ in ("NOUN", "PROPN") and g.is_(t, "object") and cues.has(t.head, "purpose"):
             return True  # "to secure her release": worked for, not done
-        if any(cues.has(c, "irrealis_modifiers") for c in t.children if g.is_(c, "adjective", "compound", "adverb")):
+        if any(cues.has(c, "irrealis_modifiers") for c in kids(t) if g.is_(c, "adjective", "compound", "adverb")):
             return True  # "pending trial", "a possible sentence"
     modals = cues("modals")
-    if any(g.is_(c, "auxiliary") and c.lower_ in modals for a in shared for c in a.children):
+    if any(g.is_(c, "auxiliary") and c.lower_ in modals for a in shared for c in kids(a)):
         return True
     for k, a in enumerate(chain[:MODAL_DEPTH]):
         if k and _told_as_fact(chain[k - 1], g, cues):
             break  # "It must be recalled that he had been sentenced": the modal is the telling's
-        if any(g.is_(c, "auxiliary") and c.lower_ in modals for c in a.children):
+        if any(g.is_(c, "auxiliary") and c.lower_ in modals for c in kids(a)):
             return True
-        if any(g.is_(c, "marker") and cues.has(c, "conditions") for c in a.children):
+        if any(g.is_(c, "marker") and cues.has(c, "conditions") for c in kids(a)):
             return True
         if a.pos_ == "VERB" and a.i != t.i:
             break
@@ -158,7 +158,7 @@ def _future_infinitive(t: Token, g: Grammar, cues: Words) -> bool:
     """An infinitive right after a word that makes it a future seen from the past or about to
     come (`future_before_infinitive`: "were going to be freed", "was about to be released")."""
     before = cues("future_before_infinitive")
-    marker = next((c for c in t.children if cues.has(c, "infinitive") and g.is_(c, "auxiliary", "marker")), None)
+    marker = next((c for c in kids(t) if cues.has(c, "infinitive") and g.is_(c, "auxiliary", "marker")), None)
     return bool(before) and marker is not None and marker.i > 0 and t.doc[marker.i - 1].lower_ in before
 
 
@@ -169,7 +169,7 @@ def _asked_infinitive(t: Token, g: Grammar, cues: Words, irrealis: frozenset[str
     """An act in the infinitive a few words after a word of demand, hope or refusal in the same
     clause ("calls on the authorities to release him"), wherever the parse hung the infinitive:
     no finite verb or clause stop stands between them."""
-    marker = next((c for c in t.children if cues.has(c, "infinitive") and g.is_(c, "auxiliary", "marker")), None)
+    marker = next((c for c in kids(t) if cues.has(c, "infinitive") and g.is_(c, "auxiliary", "marker")), None)
     if marker is None:
         return False
     for x in reversed(t.doc[max(sentences(t.doc).of(t.i)[0], marker.i - ASK_WINDOW):marker.i]):
@@ -207,7 +207,7 @@ def is_state(t: Token, code: str) -> bool:
     detention"), or a word form the language uses for states (a Russian full participle:
     "осужденный", unlike the short "был осужден")."""
     g, cues = grammar(code), words(code, "factuality")
-    if t.pos_ in ("NOUN", "PROPN") and any(cues.has(c, "state_modifiers") for c in t.children
+    if t.pos_ in ("NOUN", "PROPN") and any(cues.has(c, "state_modifiers") for c in kids(t)
                                            if g.is_(c, "adjective")):
         return True
     state = cues("state_morph")

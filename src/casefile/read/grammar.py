@@ -13,7 +13,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
+from itertools import accumulate
+from typing import cast
 
+from spacy.attrs import DEP, HEAD, IS_SPACE
 from spacy.tokens import Doc, Token
 
 from casefile.read.language import language
@@ -39,7 +42,8 @@ class Grammar:
 
     def children(self, t: Token, *roles: str) -> list[Token]:
         labels = self.deps(*roles)
-        return [c for c in t.children if c.dep_ in labels]
+        parse, toks = tree(t.doc), tokens(t.doc)
+        return [toks[c] for c in parse.children[t.i] if parse.deps[c] in labels]
 
     def child(self, t: Token, *roles: str) -> Token | None:
         found = self.children(t, *roles)
@@ -112,19 +116,39 @@ class Tree:
 def tree(doc: Doc) -> Tree:
     got = doc.user_data.get("casefile_tree")
     if not isinstance(got, Tree):
-        heads, deps, before, n = [], [], [], 0
-        for t in doc:
-            heads.append(t.head.i)
-            deps.append(t.dep_)
-            before.append(n)
-            n += not t.is_space
-        before.append(n)
+        # read as columns: a head is stored as an offset from its word
+        cols = doc.to_array([HEAD, DEP, IS_SPACE])
+        offsets = cols[:, 0].astype("int64").tolist()
+        heads = [i + off for i, off in enumerate(offsets)]
+        strings = doc.vocab.strings
+        deps = [strings[d] if d else "" for d in cols[:, 1].tolist()]
+        before = [0, *accumulate(1 - sp for sp in cols[:, 2].tolist())]
         children: list[list[int]] = [[] for _ in heads]
         for i, h in enumerate(heads):
             if h != i:
                 children[h].append(i)
         got = doc.user_data["casefile_tree"] = Tree(heads, children, deps, before)
     return got
+
+
+def tokens(doc: Doc) -> list[Token]:
+    """The document's `Token`s, made once: spaCy makes a new one on every `doc[i]`, `.head` and
+    `.children`. They refer back to the document; `release` drops them once it is read."""
+    got = doc.user_data.get("casefile_tokens")
+    if got is None:
+        got = doc.user_data["casefile_tokens"] = list(doc)
+    return cast(list[Token], got)
+
+
+def kids(t: Token) -> list[Token]:
+    """`t.children`, in order, from the tokens made once."""
+    toks = tokens(t.doc)
+    return [toks[c] for c in tree(t.doc).children[t.i]]
+
+
+def release(doc: Doc) -> None:
+    """Drop the tokens `tokens` kept, which would hold the document in a reference cycle."""
+    doc.user_data.pop("casefile_tokens", None)
 
 
 def text_of(doc: Doc) -> str:

@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 from casefile.model import DocAnalysis, Source
 from casefile.read.events import extract_events
+from casefile.read.grammar import release
 from casefile.read.language import Language, language
 from casefile.read.mentions import extract_mentions, label_persons
 from casefile.read.parse import parse_many
@@ -30,6 +31,7 @@ def read_doc(doc: Doc, source: Source, lang: Language) -> DocAnalysis:
     frame = time_frame(source, lang, doc)
     events = extract_events(doc, source, mentions, find_times(doc, lang, frame), frame, lang)
     quotes = extract_quotes(doc, source, mentions, lang)
+    release(doc)
     return DocAnalysis(source=source.id, language=lang.code, mentions=mentions, events=events, quotes=quotes)
 
 

@@ -37,7 +37,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from casefile.core.dates import PartialDate, infer_year, parse_iso, shift_days
@@ -367,15 +367,17 @@ def _header_end(doc: Doc, chosen: list[tuple[int, int, str, Any]], w: Words) -> 
     line_end = len(text_of(doc)) if nl < 0 else nl
     if key(first, w.attr) not in w.header_words and first.lower_ not in w.header_words:
         # a first line that is a date and a few words, no clause ("April 17, 2025 – Country –")
-        line = []
+        opens = next((e for s, e, kind, _ in chosen if s == first.i and kind == "date"), None)
+        if opens is None:
+            return 0
+        line: list[Token] = []
         for t in doc[first.i:]:
-            if t.idx >= line_end:
+            if t.idx >= line_end or len(line) - (opens - first.i) > DATE_LINE_WORDS:
                 break
             if not t.is_punct and not t.is_space:
                 line.append(t)
-        opens = next((e for s, e, kind, _ in chosen if s == first.i and kind == "date"), None)
         ends = text_of(doc)[first.idx:line_end].rstrip()[-1:]
-        if opens is None or len(line) - (opens - first.i) > DATE_LINE_WORDS or ends in (".", "!", "?") or any(
+        if len(line) - (opens - first.i) > DATE_LINE_WORDS or ends in (".", "!", "?") or any(
                 t.pos_ in ("VERB", "AUX") for t in line):
             return 0  # (a sentence that opens with its date is no date line)
         return doc[opens - 1].idx + len(doc[opens - 1].text)

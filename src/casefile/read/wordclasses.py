@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar, cast
 
+from spacy.attrs import LEMMA, LOWER
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
@@ -40,6 +41,23 @@ def key(tok: Token, attr: str) -> str:
     if attr == "LEMMA":
         return (tok.lemma_ or tok.text).lower()
     return tok.lower_
+
+
+def keys(doc: Doc, attr: str) -> list[str]:
+    """Every token's `key`, read once per document as a column: `doc[i]` makes a new `Token`
+    on every call, and phrase lookups ask for the same words again and again."""
+    name = f"casefile_keys_{attr}"
+    got = doc.user_data.get(name)
+    if got is None:
+        strings = doc.vocab.strings
+        lower = [strings[int(h)] for h in doc.to_array([LOWER]).reshape(-1).tolist()]
+        if attr == "LEMMA":
+            lemmas = [strings[int(h)] for h in doc.to_array([LEMMA]).reshape(-1).tolist()]
+            got = [lem.lower() if lem else low for lem, low in zip(lemmas, lower, strict=True)]
+        else:
+            got = lower
+        doc.user_data[name] = got
+    return cast(list[str], got)
 
 
 def words(phrase: object) -> tuple[str, ...]:
@@ -67,16 +85,18 @@ class Phrases(Generic[V]):
     def at(self, doc: Doc, i: int, end: int | None = None) -> tuple[V, int] | None:
         """The longest phrase starting at token i (and ending by `end`): its value and its end."""
         stop = len(doc) if end is None else min(end, len(doc))
+        column = keys(doc, self.attr)
         for n in range(min(self.longest, stop - i), 0, -1):
-            w = tuple(key(doc[k], self.attr) for k in range(i, i + n))
+            w = tuple(column[i:i + n])
             if w in self.table:
                 return self.table[w], i + n
         return None
 
     def ending_at(self, doc: Doc, j: int, start: int = 0) -> tuple[V, int] | None:
         """The longest phrase ending just before token j (and starting from `start`): its value and start."""
+        column = keys(doc, self.attr)
         for n in range(min(self.longest, j - start), 0, -1):
-            w = tuple(key(doc[k], self.attr) for k in range(j - n, j))
+            w = tuple(column[j - n:j])
             if w in self.table:
                 return self.table[w], j - n
         return None
