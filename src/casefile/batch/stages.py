@@ -5,6 +5,7 @@ Pure functions over plain data, so that the local runner and Ray Data run the sa
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import re
 from collections import Counter
@@ -129,6 +130,10 @@ _WARM_UP = (
 )
 
 
+# the cyclic collector's thresholds in a reading worker (Python's default: 700, 10, 10)
+COLLECTOR_THRESHOLDS = (50_000, 50, 100)
+
+
 def warm_up() -> None:
     """Load everything the reading stage loads lazily, so that a worker pays it once at its
     start rather than inside its first batch (and a benchmark can time the reading alone).
@@ -140,6 +145,11 @@ def warm_up() -> None:
     threadpool_limits(limits=1)
     place_names()  # the place index ingest consults for datelines, loaded on first use otherwise
     read_records([Record(id=rid, body=text.encode(), kind="text") for rid, text in _WARM_UP])
+    # What is loaded now (models, lexicons, tables) lives as long as the worker: the cyclic
+    # collector need not walk it again, and the readers' many short-lived objects are collected
+    # in fewer, larger rounds (the reading stage about 2% faster, bench/batch_bench.py).
+    gc.freeze()
+    gc.set_threshold(*COLLECTOR_THRESHOLDS)
 
 
 @cache
