@@ -14,7 +14,7 @@ from functools import cache
 from rapidfuzz import fuzz
 
 from casefile.core.names import NAME_SUFFIXES, romanize
-from casefile.resources import load
+from casefile.resources import per_language
 
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _VOWELS = re.compile(r"[aeiouy]+")
@@ -54,8 +54,8 @@ def _short_forms() -> dict[str, frozenset[str]]:
     """Skeleton of a given name -> skeletons of the names it may be the same person's as
     (a full name and its short forms, two short forms of one full name), both languages."""
     related: dict[str, set[str]] = defaultdict(set)
-    for lang in ("en", "ru"):
-        for full, shorts in load(f"{lang}/given_names.yaml")["short_forms"].items():
+    for data in per_language("given_names.yaml").values():
+        for full, shorts in (data.get("short_forms") or {}).items():
             forms = {skeleton(latin(full))} | {skeleton(latin(x)) for x in shorts}
             for f in forms:
                 related[f] |= forms

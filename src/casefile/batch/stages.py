@@ -20,7 +20,7 @@ from casefile.errors import IngestError
 from casefile.ingest import Known, read_source
 from casefile.model import DocAnalysis, Source
 from casefile.read import read_sources
-from casefile.resources import load, place_names
+from casefile.resources import load, per_language, place_names
 
 _TAG = re.compile(r"<(script|style)\b.*?</\1\s*>|<[^>]+>", re.S | re.I)
 _SUFFIX = {"text": ".txt", "html": ".html", "markdown": ".md"}
@@ -30,8 +30,7 @@ _SUFFIX = {"text": ".txt", "html": ".html", "markdown": ".md"}
 def _relevance_patterns() -> tuple[re.Pattern[str], int]:
     stems: list[str] = []
     hits = 2
-    for lang in ("en", "ru"):
-        data = load(f"{lang}/relevance.yaml")
+    for data in per_language("relevance.yaml").values():
         stems += data["stems"]
         hits = int(data.get("min_hits", hits))
     alternatives = "|".join(re.escape(s) for s in sorted(set(stems), key=len, reverse=True))

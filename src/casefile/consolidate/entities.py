@@ -52,7 +52,7 @@ from casefile.core.names import (
 )
 from casefile.core.patterns import alternation
 from casefile.model import DocAnalysis, Entity, EntityType, Mention, Role, Source
-from casefile.resources import load
+from casefile.resources import load, per_language
 
 # Weights of the type vote: a cue word or a name's head word says more than the
 # small model's label; geonames' main names say most.
@@ -62,7 +62,6 @@ _SAME_SURNAME_GIVEN_SIM = 75.0  # given names under one surname, in two romanisa
 _SURNAME_SIM = 80.0  # "Tulegenova" / "Tolegenova" / "Tulemenova": one letter in ten
 _INFLECTION = 2  # letters an inflected form adds to a word ("суд" / "суда" / "судом")
 _MIN_FUZZY_LEN = 5  # shorter words differ in one letter too easily ("Lu" / "Li")
-_LANGUAGES = ("en", "ru")
 _SUBJECT_PENALTY_ROLES = {"lawyer", "spokesperson", "authority", "relative", "witness", "advocate"}
 
 
@@ -164,11 +163,7 @@ def _heads() -> dict[str, EntityType]:
 def _name_lexicon(key: str) -> dict[str, str]:
     """word -> value from `key` of every language's entities.yaml (names mix scripts in one bundle)."""
     out: dict[str, str] = {}
-    for lang in _LANGUAGES:
-        try:
-            data = load(f"{lang}/entities.yaml") or {}
-        except FileNotFoundError:
-            continue  # a language without name lexicons yet
+    for data in per_language("entities.yaml").values():
         for value, words in (data.get(key) or {}).items():
             out.update({fold(w): value for w in words})
     return out
@@ -258,11 +253,7 @@ def _hypocorisms() -> dict[str, frozenset[str]]:
     """Given-name skeleton -> the full names it may stand for ("sasa" -> "aleksandr", "aleksandra"),
     from every language's entities.yaml `hypocorisms`; a full name stands for itself."""
     out: dict[str, set[str]] = defaultdict(set)
-    for lang in _LANGUAGES:
-        try:
-            data = load(f"{lang}/entities.yaml") or {}
-        except FileNotFoundError:
-            continue
+    for data in per_language("entities.yaml").values():
         for full, short in (data.get("hypocorisms") or {}).items():
             key = skeleton(str(full))
             out[key].add(key)
@@ -507,8 +498,7 @@ def _institution_words() -> tuple[dict[str, str], dict[str, str], frozenset[str]
     kinds: dict[str, str] = {}
     levels: dict[str, str] = {}
     fillers: set[str] = set()
-    for lang in _LANGUAGES:
-        data = load(f"{lang}/entities.yaml") or {}
+    for data in per_language("entities.yaml").values():
         for table, out in ((data.get("institution_kinds"), kinds), (data.get("institution_levels"), levels)):
             out.update({skeleton(str(w)): str(k) for k, ws in (table or {}).items() for w in ws or []})
         fillers |= {skeleton(str(w)) for w in data.get("institution_fillers") or []}

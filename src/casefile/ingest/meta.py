@@ -32,13 +32,8 @@ from casefile.core.dates import PartialDate, end_marker_before, parse_iso
 from casefile.core.patterns import alternation
 from casefile.ingest import outlets as known
 from casefile.ingest.clean import SCRAPER_DATE, banner_kind, is_prose, is_sentence, line_kind, strip_markdown
-from casefile.resources import load, place_names
+from casefile.resources import language_codes, load, place_names
 
-DATE_LANGUAGES = ("en", "ru")
-# month names are also read in the languages whose pages carry Russian text (a Ukrainian or
-# Belarusian site prints its date lines in its own language); their abbreviations, which are
-# Russian words as often as not, are not
-MONTH_LANGUAGES = (*DATE_LANGUAGES, "uk", "be")
 _MONTH_KEYS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
                "october", "november", "december")
 _WEEKDAY_KEYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -77,6 +72,24 @@ class DateSpan:
 # --- the words of each language ------------------------------------------------------
 
 
+def _languages() -> tuple[str, ...]:
+    """The languages whose date and outlet words ingest reads: every registered one."""
+    return language_codes()
+
+
+@cache
+def _month_locales() -> tuple[str, ...]:
+    """The locales whose month and weekday names are read: the registered languages that
+    dateparser knows, and those that `languages.yaml` (`month_names_also`) adds: the languages
+    of pages that carry the registered languages' text and print their date lines in their own
+    (their abbreviations, which are words of the registered languages as often as not, are not read)."""
+    from dateparser.data import language_order
+
+    known = set(language_order)
+    extra = [str(x) for x in load("languages.yaml").get("month_names_also") or []]
+    return tuple(x for x in dict.fromkeys([*_languages(), *extra]) if x in known)
+
+
 @cache
 def _words(language: str) -> dict:
     try:
@@ -86,7 +99,7 @@ def _words(language: str) -> dict:
 
 
 def _all_words(key: str) -> list[str]:
-    return list(dict.fromkeys(str(w) for lang in DATE_LANGUAGES for w in _words(lang).get(key) or []))
+    return list(dict.fromkeys(str(w) for lang in _languages() for w in _words(lang).get(key) or []))
 
 
 @cache
@@ -113,7 +126,7 @@ def _time_word() -> str:
 def _relative_years() -> tuple[tuple[re.Pattern[str], int], ...]:
     """Phrases counting years from the year of writing ("last year" -1), every language's."""
     out = []
-    for lang in DATE_LANGUAGES:
+    for lang in _languages():
         for rx, off in (_words(lang).get("relative_years") or {}).items():
             out.append((re.compile(str(rx), re.I), int(off)))
     return tuple(out)
@@ -129,7 +142,7 @@ def _today_before() -> re.Pattern[str]:
 
 
 def _end_before() -> re.Pattern[str]:
-    return end_marker_before(DATE_LANGUAGES)
+    return end_marker_before(_languages())
 
 
 def _ends_span(text: str, start: int) -> bool:
@@ -152,9 +165,9 @@ def _month_table() -> tuple[tuple[str, int, str], ...]:
     from dateparser.languages.loader import default_loader  # loaded once, on first use
 
     table: dict[str, tuple[int, str]] = {}
-    for lang in MONTH_LANGUAGES:
+    for lang in _month_locales():
         info = default_loader.get_locale(lang).info
-        shortest = 3 if lang in DATE_LANGUAGES else 5
+        shortest = 3 if lang in _languages() else 5
         for k, key in enumerate(_MONTH_KEYS, start=1):
             names = [n.lower() for n in info.get(key, []) if len(n) >= shortest and not n.isdigit()]
             cyrillic = [n for n in names if re.search("[а-яё]", n)]
@@ -180,7 +193,7 @@ def _weekday() -> str:
     from dateparser.languages.loader import default_loader
 
     names: set[str] = set()
-    for lang in MONTH_LANGUAGES:
+    for lang in _month_locales():
         info = default_loader.get_locale(lang).info
         for key in _WEEKDAY_KEYS:
             names.update(n.lower() for n in info.get(key, []) if len(n) >= 2 and not n.isdigit())
@@ -688,7 +701,7 @@ def today_date(text: str, today: date | None = None) -> PartialDate | None:
 @cache
 def _anniversaries() -> tuple[tuple[re.Pattern[str], dict[str, int]], ...]:
     out: list[tuple[re.Pattern[str], dict[str, int]]] = []
-    for lang in DATE_LANGUAGES:
+    for lang in _languages():
         words = _words(lang)
         numbers = {str(k).lower(): int(v) for k, v in (words.get("number_words") or {}).items()}
         out.extend((re.compile(str(rx), re.I), numbers) for rx in words.get("anniversaries") or [])
@@ -963,7 +976,7 @@ class _Rules:
 @cache
 def _outlet_rules(language: str) -> _Rules:
     rules: dict[str, list[re.Pattern[str]]] = {}
-    for lang in dict.fromkeys([language, *DATE_LANGUAGES]):
+    for lang in dict.fromkeys([language, *_languages()]):
         try:
             data = load(f"{lang}/outlets.yaml")
         except FileNotFoundError:
@@ -977,7 +990,7 @@ def _outlet_rules(language: str) -> _Rules:
 @cache
 def _expansions() -> dict[str, str]:
     out: dict[str, str] = {}
-    for lang in DATE_LANGUAGES:
+    for lang in _languages():
         try:
             out.update(load(f"{lang}/outlets.yaml").get("expansions", {}) or {})
         except FileNotFoundError:

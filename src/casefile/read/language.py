@@ -16,7 +16,7 @@ from functools import cache
 from typing import Any
 
 from casefile.model import EntityType
-from casefile.resources import exists, load, roots
+from casefile.resources import exists, language_codes, load
 
 
 @dataclass(frozen=True)
@@ -50,15 +50,9 @@ def resolve(ref: str) -> Callable[..., Any]:
     return getattr(importlib.import_module(module), attr)  # type: ignore[no-any-return]
 
 
-@cache
 def languages() -> tuple[str, ...]:
     """Codes of every language with a folder and a `language.yaml`, in code order."""
-    codes = set()
-    for root in roots():
-        for entry in root.iterdir():
-            if entry.is_dir() and entry.joinpath("language.yaml").is_file():
-                codes.add(entry.name)
-    return tuple(sorted(codes))
+    return language_codes()
 
 
 def default_code() -> str:
@@ -82,4 +76,4 @@ def language(code: str | None) -> Language:
 def forget() -> None:
     """Drop the languages read so far (after a resource root was added or removed)."""
     _language.cache_clear()
-    languages.cache_clear()
+    language_codes.cache_clear()

@@ -23,17 +23,33 @@ def add_root(path: Path) -> None:
     if path not in _ROOTS:
         _ROOTS.insert(0, path)
     load.cache_clear()
+    language_codes.cache_clear()
+    per_language.cache_clear()
 
 
 def remove_root(path: Path) -> None:
     if path in _ROOTS:
         _ROOTS.remove(path)
     load.cache_clear()
+    language_codes.cache_clear()
+    per_language.cache_clear()
 
 
 def roots() -> list[Traversable]:
     """Where resources are looked for, first to last."""
     return [*_ROOTS, resources.files("casefile.resources")]
+
+
+@cache
+def language_codes() -> tuple[str, ...]:
+    """The languages casefile reads, the one list of them every stage uses: the codes of the
+    folders with a `language.yaml` in any root, in code order."""
+    codes = set()
+    for root in roots():
+        for entry in root.iterdir():
+            if entry.is_dir() and entry.joinpath("language.yaml").is_file():
+                codes.add(entry.name)
+    return tuple(sorted(codes))
 
 
 def find(name: str) -> Traversable | None:
@@ -62,9 +78,7 @@ def per_language(name: str) -> dict[str, Any]:
     """`resources/<lang>/<name>` of every language folder that has one, by language code, e.g.
     `per_language("assess.yaml")` -> {"en": ..., "ru": ...}: for stages that read evidence in
     any language."""
-    root = resources.files("casefile.resources")
-    return {d.name: load(f"{d.name}/{name}") for d in sorted(root.iterdir(), key=lambda d: d.name)
-            if d.is_dir() and d.joinpath(name).is_file()}
+    return {code: load(f"{code}/{name}") for code in language_codes() if exists(f"{code}/{name}")}
 
 
 @cache
