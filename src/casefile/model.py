@@ -124,14 +124,14 @@ class Evidence(_Model):
     quote: str
     start: int
     end: int
-    # additions: what this source itself says of the event's facts, so that
+    # additions to the contract: what this source itself says of the event's facts, so that
     # conflicts can name the values and the sources behind each
-    date: str | None = None
-    date_precision: Precision = "unknown"
-    amount: Amount | None = None
-    duration: str | None = None
-    place: str | None = None
-    charge: str | None = None
+    date: str | None = Field(default=None, description="the event's date as this source gives it")
+    date_precision: Precision = Field(default="unknown", description="how much of that date this source gives")
+    amount: Amount | None = Field(default=None, description="the sum this source gives (a fine, a bail)")
+    duration: str | None = Field(default=None, description="the term this source gives, ISO 8601")
+    place: str | None = Field(default=None, description="the place this source gives (an entity id)")
+    charge: str | None = Field(default=None, description="the charge as this source words it")
 
 
 class Event(_Model):

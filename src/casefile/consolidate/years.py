@@ -13,7 +13,7 @@ the bundle dates them, is moved on by a year when that year fits, and the report
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from casefile.core.dates import PartialDate, parse_iso
 from casefile.core.event_types import event_types
@@ -23,8 +23,9 @@ from casefile.model import DocAnalysis, EventMention, Source
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
-@dataclass(frozen=True)
-class _Act:
+class _Act(NamedTuple):
+    """An act of a person's case, as a stage of its course (`EventTypeSpec.stage`), on its day."""
+
     person: str
     stage: int
     date: PartialDate

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 from urllib.parse import urlsplit
 
-from casefile.resources import load
+from casefile.resources import language_codes, load
 
 _CYR = re.compile(r"[а-яё]", re.I)
 _QUOTES = "«»\"“”„'‘’"
@@ -31,15 +31,15 @@ _DOMAIN = re.compile(r"^(?:www\.)?(?P<host>[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[
 @dataclass(frozen=True)
 class Outlet:
     name: str
-    ru: str | None
     kind: str
     aliases: tuple[str, ...]
     domains: tuple[str, ...]
+    # (language, name): the outlet's name in a registered language, a row's key of that language's code
+    names: tuple[tuple[str, str], ...] = ()
 
     def display(self, language: str = "en") -> str:
         """The name casefile gives the outlet in a report of `language`."""
-        name = self.ru if language == "ru" and self.ru else self.name
-        return name.strip(_QUOTES)
+        return dict(self.names).get(language, self.name).strip(_QUOTES)
 
     @property
     def is_news(self) -> bool:
@@ -89,10 +89,11 @@ def table() -> _Table:
     domains: dict[str, Outlet] = {}
     spellings: list[str] = []
     for row in load("outlets.yaml")["outlets"]:
-        o = Outlet(str(row["name"]), str(row["ru"]) if row.get("ru") else None, str(row.get("kind", "media")),
-                   tuple(str(a) for a in row.get("aliases") or []), tuple(str(d).lower() for d in row.get("domains") or []))
+        o = Outlet(str(row["name"]), str(row.get("kind", "media")), tuple(str(a) for a in row.get("aliases") or []),
+                   tuple(str(d).lower() for d in row.get("domains") or []),
+                   tuple((code, str(row[code])) for code in language_codes() if row.get(code)))
         outlets.append(o)
-        for spelling in dict.fromkeys([o.name, *(filter(None, [o.ru])), *o.aliases]):
+        for spelling in dict.fromkeys([o.name, *(n for _, n in o.names), *o.aliases]):
             key = _norm(spelling)
             if not key:
                 continue
@@ -185,7 +186,7 @@ def in_line(line: str) -> list[Outlet]:
 
 def _is_common(key: str, outlet: Outlet) -> bool:
     """Whether a spelling found stands for one of the outlet's names quoted in the table."""
-    for spelling in (outlet.name, outlet.ru or "", *outlet.aliases):
+    for spelling in (outlet.name, *(n for _, n in outlet.names), *outlet.aliases):
         s = spelling.strip()
         if s[:1] in _QUOTES and s[-1:] in _QUOTES and re.fullmatch(_name_pattern(s), key, re.I):
             return True

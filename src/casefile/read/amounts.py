@@ -224,12 +224,16 @@ class Table:
     terms: dict[str, str]
     suffixes: dict[str, str]
     bounds: Phrases[str]
-    elapsed_before: Phrases[bool]
-    elapsed_after: Phrases[bool]
-    term_before: Phrases[bool]
-    conversion: Phrases[bool]
-    joiners: Phrases[bool]
+    cues: dict[str, Phrases[bool]]  # amounts.yaml's word lists of CUE_LISTS, by name
     classes: WordClasses
+
+
+# amounts.yaml's lists of words and phrases that mark what stands beside them, with the list a
+# language without one gets: time gone by, before or after a length ("after five months", "two
+# years ago"); the word before a term given; words between a sum and the same sum in another
+# currency; what joins the parts of one term ("8 years and 6 months")
+CUE_LISTS: dict[str, list[str]] = {
+    "elapsed_before": [], "elapsed_after": [], "term_before": [], "conversion": [], "joiners": [","]}
 
 
 def _build(lang: Language, vocab: Vocab) -> Table:
@@ -264,11 +268,7 @@ def _build(lang: Language, vocab: Vocab) -> Table:
     return Table(
         nums=numbers(lang), attr=attr, currencies=cur, symbols=symbols, units=units, terms=terms,
         suffixes=suffixes, bounds=bounds,
-        elapsed_before=phrases(attr, ((w, True) for w in t.get("elapsed_before") or [])),
-        elapsed_after=phrases(attr, ((w, True) for w in t.get("elapsed_after") or [])),
-        term_before=phrases(attr, ((w, True) for w in t.get("term_before") or [])),
-        conversion=phrases(attr, ((w, True) for w in t.get("conversion") or [])),
-        joiners=phrases(attr, ((w, True) for w in t.get("joiners") or [","])),
+        cues={name: phrases(attr, ((w, True) for w in t.get(name) or default)) for name, default in CUE_LISTS.items()},
         classes=wc,
     )
 
@@ -384,7 +384,7 @@ def _conversion(doc: Doc, a: int, b: int, t: Table) -> bool:
             marked = marked or doc[k].text in ("(", "[")
             k += 1
             continue
-        got = t.conversion.at(doc, k, b)
+        got = t.cues["conversion"].at(doc, k, b)
         if got is None:
             return False
         k, marked = got[1], True
@@ -412,8 +412,8 @@ def _durations(doc: Doc, t: Table, items: list[Item]) -> list[Quantity]:
             unit = str(it.value)
             read = _count_before(doc, s, t)
             half_after = t.nums.halves.at(doc, e)
-            if read is None and (half_after or t.elapsed_after.at(doc, e)
-                                 or t.elapsed_before.ending_at(doc, s, max(0, s - 2)) is not None):
+            if read is None and (half_after or t.cues["elapsed_after"].at(doc, e)
+                                 or t.cues["elapsed_before"].ending_at(doc, s, max(0, s - 2)) is not None):
                 read = (1.0, s)  # "год с половиной", "год назад", "через год": one unit (and a half)
             if read is None:
                 continue
@@ -477,7 +477,7 @@ def _joined(doc: Doc, found: list[tuple[int, int, list[tuple[float, str]]]],
 def _joins(doc: Doc, a: int, b: int, t: Table) -> bool:
     k = a
     while k < b:
-        got = t.joiners.at(doc, k, b)
+        got = t.cues["joiners"].at(doc, k, b)
         if got is None:
             return False
         k = got[1]
@@ -486,14 +486,14 @@ def _joins(doc: Doc, a: int, b: int, t: Table) -> bool:
 
 def _elapsed(doc: Doc, start: int, end: int, t: Table) -> bool:
     """Time gone by: "after five months", "в течение двух лет", "two years ago", "five-year-old"."""
-    if t.elapsed_before.ending_at(doc, start, max(0, start - 4)) is not None:
+    if t.cues["elapsed_before"].ending_at(doc, start, max(0, start - 4)) is not None:
         return True
-    if t.term_before.ending_at(doc, start, max(0, start - 1)) is not None:
+    if t.cues["term_before"].ending_at(doc, start, max(0, start - 1)) is not None:
         return False  # "sentenced to six years after a trial": a term given, whatever follows it
     k = end
     if k < len(doc) and doc[k].text in ("-", "–") and not doc[k - 1].whitespace_:
         k += 1
-    return k < len(doc) and t.elapsed_after.at(doc, k) is not None
+    return k < len(doc) and t.cues["elapsed_after"].at(doc, k) is not None
 
 
 def without_bounds(found: list[Quantity]) -> list[Quantity]:
