@@ -1008,3 +1008,53 @@ def test_a_note_in_brackets_after_a_name_is_that_person_s():
     # the act in the brackets takes no term of the sentence around them
     events, _ = read("Mira Talbot (detained in May) was sentenced on Friday to two years.", published="2023-03-03")
     assert one(events, "detention").duration is None and one(events, "sentence").duration == "P2Y"
+
+
+@pytest.mark.parametrize("text", [
+    "On Friday an appeals court upheld the sentence of Mira Talbot.",
+    "An appeals court upheld Mira Talbot's six-year sentence on Friday.",
+    "The city court on Friday upheld the ruling that sentenced Mira Talbot to six years.",
+])
+def test_a_ruling_upheld_is_an_appeal_decided(text):
+    events, _ = read(text)
+    assert one(events, "appeal").date == "2021-05-14"
+
+
+@pytest.mark.parametrize("text", [
+    "Mira Talbot appealed the sentence on Friday.",
+    "On Friday an appeals court upheld the sentence of Mira Talbot.",
+])
+def test_a_sentence_an_appeal_is_about_was_not_given_on_the_appeal_s_day(text):
+    events, _ = read(text)
+    assert not [e for e in events if e.type == "sentence" and e.date == "2021-05-14"]
+
+
+@pytest.mark.parametrize(("text", "charge"), [
+    ("Mira Talbot received a prison sentence on Friday.", None),
+    ("Mira Talbot received a six-year sentence on Friday.", None),
+    ("Prosecutors brought a fraud charge against Mira Talbot on Friday.", "fraud"),
+])
+def test_a_sentence_s_kind_or_length_is_no_charge_but_a_charge_s_offence_is(text, charge):
+    events, _ = read(text)
+    act = next(e for e in events if e.type in ("sentence", "charge"))
+    assert act.charge == charge
+
+
+@pytest.mark.parametrize("text", [
+    "The trial ended on Friday with a sentence of six years for Mira Talbot.",
+    "The court handed a six-year sentence to Mira Talbot on Friday.",
+])
+def test_a_sentence_given_to_someone_is_theirs(text):
+    events, mentions = read(text)
+    act = one(events, "sentence")
+    assert act.duration == "P6Y" and act.date == "2021-05-14"
+    assert [mentions[p].text for p, role in act.participants if role == "subject"] == ["Mira Talbot"]
+
+
+@pytest.mark.parametrize(("text", "charge"), [
+    ("Mira Talbot received a death sentence on Friday.", None),
+    ("Mira Talbot received a treason sentence on Friday.", "treason"),
+])
+def test_a_sentence_named_by_its_offence_gives_the_charge(text, charge):
+    events, _ = read(text)
+    assert one(events, "sentence").charge == charge

@@ -798,7 +798,8 @@ def _is_person_ent(d: _Doc, x: Token) -> bool:
 
 def _person_of_noun(d: _Doc, t: Token, depth: int = 1) -> Token | None:
     """Whose act a noun names: its possessor ("his arrest", "его арест"), the object of a
-    person preposition ("the detention of X", "charges against him"), or a name in the
+    person preposition ("the detention of X", "charges against him"), a person it is given to
+    ("a sentence for X"), or a name in the
     genitive or dative on it ("арест Ивана Петрова", "приговор Петрову")."""
     g = d.g
     for c in g.children(t, "possessor"):
@@ -808,6 +809,8 @@ def _person_of_noun(d: _Doc, t: Token, depth: int = 1) -> Token | None:
         if d.has(p, "person_prepositions") and (_is_others(d, o) or not _is_nobody(d, o)) \
                 and o.ent_type_ not in NOT_PEOPLE:
             return o  # "the detention of a million ...", "charges against him"
+        if d.has(p, "recipient_prepositions") and _somebody(d, o) and o.ent_type_ not in NOT_PEOPLE:
+            return o  # "a sentence of six years for X", "handed a six-year sentence to X"
         if d.has(o, "relation_nouns"):  # "в отношении Ильи Петрова": with respect to whom
             for c in g.children(o, "nominal_modifier"):
                 if _somebody(d, c):
@@ -910,6 +913,7 @@ def _person_token(d: _Doc, t: Token, rule: Rule) -> Token | None:
             return None
         if rule.person != "subject":
             for c in g.children(v, "passive_subject", "object", "indirect_object"):
+                c = g.child(c, "preposition_object") or c  # "handed a term to X": the dative's object
                 if c.i != t.i and not _is_nobody(d, c):
                     return c  # "he was placed under house arrest", "put him under house arrest"
         if _by_authority(d, t):
@@ -1506,7 +1510,10 @@ def _charge(d: _Doc, t: Token, q_start: int, q_end: int, tree: bool = True) -> s
                 text = _tidy(t.doc[toks[0].i:toks[-1].i + 1].text)
                 if 2 < len(text) < 120:
                     return text
-    comps = [c for c in g.children(t, "compound") if c.pos_ == "NOUN"]
+    # "a murder charge", "a treason sentence": the offence the act's noun is named by (not "a
+    # prison sentence", "a six-year sentence": its kind or its length)
+    comps = [c for c in g.children(t, "compound") if c.pos_ == "NOUN" and not d.has(c, "term_units")
+             and not d.has(c, "term_nouns") and not d.has(c, "penalty_kinds")]
     if t.pos_ == "NOUN" and comps:
         return " ".join(c.text for c in comps)
     return None

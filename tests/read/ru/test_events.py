@@ -671,3 +671,25 @@ def test_a_note_in_brackets_after_a_name_is_that_person_s(read_ru):
     names = {m.id: m.text for m in a.mentions}
     assert {e.type: [names[p] for p, _ in e.participants] for e in a.events} == {
         "exile": ["Иваном Кудеиным"], "search": ["Иваном Кудеиным"]}
+
+
+@pytest.mark.parametrize("text", [
+    "Мосгорсуд в пятницу оставил в силе приговор Ивану Лесных.",
+    "В пятницу апелляционный суд оставил приговор Ивану Лесных без изменения.",
+])
+def test_a_ruling_upheld_is_an_appeal_decided(read_ru, text):
+    a = read_ru(text)
+    assert ("appeal", "2023-05-19") in events(a) or ("appeal", "2023-05-12") in events(a)
+    assert not [e for e in a.events if e.type == "sentence"]  # the sentence upheld was given before
+
+
+def test_a_sentence_an_appeal_is_about_was_not_given_on_the_appeal_s_day(read_ru):
+    a = read_ru("В пятницу Иван Лесных обжаловал приговор.")
+    assert [t for t, _ in events(a)] == ["appeal"]
+
+
+def test_a_sentence_given_to_someone_is_theirs(read_ru):
+    a = read_ru("Суд в пятницу назначил Ивану Лесных наказание в виде шести лет колонии.")
+    act = next(e for e in a.events if e.type == "sentence")
+    assert act.duration == "P6Y"
+    assert first_parties(a, lambda e: e.type == "sentence") == ["Ивану Лесных"]
