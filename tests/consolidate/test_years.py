@@ -72,3 +72,10 @@ def test_an_earlier_verdict_of_the_same_person_leaves_the_order_open():
     sources, analyses = bundle("2031-05-03", extra=["2032-06-01"])
     analyses[0] = analyses[0].model_copy(update={"events": [*analyses[0].events, em("S1", "conviction", "2029-02-01")]})
     assert move_guessed_years(sources, analyses, OF_MENTION) == (sources, analyses)
+
+
+def test_a_guess_two_years_early_moves_by_the_fewest_years_that_fit():
+    sources, analyses = bundle("2029-09-03", extra=["2031-10-01"])
+    new_sources, new_analyses = move_guessed_years(sources, analyses, OF_MENTION)
+    assert next(s for s in new_sources if s.id == "S2").published == "2031-09"  # not 2030: still before the arrest
+    assert [e.date for e in new_analyses[1].events] == ["2031-09-03", "2031-09-03"]

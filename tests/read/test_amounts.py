@@ -106,3 +106,14 @@ def test_a_half_written_with_hyphens_and_sums_in_other_currencies():
     assert q.amount is not None and (q.amount.value, q.amount.currency) == (50000, "EGP")
     [r] = sums("ordered to pay 9 million riels (U.S. $2,250) in compensation")
     assert r.amount is not None and (r.amount.value, r.amount.currency, r.amount.usd) == (9_000_000, "KHR", 2250)
+
+
+@pytest.mark.parametrize(("text", "isos"), [
+    ("They were sentenced to six and five years in prison.", ["P6Y", "P5Y"]),
+    ("They got 10, 8 and 6 years.", ["P10Y", "P8Y", "P6Y"]),
+    ("He was sentenced to 8 years and 6 months.", ["P8Y6M"]),
+    ("He was sentenced to one and a half years.", ["P1Y6M"]),
+    ("The protests of 2021 and two years of trials.", ["P2Y"]),
+])
+def test_counts_listed_before_a_unit_are_terms_of_that_unit(text, isos):
+    assert [q.duration for q in terms(text) if q.bound is None] == isos

@@ -1058,3 +1058,11 @@ def test_a_sentence_given_to_someone_is_theirs(text):
 def test_a_sentence_named_by_its_offence_gives_the_charge(text, charge):
     events, _ = read(text)
     assert one(events, "sentence").charge == charge
+
+
+def test_terms_given_respectively_go_to_each_person_in_order():
+    events, mentions = read("Mira Talbot and Ivo Stanev were sentenced to six and five years respectively on Friday.")
+    got = sorted((mentions[p].text, e.duration) for e in events if e.type == "sentence"
+                 for p, role in e.participants if role == "subject")
+    assert got == [("Ivo Stanev", "P5Y"), ("Mira Talbot", "P6Y")]
+

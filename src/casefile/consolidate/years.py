@@ -3,11 +3,12 @@
 A report that writes days and months but never a year is dated from its bundle (see
 `ingest.meta.yearless_dates`): the earliest year the other reports give that fits. That guess
 is wrong whenever the case runs over more than one year and the report is a later chapter: a
-verdict "on 6 September" then lands a year before the arrest it ends. The order of a
+verdict "on 6 September" then lands a year (or more) before the arrest it ends. The order of a
 prosecution is a fact of the domain (the event-type table's `stage`: a person is detained or
 charged before being convicted, convicted before appealing), so a guessed year that puts a
 person's later-stage act before every act of an earlier stage of that person, as the rest of
-the bundle dates them, is moved on by a year when that year fits, and the report says so.
+the bundle dates them, is moved on by the fewest years that fit, within the years the bundle
+reaches, and the report says so.
 """
 
 from __future__ import annotations
@@ -98,8 +99,8 @@ def _shift(d: str | None, years: int) -> str | None:
 
 def move_guessed_years(sources: list[Source], analyses: list[DocAnalysis],
                        of_mention: dict[str, str]) -> tuple[list[Source], list[DocAnalysis]]:
-    """Sources and readings with the year of each report dated by guess moved on by one where
-    the guess breaks the order of a prosecution and the next year does not (see the module's
+    """Sources and readings with the year of each report dated by guess moved on by the fewest
+    years that restore the order of a prosecution where the guess breaks it (see the module's
     docstring). `of_mention` maps mention ids to entity ids (`EntityResolution.of_mention`)."""
     guessed = {s.id for s in sources if _guessed(s)}
     if not guessed:
@@ -118,10 +119,14 @@ def move_guessed_years(sources: list[Source], analyses: list[DocAnalysis],
         acts = _acts(a, of_mention, derived_only=True)
         if not acts or not _out_of_order(acts, firm):
             continue
-        later = [_Act(x.person, x.stage, x.date.with_year((x.date.year or 0) + 1)) for x in acts]
-        if max(x.date.year or 0 for x in later) > reach or _out_of_order(later, firm):
-            continue
-        moved[sid] = 1
+        # the fewest years that restore the order, within the years the bundle reaches
+        for k in range(1, reach - min(x.date.year or reach for x in acts) + 1):
+            later = [_Act(x.person, x.stage, x.date.with_year((x.date.year or 0) + k)) for x in acts]
+            if max(x.date.year or 0 for x in later) > reach:
+                break
+            if not _out_of_order(later, firm):
+                moved[sid] = k
+                break
     if not moved:
         return sources, analyses
     new_analyses = []

@@ -423,6 +423,9 @@ def _durations(doc: Doc, t: Table, items: list[Item]) -> list[Quantity]:
             if unit == "Y" and n >= 1000:
                 continue  # "в 2022 году": a year, not a length of time
             parts = _pieces(n, unit)
+            floor = found[-1][1] if found else 0
+            for c_value, c_start, c_end in _sharing_the_unit(doc, start, t, floor):
+                found.append((c_start, c_end, _pieces(c_value, unit)))
         if parts:
             found.append((start, e, parts))
     out: list[Quantity] = []
@@ -430,6 +433,27 @@ def _durations(doc: Doc, t: Table, items: list[Item]) -> list[Quantity]:
         bound, b_start = _bound(doc, s, t)
         elapsed = _elapsed(doc, b_start, e, t)
         out.append(_span(doc, s, e, duration=format_duration(parts), bound="elapsed" if elapsed else bound))
+    return out
+
+
+# counts that share the unit of the count after them are small: "in 2021 and two years" is no list
+MAX_SHARED_COUNT = 100
+
+
+def _sharing_the_unit(doc: Doc, start: int, t: Table, floor: int) -> list[tuple[float, int, int]]:
+    """Counts written before a count and its unit, joined to it, that take its unit ("six and
+    five years", "шести и пяти годам": two terms): (value, start, end) of each, in order."""
+    out: list[tuple[float, int, int]] = []
+    j = start
+    while j > floor:
+        joiner = t.cues["joiners"].ending_at(doc, j, max(floor, j - 2))
+        if joiner is None:
+            break
+        num = number_before(doc, joiner[1], t.nums, floor=floor)
+        if num is None or not 0 < num[0] < MAX_SHARED_COUNT:
+            break
+        out.insert(0, (num[0], num[1], joiner[1]))
+        j = num[1]
     return out
 
 

@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import pairwise
 from typing import Any, cast
 
 from spacy.attrs import IS_ALPHA, LEMMA
@@ -260,7 +261,38 @@ def extract_events(doc: Doc, source: Source, mentions: list[Mention], times: lis
                     if _pluperfect(d, t):
                         earlier.add((em.sentence, em.type))
     return _about_a_case(d, _counted_from_acts(d, _decision_dates(d, _inherit_dates(
-        d, _a_fine_is_no_term(_dedupe(d, out)), earlier))))
+        d, _respectively(d, _a_fine_is_no_term(_dedupe(d, out))), earlier))))
+
+
+# the most words between two terms of one list ("six and five years", "10, 8 and 6 years")
+LIST_GAP = 2
+
+
+def _respectively(d: _Doc, events: list[EventMention]) -> list[EventMention]:
+    """"X and Y were sentenced to six and five years respectively": one act for each person, with
+    the term in the place of their name (acts.yaml `respectively`). An act keeps its persons
+    and its term where the sentence does not say so, or names as many terms as persons."""
+    cue = d.acts("respectively")
+    if not cue:
+        return events
+    sents = _sentences(d.doc)
+    at = {m.id: m.start for m in d.mentions}
+    out: list[EventMention] = []
+    for em in events:
+        subjects = sorted((p for p, role in em.participants if role == "subject" and p in at), key=at.__getitem__)
+        sent = sents[em.sentence] if 0 <= em.sentence < len(sents) else None
+        if len(subjects) < 2 or not em.duration or sent is None or not any(d.has(x, "respectively") for x in sent):
+            out.append(em)
+            continue
+        terms = _terms(d, sent)
+        listed = len(terms) == len(subjects) and all(b.start - a.end <= LIST_GAP for a, b in pairwise(terms))
+        if not listed:
+            out.append(em)
+            continue
+        others = [(p, role) for p, role in em.participants if p not in subjects]
+        out += [em.model_copy(update={"participants": [(p, "subject"), *others], "duration": q.duration})
+                for p, q in zip(subjects, terms, strict=True)]
+    return out
 
 
 def _a_fine_is_no_term(events: list[EventMention]) -> list[EventMention]:

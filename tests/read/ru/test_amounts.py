@@ -99,3 +99,12 @@ def test_time_held_so_far_is_elapsed() -> None:
 
     doc = parse("ru", "Анна Лесных находится за решеткой уже два года.")
     assert [q.bound for q in find_durations(doc, language("ru"), 0, len(doc))] == ["elapsed"]
+
+
+@pytest.mark.parametrize(("text", "isos"), [
+    ("Их приговорили к шести и пяти годам колонии.", ["P6Y", "P5Y"]),
+    ("Его приговорили к двум годам и шести месяцам.", ["P2Y6M"]),
+    ("Его приговорили к полутора годам.", ["P1Y6M"]),
+])
+def test_counts_listed_before_a_unit_are_terms_of_that_unit(text, isos):
+    assert durations(text) == isos

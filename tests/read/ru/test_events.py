@@ -693,3 +693,11 @@ def test_a_sentence_given_to_someone_is_theirs(read_ru):
     act = next(e for e in a.events if e.type == "sentence")
     assert act.duration == "P6Y"
     assert first_parties(a, lambda e: e.type == "sentence") == ["Ивану Лесных"]
+
+
+def test_terms_given_respectively_go_to_each_person_in_order(read_ru):
+    a = read_ru("Суд в пятницу приговорил Анну Лесных и Ивана Кудеина к шести и пяти годам колонии соответственно.")
+    names = {m.id: m.text for m in a.mentions}
+    got = sorted((names[p], e.duration) for e in a.events if e.type == "sentence"
+                 for p, role in e.participants if role == "subject")
+    assert got == [("Анну Лесных", "P6Y"), ("Ивана Кудеина", "P5Y")]
