@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -533,3 +534,15 @@ def test_a_date_line_glued_to_the_paragraph_after_it_dates_the_page_and_is_cut_o
         == (None, None)
     raw = "Блогера помиловали\n22 мая 2023Анну Лесных помиловали в понедельник, сообщили её близкие."
     assert dateline_date(raw) == ("2023-05-22", None)
+
+
+@pytest.mark.parametrize(("text", "language", "outlet"), [
+    ("Headline of the story\n\nBy Associated Press, October 11, 2024\n\nA court announced its verdict on Friday.",
+     "en", "Associated Press"),
+    ("CPJ - Committee to Protect Journalists\n\n10/17/2024 | Press release\n\nA court sentenced two reporters.",
+     "en", "Committee to Protect Journalists"),
+    ("CPJ | Комитет защиты журналистов\n\n17.10.2024\n\nСуд приговорил двух журналистов.",
+     "ru", "Committee to Protect Journalists"),
+])
+def test_a_known_outlet_s_byline_with_its_date_or_its_names_side_by_side(text, language, outlet) -> None:
+    assert infer_outlet(text, language) == outlet

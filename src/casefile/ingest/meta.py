@@ -1069,6 +1069,10 @@ def _masthead(lines: list[str], dated: int | None, rules: _Rules) -> str | None:
         if is_prose(line):
             continue
         o = known.lookup(line) if len(line) <= 60 else None
+        if o is None and len(line) <= 90:
+            # one outlet's names set side by side ("EXN - Example News Network")
+            parts = {known.lookup(p) for p in _TITLE_SEP.split(line)}
+            o = parts.pop() if len(parts) == 1 else None
         if o is not None:
             return o.name
         # a site's name alone near the top; several are a list of links, not a masthead
