@@ -1066,3 +1066,15 @@ def test_terms_given_respectively_go_to_each_person_in_order():
                  for p, role in e.participants if role == "subject")
     assert got == [("Ivo Stanev", "P5Y"), ("Mira Talbot", "P6Y")]
 
+
+
+@pytest.mark.parametrize(("text", "duration"), [
+    ("Mira Talbot was given a six-year prison term on Friday.", "P6Y"),
+    ("The judge gave Mira Talbot five years in prison on Friday.", "P5Y"),
+    ("Mira Talbot was given two weeks to leave the country.", None),
+])
+def test_a_term_given_is_a_sentence(text, duration):
+    events, mentions = read(text)
+    got = [e for e in events if e.type == "sentence"]
+    assert [e.duration for e in got] == ([duration] if duration else [])
+    assert all([mentions[p].text for p, r in e.participants if r == "subject"] == ["Mira Talbot"] for e in got)

@@ -701,3 +701,9 @@ def test_terms_given_respectively_go_to_each_person_in_order(read_ru):
     got = sorted((names[p], e.duration) for e in a.events if e.type == "sentence"
                  for p, role in e.participants if role == "subject")
     assert got == [("Анну Лесных", "P6Y"), ("Ивана Кудеина", "P5Y")]
+
+
+def test_a_term_given_is_a_sentence(read_ru):
+    a = read_ru("В пятницу Ивану Лесных дали шесть лет колонии.")
+    act = next(e for e in a.events if e.type == "sentence")
+    assert act.duration == "P6Y" and first_parties(a, lambda e: e.type == "sentence") == ["Ивану Лесных"]
