@@ -1078,3 +1078,15 @@ def test_a_term_given_is_a_sentence(text, duration):
     got = [e for e in events if e.type == "sentence"]
     assert [e.duration for e in got] == ([duration] if duration else [])
     assert all([mentions[p].text for p, r in e.participants if r == "subject"] == ["Mira Talbot"] for e in got)
+
+
+@pytest.mark.parametrize("text", [
+    "Mira Talbot's lawyer Ivo Stanev appealed the verdict on Friday.",
+    "Mira Talbot was sentenced to six years on Tuesday. Her lawyer appealed the verdict on Friday.",
+])
+def test_an_appeal_a_lawyer_files_is_the_client_s_and_dates_no_verdict(text):
+    events, mentions = read(text)
+    act = one(events, "appeal")
+    assert act.date == "2021-05-14"
+    assert [mentions[p].text.removesuffix("'s") for p, r in act.participants if r == "subject"] == ["Mira Talbot"]
+    assert not [e for e in events if e.type == "conviction" and e.date == "2021-05-14"]

@@ -38,6 +38,7 @@ from casefile.read.factuality import in_label, is_state, unreal
 from casefile.read.grammar import Grammar, Tree, grammar, sentences, text_of, tree
 from casefile.read.language import Language
 from casefile.read.lexicon import Words, words
+from casefile.read.mentions import lexicon
 from casefile.read.times import TimeExpr, TimeFrame, end_after
 from casefile.resources import load
 
@@ -408,7 +409,11 @@ def _decision_dates(d: _Doc, events: list[EventMention]) -> list[EventMention]:
     out = []
     for e in events:
         if e.type in courts and e.sentence + 1 < len(sents) and _open_date(d, e, sents):
-            found = _decision_date(d, sents[e.sentence + 1], nouns)
+            # (not a decision an act of another kind in the next sentence is done to: "Her lawyer
+            # appealed the verdict on Friday" dates the appeal)
+            nxt = [x for x in events if x.sentence == e.sentence + 1]
+            acts = {x.trigger for x in nxt if x.type != e.type} - {x.trigger for x in nxt if x.type == e.type}
+            found = _decision_date(d, sents[e.sentence + 1], nouns, acts)
             if found is not None:
                 e = e.model_copy(update={"date": found.iso(), "date_precision": found.precision, "by_report": False})
         out.append(e)
@@ -424,11 +429,13 @@ def _open_date(d: _Doc, e: EventMention, sents: list[Span]) -> bool:
         sent.start <= x.start < sent.end for x in d.times if not x.is_duration)
 
 
-def _decision_date(d: _Doc, sent: Span, nouns: frozenset[str]) -> PartialDate | None:
+def _decision_date(d: _Doc, sent: Span, nouns: frozenset[str], acts: set[str]) -> PartialDate | None:
     for tok in sent:
         if d.lemma(tok) not in nouns or tok.pos_ not in ("NOUN", "PROPN"):
             continue
         clause = tok.head if tok.head.i != tok.i else tok
+        if clause.i != tok.i and clause.text in acts:
+            continue
         for x in d.times:
             if x.is_duration or x.kind == "header" or x.value is None or x.value.precision not in ("day", "month") \
                     or not sent.start <= x.start < sent.end:
@@ -1602,6 +1609,27 @@ def _until_break(d: _Doc, toks: list[Token]) -> list[Token]:
     return out or toks[:1]
 
 
+def _a_lawyer(d: _Doc, tok: Token) -> bool:
+    """A lawyer: a name the report gives that role, or the role's own noun ("her lawyer")."""
+    m = _mention_at(tok, d.mentions)
+    if m is not None and "lawyer" in m.role_hints:
+        return True
+    roles = lexicon(d.code).roles
+    return "lawyer" in (roles.get(tok.lower_), roles.get(tok.lemma_.lower()))
+
+
+def _client_of(d: _Doc, t: Token, lawyer: Token) -> Token | None:
+    """Whose act a lawyer does: the person the lawyer is named as belonging to ("Mira Talbot's
+    lawyer X", "her lawyer"), else the person on the act's object ("обжаловал приговор Анне
+    Лесных")."""
+    phrase = [x for x in lawyer.subtree if x.i != lawyer.i]
+    for x in phrase:
+        if d.g.is_(x, "possessor") and (_somebody(d, x) or x.pos_ == "PRON") and not _a_lawyer(d, x):
+            return x
+    obj = _object_of(d, t)
+    return _person_of_noun(d, obj) if obj is not None else None
+
+
 def _mention_at(tok: Token, mentions: list[Mention]) -> Mention | None:
     for m in mentions:
         if m.start <= tok.idx < m.end:
@@ -1955,6 +1983,9 @@ def _event(d: _Doc, t: Token, rule: Rule, etype: EventType, si: int, sent: Span,
         # "X (left the country after a search in February)": a note in brackets on a name is that
         # person's, whoever the parse gave the verb outside it
         person = bracket
+    if person is not None and rule.person == "subject" and _a_lawyer(d, person):
+        # "her lawyer appealed the verdict": the act a lawyer does for a client is the client's
+        person = _client_of(d, t, person) or person
     guessed = person is None
     if person is None and not rule.undated_ok and not worded and rule.person != "none":
         # a verb's person the parse lost; a noun's only in a phrase on its clause ("незадолго до

@@ -707,3 +707,13 @@ def test_a_term_given_is_a_sentence(read_ru):
     a = read_ru("В пятницу Ивану Лесных дали шесть лет колонии.")
     act = next(e for e in a.events if e.type == "sentence")
     assert act.duration == "P6Y" and first_parties(a, lambda e: e.type == "sentence") == ["Ивану Лесных"]
+
+
+def test_an_appeal_a_lawyer_files_is_the_client_s(read_ru):
+    a = read_ru("Адвокат Олег Орлик в пятницу обжаловал приговор Ивану Лесных.")
+    assert first_parties(a, lambda e: e.type == "appeal") == ["Ивану Лесных"]
+
+
+def test_a_verdict_an_appeal_is_about_takes_no_date_from_it(read_ru):
+    a = read_ru("Ивана Лесных приговорили к шести годам. Его адвокат обжаловал приговор в пятницу.")
+    assert next(e for e in a.events if e.type == "conviction").date != "2023-05-12"
