@@ -717,3 +717,13 @@ def test_an_appeal_a_lawyer_files_is_the_client_s(read_ru):
 def test_a_verdict_an_appeal_is_about_takes_no_date_from_it(read_ru):
     a = read_ru("Ивана Лесных приговорили к шести годам. Его адвокат обжаловал приговор в пятницу.")
     assert next(e for e in a.events if e.type == "conviction").date != "2023-05-12"
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    ("14 мая Ивана Лесных, отбывающего срок, этапировали из колонии в СИЗО.", "transfer"),
+    ("14 мая Ивана Лесных доставили в колонию.", "transfer"),
+    ("14 мая краевой суд оставил в силе решение об отказе Ивану Лесных в условно-досрочном освобождении.", "appeal"),
+])
+def test_moves_of_a_prisoner_and_a_ruling_upheld(read_ru, text, etype):
+    a = read_ru(text)
+    assert (etype, "2023-05-14") in events(a) and "detention" not in [t for t, _ in events(a)]
