@@ -167,3 +167,11 @@ def test_a_pardon_on_a_day_ends_the_verdict_known_only_to_its_month():
     # a custody act of another month after the pardon still counts
     events.append(_event("V5", "detention", "2033-07", ["S2"]))
     assert assess_status(events, _sources("2033-07-22", "2033-07-22"), SUBJECT).value == "detained"
+
+
+def test_a_transfer_after_a_release_is_custody_again():
+    events = [_event("V1", "sentence", "2030-02-26", ["S1"], duration="P2Y"),
+              _event("V2", "release", "2032-02-20", ["S2"]),
+              _event("V3", "transfer", "2035-03-10", ["S3"])]
+    st = assess_status(events, _sources("2030-02-27", "2032-02-21", "2035-03-12"), SUBJECT)
+    assert st.value == "detained" and st.sources == ["S3"]

@@ -727,3 +727,8 @@ def test_a_verdict_an_appeal_is_about_takes_no_date_from_it(read_ru):
 def test_moves_of_a_prisoner_and_a_ruling_upheld(read_ru, text, etype):
     a = read_ru(text)
     assert (etype, "2023-05-14") in events(a) and "detention" not in [t for t, _ in events(a)]
+
+
+def test_a_penalty_cell_in_a_colony_is_a_punishment_not_an_arrest(read_ru):
+    a = read_ru("Ивана Лесных осудили на шесть лет. 14 мая его поместили в штрафной изолятор колонии.")
+    assert ("ill_treatment", "2023-05-14") in events(a) and "detention" not in [t for t, _ in events(a)]
