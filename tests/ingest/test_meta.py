@@ -546,3 +546,13 @@ def test_a_date_line_glued_to_the_paragraph_after_it_dates_the_page_and_is_cut_o
 ])
 def test_a_known_outlet_s_byline_with_its_date_or_its_names_side_by_side(text, language, outlet) -> None:
     assert infer_outlet(text, language) == outlet
+
+
+@pytest.mark.parametrize(("text", "language", "outlet"), [
+    ("Текст новости о суде.\nЗнакомые активистки сообщили сайту «Медиазона», что ее перевели.\nЕще текст.", "ru",
+     "Медиазона"),
+    ("Story text about the court.\nHer friends told the Mediazona news site that she was moved.\nMore text.", "en",
+     "Mediazona"),
+])
+def test_a_source_speaking_to_a_known_outlet_s_site_names_the_outlet(text, language, outlet) -> None:
+    assert infer_outlet(text, language) == outlet
