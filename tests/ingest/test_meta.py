@@ -553,6 +553,8 @@ def test_a_known_outlet_s_byline_with_its_date_or_its_names_side_by_side(text, l
      "Медиазона"),
     ("Story text about the court.\nHer friends told the Mediazona news site that she was moved.\nMore text.", "en",
      "Mediazona"),
+    ("Текст новости о суде.\nОб этом Медиазона рассказала мать активистки.\nЕще текст.", "ru", "Медиазона"),
+    ("Текст новости о суде.\nОб этом Иван Лесных рассказал журналистам.\nЕще текст.", "ru", None),
 ])
 def test_a_source_speaking_to_a_known_outlet_s_site_names_the_outlet(text, language, outlet) -> None:
     assert infer_outlet(text, language) == outlet
