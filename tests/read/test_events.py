@@ -1090,3 +1090,12 @@ def test_an_appeal_a_lawyer_files_is_the_client_s_and_dates_no_verdict(text):
     assert act.date == "2021-05-14"
     assert [mentions[p].text.removesuffix("'s") for p, r in act.participants if r == "subject"] == ["Mira Talbot"]
     assert not [e for e in events if e.type == "conviction" and e.date == "2021-05-14"]
+
+
+@pytest.mark.parametrize(("text", "charge"), [
+    ("Mira Talbot was charged with organizing and financing mass riots on Friday.", "organizing and financing mass riots"),
+    ("Mira Talbot was charged with inciting hatred and placed under house arrest on Friday.", "inciting hatred"),
+])
+def test_a_charge_keeps_its_coordinated_gerunds_but_not_the_next_clause(text, charge):
+    events, _ = read(text)
+    assert one(events, "charge").charge == charge

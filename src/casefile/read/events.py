@@ -1599,7 +1599,8 @@ def _until_break(d: _Doc, toks: list[Token]) -> list[Token]:
     at words coordinated inside it ("inciting ethnic and religious hatred")."""
     out: list[Token] = []
     for x in toks:
-        clause = x.pos_ in ("VERB", "AUX") or x.head.pos_ in ("VERB", "AUX")
+        # (a gerund is a charge's own word: "organizing and financing mass riots")
+        clause = any(v.pos_ in ("VERB", "AUX") and not _gerund(v) for v in (x, x.head))
         if d.g.is_(x, "coordinator", "conjunct") and out and clause or x.text in (";", "(") \
                 or (x.is_punct and x.text == "," and out):
             break
@@ -1607,6 +1608,12 @@ def _until_break(d: _Doc, toks: list[Token]) -> list[Token]:
     while len(out) > 1 and (d.g.is_(out[-1], "coordinator") or out[-1].is_punct and out[-1].text not in ")”»\"'"):
         out.pop()  # "... illegal construction and | the court arrested him": not its last word
     return out or toks[:1]
+
+
+def _gerund(v: Token) -> bool:
+    """A verb form that names an activity, not a clause's act ("organizing", "financing")."""
+    form, aspect = v.morph.get("VerbForm", []), v.morph.get("Aspect", [])
+    return "Ger" in form or ("Part" in form and "Prog" in aspect)
 
 
 def _a_lawyer(d: _Doc, tok: Token) -> bool:

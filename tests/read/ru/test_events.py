@@ -732,3 +732,4 @@ def test_moves_of_a_prisoner_and_a_ruling_upheld(read_ru, text, etype):
 def test_a_penalty_cell_in_a_colony_is_a_punishment_not_an_arrest(read_ru):
     a = read_ru("Ивана Лесных осудили на шесть лет. 14 мая его поместили в штрафной изолятор колонии.")
     assert ("ill_treatment", "2023-05-14") in events(a) and "detention" not in [t for t, _ in events(a)]
+
