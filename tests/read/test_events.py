@@ -1099,3 +1099,10 @@ def test_an_appeal_a_lawyer_files_is_the_client_s_and_dates_no_verdict(text):
 def test_a_charge_keeps_its_coordinated_gerunds_but_not_the_next_clause(text, charge):
     events, _ = read(text)
     assert one(events, "charge").charge == charge
+
+
+def test_a_ruling_upheld_is_the_appeal_of_whom_it_sentenced_and_keeps_its_own_time():
+    events, mentions = read("On Friday the city court upheld the previous ruling that sentenced Mira Talbot to six years.")
+    act = one(events, "appeal")
+    assert act.date == "2021-05-14" and [mentions[p].text for p, r in act.participants if r == "subject"] == ["Mira Talbot"]
+    assert one(events, "sentence").date is None  # given before the appeal, on a day this sentence does not say

@@ -867,6 +867,10 @@ def _person_of_noun(d: _Doc, t: Token, depth: int = 1) -> Token | None:
                 found = _person_of_noun(d, c, depth - 1)
                 if found is not None and _somebody(d, found):  # not "a term on charges": things
                     return found
+        for v in g.children(t, "relative_clause"):  # "upheld the ruling that sentenced X": whom it befell
+            for c in g.children(v, "object", "passive_subject"):
+                if _somebody(d, c):
+                    return c
     return None
 
 

@@ -733,3 +733,8 @@ def test_a_penalty_cell_in_a_colony_is_a_punishment_not_an_arrest(read_ru):
     a = read_ru("Ивана Лесных осудили на шесть лет. 14 мая его поместили в штрафной изолятор колонии.")
     assert ("ill_treatment", "2023-05-14") in events(a) and "detention" not in [t for t, _ in events(a)]
 
+
+
+def test_a_ruling_upheld_is_the_appeal_of_whom_it_sentenced(read_ru):
+    a = read_ru("В пятницу краевой суд оставил в силе приговор, которым Ивана Лесных осудили на шесть лет.")
+    assert first_parties(a, lambda e: e.type == "appeal") == ["Ивана Лесных"]
