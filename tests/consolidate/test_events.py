@@ -277,3 +277,19 @@ def test_a_lead_dated_by_its_report_joins_the_day_its_own_text_states_a_few_days
         assert [(e.type, e.date) for e in events] == [("detention", "2016-11-02")]
     # a stated day more than a week before is another act
     assert len(merge(em("S1", "detention", "2016-11-20", by_report=True), em("S1", "detention", "2016-11-02", at=20))) == 2
+
+
+def test_close_terms_given_on_one_day_are_one_sentence_with_a_conflict():
+    from casefile.assess.conflicts import find_conflicts
+    events = merge(em("S1", "sentence", "2030-10-10", duration="P6Y"), em("S2", "sentence", "2030-10-10", duration="P5Y"))
+    assert len(events) == 1
+    _, conflicts = find_conflicts(events)
+    assert [c.field for c in conflicts] == ["duration"]
+    assert sorted(v.value for v in conflicts[0].values) == ["P5Y", "P6Y"]
+
+
+def test_terms_far_apart_in_length_or_on_other_days_stay_two_sentences():
+    assert len(merge(em("S1", "sentence", "2030-10-10", duration="P15D"),
+                     em("S2", "sentence", "2030-10-10", duration="P5Y"))) == 2
+    assert len(merge(em("S1", "sentence", "2030-10-10", duration="P6Y"),
+                     em("S2", "sentence", "2031-03-02", duration="P5Y"))) == 2

@@ -289,11 +289,22 @@ def _close(a: Amount, b: Amount) -> bool:
     return any(y and abs(x - y) / abs(y) <= 0.1 for x, y in pairs)
 
 
+# two long terms this close (the longer over the shorter) given on one day are one sentence
+# the sources disagree on ("five years" and "six years" on 10 October), shown as a conflict
+CLOSE_TERMS = 1.5
+
+
 def _duration_fits(it: _Item, c: _Cluster) -> bool:
-    """A term of another length ("15 days" against "25 years") is another act."""
+    """A term of another length ("15 days" against "25 years") is another act; a long term
+    close to the cluster's, on the very day the cluster is dated, is the same act told otherwise."""
     d = it.em.duration
     others = {i.em.duration for i in c.items if i.em.duration}
-    return d is None or not others or d in others
+    if d is None or not others or d in others:
+        return True
+    if it.date is None or c.date is None or it.date.day is None or it.date != c.date:
+        return False
+    days = [duration_days(x) or 0 for x in (d, *others)]
+    return min(days) >= ONCE_GIVEN_DAYS and max(days) <= CLOSE_TERMS * min(days)
 
 
 def _months_apart(a: PartialDate, b: PartialDate) -> int | None:
