@@ -1090,7 +1090,7 @@ def _masthead(lines: list[str], dated: int | None, rules: _Rules) -> str | None:
 def _title_site(lines: list[str]) -> str | None:
     """A known outlet as the last part of a page title at the top: "Headline - Example News"."""
     for line in lines[:3]:
-        parts = re.split(r"\s+(?:\||–|—|-|::|•|·)\s+", line)
+        parts = _TITLE_SEP.split(line)
         if len(parts) >= 2:
             o = known.lookup(parts[-1])
             if o is not None:

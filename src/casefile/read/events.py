@@ -406,12 +406,15 @@ def _decision_dates(d: _Doc, events: list[EventMention]) -> list[EventMention]:
     sents = _sentences(d.doc)
     if not nouns or not any(_open_date(d, e, sents) and e.type in courts for e in events):
         return events
+    by_sentence: dict[int, list[EventMention]] = {}
+    for x in events:
+        by_sentence.setdefault(x.sentence, []).append(x)
     out = []
     for e in events:
         if e.type in courts and e.sentence + 1 < len(sents) and _open_date(d, e, sents):
             # (not a decision an act of another kind in the next sentence is done to: "Her lawyer
             # appealed the verdict on Friday" dates the appeal)
-            nxt = [x for x in events if x.sentence == e.sentence + 1]
+            nxt = by_sentence.get(e.sentence + 1, [])
             acts = {x.trigger for x in nxt if x.type != e.type} - {x.trigger for x in nxt if x.type == e.type}
             found = _decision_date(d, sents[e.sentence + 1], nouns, acts)
             if found is not None:
@@ -1625,8 +1628,7 @@ def _a_lawyer(d: _Doc, tok: Token) -> bool:
     m = _mention_at(tok, d.mentions)
     if m is not None and "lawyer" in m.role_hints:
         return True
-    roles = lexicon(d.code).roles
-    return "lawyer" in (roles.get(tok.lower_), roles.get(tok.lemma_.lower()))
+    return lexicon(d.code).role_of(tok) == "lawyer"
 
 
 def _client_of(d: _Doc, t: Token, lawyer: Token) -> Token | None:
