@@ -1106,3 +1106,43 @@ def test_a_ruling_upheld_is_the_appeal_of_whom_it_sentenced_and_keeps_its_own_ti
     act = one(events, "appeal")
     assert act.date == "2021-05-14" and [mentions[p].text for p, r in act.participants if r == "subject"] == ["Mira Talbot"]
     assert one(events, "sentence").date is None  # given before the appeal, on a day this sentence does not say
+
+
+def test_a_definite_plural_noun_stands_for_the_people_named_with_that_noun():
+    events, mentions = read("Mira Talbot, a rights activist, was sentenced on Friday. Two other activists, "
+                            "Oren Valsky and John Smith, were fined. The activists were detained on July 14, 2020.")
+    assert first_parties(events, mentions, lambda e: e.type == "detention") == ["Mira Talbot", "Oren Valsky",
+                                                                                "John Smith"]
+    assert one(events, "detention").date == "2020-07-14"
+
+
+def test_a_definite_plural_noun_stands_for_the_last_named_group_else():
+    events, mentions = read("Mira Talbot and Oren Valsky went on trial on Monday. Their friends came to court. "
+                            "The journalists were detained on July 14, 2020.")
+    assert first_parties(events, mentions, lambda e: e.type == "detention") == ["Mira Talbot", "Oren Valsky"]
+
+
+def test_a_bare_plural_noun_is_still_other_people():
+    events, _ = read("Mira Talbot went on trial on Monday. Police detained activists on July 14, 2020.")
+    assert not [e for e in events if e.type == "detention"]
+
+
+@pytest.mark.parametrize("text", [
+    "Mira Talbot is a writer. She has been in jail since July 2020.",
+    "Mira Talbot is a writer. She has been behind bars since July 2020.",
+])
+def test_in_custody_since_a_time_is_a_detention_then(text):
+    events, _ = read(text)
+    assert one(events, "detention").date == "2020-07"
+
+
+def test_in_custody_for_a_time_is_no_new_act():
+    events, _ = read("Mira Talbot is a writer. She has been in jail for two years.")
+    assert not [e for e in events if e.type == "detention"]
+
+
+def test_since_then_dates_a_state_by_the_story_s_last_time_not_the_report_s():
+    events, _ = read("Police detained Mira Talbot and Oren Valsky on May 3. Since then, the two journalists "
+                     "have been held behind bars on charges of fraud.")
+    assert [e.date for e in events if e.type == "detention"] == ["2021-05-03", "2021-05-03"]
+    assert one(events, "charge").date == "2021-05-03"

@@ -1070,6 +1070,8 @@ def _is_others(d: _Doc, p: Token) -> bool:
         return True
     if d.has(p, "group_pronouns") and _group_before(d, p) and not _named_group(d, p):
         return True  # "sentenced four students ... after finding them guilty": the group's act
+    if _group_noun(d, p) and _named_group(d, p):
+        return False  # "X and Y ... The activists were detained": the people named
     if etype in ("person", "organization", "place") and (not (p.pos_ == "PROPN" and _plural(p))
                                                          or _in_multiword_name(p)):
         return False  # "Doe, 41,": an age, not a count; "... Human Rights": a name
@@ -1860,6 +1862,12 @@ def _among(d: _Doc, t: Token) -> Token | None:
     return None
 
 
+def _since_then(d: _Doc, sent: Span) -> bool:
+    """A state told from a time the sentence points back to ("since then", "с тех пор")."""
+    words = d.acts("since_then")
+    return any(f"{a.lower_} {b.lower_}" in words for a, b in zip(sent, sent[1:], strict=False))
+
+
 def _previous_sentence_date(d: _Doc, sent: Span, points: list[TimeExpr]) -> PartialDate | None:
     """The one date the sentence before this one writes (none when it writes two)."""
     before = next((s for s in reversed(_sentences(d.doc)) if s.end <= sent.start), None)
@@ -2052,8 +2060,12 @@ def _event(d: _Doc, t: Token, rule: Rule, etype: EventType, si: int, sent: Span,
     if date is None and among is not None and not written:
         # "A prisoner exchange took place on 1 August. Among those freed was X": the group's act
         date = _previous_sentence_date(d, sent, points)
+    since_then = date is None and not written and _since_then(d, sent)
+    if since_then:
+        # "Police detained them on May 3. Since then they have been held ...": the story's time
+        date = _previous_sentence_date(d, sent, points)
     by_report = False
-    if date is None and not [s for s in written if not s.is_end and not _names_a_thing(d, s)]:
+    if date is None and not since_then and not [s for s in written if not s.is_end and not _names_a_thing(d, s)]:
         # the sentence gives no time, but in a name of something else ("over the May protests")
         date = _lead_date(d, t, sent)
         by_report = date is not None
@@ -2171,6 +2183,9 @@ def _names_of(d: _Doc, person: Token) -> list[Mention]:
     ("detained X and Y"), or those a plural pronoun stands for ("их задержали" after "X и Y")."""
     if d.has(person, "group_pronouns"):
         return _named_group(d, person)
+    group = _named_group(d, person) if _group_noun(d, person) else []
+    if group:
+        return group
     out: list[Mention] = []
     for tok in [person, *_conjuncts(d, person)]:
         m = _name_of(d, tok)
@@ -2196,11 +2211,25 @@ def _conjuncts(d: _Doc, t: Token) -> list[Token]:
     return out
 
 
+def _group_noun(d: _Doc, t: Token) -> bool:
+    """A plural person noun made definite ("the activists", "the three journalists", "эти
+    журналисты"), which refers back to people named before it."""
+    return t.pos_ == "NOUN" and _plural(t) and _own_word(d, t) \
+        and any(d.has(c, "definite") for c in d.g.children(t, "determiner"))
+
+
 def _named_group(d: _Doc, pron: Token) -> list[Mention]:
     """The persons a plural pronoun stands for: the coordinated names last told before it, in
-    its sentence or the one before ("X и Y ... их задержали")."""
+    its sentence or the one before ("X и Y ... их задержали"); those a definite plural noun
+    stands for, told anywhere before it ("X and Y ... The activists were detained")."""
     doc = d.doc
-    scope = [doc[a:b] for a, b in sentences(doc).bounds if a <= pron.i][-2:]
+    scope = [doc[a:b] for a, b in sentences(doc).bounds if a <= pron.i]
+    if _group_noun(d, pron):
+        described = _described(d, pron)
+        if described:
+            return described
+    else:
+        scope = scope[-2:]
     for sent in reversed(scope):
         heads = [t for t in sent if t.i < pron.i and _conjuncts(d, t) and (
             _name_of(d, t) is not None and _name_of(d, t).type == "person")]  # type: ignore[union-attr]
@@ -2211,6 +2240,19 @@ def _named_group(d: _Doc, pron: Token) -> list[Mention]:
             if len(group) > 1:
                 return list({m.id: m for m in group}.values())
     return []
+
+
+def _described(d: _Doc, noun: Token) -> list[Mention]:
+    """The persons named before a definite plural noun with that noun ("X, a rights activist,
+    ... two other activists, Y and Z, ... The activists were detained": X, Y and Z)."""
+    lemma = d.lemma(noun)
+    out: dict[str, Mention] = {}
+    for x in noun.doc[:noun.i]:
+        if x.pos_ != "NOUN" or d.lemma(x) != lemma:
+            continue
+        named = x.head if d.g.is_(x, "apposition") else x  # "X, a rights activist,"
+        out.update((m.id, m) for m in _names_of(d, named) if m.type == "person")
+    return list(out.values())
 
 
 def _name_of(d: _Doc, person: Token) -> Mention | None:

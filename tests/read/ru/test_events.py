@@ -738,3 +738,15 @@ def test_a_penalty_cell_in_a_colony_is_a_punishment_not_an_arrest(read_ru):
 def test_a_ruling_upheld_is_the_appeal_of_whom_it_sentenced(read_ru):
     a = read_ru("В пятницу краевой суд оставил в силе приговор, которым Ивана Лесных осудили на шесть лет.")
     assert first_parties(a, lambda e: e.type == "appeal") == ["Ивана Лесных"]
+
+
+def test_a_plural_noun_with_a_demonstrative_stands_for_the_people_named_with_it(read_ru):
+    a = read_ru("Анна Лесных, журналистка, была осуждена в пятницу. Другие журналистки, Ирина Орлик и Мария "
+                "Кудеина, были оштрафованы. Эти журналистки были задержаны 14 июля 2021 года.")
+    assert first_parties(a, lambda e: e.type == "detention") == ["Анна Лесных", "Ирина Орлик", "Мария Кудеина"]
+
+
+def test_since_then_dates_a_state_by_the_story_s_last_time(read_ru):
+    a = read_ru("Полиция задержала Анну Лесных и Ивана Кудеина 3 мая. С тех пор эти журналисты находятся в СИЗО.")
+    assert [d for t, d in events(a)] == ["2023-05-03", "2023-05-03"]
+    assert first_parties(a, lambda e: e.quote.startswith("С тех")) == ["Анну Лесных", "Ивана Кудеина"]
