@@ -293,3 +293,21 @@ def test_terms_far_apart_in_length_or_on_other_days_stay_two_sentences():
                      em("S2", "sentence", "2030-10-10", duration="P5Y"))) == 2
     assert len(merge(em("S1", "sentence", "2030-10-10", duration="P6Y"),
                      em("S2", "sentence", "2031-03-02", duration="P5Y"))) == 2
+
+
+def test_sources_a_few_days_apart_that_tell_one_day_each_disagree_on_one_act():
+    from casefile.assess.conflicts import find_conflicts
+
+    events = merge(em("S1", "detention", "2021-07-02"), em("S2", "detention", "2021-07-02"),
+                   em("S3", "detention", "2021-07-04"))
+    assert len(events) == 1 and events[0].date == "2021-07-02"
+    _, conflicts = find_conflicts(events)
+    assert [c.field for c in conflicts] == ["date"]
+
+
+def test_a_source_that_tells_both_days_tells_two_acts_and_a_week_apart_is_two():
+    events = merge(em("S1", "detention", "2021-07-02"), em("S2", "detention", "2021-07-04"),
+                   em("S2", "detention", "2021-07-02", at=20))
+    assert sorted((e.date, sorted(x.date for x in e.evidence)) for e in events) == [
+        ("2021-07-02", ["2021-07-02", "2021-07-02"]), ("2021-07-04", ["2021-07-04"])]
+    assert len(merge(em("S1", "detention", "2021-07-02"), em("S2", "detention", "2021-07-09"))) == 2

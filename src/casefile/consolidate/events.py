@@ -42,6 +42,9 @@ from casefile.model import (
 from casefile.resources import per_language
 
 ONE_DAY = 1  # sources disagreeing by this many days on one act still tell one act
+# a source that tells the act on one day, where others tell it a few days off (and it tells
+# none of theirs), disagrees with them on one act
+REPORTS_DIFFER_DAYS = 3
 # sources naming one charge may disagree on its date by this much (beyond, two acts): the
 # same window in which assess/conflicts.py shows a disagreement rather than a doubt
 SAME_ACT_DAYS = 45
@@ -59,6 +62,7 @@ class _Item:
     place: str | None
     participants: list[tuple[str, Role]]
     sibling_days: bool = False
+    other_days_near: bool = False  # its source tells an act of its type a few days off, too
     published: PartialDate | None = None  # of its source: a report tells no later act
 
 
@@ -104,6 +108,7 @@ def merge_events(analyses: list[DocAnalysis], resolution: EntityResolution, sour
             told.setdefault((i.em.source, i.em.sentence, i.em.type), set()).add(i.em.date)
     for i in items:
         i.sibling_days = len(told.get((i.em.source, i.em.sentence, i.em.type), ())) > 1
+    _mark_other_days_near(items)
     clusters = _cluster(items)
     if _complete_years(items, clusters):
         clusters = _cluster(items)
@@ -147,6 +152,20 @@ def _concerns_case(i: _Item, by_id: dict[str, Entity], subject: str | None) -> b
 
 
 # --------------------------------------------------------------------------- clustering
+
+
+def _mark_other_days_near(items: list[_Item]) -> None:
+    """Mark the items whose source tells another act of their type on a day a few days off
+    ("detained on the 2nd; a court remanded him on the 4th"): two acts, not a disagreement."""
+    days: dict[tuple[str, str], set[date]] = {}
+    for i in items:
+        if i.date is not None and i.date.precision == "day":
+            days.setdefault((i.em.source, i.em.type), set()).add(_earliest(i.date))
+    for i in items:
+        if i.date is not None and i.date.precision == "day":
+            mine = _earliest(i.date)
+            i.other_days_near = any(0 < abs((d - mine).days) <= REPORTS_DIFFER_DAYS
+                                    for d in days[(i.em.source, i.em.type)])
 
 
 def _rank(i: _Item) -> int:
@@ -356,7 +375,9 @@ def _home(it: _Item, same: list[_Cluster], anchors: list[PartialDate]) -> _Clust
         if it.date in own:
             fits.append((0, c))
             continue
-        tolerance = 0 if own and it.date.precision == "day" else ONE_DAY
+        tolerance = 0 if own and it.date.precision == "day" else (
+            ONE_DAY if own or it.other_days_near or it.date.precision != "day" or cd.precision != "day"
+            else REPORTS_DIFFER_DAYS)
         if (it.em.by_report and _lags(it.date, cd)) or (
                 all(i.em.by_report for i in c.items) and _lags(cd, it.date)):
             fits.append((1, c))  # told as news on the report's day, the act stated a few days before
