@@ -1146,3 +1146,14 @@ def test_since_then_dates_a_state_by_the_story_s_last_time_not_the_report_s():
                      "have been held behind bars on charges of fraud.")
     assert [e.date for e in events if e.type == "detention"] == ["2021-05-03", "2021-05-03"]
     assert one(events, "charge").date == "2021-05-03"
+
+
+@pytest.mark.parametrize("text", [
+    "Mira Talbot was detained on May 2. On May 30, a court extended her pretrial detention until July 1.",
+    "Mira Talbot was detained on May 2. On May 30, a court extended the term of her detention by two months.",
+    "Mira Talbot was detained on May 2. On May 30 her detention was extended until July 1.",
+])
+def test_custody_extended_is_a_hearing_that_day_not_a_new_detention(text):
+    events, _ = read(text)
+    assert [(e.type, e.date) for e in events if e.date] == [("detention", "2021-05-02"), ("hearing", "2021-05-30")]
+    assert [e.type for e in events if not e.date] == ["detention"]  # the custody going on

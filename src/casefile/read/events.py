@@ -1708,6 +1708,12 @@ def _acts(d: _Doc, t: Token, rule: Rule, etype: EventType, si: int, sent: Span,
     em = _event(d, t, rule, etype, si, sent, points, triggers)
     if em is None:
         return []
+    if etype in _types().in_session_with_term() and _extended(d, t):
+        # "a court extended her detention until July 1": that day's session; the custody goes
+        # on from whenever it began (undated, it joins the act the case has)
+        return [em.model_copy(update={"type": "hearing", "duration": None, "end_date": None, "charge": None}),
+                em.model_copy(update={"date": None, "date_precision": "unknown", "by_report": False,
+                                      "duration": None})]
     hearing = _hearing_of(d, t, em)
     if not (rule.reduces and etype == "sentence"):
         return [em, *hearing, *_term_of_verdict(d, t, rule, em, sent)]
@@ -1734,6 +1740,20 @@ def _term_of_verdict(d: _Doc, t: Token, rule: Rule, em: EventMention, sent: Span
     if not duration or not any(x.is_duration and x.duration == duration and x.start in own for x in d.times):
         return []
     return [em.model_copy(update={"type": "sentence", "duration": duration})]
+
+
+def _extended(d: _Doc, t: Token) -> bool:
+    """Custody prolonged: the trigger is a verb of extending ("продлил срок содержания под
+    стражей"), or a custody noun it governs, directly or through a term ("extended her
+    detention", "продлил срок ареста")."""
+    x = t
+    for _ in range(3):
+        if d.has(x, "extension_verbs"):
+            return True
+        if x.pos_ not in ("NOUN", "PROPN", "ADJ") or x.head.i == x.i:
+            return False
+        x = d.g.governor(x)
+    return False
 
 
 def _hearing_of(d: _Doc, t: Token, em: EventMention) -> list[EventMention]:

@@ -145,7 +145,6 @@ def test_a_term_lowered_from_one_length_to_another(read_ru):
     ("Краевой суд 14 мая оставил приговор Ивану Лесных без изменения.", "appeal"),
     ("Апелляционный суд 14 мая отменил приговор Ивану Лесных.", "appeal"),
     ("14 мая Ивану Лесных дали шесть лет колонии строгого режима.", "sentence"),
-    ("14 мая суд продлил Ивану Лесных срок содержания под стражей.", "detention"),
 ])
 def test_more_ways_to_tell_an_act(read_ru, text, etype):
     assert (etype, "2023-05-14") in events(read_ru(text))
@@ -750,3 +749,14 @@ def test_since_then_dates_a_state_by_the_story_s_last_time(read_ru):
     a = read_ru("Полиция задержала Анну Лесных и Ивана Кудеина 3 мая. С тех пор эти журналисты находятся в СИЗО.")
     assert [d for t, d in events(a)] == ["2023-05-03", "2023-05-03"]
     assert first_parties(a, lambda e: e.quote.startswith("С тех")) == ["Анну Лесных", "Ивана Кудеина"]
+
+
+@pytest.mark.parametrize("text", [
+    "Ивана Лесных задержали 3 мая. 14 мая суд продлил ему срок содержания под стражей на два месяца.",
+    "Ивана Лесных задержали 3 мая. 14 мая суд продлил ему арест до 10 июля.",
+    "Ивана Лесных задержали 3 мая. 14 мая суд продлил ему срок ареста.",
+])
+def test_custody_extended_is_a_hearing_that_day_not_a_new_detention(read_ru, text):
+    a = read_ru(text)
+    assert [(e.type, e.date) for e in a.events if e.date] == [("detention", "2023-05-03"), ("hearing", "2023-05-14")]
+    assert [e.type for e in a.events if not e.date] == ["detention"]
