@@ -243,6 +243,9 @@ class EventMention(_Model):
     charge: str | None = None
     # dated by its report's own date (a lead's act told as news), not by words of its own
     by_report: bool = False
+    # custody a court ordered that day ("a court remanded her on June 12", "арестовали на два
+    # месяца"): the custody may have begun days before, with the police's detention
+    ordered: bool = False
 
 
 class QuoteMention(_Model):

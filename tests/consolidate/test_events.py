@@ -131,7 +131,7 @@ def test_different_charges_or_dates_far_apart_stay_two_acts():
                      em("S2", "charge", "2019-11", "month", charge="membership in an extremist movement"))) == 2
 
 
-def test_two_steps_of_one_arrest_told_by_one_source_are_not_a_conflict_with_another(tmp_path):
+def test_custody_a_court_ordered_is_the_arrest_it_follows_and_that_day_s_hearing(tmp_path):
     from casefile.pipeline import build_case
 
     (tmp_path / "a.txt").write_text(
@@ -141,8 +141,10 @@ def test_two_steps_of_one_arrest_told_by_one_source_are_not_a_conflict_with_anot
         "Published: 13 June 2024\n\nA court in Tbilisi remanded the journalist Ann Lee in custody on 12 June 2024, "
         "her lawyer said.\n")
     cf = build_case([tmp_path]).casefile
-    detentions = sorted(v.date for v in cf.events if v.type == "detention")
-    assert detentions == ["2024-06-11", "2024-06-12"]
+    # one custody, begun by the police's arrest; the court's order of it is that day's session
+    assert [(v.date, len({x.source for x in v.evidence})) for v in cf.events if v.type == "detention"] == [
+        ("2024-06-11", 2)]
+    assert [v.date for v in cf.events if v.type == "hearing"] == ["2024-06-12"]
     assert cf.conflicts == []
 
 

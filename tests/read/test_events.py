@@ -1157,3 +1157,40 @@ def test_custody_extended_is_a_hearing_that_day_not_a_new_detention(text):
     events, _ = read(text)
     assert [(e.type, e.date) for e in events if e.date] == [("detention", "2021-05-02"), ("hearing", "2021-05-30")]
     assert [e.type for e in events if not e.date] == ["detention"]  # the custody going on
+
+
+def test_a_date_of_the_verdict_an_appeal_is_against_is_not_the_appeal_s():
+    events, _ = read("The Supreme Court rejected Mira Talbot's appeal against the verdict of July 8, 2020.",
+                     published="2021-05-16")
+    assert one(events, "appeal").date == "2021-05-16"  # the report's day: its news, not the verdict's day
+
+
+@pytest.mark.parametrize(("text", "terms"), [
+    ("On May 14 an appeals court reduced Mira Talbot's sentence to five years.", ["P5Y"]),
+    ("On May 14 the court cut Mira Talbot's seven-year prison term by a year.", ["P6Y", "P7Y"]),
+])
+def test_a_term_cut_is_the_appeal_decided_and_the_sentence_as_it_stands(text, terms):
+    events, _ = read(text)
+    assert one(events, "appeal").date == "2021-05-14"
+    assert sorted(e.duration for e in events if e.type == "sentence") == terms
+
+
+def test_cutting_something_else_is_no_act():
+    events, _ = read("On May 14 the company cut prices by ten percent and reduced its staff to five.")
+    assert events == []
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("On the fifth of May, police detained Mira Talbot.", "2021-05-05"),
+    ("Mira Talbot was detained on the twenty-first of April.", "2021-04-21"),
+    ("Mira Talbot was detained in the first week of May.", "2021-05"),
+])
+def test_a_day_written_in_words(text, date):
+    events, _ = read(text)
+    assert one(events, "detention").date == date
+
+
+def test_custody_a_court_orders_is_marked_as_ordered_the_police_s_arrest_is_not():
+    events, _ = read("Police detained Mira Talbot on May 3. On May 4 a court remanded her in custody for two months.")
+    assert [(e.date, e.ordered) for e in events if e.type == "detention"] == [("2021-05-03", False),
+                                                                              ("2021-05-04", True)]

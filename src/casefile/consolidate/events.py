@@ -378,9 +378,10 @@ def _home(it: _Item, same: list[_Cluster], anchors: list[PartialDate]) -> _Clust
         tolerance = 0 if own and it.date.precision == "day" else (
             ONE_DAY if own or it.other_days_near or it.date.precision != "day" or cd.precision != "day"
             else REPORTS_DIFFER_DAYS)
-        if (it.em.by_report and _lags(it.date, cd)) or (
-                all(i.em.by_report for i in c.items) and _lags(cd, it.date)):
-            fits.append((1, c))  # told as news on the report's day, the act stated a few days before
+        if (_lagging(it) and _lags(it.date, cd)) or (all(_lagging(i) for i in c.items) and _lags(cd, it.date)):
+            # told as news on the report's day, or custody a court ordered, the act stated (the
+            # arrest made) a few days before
+            fits.append((1, c))
             continue
         if compatible(it.date, cd, tolerance):
             exact = it.date.iso() == cd.iso()
@@ -496,16 +497,22 @@ def _charge_fit(it: _Item, c: _Cluster) -> float:
 REPORT_LAG_DAYS = 7  # how long after an act a report that dates it by its own date may appear
 
 
+def _lagging(i: _Item) -> bool:
+    """Dated by a day that may come some days after the act: its report's (a lead told as news),
+    or a court's order of the custody the police began (`EventMention.ordered`)."""
+    return i.em.by_report or i.em.ordered
+
+
 def _yielding(items: list[_Item]) -> set[int]:
     """The items (by id) dated only by their report's date (a lead told as news) when another
     source states a day up to a week before it: the report appeared after the act, and the day
     it states is the act's, not a second reading of it. Sorted once: a large case's cluster
     holds many such items."""
     stated = sorted(_earliest(o.date) for o in items
-                    if o.date is not None and o.date.day is not None and o.date.year is not None and not o.em.by_report)
+                    if o.date is not None and o.date.day is not None and o.date.year is not None and not _lagging(o))
     out: set[int] = set()
     for i in items:
-        if not stated or not i.em.by_report or i.date is None or i.date.day is None or i.date.year is None:
+        if not stated or not _lagging(i) or i.date is None or i.date.day is None or i.date.year is None:
             continue
         mine = _earliest(i.date)
         k = bisect_left(stated, mine - timedelta(days=REPORT_LAG_DAYS))

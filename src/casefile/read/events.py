@@ -1363,6 +1363,8 @@ def _owned_by_other(d: _Doc, t: Token, s: TimeExpr, triggers: set[int]) -> bool:
     """A date reached only through another trigger above this one dates that act:
     "lost an appeal against his sentence on Monday" dates the appeal, not the sentence."""
     root = _root_of(d.doc, s)
+    if _dates_a_decision(d, t, root):
+        return True
     up_s = {x.i for x in [root, *_ancestors(root, 50)]}
     for a in _ancestors(t, 50):
         if a.i in up_s:
@@ -1370,6 +1372,16 @@ def _owned_by_other(d: _Doc, t: Token, s: TimeExpr, triggers: set[int]) -> bool:
         if a.i in triggers and t.pos_ in ("NOUN", "PROPN") and d.g.preposition_of(t) is not None:
             return True
     return False
+
+
+def _dates_a_decision(d: _Doc, t: Token, root: Token) -> bool:
+    """A date that dates a decision noun other than the trigger ("the verdict of July 8", "the
+    July 8 verdict", "приговор от 8 июля"): the decision's day, not the day of an act done to it."""
+    noun = d.g.governor(root)
+    if noun.i == t.i or noun.i == root.i or not d.has(noun, "decision_nouns"):
+        return False
+    p = d.g.preposition_of(root)
+    return p is None or d.has(p, "dated_prepositions")
 
 
 def _news_month(told: PartialDate) -> PartialDate | None:
@@ -1715,12 +1727,15 @@ def _acts(d: _Doc, t: Token, rule: Rule, etype: EventType, si: int, sent: Span,
                 em.model_copy(update={"date": None, "date_precision": "unknown", "by_report": False,
                                       "duration": None})]
     hearing = _hearing_of(d, t, em)
-    if not (rule.reduces and etype == "sentence"):
+    if hearing and etype in _types().in_session_with_term() and etype not in _types().in_session():
+        em = em.model_copy(update={"ordered": True})
+    if not rule.reduces:
         return [em, *hearing, *_term_of_verdict(d, t, rule, em, sent)]
-    em = em
     before, after, end, told = _reduction(d, t, sent)
     if not told:
-        return []  # "сократили срок рассмотрения жалоб": no term, no sentence
+        return []  # "сократили срок рассмотрения жалоб": no term, no sentence, no appeal
+    if etype not in _types().taking("duration"):
+        return [em, *hearing]  # the appeal that cut it
     em = em.model_copy(update={"duration": after})
     if after and end > em.end:  # the quote shows the cut it was computed from
         em = em.model_copy(update={"end": end, "quote": text_of(d.doc)[em.start:end]})
@@ -1748,7 +1763,8 @@ def _extended(d: _Doc, t: Token) -> bool:
     detention", "продлил срок ареста")."""
     x = t
     for _ in range(3):
-        if d.has(x, "extension_verbs"):
+        # (or one that qualifies it: "the prolonged terms of her detention")
+        if d.has(x, "extension_verbs") or any(d.has(c, "extension_verbs") for c in d.g.children(x, "adjective")):
             return True
         if x.pos_ not in ("NOUN", "PROPN", "ADJ") or x.head.i == x.i:
             return False
@@ -2085,7 +2101,8 @@ def _event(d: _Doc, t: Token, rule: Rule, etype: EventType, si: int, sent: Span,
         # "Police detained them on May 3. Since then they have been held ...": the story's time
         date = _previous_sentence_date(d, sent, points)
     by_report = False
-    if date is None and not since_then and not [s for s in written if not s.is_end and not _names_a_thing(d, s)]:
+    if date is None and not since_then and not [s for s in written if not s.is_end and not _names_a_thing(d, s)
+                                                and not _dates_a_decision(d, t, _root_of(d.doc, s))]:
         # the sentence gives no time, but in a name of something else ("over the May protests")
         date = _lead_date(d, t, sent)
         by_report = date is not None

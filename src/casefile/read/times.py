@@ -140,6 +140,7 @@ def _build(lang: Language, vocab: Vocab) -> Words:
     # the words of the language, by class, each with its value
     wc.words("month", attr, ((f, int(m)) for m, forms in (d.get("months") or {}).items() for f in forms or []))
     wc.words("weekday", attr, ((f, int(n)) for n, forms in (d.get("weekdays") or {}).items() for f in forms or []))
+    wc.words("day_word", attr, ((f, int(n)) for n, forms in (d.get("day_words") or {}).items() for f in forms or []))
     for cls, name in (("season", "seasons"), ("part", "month_parts"), ("filler", "fillers"),
                       ("prep", "prepositions"), ("link", "range_links"), ("last", "last"),
                       ("year_word", "year_words"), ("ordinal_prep", None)):
@@ -220,8 +221,9 @@ def _path_atoms(doc: Doc, path: tuple[Item, ...]) -> list[Atom]:
             m = _RANGE.fullmatch(doc[it.start].text)
             if m:
                 out.append(Atom("range", (int(m.group(1)), int(m.group(2))), it.start))
-        else:  # a relative phrase counted in years is one more relative phrase
-            out.append(Atom("relative" if it.cls == "rel_year" else it.cls, it.value, it.start))
+        else:  # a relative phrase counted in years is one more relative phrase; a day in words a day
+            kind = {"rel_year": "relative", "day_word": "day"}.get(it.cls, it.cls)
+            out.append(Atom(kind, it.value, it.start))
     return out
 
 
@@ -231,7 +233,8 @@ def _span_atoms(doc: Doc, s: int, e: int, lattice: Lattice, w: Words) -> list[At
     out: list[Atom] = []
     i = s
     while i < e:
-        items = [it for it in lattice.get(i, ()) if it.end <= e]
+        # (an ordinal word is a day only in a shape: "the first week of May" names none)
+        items = [it for it in lattice.get(i, ()) if it.end <= e and it.cls != "day_word"]
         if items:
             longest = max(it.end for it in items)
             out += _path_atoms(doc, tuple(it for it in items if it.end == longest))

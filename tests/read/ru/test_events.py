@@ -760,3 +760,29 @@ def test_custody_extended_is_a_hearing_that_day_not_a_new_detention(read_ru, tex
     a = read_ru(text)
     assert [(e.type, e.date) for e in a.events if e.date] == [("detention", "2023-05-03"), ("hearing", "2023-05-14")]
     assert [e.type for e in a.events if not e.date] == ["detention"]
+
+
+def test_a_date_of_the_verdict_an_appeal_is_against_is_not_the_appeal_s(read_ru):
+    a = read_ru("Верховный суд отклонил кассационные жалобы на приговор Ивану Лесных от 8 июля 2022 года.")
+    assert [d for t, d in events(a) if t == "appeal"] == ["2023-05-19"]
+
+
+def test_a_term_cut_is_the_appeal_decided_and_the_sentence_as_it_stands(read_ru):
+    a = read_ru("Апелляционный суд 14 мая смягчил приговор Ивану Лесных до пяти лет.")
+    assert ("appeal", "2023-05-14") in events(a)
+    assert [e.duration for e in a.events if e.type == "sentence"] == ["P5Y"]
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("Пятого мая Ивана Лесных задержали.", "2023-05-05"),
+    ("Двадцать первого апреля Ивана Лесных задержали.", "2023-04-21"),
+    ("В первой половине мая Ивана Лесных задержали.", "2023-05"),
+])
+def test_a_day_written_in_words(read_ru, text, date):
+    assert [d for t, d in events(read_ru(text)) if t == "detention"] == [date]
+
+
+def test_custody_a_court_orders_is_marked_as_ordered(read_ru):
+    a = read_ru("Ивана Лесных задержали 3 мая. Четвертого мая суд арестовал его на два месяца.")
+    assert [(e.date, e.ordered) for e in a.events if e.type == "detention"] == [("2023-05-03", False),
+                                                                                ("2023-05-04", True)]
