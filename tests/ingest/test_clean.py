@@ -148,8 +148,10 @@ def test_clean_text_never_invents_text(lines: list[str], language: str) -> None:
     text = "\n".join(lines)
     out = clean_text(text, language=language)
     source = set(ln.rstrip() for ln in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    squeezed = re.sub(r"\s+", "", text)
     for line in out.split("\n"):
-        assert line == "" or line in source
+        # a line of the text, or lines of it a hard wrap broke, joined again
+        assert line == "" or line in source or re.sub(r"\s+", "", line) in squeezed
     assert not out.startswith("\n") and not out.endswith("\n")
 
 
@@ -251,3 +253,56 @@ def test_a_scrapers_date_before_the_first_line_is_no_word_of_the_report() -> Non
     out = clean_text(" date 2023-03-03 Blogger Held in Tarvik Over Videos\n\nPolice detained a blogger on Monday, "
                      "her lawyer said.\n")
     assert out.startswith("Blogger Held in Tarvik") and "2023-03-03" not in out
+
+
+WIRE = """VELBROD, May 3 (Example News) - A journalist in the republic was
+sentenced on Thursday to five years in prison in a case critics
+say shows a crackdown on dissent in the oil-rich former
+republic.
+Mira Talbot, a reporter with the opposition daily Morning Star
+and a member of an opposition party, was first jailed last
+August on charges of hooliganism.
+"This verdict is not fair and the whole case has been
+fabricated," her lawyer, Oren Valsky, told Example News.
+He said the verdict would be appealed."""
+
+
+def test_a_hard_wrapped_report_keeps_every_paragraph_on_one_line():
+    from casefile.ingest.clean import unwrap
+
+    text = clean_text(WIRE)
+    assert "was sentenced on Thursday to five years in prison" in text
+    assert "was first jailed last August on charges of hooliganism." in text
+    assert '"This verdict is not fair and the whole case has been fabricated," her lawyer' in text
+    assert len(text.splitlines()) == 3  # one line a paragraph: a short line ended each
+    wrapped = ["Суд в Велброде приговорил журналистку Анну Лесных к шести годам",
+               "колонии общего режима, сообщила ее адвокат Ирина Орлик в пятницу.",
+               "Адвокат сказала, что защита обжалует приговор в вышестоящем суде,",
+               "когда получит его текст.",
+               "Анну Лесных задержали в мае прошлого года в ее квартире в Велброде,",
+               "после обыска, который длился несколько часов."]
+    out = unwrap(wrapped)
+    # no sentence broken across lines (a full line ending a sentence may go on in its paragraph)
+    assert len(out) < len(wrapped) and all(ln.rstrip().endswith(".") for ln in out)
+    assert " ".join(out) == " ".join(wrapped)
+
+
+@pytest.mark.parametrize("lines", [
+    ["Home", "News", "A report whose paragraphs are long lines of their own, as scraped pages are, " * 3,
+     "Another paragraph that runs on well past any fixed width a wire service would wrap at, " * 2,
+     "Short line", "A third paragraph long enough to be story text and not a menu, ending so." * 2, "Contact us"],
+])
+def test_a_report_that_is_not_wrapped_comes_back_unchanged(lines):
+    from casefile.ingest.clean import unwrap
+
+    assert unwrap(lines) == lines
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.text(alphabet="abcdefgh .,-\u0436", min_size=0, max_size=90), min_size=0, max_size=30))
+def test_unwrapping_loses_no_word(lines):
+    from casefile.ingest.clean import unwrap
+
+    words = Counter(w.strip("-") for ln in lines for w in ln.split())
+    assert Counter(w.strip("-") for ln in unwrap(lines) for w in ln.split()) == words or any(
+        ln.rstrip().endswith("-") for ln in lines)  # (a word broken at a hyphen is one word again)

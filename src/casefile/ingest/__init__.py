@@ -14,7 +14,7 @@ from pathlib import Path
 import py3langid
 
 from casefile.errors import IngestError
-from casefile.ingest.clean import clean_text
+from casefile.ingest.clean import clean_text, unwrap
 from casefile.ingest.decode import decode
 from casefile.ingest.dedupe import mark_duplicates
 from casefile.ingest.html import extract_html
@@ -180,7 +180,8 @@ def _ingest_file(path: Path, data: bytes, source_id: str, known: Known | None) -
         path=str(path),
         format=fmt,
         title=known.title or title or infer_title(text, language) or (
-            infer_title(body, language) if body != text else None),  # nothing dropped: the same answer
+            # (nothing dropped: the same answer; a wrapped text's title is no line of a paragraph)
+            infer_title("\n".join(unwrap(body.splitlines(), language)), language) if body != text else None),
         outlet=known.outlet or outlet or infer_outlet(body, language),
         published=published,
         published_basis=basis,  # type: ignore[arg-type]

@@ -257,10 +257,49 @@ def _looks_headline(line: str) -> bool:
     return not _SENTENCE_END.search(line) and 4 <= len(_WORD.findall(line)) <= 25
 
 
+WRAP_MAX = 110  # text wrapped at a fixed width has no line much longer than this
+WRAP_FULL = 0.75  # a line this near the width ran to the margin: its paragraph goes on
+
+
+WRAP_MIN_BREAKS = 3  # lines broken mid-sentence a text must have to be taken as wrapped
+
+
+def unwrap(lines: list[str], language: str = "en") -> list[str]:
+    """Paragraphs of a hard-wrapped text (wire copy, e-mail, a PDF's lines) put back on one line
+    each. A text is taken as wrapped when its lines keep under a narrow width, most run to it, and
+    many of those stop mid-sentence and go on in lower case; then a line that runs to the width goes on in the next one,
+    and a shorter one ends its paragraph (a line of page furniture stands alone). Other texts come
+    back unchanged."""
+    body = sorted(len(ln.rstrip()) for ln in lines if len(ln.strip()) >= 20)
+    if len(body) < 5:
+        return lines
+    width = body[int(0.9 * (len(body) - 1))]
+    full = [k for k, ln in enumerate(lines) if len(ln.rstrip()) >= WRAP_FULL * width]
+    # (a line the width broke mid-sentence goes on in lower case: "... was" / "sentenced on ...")
+    goes_on = [k for k in full if not _SENTENCE_END.search(lines[k]) and k + 1 < len(lines)
+               and lines[k + 1].strip()[:1].islower()]
+    if width > WRAP_MAX or 2 * len(full) < len(body) or 3 * len(goes_on) < len(full) \
+            or len(goes_on) < WRAP_MIN_BREAKS:
+        return lines
+    out: list[str] = []
+    last = 0  # the length of the last line joined, as it ran in the text
+    for ln in lines:
+        if out and out[-1].strip() and ln.strip() and last >= WRAP_FULL * width and _match(ln, language) is None:
+            prev = out[-1].rstrip()
+            joint = "" if prev.endswith("-") and prev[-2:-1].isalpha() else " "  # "oil-" + "rich"
+            out[-1] = prev + joint + ln.strip()
+        else:
+            out.append(ln)
+        last = len(ln.rstrip())
+    return out
+
+
 def clean_text(text: str, language: str = "en", markdown: bool = False, extracted: bool = False) -> str:
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     if markdown:
         lines = [strip_markdown(ln) for ln in lines]
+    if not extracted:
+        lines = unwrap(lines, language)
     kept = clean_lines(lines, language, extracted)
     # a scraper's "date 2023-03-03 " before the first line is the page's metadata (ingest reads
     # the date from the raw text), not words of the report a quote should carry
