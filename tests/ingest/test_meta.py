@@ -558,3 +558,24 @@ def test_a_known_outlet_s_byline_with_its_date_or_its_names_side_by_side(text, l
 ])
 def test_a_source_speaking_to_a_known_outlet_s_site_names_the_outlet(text, language, outlet) -> None:
     assert infer_outlet(text, language) == outlet
+
+
+@pytest.mark.parametrize(("text", "month"), [
+    ("Mira Talbot was convicted on Thursday (29 January) of hooliganism. She was arrested in August, during "
+     "a crackdown since summer 2014.", "2015-01"),
+    ("Ивана Лесных осудили в четверг, 29 января. Его задержали летом 2014 года.", "2015-01"),
+    ("Mira Talbot was convicted on 29 January of hooliganism, in a crackdown since summer 2014.", "2014-01"),
+])
+def test_a_day_written_with_its_weekday_says_its_year(text, month):
+    from casefile.ingest.meta import content_date
+
+    assert content_date(text) == month
+
+
+def test_a_bundle_year_moves_on_to_the_one_a_weekday_fits():
+    from casefile.ingest.meta import yearless_dates
+
+    texts = {"S1": "Published 3 May 2023. Police detained Anna Lesnykh on 2 May 2023.",
+             "S2": "Mira Talbot was sentenced on Friday, 30 August, after her arrest on 2 May."}
+    got = yearless_dates({"S1": "2023-05-03", "S2": None}, {"S2"}, texts, today=date(2026, 1, 1))
+    assert got["S2"][0] == "2024-08"  # 30 August was a Friday in 2024, not in 2023

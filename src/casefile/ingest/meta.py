@@ -188,6 +188,47 @@ def _month_table() -> tuple[tuple[str, int, str], ...]:
 
 
 @cache
+def _weekday_names() -> dict[str, int]:
+    """Full weekday names of the languages read (Monday = 0), with the forms dateparser lists
+    ("пятницу"); no two-letter abbreviation, which is as often a word."""
+    from dateparser.languages.loader import default_loader
+
+    out: dict[str, int] = {}
+    for lang in _month_locales():
+        info = default_loader.get_locale(lang).info
+        for k, key in enumerate(_WEEKDAY_KEYS):
+            out.update((n.lower(), k) for n in info.get(key, []) if len(n) >= 5)
+    return out
+
+
+WEEKDAY_REACH = 14  # characters between a weekday and the day it names ("Thursday (29 January)")
+
+
+def _weekday_of(text: str, f: DateSpan) -> int | None:
+    """The weekday written right before a date ("on Thursday (29 January)", "в четверг, 29 января")."""
+    before = text[max(0, f.start - WEEKDAY_REACH):f.start].lower()
+    words = re.findall(r"[^\W\d_]+", before)
+    return _weekday_names().get(words[-1]) if words else None
+
+
+def weekday_year(text: str, f: DateSpan, year: int, today: date | None = None) -> int:
+    """The year, from `year` on and no later than today's, in which a day written with its
+    weekday falls on that weekday ("convicted on Thursday (29 January)" is of a year whose 29
+    January is a Thursday); `year` where the text writes no weekday with it or none fits."""
+    wd = _weekday_of(text, f)
+    if wd is None or f.date.month is None or f.date.day is None:
+        return year
+    last = (today or date.today()).year
+    for y in range(year, min(year + 7, last + 1)):
+        try:
+            if date(y, f.date.month, f.date.day).weekday() == wd:
+                return y
+        except ValueError:
+            continue
+    return year
+
+
+@cache
 def _weekday() -> str:
     """The weekday names and abbreviations of the languages read, as one regex alternation."""
     from dateparser.languages.loader import default_loader
@@ -678,6 +719,7 @@ def latest_date(text: str, today: date | None = None, floor: int | None = None) 
             if f.start < LEAD_CHARS and background is not None and background[0] == anchor \
                     and (f.date.month or 1, f.date.day) < background[1:] and anchor < (today or date.today()).year:
                 year = anchor + 1
+            year = weekday_year(text, f, year, today)
         cand = DateSpan(f.start, f.end, f.date.with_year(year))
         if not _valid(cand.iso() or "", today):
             continue
@@ -940,6 +982,8 @@ def yearless_dates(published: dict[str, str | None], undated: set[str], texts: d
         if not years:
             continue
         year = min(years)
+        # a day written with its weekday says the year ("on Thursday (29 January)")
+        year = max([year, *(weekday_year(text, f, year, today) for f in told)])
         latest = max(((f.date.month or 1, f.date.day or 1) for f in told), default=None)
         if latest is None or (year, *latest) > (today.year, today.month, today.day):
             continue
