@@ -1194,3 +1194,24 @@ def test_custody_a_court_orders_is_marked_as_ordered_the_police_s_arrest_is_not(
     events, _ = read("Police detained Mira Talbot on May 3. On May 4 a court remanded her in custody for two months.")
     assert [(e.date, e.ordered) for e in events if e.type == "detention"] == [("2021-05-03", False),
                                                                               ("2021-05-04", True)]
+
+
+@pytest.mark.parametrize("text", [
+    "On 30 August 2014, the district court sentenced Mira Talbot to pre-trial detention.",
+    "On 30 August 2014, the district court sentenced Mira Talbot to two months of pretrial detention.",
+])
+def test_sentenced_to_pre_trial_detention_is_a_custody_order_not_a_verdict(text):
+    events, _ = read(text)
+    assert sorted(e.type for e in events) == ["detention", "hearing"]
+
+
+def test_a_term_of_custody_pending_trial_is_no_sentence():
+    events, _ = read("On May 3 the district court ordered Mira Talbot to be imprisoned for two months pending trial.")
+    assert [e.type for e in events if e.type in ("sentence", "detention")] == ["detention"]
+    events, _ = read("On May 3 Mira Talbot was jailed for two years.")
+    assert [e.type for e in events if e.type in ("sentence", "detention")] == ["sentence"]
+
+
+def test_a_decision_upheld_is_the_appeal_of_whom_it_fined():
+    events, mentions = read("Mira Talbot is a reporter. On August 7, a court upheld the decision to fine her.")
+    assert first_parties(events, mentions, lambda e: e.type == "appeal") == ["Mira Talbot"]

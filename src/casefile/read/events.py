@@ -870,8 +870,10 @@ def _person_of_noun(d: _Doc, t: Token, depth: int = 1) -> Token | None:
                 found = _person_of_noun(d, c, depth - 1)
                 if found is not None and _somebody(d, found):  # not "a term on charges": things
                     return found
-        for v in g.children(t, "relative_clause"):  # "upheld the ruling that sentenced X": whom it befell
-            for c in g.children(v, "object", "passive_subject"):
+        # "upheld the ruling that sentenced X", "the decision to fine her": whom it befell
+        for v in [*g.children(t, "relative_clause", "noun_clause"),
+                  *(c for c in g.children(t, "nominal_modifier") if c.pos_ == "VERB")]:
+            for c in g.children(v, "object", "indirect_object", "passive_subject"):
                 if _somebody(d, c):
                     return c
     return None
@@ -2119,7 +2121,8 @@ def _event(d: _Doc, t: Token, rule: Rule, etype: EventType, si: int, sent: Span,
     if duration and etype == "detention" and _perfect_state(d, t):
         duration = None  # "has been detained for seven years": the time held so far, not a term
     units = compiled(code, t.doc.vocab).term_verbs.get(d.lemma(t), frozenset())
-    if etype == "detention" and duration and t.pos_ in ("VERB", "NOUN") and any(u in duration for u in units):
+    if etype == "detention" and duration and t.pos_ in ("VERB", "NOUN") and any(u in duration for u in units) \
+            and not any(d.has(x, "pretrial") for x in sent):
         # "jailed for 25 years", "арестовал на 15 суток", "назначил пять суток ареста": the term a court gave
         etype = "sentence"
     end_span = _nearest(d, t, [s for s in ends if not _owned_by_other(d, t, s, triggers)]) \

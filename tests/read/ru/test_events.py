@@ -786,3 +786,8 @@ def test_custody_a_court_orders_is_marked_as_ordered(read_ru):
     a = read_ru("Ивана Лесных задержали 3 мая. Четвертого мая суд арестовал его на два месяца.")
     assert [(e.date, e.ordered) for e in a.events if e.type == "detention"] == [("2023-05-03", False),
                                                                                 ("2023-05-04", True)]
+
+
+def test_a_decision_upheld_is_the_appeal_of_whom_it_fined(read_ru):
+    a = read_ru("7 мая суд оставил в силе решение оштрафовать Ивана Лесных на 45 тысяч рублей.")
+    assert first_parties(a, lambda e: e.type == "appeal") == ["Ивана Лесных"]
