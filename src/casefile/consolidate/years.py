@@ -45,7 +45,7 @@ def _derived(em: EventMention) -> bool:
 
 def _acts(analysis: DocAnalysis, of_mention: dict[str, str], derived_only: bool = False) -> list[_Act]:
     table = event_types()
-    out = []
+    out: list[_Act] = []
     for em in analysis.events:
         if derived_only and not _derived(em):
             continue
@@ -53,11 +53,18 @@ def _acts(analysis: DocAnalysis, of_mention: dict[str, str], derived_only: bool 
         date = parse_iso(em.date)
         if spec is None or spec.stage is None or date is None or date.year is None:
             continue
-        for mid, role in em.participants:
-            person = of_mention.get(mid)
-            if role == "subject" and person is not None:
-                out.append(_Act(person, spec.stage, date))
+        people = [p for mid, role in em.participants if role == "subject" and (p := of_mention.get(mid))]
+        # (an act told with no one named, "the court passed the verdict on 12 January", is taken as
+        # of whoever the report's other acts are: `ANYONE`)
+        out.extend(_Act(person, spec.stage, date) for person in people or [ANYONE])
     return out
+
+
+ANYONE = ""  # the person of an act its report names no one for
+
+
+def _same(a: str, b: str) -> bool:
+    return a == b or ANYONE in (a, b)
 
 
 def _earliest(d: PartialDate) -> tuple[int, int, int]:
@@ -68,20 +75,46 @@ def _latest(d: PartialDate) -> tuple[int, int, int]:
     return (d.year or 0, d.month or 12, d.day or 31)
 
 
-def _out_of_order(acts: list[_Act], firm: list[_Act]) -> bool:
-    """Some act comes, for its person, before every firmly dated act of an earlier stage,
-    while that person has firmly dated acts of an earlier stage and none of this stage or a
-    later one on or before it (a verdict in an earlier case leaves the order open)."""
+def _out_of_order(acts: list[_Act], firm: list[_Act], own: list[_Act] | None = None) -> bool:
+    """Some act comes, for its person, before every firmly dated act of an earlier stage (or
+    every earlier-stage act its own report tells, `own`), while that person has such acts and no
+    firmly dated act of this stage or a later one on or before it (a verdict in an earlier case
+    leaves the order open)."""
     for a in acts:
         # a year alone orders nothing within that year
-        earlier = [f for f in firm if f.person == a.person and f.stage < a.stage and f.date.month is not None]
+        earlier = [f for f in [*firm, *(own or [])]
+                   if _same(f.person, a.person) and f.stage < a.stage and f.date.month is not None]
         if not earlier:
             continue
         before = all(_latest(a.date) < _earliest(f.date) for f in earlier)
-        if before and not any(f.person == a.person and f.stage >= a.stage and _earliest(f.date) <= _latest(a.date)
+        # (a year alone is on or before the act only when all of it is)
+        if before and not any(_same(f.person, a.person) and f.stage >= a.stage
+                              and (_earliest(f.date) if f.date.month else _latest(f.date)) <= _latest(a.date)
                               for f in firm):
             return True
     return False
+
+
+def _by(d: PartialDate, until: tuple[int, int, int]) -> PartialDate:
+    """A day or month whose year was guessed, in the latest year that puts it on or before `until`."""
+    year = until[0] - ((d.month or 1, d.day or 1) > until[1:])
+    return d.with_year(year)
+
+
+def _moved_on(acts: list[_Act], firm: list[_Act], reach: int) -> tuple[int, int, int] | None:
+    """The earliest day of writing, after the one guessed, from which the report's days and months
+    (each in the latest year not after it) keep the order of a prosecution, against the bundle's
+    firmly dated acts and among the report's own ("sentenced on 12 January" in a report that
+    recalls the arrest "on 29 May" was written the next January); None when no such day lies
+    within the years the bundle reaches."""
+    now = max(_earliest(x.date) for x in acts)
+    days = sorted({(y, x.date.month or 1, x.date.day or 1) for x in acts
+                   for y in range(min(x.date.year or reach for x in acts), reach + 1)})
+    for until in (u for u in days if u > now):
+        later = [_Act(x.person, x.stage, _by(x.date, until)) for x in acts]
+        if not _out_of_order(later, firm, later):
+            return until
+    return None
 
 
 def _shift(d: str | None, years: int) -> str | None:
@@ -111,42 +144,39 @@ def move_guessed_years(sources: list[Source], analyses: list[DocAnalysis],
     # the years the bundle reaches: a report is not moved past the latest of them
     reach = max((d.year for a in analyses for em in a.events if (d := parse_iso(em.date)) and d.year), default=0)
     reach = max([reach, *(int(s.published[:4]) for s in sources if s.published and s.id not in guessed)])
-    moved: dict[str, int] = {}
+    moved: dict[str, tuple[int, int, int]] = {}
     for sid in sorted(guessed):
         a = by_source.get(sid)
         if a is None:
             continue
         acts = _acts(a, of_mention, derived_only=True)
-        if not acts or not _out_of_order(acts, firm):
+        if not acts or not _out_of_order(acts, firm, acts):
             continue
-        # the fewest years that restore the order, within the years the bundle reaches
-        for k in range(1, reach - min(x.date.year or reach for x in acts) + 1):
-            later = [_Act(x.person, x.stage, x.date.with_year((x.date.year or 0) + k)) for x in acts]
-            if max(x.date.year or 0 for x in later) > reach:
-                break
-            if not _out_of_order(later, firm):
-                moved[sid] = k
-                break
+        until = _moved_on(acts, firm, reach)
+        if until is not None:
+            moved[sid] = until
     if not moved:
         return sources, analyses
     new_analyses = []
     for a in analyses:
         if a.source in moved:
-            k = moved[a.source]
-            a = a.model_copy(update={"events": [_moved(em, k) if _derived(em) else em for em in a.events]})
+            until = moved[a.source]
+            a = a.model_copy(update={"events": [_moved(em, until) if _derived(em) else em for em in a.events]})
         new_analyses.append(a)
     new_sources = []
     for s in sources:
         if s.id in moved:
-            published = _shift(s.published, moved[s.id])
-            if _YEAR.search(s.text):
-                # it writes some years: its date is the latest of its own and its moved acts'
-                told = [d for em in next(a for a in new_analyses if a.source == s.id).events
-                        if _derived(em) and (d := parse_iso(em.date)) and d.year and d.month]
-                latest = max(told, key=_latest, default=None)
-                old = parse_iso(s.published)
-                published = s.published if latest is None or old is None or _latest(latest) <= _latest(old) \
-                    else f"{latest.year:04d}-{latest.month:02d}"
+            # its date: the month of its latest moved act, or its own moved on with them (when it
+            # writes no year of its own) if that is later
+            told = [d for em in next(a for a in new_analyses if a.source == s.id).events
+                    if _derived(em) and (d := parse_iso(em.date)) and d.year and d.month]
+            own = parse_iso(s.published)
+            if own is not None and own.year and not _YEAR.search(s.text):
+                own = _by(own, moved[s.id])
+            dates = [*told, *([own] if own is not None and own.year else [])]
+            latest = max(dates, key=_latest, default=None)
+            published = s.published if latest is None else (
+                latest.iso() if latest is own else f"{latest.year:04d}-{latest.month:02d}")
             s = s.model_copy(update={"published": published, "warnings": [*s.warnings, (
                 f"the year guessed for this report from its bundle put an act before the arrest or charge "
                 f"it follows; moved on to {published[:4] if published else '?'}: a guess, check it")]})
@@ -154,5 +184,12 @@ def move_guessed_years(sources: list[Source], analyses: list[DocAnalysis],
     return new_sources, new_analyses
 
 
-def _moved(em: EventMention, years: int) -> EventMention:
-    return em.model_copy(update={"date": _shift(em.date, years), "end_date": _shift(em.end_date, years)})
+def _moved(em: EventMention, until: tuple[int, int, int]) -> EventMention:
+    """An act whose year came from the guess, put in the latest year not after `until`; the end of
+    its term as far on as its start."""
+    start, end = parse_iso(em.date), parse_iso(em.end_date)
+    if start is None or start.year is None:
+        return em
+    new = _by(start, until)
+    years = (new.year or 0) - start.year
+    return em.model_copy(update={"date": new.iso(), "end_date": _shift(em.end_date, years) if end else em.end_date})
