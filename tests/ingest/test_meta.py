@@ -579,3 +579,15 @@ def test_a_bundle_year_moves_on_to_the_one_a_weekday_fits():
              "S2": "Mira Talbot was sentenced on Friday, 30 August, after her arrest on 2 May."}
     got = yearless_dates({"S1": "2023-05-03", "S2": None}, {"S2"}, texts, today=date(2026, 1, 1))
     assert got["S2"][0] == "2024-08"  # 30 August was a Friday in 2024, not in 2023
+
+
+@pytest.mark.parametrize(("line", "iso", "outlet"), [
+    ("Velbrod / 23.10.17 / Examplepress: The appeal court rejected the complaint of Mira Talbot.", "2017-10-23",
+     "Examplepress"),
+    ("Velbrod / 05/31/17/Examplepress: The district court chose a preventive measure.", "2017-05-31", "Examplepress"),
+    ("Велброд / 12.03.21 / Примерпресс: суд арестовал Ивана Лесных.", "2021-03-12", "Примерпресс"),
+    ("Velbrod / 03/05/17 / Examplepress: either order, no date.", None, "Examplepress"),
+])
+def test_an_agency_dateline_set_off_by_slashes(line, iso, outlet):
+    assert dateline_date("Headline of the report\n\n" + line)[0] == iso
+    assert infer_outlet("Headline of the report\n\n" + line) == outlet

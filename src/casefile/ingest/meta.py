@@ -578,6 +578,33 @@ def _dateline(line: str, dates: list[DateSpan]) -> tuple[str | None, tuple[int, 
     return None, (month, day)
 
 
+# an agency's dateline with the parts set off by slashes and a numeric date, its year perhaps in
+# two digits: "Place / 23.10.17 / Agency:", "Place / 05/31/17/Agency:"
+_SLASH_DATELINE = re.compile(
+    r"^[A-ZА-ЯЁ][^\W\d_][^\W\d_ .'’-]*(?:[ -][^\W\d_]+){0,2}\s*/\s*"
+    r"(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})\s*/\s*"
+    r"[^\W\d_][\w.&-]*(?:\s[\w.&-]+){0,2}\s*[:—–-]")
+
+
+def _slash_dateline(line: str) -> str | None:
+    """The date of an agency's slash-set dateline (`_SLASH_DATELINE`): a part over 12 is the day;
+    with dots, the day comes first; a two-digit year is of this century."""
+    m = _SLASH_DATELINE.match(line)
+    if m is None:
+        return None
+    a, b, y = int(m.group("a")), int(m.group("b")), int(m.group("y"))
+    y += 2000 if y < 100 else 0
+    if b > 12 >= a:
+        a, b = b, a
+    elif m.group("sep") == "/" and not a > 12 >= b:
+        return None  # "03/05/17": either order
+    try:
+        iso = date(y, b, a).isoformat()
+    except ValueError:
+        return None
+    return iso if _valid(iso) else None
+
+
 # the page's own address on a line of its own (as a scraper writes it, bare or after a label):
 # a date in its path ("/2024/08/30/", "/30/08/2024/", "/2024-08-30-", "/20240830/")
 _OWN_URL = re.compile(r"^\s*(?:[^\W\d]+\s*:\s*)?(https?://[^\s<>\"']+)\s*$", re.I)
@@ -624,7 +651,7 @@ def dateline_date(raw: str) -> tuple[str | None, tuple[int, int] | None]:
             iso = _ISO.search(line)
             if iso and _valid(iso.group(0)):
                 return iso.group(0), None
-        numeric = _numeric_line_date(line)
+        numeric = _numeric_line_date(line) or _slash_dateline(line)
         if numeric:
             return numeric, None
         label = _label().match(line)
