@@ -591,3 +591,19 @@ def test_a_bundle_year_moves_on_to_the_one_a_weekday_fits():
 def test_an_agency_dateline_set_off_by_slashes(line, iso, outlet):
     assert dateline_date("Headline of the report\n\n" + line)[0] == iso
     assert infer_outlet("Headline of the report\n\n" + line) == outlet
+
+
+@pytest.mark.parametrize(("text", "language", "outlet"), [
+    ('Court keeps Mira Talbot in custody\n\nOn May 3 the court refused to release Mira Talbot, her lawyer told '
+     'the "Example Daily" correspondent.', "en", "Example Daily"),
+    ("Суд оставил Ивана Лесных под стражей\n\n3 мая суд отказался освободить Ивана Лесных, рассказал "
+     "корреспонденту «Кавказского узла» его адвокат.", "ru", "Кавказский узел"),
+])
+def test_a_source_speaking_to_the_outlet_s_own_correspondent_names_it(text, language, outlet):
+    assert infer_outlet(text, language) == outlet
+
+
+def test_a_known_russian_name_is_found_with_its_fleeting_vowel_dropped():
+    from casefile.ingest import outlets as known
+
+    assert known.lookup("Кавказского узла") is known.lookup("Кавказский узел") is not None

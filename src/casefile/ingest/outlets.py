@@ -55,12 +55,18 @@ def _norm(name: str) -> str:
     return name.casefold()
 
 
+_FLEETING = re.compile(r"[^аеёиоуыэюяй][еёо][^аеёиоуыэюяйь]$")  # "узел", "огонёк"
+
+
 def _word_parts(word: str) -> tuple[str, str]:
     """A word of a name as (stem, ending regex): a Cyrillic word of four letters or more takes
     case endings ("Медиазона" -> "Медиазон" + up to three letters); other words are as written."""
     if _CYR.search(word) and len(word) >= 4 and word.isalpha():
         low = word.lower()
         stem = _ADJ_END.sub("", low) if len(low) >= 5 and _ADJ_END.search(low) else _VOWEL_END.sub("", low)
+        if len(stem) >= 4 and stem == low and _FLEETING.search(low):
+            # a vowel that drops in the other cases ("узел" -> "узла", "огонёк" -> "огонька")
+            return word[: len(stem) - 2], "[еёо]?" + re.escape(low[-1]) + "[а-яё]{0,3}"
         if len(stem) >= 3:
             return word[: len(stem)], "[а-яё]{0,3}"
     return word, ""
