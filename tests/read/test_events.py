@@ -1215,3 +1215,15 @@ def test_a_term_of_custody_pending_trial_is_no_sentence():
 def test_a_decision_upheld_is_the_appeal_of_whom_it_fined():
     events, mentions = read("Mira Talbot is a reporter. On August 7, a court upheld the decision to fine her.")
     assert first_parties(events, mentions, lambda e: e.type == "appeal") == ["Mira Talbot"]
+
+
+def test_a_ban_on_working_given_with_the_sentence_is_an_act():
+    events, _ = read("On May 3 the court sentenced Mira Talbot to five years in prison and a three-year ban on "
+                     "working as a journalist.")
+    assert [e.duration for e in events if e.type == "activity_ban"] == ["P3Y"]
+    events, _ = read("On May 3 the city's ban on smoking in bars took effect.")
+    assert events == []
+    # others' ban, told with their sentence, is theirs too
+    events, _ = read("On May 3 a court sentenced four students to two years of community service as well as a "
+                     "three-year ban on administering websites.")
+    assert [e for e in events if e.type == "activity_ban"] == []

@@ -822,7 +822,11 @@ def _fallback_person(d: _Doc, t: Token, rule: Rule) -> Token | None:
 
 
 def _clause_person(d: _Doc, t: Token) -> Token | None:
-    """The person of the clause a noun act's phrase hangs on: its object, else its subject."""
+    """The person of the clause a noun act's phrase hangs on: its object, else its subject. A
+    noun coordinated with another hangs where that one does ("sentenced X to five years and a
+    three-year ban")."""
+    while d.g.is_(t, "conjunct") and t.head.pos_ in ("NOUN", "PROPN") and t.head.i != t.i:
+        t = t.head
     if d.g.preposition_of(t) is None:
         return None
     v = d.g.governor(t)
@@ -849,8 +853,8 @@ def _person_of_noun(d: _Doc, t: Token, depth: int = 1) -> Token | None:
             return c
     for p, o in g.prepositional(t):
         if d.has(p, "person_prepositions") and (_is_others(d, o) or not _is_nobody(d, o)) \
-                and o.ent_type_ not in NOT_PEOPLE:
-            return o  # "the detention of a million ...", "charges against him"
+                and o.ent_type_ not in NOT_PEOPLE and o.pos_ not in ("VERB", "AUX"):
+            return o  # "the detention of a million ...", "charges against him" (not "a ban on administering")
         if d.has(p, "recipient_prepositions") and _somebody(d, o) and o.ent_type_ not in NOT_PEOPLE:
             return o  # "a sentence of six years for X", "handed a six-year sentence to X"
         if d.has(o, "relation_nouns"):  # "в отношении Ильи Петрова": with respect to whom
@@ -2046,6 +2050,12 @@ def _event(d: _Doc, t: Token, rule: Rule, etype: EventType, si: int, sent: Span,
         # "her lawyer appealed the verdict": the act a lawyer does for a client is the client's
         person = _client_of(d, t, person) or person
     guessed = person is None
+    if person is None and worded and noun:
+        # a noun act in its own words on another's clause is theirs ("sentenced four students to
+        # two years and a three-year ban on ...")
+        theirs = _clause_person(d, t)
+        if theirs is not None and _is_others(d, theirs) and not (_plural(theirs) and _name_of(d, theirs)):
+            return _drop(t, "a worded noun act on the clause of people who are not the case's")
     if person is None and not rule.undated_ok and not worded and rule.person != "none":
         # a verb's person the parse lost; a noun's only in a phrase on its clause ("незадолго до
         # освобождения её перевели": the clause's person), not anyone named before it

@@ -214,7 +214,9 @@ def is_state(t: Token, code: str) -> bool:
     if state and _has_morph(t, state) and not _has_morph(t, cues("state_unless_morph")):
         return True
     endings = _endings(code)
-    return endings is not None and t.pos_ in ("ADJ", "PROPN", "NOUN") and bool(endings.search(t.lower_))
+    # (a noun only when its lemma is a participle too: "осужденном", not "запретом", "арестом")
+    return endings is not None and t.pos_ in ("ADJ", "PROPN", "NOUN") and bool(endings.search(t.lower_)) \
+        and (t.pos_ != "NOUN" or bool(endings.search(t.lemma_.lower())))
 
 
 @cache

@@ -791,3 +791,14 @@ def test_custody_a_court_orders_is_marked_as_ordered(read_ru):
 def test_a_decision_upheld_is_the_appeal_of_whom_it_fined(read_ru):
     a = read_ru("7 мая суд оставил в силе решение оштрафовать Ивана Лесных на 45 тысяч рублей.")
     assert first_parties(a, lambda e: e.type == "appeal") == ["Ивана Лесных"]
+
+
+@pytest.mark.parametrize(("text", "term"), [
+    ("Суд приговорил Ивана Лесных к пяти годам колонии с запретом на журналистскую деятельность на три года.", "P3Y"),
+    ("Суд приговорил Ивана Лесных к пяти годам колонии с четырехлетним запретом на профессию.", "P4Y"),
+    ("Суд приговорил Ивана Лесных к 5,5 годам колонии и 2,5 годам запрета на профессию.", "P2Y6M"),
+])
+def test_a_ban_given_with_the_sentence_in_the_instrumental_is_an_act(read_ru, text, term):
+    a = read_ru(text)
+    assert [e.duration for e in a.events if e.type == "activity_ban"] == [term]
+    assert [e.duration for e in a.events if e.type == "sentence"] != []
