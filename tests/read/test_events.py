@@ -1227,3 +1227,15 @@ def test_a_ban_on_working_given_with_the_sentence_is_an_act():
     events, _ = read("On May 3 a court sentenced four students to two years of community service as well as a "
                      "three-year ban on administering websites.")
     assert [e for e in events if e.type == "activity_ban"] == []
+
+
+def test_who_died_is_the_subject_of_die():
+    events, mentions = read("Mira Talbot and Oren Valsky were sentenced to five years in 2019. Valsky died in "
+                            "custody on May 3, his lawyer said.")
+    assert first_parties(events, mentions, lambda e: e.type == "death") == ["Valsky"]
+
+
+def test_a_sentence_that_looks_back_is_not_dated_by_the_report():
+    events, _ = read("Previously, political prisoners Oren Valsky and John Smith served their sentences in this "
+                     "colony.")
+    assert [e.date for e in events if e.type == "sentence"] == [None]

@@ -802,3 +802,9 @@ def test_a_ban_given_with_the_sentence_in_the_instrumental_is_an_act(read_ru, te
     a = read_ru(text)
     assert [e.duration for e in a.events if e.type == "activity_ban"] == [term]
     assert [e.duration for e in a.events if e.type == "sentence"] != []
+
+
+def test_who_died_is_the_subject(read_ru):
+    a = read_ru("Анну Лесных и Ивана Кудеина осудили на пять лет в 2019 году. Кудеин умер в колонии 3 мая, "
+                "сообщил его адвокат.")
+    assert first_parties(a, lambda e: e.type == "death") == ["Кудеин"]
