@@ -313,3 +313,17 @@ def test_a_source_that_tells_both_days_tells_two_acts_and_a_week_apart_is_two():
     assert sorted((e.date, sorted(x.date for x in e.evidence)) for e in events) == [
         ("2021-07-02", ["2021-07-02", "2021-07-02"]), ("2021-07-04", ["2021-07-04"])]
     assert len(merge(em("S1", "detention", "2021-07-02"), em("S2", "detention", "2021-07-09"))) == 2
+
+
+def test_custody_held_since_its_order_is_the_arrest_a_day_before_not_a_conflict(tmp_path):
+    from casefile.pipeline import build_case
+
+    (tmp_path / "a.txt").write_text("Published: 20 April 2022\n\nPolice detained the journalist Ann Lee in Tbilisi "
+                                    "on 13 April 2022, her lawyer said.\n")
+    (tmp_path / "b.txt").write_text("Published: 2 May 2022\n\nThe journalist Ann Lee has been held in custody since "
+                                    "14 April 2022, her lawyer said.\n")
+    (tmp_path / "c.txt").write_text("Опубликовано: 3 мая 2022\n\nЖурналистка Энн Ли находится в СИЗО с 14 апреля "
+                                    "2022 года, сообщил ее адвокат.\n")
+    cf = build_case([tmp_path]).casefile
+    assert [(v.date, len(v.evidence)) for v in cf.events if v.type == "detention"][:1] == [("2022-04-13", 2)]
+    assert cf.conflicts == []

@@ -97,6 +97,7 @@ class Rule:
     in_sentence: tuple[frozenset[str], ...]
     not_in_sentence: frozenset[str]
     person_only: bool
+    lags: bool  # the day given may come some days after the act (custody held since its order)
 
     @property
     def type(self) -> EventType:
@@ -154,6 +155,7 @@ def _compile(code: str, vocab: Vocab) -> ActRules:
             not_under=_as_set(r.get("not_under")), by=r.get("by"), with_act=_as_set(r.get("with_act")),
             in_sentence=tuple(_as_set(w) for w in (r.get("in_sentence") or [])),
             not_in_sentence=_as_set(r.get("not_in_sentence")), person_only=bool(r.get("person_only")),
+            lags=bool(r.get("lags")),
         ))
     near, near_without = Near.of(data.get("near")), Near.of(data.get("near_without"))
     # Two matchers serve every rule: the Matcher finds any word a rule starts from, the
@@ -1733,7 +1735,7 @@ def _acts(d: _Doc, t: Token, rule: Rule, etype: EventType, si: int, sent: Span,
                 em.model_copy(update={"date": None, "date_precision": "unknown", "by_report": False,
                                       "duration": None})]
     hearing = _hearing_of(d, t, em)
-    if hearing and etype in _types().in_session_with_term() and etype not in _types().in_session():
+    if rule.lags or (hearing and etype in _types().in_session_with_term() and etype not in _types().in_session()):
         em = em.model_copy(update={"ordered": True})
     if not rule.reduces:
         return [em, *hearing, *_term_of_verdict(d, t, rule, em, sent)]
