@@ -81,25 +81,26 @@ def test_a_guess_two_years_early_moves_by_the_fewest_years_that_fit():
     assert [e.date for e in new_analyses[1].events] == ["2031-09-03", "2031-09-03"]
 
 
+def _own_order(arrest: str, verdict: str):
+    """A bundle whose second report, dated by guess, tells an arrest and a verdict with no year."""
+    sources = [Source(id="S1", file="a.txt", text="later", published="2032-06-01", published_basis="dateline"),
+               Source(id="S2", file="b.txt", text="Arrested, then sentenced.", published="2031-05",
+                      published_basis="content")]
+    analyses = [DocAnalysis(source="S1", language="en", events=[]),
+                DocAnalysis(source="S2", language="en", events=[em("S2", "detention", arrest),
+                                                               em("S2", "conviction", verdict)])]
+    return sources, analyses
+
+
 def test_a_report_whose_verdict_would_come_before_its_own_arrest_was_written_the_next_year():
     # "sentenced on 12 January" in a report that also recalls the arrest "on 29 May": the verdict
     # is the next January's, the arrest keeps its year, and the report is of that January
-    sources = [Source(id="S1", file="a.txt", text="later", published="2032-06-01", published_basis="dateline"),
-               Source(id="S2", file="b.txt", text="Arrested on 29 May; sentenced on 12 January.",
-                      published="2031-05", published_basis="content")]
-    analyses = [DocAnalysis(source="S1", language="en", events=[]),
-                DocAnalysis(source="S2", language="en", events=[em("S2", "detention", "2031-05-29"),
-                                                               em("S2", "conviction", "2031-01-12")])]
+    sources, analyses = _own_order("2031-05-29", "2031-01-12")
     new_sources, new_analyses = move_guessed_years(sources, analyses, OF_MENTION)
     assert [e.date for e in new_analyses[1].events] == ["2031-05-29", "2032-01-12"]
     assert new_sources[1].published == "2032-01"
 
 
 def test_a_report_whose_acts_keep_their_order_is_left_alone():
-    sources = [Source(id="S1", file="a.txt", text="later", published="2032-06-01", published_basis="dateline"),
-               Source(id="S2", file="b.txt", text="Arrested on 12 January; sentenced on 29 May.",
-                      published="2031-05", published_basis="content")]
-    analyses = [DocAnalysis(source="S1", language="en", events=[]),
-                DocAnalysis(source="S2", language="en", events=[em("S2", "detention", "2031-01-12"),
-                                                               em("S2", "conviction", "2031-05-29")])]
+    sources, analyses = _own_order("2031-01-12", "2031-05-29")
     assert move_guessed_years(sources, analyses, OF_MENTION) == (sources, analyses)

@@ -7,8 +7,9 @@ verdict "on 6 September" then lands a year (or more) before the arrest it ends. 
 prosecution is a fact of the domain (the event-type table's `stage`: a person is detained or
 charged before being convicted, convicted before appealing), so a guessed year that puts a
 person's later-stage act before every act of an earlier stage of that person, as the rest of
-the bundle dates them, is moved on by the fewest years that fit, within the years the bundle
-reaches, and the report says so.
+the bundle dates them (or as the report itself dates them), was written later: each of its days
+and months is put in the latest year not after the earliest day of writing that restores the
+order, within the years the bundle reaches, and the report says so.
 """
 
 from __future__ import annotations
@@ -108,8 +109,8 @@ def _moved_on(acts: list[_Act], firm: list[_Act], reach: int) -> tuple[int, int,
     recalls the arrest "on 29 May" was written the next January); None when no such day lies
     within the years the bundle reaches."""
     now = max(_earliest(x.date) for x in acts)
-    days = sorted({(y, x.date.month or 1, x.date.day or 1) for x in acts
-                   for y in range(min(x.date.year or reach for x in acts), reach + 1)})
+    first = min(x.date.year or reach for x in acts)
+    days = sorted({(y, x.date.month or 1, x.date.day or 1) for x in acts for y in range(first, reach + 1)})
     for until in (u for u in days if u > now):
         later = [_Act(x.person, x.stage, _by(x.date, until)) for x in acts]
         if not _out_of_order(later, firm, later):
