@@ -1239,3 +1239,11 @@ def test_a_sentence_that_looks_back_is_not_dated_by_the_report():
     events, _ = read("Previously, political prisoners Oren Valsky and John Smith served their sentences in this "
                      "colony.")
     assert [e.date for e in events if e.type == "sentence"] == [None]
+
+
+def test_an_act_told_as_possible_with_can_is_no_act_but_cannot_leave_is_a_ban():
+    events, _ = read('Mira Talbot was sentenced to six years on May 14. "You can arrest us, but others will '
+                     'continue," she said.')
+    assert [e.type for e in events if e.type in ("detention", "death")] == []
+    events, _ = read("On May 3 a court ruled that Mira Talbot cannot leave the country.")
+    assert [e.type for e in events if e.type == "travel_ban"] == ["travel_ban"]

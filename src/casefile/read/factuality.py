@@ -116,7 +116,9 @@ def unreal(t: Token, code: str, *, negative: bool = False, outcome_type: bool = 
             return True  # "to secure her release": worked for, not done
         if any(cues.has(c, "irrealis_modifiers") for c in kids(t) if g.is_(c, "adjective", "compound", "adverb")):
             return True  # "pending trial", "a possible sentence"
-    modals = cues("modals")
+    # a modal of ability ("can") makes an act unreal ("you can arrest us"), but not one whose
+    # meaning is its negation: "cannot leave the country" is a travel ban
+    modals = cues("modals") | (frozenset() if negative else cues("ability_modals"))
     if any(g.is_(c, "auxiliary") and c.lower_ in modals for a in shared for c in kids(a)):
         return True
     for k, a in enumerate(chain[:MODAL_DEPTH]):

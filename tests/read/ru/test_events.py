@@ -808,3 +808,8 @@ def test_who_died_is_the_subject(read_ru):
     a = read_ru("Анну Лесных и Ивана Кудеина осудили на пять лет в 2019 году. Кудеин умер в колонии 3 мая, "
                 "сообщил его адвокат.")
     assert first_parties(a, lambda e: e.type == "death") == ["Кудеин"]
+
+
+def test_an_act_told_as_possible_is_no_act(read_ru):
+    a = read_ru("Ивана Лесных осудили 14 мая. «Вы можете арестовать нас, но другие продолжат», — сказал он.")
+    assert "detention" not in [t for t, _ in events(a)]
