@@ -1247,3 +1247,11 @@ def test_an_act_told_as_possible_with_can_is_no_act_but_cannot_leave_is_a_ban():
     assert [e.type for e in events if e.type in ("detention", "death")] == []
     events, _ = read("On May 3 a court ruled that Mira Talbot cannot leave the country.")
     assert [e.type for e in events if e.type == "travel_ban"] == ["travel_ban"]
+
+
+def test_a_term_served_is_no_sentence_on_the_day_of_release():
+    events, _ = read("On August 29, 2019, the journalist Mira Talbot was released from prison after serving five "
+                     "years on charges of hooliganism.")
+    assert [(e.type, e.date) for e in events if e.type in ("release", "sentence", "hearing")] == [
+        ("release", "2019-08-29"), ("sentence", None)]
+    assert one(events, "sentence").duration == "P5Y"

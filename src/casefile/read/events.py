@@ -98,6 +98,7 @@ class Rule:
     not_in_sentence: frozenset[str]
     person_only: bool
     lags: bool  # the day given may come some days after the act (custody held since its order)
+    state: bool  # the act told as a state it left ("serving five years"): no day of its own
 
     @property
     def type(self) -> EventType:
@@ -155,7 +156,7 @@ def _compile(code: str, vocab: Vocab) -> ActRules:
             not_under=_as_set(r.get("not_under")), by=r.get("by"), with_act=_as_set(r.get("with_act")),
             in_sentence=tuple(_as_set(w) for w in (r.get("in_sentence") or [])),
             not_in_sentence=_as_set(r.get("not_in_sentence")), person_only=bool(r.get("person_only")),
-            lags=bool(r.get("lags")),
+            lags=bool(r.get("lags")), state=bool(r.get("state")),
         ))
     near, near_without = Near.of(data.get("near")), Near.of(data.get("near_without"))
     # Two matchers serve every rule: the Matcher finds any word a rule starts from, the
@@ -1728,6 +1729,11 @@ def _acts(d: _Doc, t: Token, rule: Rule, etype: EventType, si: int, sent: Span,
     em = _event(d, t, rule, etype, si, sent, points, triggers)
     if em is None:
         return []
+    if rule.state:
+        # "released after serving five years": the term, told by the state it put the person in,
+        # not a sentence passed on the day the sentence is dated (nor on its neighbour's day)
+        d.own_time_unknown.add((em.start, etype))
+        return [em.model_copy(update={"date": None, "date_precision": "unknown", "by_report": False})]
     if etype in _types().in_session_with_term() and _extended(d, t):
         # "a court extended her detention until July 1": that day's session; the custody goes
         # on from whenever it began (undated, it joins the act the case has)

@@ -813,3 +813,8 @@ def test_who_died_is_the_subject(read_ru):
 def test_an_act_told_as_possible_is_no_act(read_ru):
     a = read_ru("Ивана Лесных осудили 14 мая. «Вы можете арестовать нас, но другие продолжат», — сказал он.")
     assert "detention" not in [t for t, _ in events(a)]
+
+
+def test_a_term_served_is_no_sentence_on_the_day_of_release(read_ru):
+    a = read_ru("14 мая Ивана Лесных освободили из колонии, где он отбывал шесть лет по обвинению в хулиганстве.")
+    assert events(a) == [("release", "2023-05-14")]
