@@ -607,3 +607,14 @@ def test_a_known_russian_name_is_found_with_its_fleeting_vowel_dropped():
     from casefile.ingest import outlets as known
 
     assert known.lookup("Кавказского узла") is known.lookup("Кавказский узел") is not None
+
+
+@pytest.mark.parametrize(("text", "outlet"), [
+    ("Суд над Иваном Лесных\n\nНакануне приговора «Медиазона» кратко рассказывает о деле Ивана Лесных.", "Медиазона"),
+    ("Суд над Иваном Лесных\n\nНастоящее Время рассказывает о деле Ивана Лесных, которого судят в Велброде.",
+     "Настоящее Время"),
+    ("Суд над Иваном Лесных\n\nСайт «Спектра» доступен в России через VPN.\n\nСуд арестовал Ивана Лесных.", "Спектр"),
+    ("Суд над Иваном Лесных\n\nКак рассказывает о деле Ивана Лесных «Медиазона», суд отказал.", None),
+])
+def test_a_russian_outlet_introducing_its_own_account_names_itself(text, outlet):
+    assert infer_outlet(text, "ru") == outlet
