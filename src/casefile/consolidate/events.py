@@ -375,9 +375,7 @@ def _home(it: _Item, same: list[_Cluster], anchors: list[PartialDate]) -> _Clust
         if it.date in own:
             fits.append((0, c))
             continue
-        tolerance = 0 if own and it.date.precision == "day" else (
-            ONE_DAY if own or it.other_days_near or it.date.precision != "day" or cd.precision != "day"
-            else REPORTS_DIFFER_DAYS)
+        tolerance = _tolerance(it, cd, bool(own))
         if (_lagging(it) and _lags(it.date, cd)) or (all(_lagging(i) for i in c.items) and _lags(cd, it.date)):
             # told as news on the report's day, or custody a court ordered, the act stated (the
             # arrest made) a few days before
@@ -391,6 +389,18 @@ def _home(it: _Item, same: list[_Cluster], anchors: list[PartialDate]) -> _Clust
     if not fits:
         return None
     return min(fits, key=lambda f: (f[0], -_charge_fit(it, f[1]), -_told_alike(it, f[1]), -len(f[1].sources())))[1]
+
+
+def _tolerance(it: _Item, cd: PartialDate, its_source_tells_it: bool) -> int:
+    """Days an item's date may differ from a cluster's for one act: none where its own source
+    already tells that act on a day; a few where each of two sources tells one day of it
+    (`REPORTS_DIFFER_DAYS`); else one."""
+    assert it.date is not None
+    if its_source_tells_it:
+        return 0 if it.date.precision == "day" else ONE_DAY
+    if it.other_days_near or it.date.precision != "day" or cd.precision != "day":
+        return ONE_DAY
+    return REPORTS_DIFFER_DAYS
 
 
 def _lags(reported: PartialDate, stated: PartialDate) -> bool:

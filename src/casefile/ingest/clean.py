@@ -259,17 +259,15 @@ def _looks_headline(line: str) -> bool:
 
 WRAP_MAX = 110  # text wrapped at a fixed width has no line much longer than this
 WRAP_FULL = 0.75  # a line this near the width ran to the margin: its paragraph goes on
-
-
 WRAP_MIN_BREAKS = 3  # lines broken mid-sentence a text must have to be taken as wrapped
 
 
 def unwrap(lines: list[str], language: str = "en") -> list[str]:
     """Paragraphs of a hard-wrapped text (wire copy, e-mail, a PDF's lines) put back on one line
     each. A text is taken as wrapped when its lines keep under a narrow width, most run to it, and
-    many of those stop mid-sentence and go on in lower case; then a line that runs to the width goes on in the next one,
-    and a shorter one ends its paragraph (a line of page furniture stands alone). Other texts come
-    back unchanged."""
+    many of those stop mid-sentence and go on in lower case; then a line that runs to the width
+    goes on in the next one, and a shorter one ends its paragraph (a line of page furniture stands
+    alone). Other texts come back unchanged."""
     body = sorted(len(ln.rstrip()) for ln in lines if len(ln.strip()) >= 20)
     if len(body) < 5:
         return lines

@@ -188,17 +188,26 @@ def _month_table() -> tuple[tuple[str, int, str], ...]:
 
 
 @cache
-def _weekday_names() -> dict[str, int]:
-    """Full weekday names of the languages read (Monday = 0), with the forms dateparser lists
-    ("пятницу"); no two-letter abbreviation, which is as often a word."""
+def _weekday_forms() -> dict[str, int]:
+    """The weekday names and abbreviations of the languages read, with the forms dateparser
+    lists ("пятницу"), each with its day (Monday = 0)."""
     from dateparser.languages.loader import default_loader
 
     out: dict[str, int] = {}
     for lang in _month_locales():
         info = default_loader.get_locale(lang).info
         for k, key in enumerate(_WEEKDAY_KEYS):
-            out.update((n.lower(), k) for n in info.get(key, []) if len(n) >= 5)
+            out.update((n.lower(), k) for n in info.get(key, []) if len(n) >= 2 and not n.isdigit())
     return out
+
+
+WEEKDAY_NAME = 5  # letters of a full weekday name: a shorter abbreviation ("we", "sun") is as often a word
+
+
+@cache
+def _weekday_names() -> dict[str, int]:
+    """Full weekday names of the languages read (`_weekday_forms` without abbreviations)."""
+    return {n: k for n, k in _weekday_forms().items() if len(n) >= WEEKDAY_NAME}
 
 
 WEEKDAY_REACH = 14  # characters between a weekday and the day it names ("Thursday (29 January)")
@@ -231,14 +240,7 @@ def weekday_year(text: str, f: DateSpan, year: int, today: date | None = None) -
 @cache
 def _weekday() -> str:
     """The weekday names and abbreviations of the languages read, as one regex alternation."""
-    from dateparser.languages.loader import default_loader
-
-    names: set[str] = set()
-    for lang in _month_locales():
-        info = default_loader.get_locale(lang).info
-        for key in _WEEKDAY_KEYS:
-            names.update(n.lower() for n in info.get(key, []) if len(n) >= 2 and not n.isdigit())
-    return "|".join(re.escape(n) + r"\.?" for n in sorted(names, key=len, reverse=True))
+    return "|".join(re.escape(n) + r"\.?" for n in sorted(_weekday_forms(), key=len, reverse=True))
 
 
 def _common_prefix(words: list[str]) -> str:
@@ -428,6 +430,17 @@ def _trailing_ok(text: str) -> bool:
     return not rest.strip(_SEPARATORS)
 
 
+def _month_day(a: int, b: int, slashed: bool) -> tuple[int, int] | None:
+    """(month, day) of a numeric date's first two parts: a part over 12 is the day; else, with
+    dots or dashes, the day comes first ("11.14.2019" is month first, as some American pages print
+    it), and with slashes the order is unknown ("03/05/17": None)."""
+    if b > 12 >= a:
+        return a, b
+    if a > 12 >= b or not slashed:
+        return b, a
+    return None
+
+
 def _numeric_line_date(line: str) -> str | None:
     """A page's numeric date line: "12.06.2021, 15:29", "POLITICS | 11:35 / 28.01.2023",
     "08.07.2024 19:22 (updated 08.07.2024 at 19:36)", "Created: Thu, 17/02/2011 - 10:41".
@@ -435,18 +448,15 @@ def _numeric_line_date(line: str) -> str | None:
     and times is not a date line."""
     found: list[tuple[int, int, int, int, int]] = []  # start, end, year, month, day
     for m in (*_DOTTED.finditer(line), *_DASHED.finditer(line)):
-        a, b = int(m.group(1)), int(m.group(2))
-        if b > 12 >= a:  # "11.14.2019": month first, as some American pages print it
-            a, b = b, a
-        found.append((m.start(), m.end(), int(m.group(3)), b, a))
+        md = _month_day(int(m.group(1)), int(m.group(2)), slashed=False)
+        if md:
+            found.append((m.start(), m.end(), int(m.group(3)), *md))
     for m in _YEAR_FIRST.finditer(line):  # "2016.12.01", "2016/12/01"
         found.append((m.start(), m.end(), int(m.group(1)), int(m.group(2)), int(m.group(3))))
     for m in _SLASHED.finditer(line):
-        a, b = int(m.group(1)), int(m.group(2))
-        if a > 12 >= b:
-            found.append((m.start(), m.end(), int(m.group(3)), b, a))
-        elif b > 12 >= a:
-            found.append((m.start(), m.end(), int(m.group(3)), a, b))
+        md = _month_day(int(m.group(1)), int(m.group(2)), slashed=True)
+        if md:
+            found.append((m.start(), m.end(), int(m.group(3)), *md))
     if not found:
         return None
     found.sort()
@@ -587,19 +597,18 @@ _SLASH_DATELINE = re.compile(
 
 
 def _slash_dateline(line: str) -> str | None:
-    """The date of an agency's slash-set dateline (`_SLASH_DATELINE`): a part over 12 is the day;
-    with dots, the day comes first; a two-digit year is of this century."""
+    """The date of an agency's slash-set dateline (`_SLASH_DATELINE`), its parts read as a date
+    line's (`_month_day`); a two-digit year is of this century."""
     m = _SLASH_DATELINE.match(line)
     if m is None:
         return None
-    a, b, y = int(m.group("a")), int(m.group("b")), int(m.group("y"))
+    y = int(m.group("y"))
     y += 2000 if y < 100 else 0
-    if b > 12 >= a:
-        a, b = b, a
-    elif m.group("sep") == "/" and not a > 12 >= b:
-        return None  # "03/05/17": either order
+    md = _month_day(int(m.group("a")), int(m.group("b")), slashed=m.group("sep") == "/")
+    if md is None:
+        return None
     try:
-        iso = date(y, b, a).isoformat()
+        iso = date(y, *md).isoformat()
     except ValueError:
         return None
     return iso if _valid(iso) else None

@@ -1093,6 +1093,12 @@ def _is_others(d: _Doc, p: Token) -> bool:
     return p.pos_ in ("NOUN", "PROPN") and _plural(p) and not _own_word(d, p)
 
 
+def _unnamed_others(d: _Doc, p: Token) -> bool:
+    """People not the case's, unless a group whose names follow it ("detained the activists X
+    and Y": named people)."""
+    return _is_others(d, p) and not (_plural(p) and _name_of(d, p))
+
+
 def _someone_else(d: _Doc, p: Token) -> bool:
     """A person noun for someone the report brings in without a name ("the first activist who
     was convicted under it"), or that refers back to one ("... The activist was freed"), after
@@ -2062,14 +2068,13 @@ def _event(d: _Doc, t: Token, rule: Rule, etype: EventType, si: int, sent: Span,
         # a noun act in its own words on another's clause is theirs ("sentenced four students to
         # two years and a three-year ban on ...")
         theirs = _clause_person(d, t)
-        if theirs is not None and _is_others(d, theirs) and not (_plural(theirs) and _name_of(d, theirs)):
+        if theirs is not None and _unnamed_others(d, theirs):
             return _drop(t, "a worded noun act on the clause of people who are not the case's")
     if person is None and not rule.undated_ok and not worded and rule.person != "none":
         # a verb's person the parse lost; a noun's only in a phrase on its clause ("незадолго до
         # освобождения её перевели": the clause's person), not anyone named before it
         person = _fallback_person(d, t, rule) if not noun else _clause_person(d, t)
-    if person is not None and _is_others(d, person) and not (_plural(person) and _name_of(d, person)):
-        # (a group whose names follow it is named people: "detained the activists X and Y")
+    if person is not None and _unnamed_others(d, person):
         return _drop(t, "person is not None and _is_others(d, person):")
     if person is not None and _is_nobody(d, person, etype, rule.person_only) and not rule.undated_ok:
         return _drop(t, "person is not None and _is_nobody(d, person) and not rule")  # "a law that imposes a sentence": no one's act
