@@ -708,11 +708,6 @@ def test_a_term_given_is_a_sentence(read_ru):
     assert act.duration == "P6Y" and first_parties(a, lambda e: e.type == "sentence") == ["Ивану Лесных"]
 
 
-def test_an_appeal_a_lawyer_files_is_the_client_s(read_ru):
-    a = read_ru("Адвокат Олег Орлик в пятницу обжаловал приговор Ивану Лесных.")
-    assert first_parties(a, lambda e: e.type == "appeal") == ["Ивану Лесных"]
-
-
 def test_a_verdict_an_appeal_is_about_takes_no_date_from_it(read_ru):
     a = read_ru("Ивана Лесных приговорили к шести годам. Его адвокат обжаловал приговор в пятницу.")
     assert next(e for e in a.events if e.type == "conviction").date != "2023-05-12"
@@ -731,18 +726,6 @@ def test_moves_of_a_prisoner_and_a_ruling_upheld(read_ru, text, etype):
 def test_a_penalty_cell_in_a_colony_is_a_punishment_not_an_arrest(read_ru):
     a = read_ru("Ивана Лесных осудили на шесть лет. 14 мая его поместили в штрафной изолятор колонии.")
     assert ("ill_treatment", "2023-05-14") in events(a) and "detention" not in [t for t, _ in events(a)]
-
-
-
-def test_a_ruling_upheld_is_the_appeal_of_whom_it_sentenced(read_ru):
-    a = read_ru("В пятницу краевой суд оставил в силе приговор, которым Ивана Лесных осудили на шесть лет.")
-    assert first_parties(a, lambda e: e.type == "appeal") == ["Ивана Лесных"]
-
-
-def test_a_plural_noun_with_a_demonstrative_stands_for_the_people_named_with_it(read_ru):
-    a = read_ru("Анна Лесных, журналистка, была осуждена в пятницу. Другие журналистки, Ирина Орлик и Мария "
-                "Кудеина, были оштрафованы. Эти журналистки были задержаны 14 июля 2021 года.")
-    assert first_parties(a, lambda e: e.type == "detention") == ["Анна Лесных", "Ирина Орлик", "Мария Кудеина"]
 
 
 def test_since_then_dates_a_state_by_the_story_s_last_time(read_ru):
@@ -788,11 +771,6 @@ def test_custody_a_court_orders_is_marked_as_ordered(read_ru):
                                                                                 ("2023-05-04", True)]
 
 
-def test_a_decision_upheld_is_the_appeal_of_whom_it_fined(read_ru):
-    a = read_ru("7 мая суд оставил в силе решение оштрафовать Ивана Лесных на 45 тысяч рублей.")
-    assert first_parties(a, lambda e: e.type == "appeal") == ["Ивана Лесных"]
-
-
 @pytest.mark.parametrize(("text", "term"), [
     ("Суд приговорил Ивана Лесных к пяти годам колонии с запретом на журналистскую деятельность на три года.", "P3Y"),
     ("Суд приговорил Ивана Лесных к пяти годам колонии с четырехлетним запретом на профессию.", "P4Y"),
@@ -804,12 +782,6 @@ def test_a_ban_given_with_the_sentence_in_the_instrumental_is_an_act(read_ru, te
     assert [e.duration for e in a.events if e.type == "sentence"] != []
 
 
-def test_who_died_is_the_subject(read_ru):
-    a = read_ru("Анну Лесных и Ивана Кудеина осудили на пять лет в 2019 году. Кудеин умер в колонии 3 мая, "
-                "сообщил его адвокат.")
-    assert first_parties(a, lambda e: e.type == "death") == ["Кудеин"]
-
-
 def test_an_act_told_as_possible_is_no_act(read_ru):
     a = read_ru("Ивана Лесных осудили 14 мая. «Вы можете арестовать нас, но другие продолжат», — сказал он.")
     assert "detention" not in [t for t, _ in events(a)]
@@ -818,3 +790,23 @@ def test_an_act_told_as_possible_is_no_act(read_ru):
 def test_a_term_served_is_no_sentence_on_the_day_of_release(read_ru):
     a = read_ru("14 мая Ивана Лесных освободили из колонии, где он отбывал шесть лет по обвинению в хулиганстве.")
     assert events(a) == [("release", "2023-05-14")]
+
+
+# whose act it is: an appeal a lawyer files, a ruling or decision upheld, a group named before,
+# who died
+@pytest.mark.parametrize(("text", "etype", "parties"), [
+    pytest.param("Адвокат Олег Орлик в пятницу обжаловал приговор Ивану Лесных.", "appeal", ["Ивану Лесных"],
+                 id="an_appeal_a_lawyer_files_is_the_client_s"),
+    pytest.param("В пятницу краевой суд оставил в силе приговор, которым Ивана Лесных осудили на шесть лет.",
+                 "appeal", ["Ивана Лесных"], id="a_ruling_upheld_is_the_appeal_of_whom_it_sentenced"),
+    pytest.param("Анна Лесных, журналистка, была осуждена в пятницу. Другие журналистки, Ирина Орлик и Мария "
+                 "Кудеина, были оштрафованы. Эти журналистки были задержаны 14 июля 2021 года.",
+                 "detention", ["Анна Лесных", "Ирина Орлик", "Мария Кудеина"],
+                 id="a_plural_noun_with_a_demonstrative_stands_for_the_people_named_with_it"),
+    pytest.param("7 мая суд оставил в силе решение оштрафовать Ивана Лесных на 45 тысяч рублей.", "appeal",
+                 ["Ивана Лесных"], id="a_decision_upheld_is_the_appeal_of_whom_it_fined"),
+    pytest.param("Анну Лесных и Ивана Кудеина осудили на пять лет в 2019 году. Кудеин умер в колонии 3 мая, "
+                 "сообщил его адвокат.", "death", ["Кудеин"], id="who_died_is_the_subject"),
+])
+def test_whose_act_it_is(read_ru, text, etype, parties):
+    assert first_parties(read_ru(text), lambda e: e.type == etype) == parties
