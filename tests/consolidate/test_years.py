@@ -104,3 +104,45 @@ def test_a_report_whose_verdict_would_come_before_its_own_arrest_was_written_the
 def test_a_report_whose_acts_keep_their_order_is_left_alone():
     sources, analyses = _own_order("2031-01-12", "2031-05-29")
     assert move_guessed_years(sources, analyses, OF_MENTION) == (sources, analyses)
+
+
+def _freed(verdict_told: str, verdict_dated: str, *, dated_by: str = "dateline", release: str = "2031-08-01",
+           earlier_release: str | None = None):
+    """A bundle: a report dates the verdict (`verdict_dated`); another, dated by guess, tells the
+    release with no year and recalls the verdict with one ("sentenced to nine years in 2031")."""
+    s1_events = [em("S1", "detention", "2030-04-11"), em("S1", "conviction", verdict_dated)]
+    if earlier_release:
+        s1_events.append(em("S1", "release", earlier_release))
+    sources = [Source(id="S1", file="a.txt", text="verdict", published=verdict_dated, published_basis=dated_by),
+               Source(id="S2", file="b.txt", text="Freed in a swap; sentenced in 2031.", published=release[:7],
+                      published_basis="content")]
+    recalled = em("S2", "conviction", verdict_told).model_copy(update={"quote": f"sentenced in {verdict_told[:4]}"})
+    analyses = [DocAnalysis(source="S1", language="en", events=s1_events),
+                DocAnalysis(source="S2", language="en", events=[em("S2", "release", release), recalled])]
+    return sources, analyses
+
+
+def test_a_release_guessed_before_the_verdict_its_report_recalls_moves_past_it():
+    # a freed prisoner "who had been sentenced to nine years in 2031", freed "on 1 August": the
+    # verdict was in November 2031, so the release is the next August's
+    sources, analyses = _freed("2031", "2031-11-16")
+    new_sources, new_analyses = move_guessed_years(sources, analyses, OF_MENTION)
+    assert [e.date for e in new_analyses[1].events] == ["2032-08-01", "2031"]
+    assert new_sources[1].published == "2032-08" and "moved on to 2032" in new_sources[1].warnings[-1]
+
+
+def test_a_verdict_dated_by_another_guess_orders_a_release_too():
+    sources, analyses = _freed("2031", "2031-11-16", dated_by="content")
+    assert [e.date for e in move_guessed_years(sources, analyses, OF_MENTION)[1][1].events] == ["2032-08-01", "2031"]
+
+
+def test_a_release_after_the_verdict_or_without_one_recalled_keeps_its_year():
+    assert move_guessed_years(*_freed("2031", "2031-05-16"), OF_MENTION)[1][1].events[0].date == "2031-08-01"
+    # the report recalls a verdict of another year: not the one the bundle dates
+    assert move_guessed_years(*_freed("2029", "2031-11-16"), OF_MENTION)[1][1].events[0].date == "2031-08-01"
+
+
+def test_a_release_the_bundle_dates_before_the_verdict_leaves_the_order_open():
+    # released pending trial in the spring: a release before the verdict is no contradiction
+    sources, analyses = _freed("2031", "2031-11-16", earlier_release="2031-03-02")
+    assert move_guessed_years(sources, analyses, OF_MENTION) == (sources, analyses)

@@ -1255,3 +1255,21 @@ def test_a_term_served_is_no_sentence_on_the_day_of_release():
     assert [(e.type, e.date) for e in events if e.type in ("release", "sentence", "hearing")] == [
         ("release", "2019-08-29"), ("sentence", None)]
     assert one(events, "sentence").duration == "P5Y"
+
+
+@pytest.mark.parametrize("text", [
+    "Mira Talbot was flown out of the country on August 1 as part of a prisoner exchange.",
+    "Mira Talbot was freed in a prisoner swap on August 1.",
+    "Mira Talbot was exchanged for a Russian spy on August 1.",
+])
+def test_freed_in_a_prisoner_exchange_is_a_release(text):
+    events, mentions = read(text, published="2021-09-10")
+    assert first_parties(events, mentions, lambda e: e.type == "release") == ["Mira Talbot"]
+    assert one(events, "release").date == "2021-08-01"
+
+
+def test_an_exchange_of_words_or_goods_is_no_release():
+    events, _ = read("On August 1 Mira Talbot exchanged words for an hour with a guard. Oren Valsky traded shares "
+                     "for bonds.", published="2021-09-10")
+    assert [e.type for e in events if e.type == "release"] == []
+

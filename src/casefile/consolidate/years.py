@@ -26,11 +26,13 @@ _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 class _Act(NamedTuple):
-    """An act of a person's case, as a stage of its course (`EventTypeSpec.stage`), on its day."""
+    """An act of a person's case, as a stage of its course (`EventTypeSpec.stage`), on its day;
+    or an act that may end a term (`EventTypeSpec.ends_term`: a release), which has no stage."""
 
     person: str
     stage: int
     date: PartialDate
+    ends: bool = False
 
 
 def _guessed(source: Source) -> bool:
@@ -52,12 +54,12 @@ def _acts(analysis: DocAnalysis, of_mention: dict[str, str], derived_only: bool 
             continue
         spec = table.get(em.type)
         date = parse_iso(em.date)
-        if spec is None or spec.stage is None or date is None or date.year is None:
+        if spec is None or (spec.stage is None and not spec.ends_term) or date is None or date.year is None:
             continue
         people = [p for mid, role in em.participants if role == "subject" and (p := of_mention.get(mid))]
         # (an act told with no one named, "the court passed the verdict on 12 January", is taken as
         # of whoever the report's other acts are: `ANYONE`)
-        out.extend(_Act(person, spec.stage, date) for person in people or [ANYONE])
+        out.extend(_Act(person, spec.stage or 0, date, spec.ends_term) for person in people or [ANYONE])
     return out
 
 
@@ -76,24 +78,43 @@ def _latest(d: PartialDate) -> tuple[int, int, int]:
     return (d.year or 0, d.month or 12, d.day or 31)
 
 
-def _out_of_order(acts: list[_Act], firm: list[_Act], own: list[_Act] | None = None) -> bool:
+def _out_of_order(acts: list[_Act], firm: list[_Act], own: list[_Act] | None = None,
+                  told: list[_Act] | None = None, settled: list[_Act] | None = None) -> bool:
     """Some act comes, for its person, before every firmly dated act of an earlier stage (or
     every earlier-stage act its own report tells, `own`), while that person has such acts and no
     firmly dated act of this stage or a later one on or before it (a verdict in an earlier case
-    leaves the order open)."""
+    leaves the order open). An act that ends a term is out of order before the verdicts its
+    report tells (`told`, with years written or not: "sentenced in 2023"), as the bundle dates
+    them (firmly, or by the guesses of other reports that stand: `settled`), unless the bundle
+    firmly dates such an act on or before it (a release before the trial)."""
     for a in acts:
         # a year alone orders nothing within that year
-        earlier = [f for f in [*firm, *(own or [])]
-                   if _same(f.person, a.person) and f.stage < a.stage and f.date.month is not None]
+        if a.ends:
+            earlier = [f for f in [*firm, *(settled or []), *(own or [])] if _same(f.person, a.person) and not f.ends
+                       and f.date.month is not None and _verdict_told(f, a.person, told or [])]
+        else:
+            earlier = [f for f in [*firm, *(own or [])] if _same(f.person, a.person) and not f.ends
+                       and f.stage < a.stage and f.date.month is not None]
         if not earlier:
             continue
         before = all(_latest(a.date) < _earliest(f.date) for f in earlier)
         # (a year alone is on or before the act only when all of it is)
-        if before and not any(_same(f.person, a.person) and f.stage >= a.stage
+        if before and not any(_same(f.person, a.person) and f.ends == a.ends and f.stage >= a.stage
                               and (_earliest(f.date) if f.date.month else _latest(f.date)) <= _latest(a.date)
                               for f in firm):
             return True
     return False
+
+
+def _verdict_told(f: _Act, person: str, told: list[_Act]) -> bool:
+    """`f` is a verdict (or a later step) that the report tells of `person`, as far as the report
+    dates it (its year, and its month where it writes one)."""
+    return f.stage >= VERDICT and any(
+        _same(t.person, person) and not t.ends and t.stage == f.stage and t.date.year == f.date.year
+        and t.date.month in (None, f.date.month) for t in told)
+
+
+VERDICT = 3  # the verdict's step (event_types.yaml `stage`)
 
 
 def _by(d: PartialDate, until: tuple[int, int, int]) -> PartialDate:
@@ -102,18 +123,20 @@ def _by(d: PartialDate, until: tuple[int, int, int]) -> PartialDate:
     return d.with_year(year)
 
 
-def _moved_on(acts: list[_Act], firm: list[_Act], reach: int) -> tuple[int, int, int] | None:
+def _moved_on(acts: list[_Act], firm: list[_Act], reach: int, told: list[_Act],
+              settled: list[_Act]) -> tuple[int, int, int] | None:
     """The earliest day of writing, after the one guessed, from which the report's days and months
     (each in the latest year not after it) keep the order of a prosecution, against the bundle's
     firmly dated acts and among the report's own ("sentenced on 12 January" in a report that
     recalls the arrest "on 29 May" was written the next January); None when no such day lies
-    within the years the bundle reaches."""
+    within the years the bundle reaches. `told`: the report's acts whose year it writes;
+    `settled`: the acts of other guessed reports whose guesses stand."""
     now = max(_earliest(x.date) for x in acts)
     first = min(x.date.year or reach for x in acts)
     days = sorted({(y, x.date.month or 1, x.date.day or 1) for x in acts for y in range(first, reach + 1)})
     for until in (u for u in days if u > now):
-        later = [_Act(x.person, x.stage, _by(x.date, until)) for x in acts]
-        if not _out_of_order(later, firm, later):
+        later = [x._replace(date=_by(x.date, until)) for x in acts]
+        if not _out_of_order(later, firm, later, [*later, *told], settled):
             return until
     return None
 
@@ -145,15 +168,22 @@ def move_guessed_years(sources: list[Source], analyses: list[DocAnalysis],
     # the years the bundle reaches: a report is not moved past the latest of them
     reach = max((d.year for a in analyses for em in a.events if (d := parse_iso(em.date)) and d.year), default=0)
     reach = max([reach, *(int(s.published[:4]) for s in sources if s.published and s.id not in guessed)])
+    # each guessed report's acts dated by the guess, and those whose year it writes
+    reports = {sid: (acts, [x for x in _acts(a, of_mention) if x not in acts])
+            for sid in sorted(guessed) if (a := by_source.get(sid)) and (acts := _acts(a, of_mention, derived_only=True))}
+    # (the steps of a prosecution out of order; a release is held against the verdicts below)
+    broken = {sid for sid, (acts, written) in reports.items()
+              if _out_of_order([x for x in acts if not x.ends], firm, acts, [*acts, *written])}
     moved: dict[str, tuple[int, int, int]] = {}
-    for sid in sorted(guessed):
-        a = by_source.get(sid)
-        if a is None:
+    for sid, (acts, written) in reports.items():
+        # a release is also held against the verdicts of the other guessed reports, as far as
+        # their guesses stand
+        settled = [x for other, (xs, ws) in reports.items() if other not in broken and other != sid for x in [*xs, *ws]]
+        ends = [x for x in acts if x.ends]
+        if sid not in broken and not (ends and _out_of_order(ends, firm, acts, [*acts, *written], settled)):
             continue
-        acts = _acts(a, of_mention, derived_only=True)
-        if not acts or not _out_of_order(acts, firm, acts):
-            continue
-        until = _moved_on(acts, firm, reach)
+        # (a release after a verdict of the bundle's latest year came in the next year at least)
+        until = _moved_on(acts, firm, reach if sid in broken else reach + 1, written, settled)
         if until is not None:
             moved[sid] = until
     if not moved:

@@ -96,6 +96,7 @@ class EventTypeSpec(_Frozen):
     in_session: bool = False
     in_session_with_term: bool = False
     stage: int | None = None
+    ends_term: bool = False
     one_per_term: bool = False
     summary: frozenset[SummaryPart] = frozenset()
     color: str

@@ -257,7 +257,7 @@ def extract_events(doc: Doc, source: Source, mentions: list[Mention], times: lis
             seen.add(t.i)
             for etype in rule.types:
                 for em in _acts(d, t, rule, etype, si, sent, points, triggers):
-                    if em.date is None and headline and t.idx < headline[0]:
+                    if em.date is None and headline and t.idx < headline[0] and not _background(d, t):
                         em = em.model_copy(update={"date": headline[1].iso(), "date_precision": headline[1].precision})
                     out.append((em, t.idx))
                     if d.first_act_sentence is None:
@@ -679,7 +679,10 @@ def _clause_verb(d: _Doc, t: Token) -> Token:
         if cur.pos_ in ("VERB", "AUX") or cur.head.i == cur.i:
             return cur
         if g.is_(cur, "preposition_object") and g.governor(cur).pos_ in ("NOUN", "PROPN"):
-            return cur  # "reports of arbitrary detention": a noun's modifier, not the clause's act
+            if not d.has(g.governor(cur), "frame_nouns"):
+                return cur  # "reports of arbitrary detention": a noun's modifier, not the clause's act
+            cur = g.governor(cur)  # "as part of an exchange": the act of the frame's clause
+            continue
         if not g.is_(cur, *_NOUN_PATH):
             return cur  # "the detention of ... has raised concerns": the noun is not the verb's act
         cur = cur.head
@@ -975,6 +978,8 @@ def _person_token(d: _Doc, t: Token, rule: Rule) -> Token | None:
             # "investigators brought charges against X": the subject is who acted, not on whom
             return _person_of_noun(d, v, depth=0) or _against(d, v)
         prep = g.preposition_of(t)
+        if prep is not None and d.has(g.governor(t), "frame_nouns"):
+            prep = None  # "flown out as part of an exchange": the clause's act itself
         if prep is not None and not d.has(prep, "state_prepositions"):
             return None  # "during the hearing, X said": the clause is not about whom the act befell
         subject = _subject_of(d, v)
@@ -2184,14 +2189,29 @@ def _lead_date(d: _Doc, t: Token, sent: Span) -> PartialDate | None:
         return None
     if d.acts.value("lead_news_only") and not _told_recent(d, t) and not _plain_lead(d, t, sent):
         return None
-    v = _clause_verb(d, t) if t.pos_ in ("NOUN", "PROPN") else t
-    if any(d.g.is_(x, "relative_clause") for x in [v, *_ancestors(v, 3)] if x.pos_ in ("VERB", "AUX")):
-        return None  # "X, которого осудили на 4 года", "X, who was jailed": background to the news
+    if _background(d, t):
+        return None
     back = d.acts("past_markers")
     morph = {f.lower() for f in d.acts.value("looks_back_morph") or []}
     if any(f.lower() in morph for f in str(t.morph).split("|")) or any(d.lemma(x) in back for x in sent):
         return None
     return own if own.day is not None else (PartialDate(own.year, own.month) if own.month else None)
+
+
+def _background(d: _Doc, t: Token) -> bool:
+    """The act is told in a clause on a name, as background to the news: "X, которого осудили
+    на 4 года", "X, who was jailed", "X, освободившегося в рамках обмена", "X, freed in a swap"
+    (a participle set off by a comma: a headline's "Critic Charged With Treason" is its news)."""
+    v = _clause_verb(d, t) if t.pos_ in ("NOUN", "PROPN") else t
+    return any(d.g.is_(x, "relative_clause") or (d.g.is_(x, "noun_clause") and "Part" in x.morph.get("VerbForm", [])
+                                                 and _set_off(d.doc, x))
+               for x in [v, *_ancestors(v, 3)] if x.pos_ in ("VERB", "AUX"))
+
+
+def _set_off(doc: Doc, x: Token) -> bool:
+    """`x`'s phrase opens with a comma (its own, or the word before it)."""
+    first = x.left_edge
+    return first.text == "," or (first.i > 0 and doc[first.i - 1].text == ",")
 
 
 def _plain_lead(d: _Doc, t: Token, sent: Span) -> bool:

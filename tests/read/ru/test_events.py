@@ -447,7 +447,9 @@ def test_a_measure_extended_is_the_act_of_the_person_it_was_extended_for(read_ru
 def test_every_name_in_apposition_to_a_group_underwent_its_act(read_ru):
     a = read_ru("Обмен заключёнными прошёл 1 августа. В числе 16 освобождённых человек были оппозиционные "
                 "политики Иван Лесных, Андрей Орлик и Павел Варик.")
-    assert set(first_parties(a, lambda e: e.type == "release") or []) == {"Иван Лесных", "Андрей Орлик", "Павел Варик"}
+    # (the exchange itself, with no one named in its sentence, is a release of no one in particular)
+    assert set(first_parties(a, lambda e: e.type == "release" and e.participants) or []) == {
+        "Иван Лесных", "Андрей Орлик", "Павел Варик"}
 
 
 def test_an_act_with_a_time_of_its_own_that_cannot_be_resolved_takes_no_other_acts_date(read_ru):
@@ -810,3 +812,20 @@ def test_a_term_served_is_no_sentence_on_the_day_of_release(read_ru):
 ])
 def test_whose_act_it_is(read_ru, text, etype, parties):
     assert first_parties(read_ru(text), lambda e: e.type == etype) == parties
+
+
+@pytest.mark.parametrize("text", [
+    "Анну Лесных 1 августа вывезли из страны в рамках обмена заключёнными.",
+    "1 августа Анна Лесных вышла на свободу в ходе обмена политзаключёнными.",
+    "1 августа Анну Лесных обменяли на российского шпиона.",
+])
+def test_freed_in_a_prisoner_exchange_is_a_release(read_ru, text):
+    a = read_ru(text, published="2023-09-10")
+    assert first_parties(a, lambda e: e.type == "release") == ["Анну Лесных" if "Анну" in text else "Анна Лесных"]
+    assert [d for t, d in events(a) if t == "release"] == ["2023-08-01"]
+
+
+def test_an_act_in_a_participle_set_off_by_a_comma_is_background_to_the_news(read_ru):
+    a = read_ru("МВД объявило в розыск Анну Лесных, освободившуюся из колонии в рамках обмена заключёнными.",
+                published="2023-12-20", basis="dateline")
+    assert [d for t, d in events(a) if t == "release"] in ([], [None])
