@@ -1273,3 +1273,23 @@ def test_an_exchange_of_words_or_goods_is_no_release():
                      "for bonds.", published="2021-09-10")
     assert [e.type for e in events if e.type == "release"] == []
 
+
+
+@pytest.mark.parametrize(("text", "dated"), [
+    # a time in the arrest's own words is the arrest's: the verdict is a later step
+    ("Mira Talbot was arrested in March 2021 and sentenced to 16 years in prison.",
+     {"detention": "2021-03", "sentence": None}),
+    ("Mira Talbot was arrested on March 3 and later charged with treason.", {"detention": "2021-03-03", "charge": None}),
+    # a time before both is both's; acts of one step share the time
+    ("In 2020, Mira Talbot was arrested and sentenced to 18 months in prison.",
+     {"detention": "2020", "sentence": "2020"}),
+    ("Mira Talbot was arrested on March 3 and charged with treason.", {"detention": "2021-03-03", "charge": "2021-03-03"}),
+    ("Mira Talbot was convicted on March 3 and sentenced to 16 years in prison.",
+     {"conviction": "2021-03-03", "sentence": "2021-03-03"}),
+    # a short term is given within days of the arrest
+    ("Mira Talbot was detained on March 3 and sentenced to 15 days in jail.",
+     {"detention": "2021-03-03", "sentence": "2021-03-03"}),
+])
+def test_a_time_in_the_first_of_two_acts_dates_a_later_step_only_when_before_both(text, dated):
+    events, _ = read(text)
+    assert {e.type: e.date for e in events if e.type in dated} == dated

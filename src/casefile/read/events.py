@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from casefile.core.dates import PartialDate, after, parse_iso
-from casefile.core.durations import Duration, parse_duration, subtract_durations
+from casefile.core.durations import Duration, duration_days, parse_duration, subtract_durations
 from casefile.core.event_types import EventTypes, event_types
 from casefile.core.names import place_key
 from casefile.model import Amount, EventMention, EventType, Mention, Role, Source
@@ -45,6 +45,8 @@ from casefile.resources import load
 MAX_DATE_DISTANCE = 6  # tree steps between a trigger and a date that still belongs to it
 MAX_TERM_DISTANCE = 8
 NEWS_DAYS = 3  # acts told as news happened at most about this many days before the telling
+# a term this short (an administrative arrest) is given within days of the detention it follows
+PROMPT_TERM_DAYS = 30
 OBJECT_REACH = 10  # tokens after a verb in which its object's name is looked for when the parse lost it
 UNLINKED = 99  # no common ancestor: the two sit in different trees of one sentence
 PRONOUN_CHAIN = 3  # pronouns followed back to the name they stand for
@@ -227,6 +229,8 @@ class _Doc:
     # other act's date
     own_time_unknown: set[tuple[int, str]] = field(default_factory=set)
     first_act_sentence: int | None = None  # where the report first tells an act (its news)
+    # each trigger word's step of a prosecution (event_types.yaml `stage`), where it has one
+    steps: dict[int, int] = field(default_factory=dict)
 
     def lemma(self, t: Token) -> str:
         return t.lemma_.lower()
@@ -242,6 +246,9 @@ def extract_events(doc: Doc, source: Source, mentions: list[Mention], times: lis
              times, frame, lang)
     comp = compiled(code, doc.vocab)
     cands = _candidates(d, comp)
+    table = _types()
+    d.steps = {i: min(st) for i, rules in cands.items()
+               if (st := [x for ty in rules[0].types if (x := table[ty].stage) is not None])}
     # the page's own date line says when it appeared, not when anything in it happened
     points = [x for x in times if not x.is_duration and x.kind != "header"]
     headline = _headline(d)
@@ -1394,6 +1401,28 @@ def _owned_by_other(d: _Doc, t: Token, s: TimeExpr, triggers: set[int]) -> bool:
     return False
 
 
+def _earlier_steps_time(d: _Doc, t: Token, etype: str, s: TimeExpr, sent: Span) -> bool:
+    """A time in the words of the act this one is coordinated after, when this one is a later step
+    of the prosecution or is told as later: "arrested in March 2023 and sentenced to 16 years",
+    "задержали в марте и приговорили к ...", "arrested on May 3 and later sentenced" (the verdict
+    is not of March). A time before both ("In 2021 she was arrested and sentenced") is both's, and
+    so is a time of the arrest a short term follows ("detained in late April and sentenced to 15
+    days": a court gives such a term within days)."""
+    v = _clause_verb(d, t) if t.pos_ in ("NOUN", "PROPN") else t
+    if not d.g.is_(v, "conjunct") or not v.head.i < s.start < v.i:
+        return False
+    first = v.head
+    if first.i not in d.steps:
+        return False
+    if any(d.has(c, "later_markers") for c in v.children):
+        return True
+    step = _types()[etype].stage
+    if step is None or step <= d.steps[first.i]:
+        return False
+    term = _duration(d, t, sent)
+    return not (term and (duration_days(term) or 0) <= PROMPT_TERM_DAYS)
+
+
 def _dates_a_decision(d: _Doc, t: Token, root: Token) -> bool:
     """A date that dates a decision noun other than the trigger ("the verdict of July 8", "the
     July 8 verdict", "приговор от 8 июля"): the decision's day, not the day of an act done to it."""
@@ -2098,7 +2127,8 @@ def _event(d: _Doc, t: Token, rule: Rule, etype: EventType, si: int, sent: Span,
         return _drop(t, "a state told with no date")  # "he remains in detention": no act, no start
     # "remanded in custody until December 5": when a term ends, not when the act happened
     ends = [s for s in written if s.value is not None and s.is_end]
-    own = [s for s in written if not s.is_end and not _owned_by_other(d, t, s, triggers)]
+    own = [s for s in written if not s.is_end and not _owned_by_other(d, t, s, triggers)
+           and not _earlier_steps_time(d, t, etype, s, sent)]
     own_dates = [s for s in own if s.value is not None]
     # the act's own time expression dates it even where it cannot be resolved ("last week" in a
     # report whose own date is a guess): then it has no date, not a neighbouring clause's

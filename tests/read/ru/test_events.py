@@ -829,3 +829,23 @@ def test_an_act_in_a_participle_set_off_by_a_comma_is_background_to_the_news(rea
     a = read_ru("МВД объявило в розыск Анну Лесных, освободившуюся из колонии в рамках обмена заключёнными.",
                 published="2023-12-20", basis="dateline")
     assert [d for t, d in events(a) if t == "release"] in ([], [None])
+
+
+@pytest.mark.parametrize(("text", "dated"), [
+    # a time in the arrest's own words is the arrest's: the verdict is a later step
+    ("Анну Лесных задержали в марте 2021 года и приговорили к 16 годам колонии.",
+     {"detention": "2021-03", "sentence": None}),
+    ("Анну Лесных задержали 3 марта, а позже предъявили ей обвинение в госизмене.",
+     {"detention": "2023-03-03", "charge": None}),
+    # a time before both is both's; acts of one step share the time
+    ("В 2020 году Анну Лесных арестовали и приговорили к полутора годам колонии.",
+     {"detention": "2020", "sentence": "2020"}),
+    ("Анну Лесных задержали 3 марта и арестовали на 15 суток.", {"detention": "2023-03-03"}),
+    ("3 марта Анну Лесных признали виновной и приговорили к 16 годам колонии.",
+     {"conviction": "2023-03-03", "sentence": "2023-03-03"}),
+    # a short term is given within days of the arrest
+    ("Анну Лесных задержали 3 марта и приговорили к 15 суткам ареста.",
+     {"detention": "2023-03-03", "sentence": "2023-03-03"}),
+])
+def test_a_time_in_the_first_of_two_acts_dates_a_later_step_only_when_before_both(read_ru, text, dated):
+    assert {t: d for t, d in events(read_ru(text)) if t in dated} == dated
