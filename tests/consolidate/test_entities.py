@@ -505,3 +505,30 @@ def test_two_romanisations_that_differ_in_vowels_are_one_person_but_not_a_woman_
            .resolve())
     assert same(res, "S1:M1", "S2:M1")
     assert not same(res, "S3:M1", "S3:M2")
+
+
+def test_a_court_named_with_an_adjective_in_two_forms_is_one():
+    # a normaliser may give an adjective another ending than the text's nominative
+    res = (Bundle()
+           .add("Второй западный окружной военный суд вынес приговор.",
+                ("Второй западный окружной военный суд", "organization"), language="ru")
+           .add("Решение Второго Западного окружного военного суда обжаловали.",
+                ("Второго Западного окружного военного суда", "organization", "Второй Западный окружный военный суд"),
+                language="ru")
+           .add("The Velbrod Court of Appeals ruled; the Velbrod Court of Appeal agreed.",
+                ("Velbrod Court of Appeals", "organization"), ("Velbrod Court of Appeal", "organization"))
+           .resolve())
+    assert same(res, "S1:M1", "S2:M1") and same(res, "S3:M1", "S3:M2")
+
+
+def test_a_compound_abbreviation_is_the_organisation_whose_words_it_begins():
+    res = (Bundle()
+           .add("Мосгорсуд оставил приговор в силе.", ("Мосгорсуд", "organization"), language="ru")
+           .add("Московский городской суд рассмотрел жалобу.", ("Московский городской суд", "organization"),
+                language="ru")
+           .add("Минюст внёс его в реестр.", ("Минюст", "organization"), language="ru")
+           .add("Министерство юстиции внесло его в реестр, Мособлсуд отказал.",
+                ("Министерство юстиции", "organization"), ("Мособлсуд", "organization"), language="ru")
+           .resolve())
+    assert same(res, "S1:M1", "S2:M1") and same(res, "S3:M1", "S4:M1")
+    assert not same(res, "S4:M2", "S2:M1")  # a regional court's abbreviation is not the city court's

@@ -36,6 +36,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cache, cached_property
+from os.path import commonprefix
 from typing import cast
 
 from rapidfuzz import fuzz
@@ -116,6 +117,7 @@ def resolve_entities(analyses: list[DocAnalysis], sources: list[Source]) -> Enti
     _link_full_names(clusters)
     _link_qualified_names(clusters)
     _link_institutions(clusters)
+    _link_syllabic(clusters)
     _link_referents(clusters)
     _link_short_forms(clusters)
     _link_plurals(clusters)
@@ -526,6 +528,17 @@ def _institution(n: _Node) -> _Institution | None:
     return _Institution(kind, frozenset(level), frozenset(rest)) if kind and rest else None
 
 
+def _among(words: frozenset[str], others: frozenset[str]) -> bool:
+    """Every word of one name is a word of the other, or a form of it (an ending apart:
+    "okrujnoi", "okrujni", one adjective in two forms a normaliser may give)."""
+    return all(any(_one_word(w, o) for o in others) for w in words)
+
+
+def _one_word(a: str, b: str) -> bool:
+    common = len(commonprefix([a, b]))
+    return a == b or (common >= 3 and common >= max(len(a), len(b)) - _INFLECTION)
+
+
 def _link_institutions(cl: _Clusters) -> None:
     """One institution under names in several languages or forms ("Заречный суд Велброда",
     "Заречный райсуд", "Zarechny District Court"): the same kind (a court), no level that
@@ -535,7 +548,7 @@ def _link_institutions(cl: _Clusters) -> None:
 
     def fit(a: _Institution, b: _Institution) -> bool:
         return a.kind == b.kind and not (a.levels and b.levels and a.levels != b.levels) \
-            and (a.words <= b.words or b.words <= a.words)
+            and (_among(a.words, b.words) or _among(b.words, a.words))
 
     def members(i: int) -> list[_Institution]:
         return [x for j, x in found if cl.find(j) == cl.find(i)]
@@ -552,6 +565,34 @@ def _link_institutions(cl: _Clusters) -> None:
         if cands and all(fits(j, k) for j in cands.values() for k in cands.values() if j != k):
             for j in cands.values():
                 cl.union(i, j)
+
+
+def _link_syllabic(cl: _Clusters) -> None:
+    """An organisation's one-word name made of the first letters of each word of another's full
+    name, in turn ("Мосгорсуд" of "Московский городской суд", "Минюст" of "Министерство
+    юстиции"): one organisation, where exactly one full name fits."""
+    fillers = _institution_words()[2]
+    full = [(i, [w for w in n.words if w not in fillers]) for i, n in enumerate(cl.nodes)
+            if n.multi and cl.type(i) == "organization"]
+    for i, n in enumerate(cl.nodes):
+        if n.multi or not n.words or cl.type(i) != "organization" or is_acronym(n.norm) \
+                or len(n.words[0]) < _MIN_SYLLABIC:
+            continue
+        cands = {cl.find(j) for j, words in full if len(words) >= 2 and _syllabic(n.words[0], words)}
+        if len(cands) == 1:
+            cl.union(i, cands.pop())
+
+
+_MIN_SYLLABIC = 6  # letters of a compound abbreviation ("минюст"): shorter ones fit too much
+
+
+def _syllabic(word: str, words: list[str]) -> bool:
+    """`word` is the first letters (two or more) of each of `words` in turn; of the last, the
+    whole word with an ending, or its start ("mosgorsud": "moskovski gorodskoi sud")."""
+    head = words[0]
+    if len(words) == 1:
+        return len(word) >= 2 and (head.startswith(word) or (word.startswith(head) and len(word) - len(head) <= _INFLECTION))
+    return any(word[:k] == head[:k] and _syllabic(word[k:], words[1:]) for k in range(2, min(len(head), len(word)) + 1))
 
 
 def _is_place_word(word: str, place_words: set[str]) -> bool:

@@ -2624,6 +2624,15 @@ def _same_people(d: _Doc, a: EventMention, b: EventMention) -> bool:
     return not pa or bool(pa & pb) or (not pb and b.date_precision == "day")
 
 
+def _participants_of(first: EventMention, other: EventMention) -> list[tuple[str, Role]]:
+    """Who one act told twice in a sentence befell: the first telling's, unless it names no one
+    who underwent it ("the court cut the sentence, reducing X's term": the court acts, X
+    undergoes); then the other's, with the first's authorities."""
+    if any(role == "subject" for _, role in first.participants) or not other.participants:
+        return first.participants
+    return [*other.participants, *(p for p in first.participants if p not in other.participants)]
+
+
 def _dedupe(d: _Doc, events: list[tuple[EventMention, int]]) -> list[EventMention]:
     """One mention per act and sentence: "detained ... after his arrest" is one detention; a
     second act of the type with a date of its own ("задержали 3 мая, а на следующий день
@@ -2645,6 +2654,6 @@ def _dedupe(d: _Doc, events: list[tuple[EventMention, int]]) -> list[EventMentio
             "date": prev.date or e.date, "date_precision": prev.date_precision if prev.date else e.date_precision,
             "amount": prev.amount or e.amount, "duration": prev.duration or e.duration,
             "charge": prev.charge or e.charge, "place": prev.place or e.place,
-            "participants": prev.participants or e.participants,
+            "participants": _participants_of(prev, e),
         })
     return sorted(out.values(), key=lambda e: (e.start, e.type))

@@ -97,6 +97,7 @@ class Lexicon:
     heads: dict[str, EntityType]
     name_roles: dict[str, Role]
     tails: frozenset[str]
+    phrase_heads: frozenset[str]
     owner_nouns: frozenset[str]
     not_names: frozenset[str]
     leading: frozenset[str]
@@ -213,6 +214,7 @@ def _compile(lang: Language) -> Lexicon:
         heads=_table(data.get("name_heads")),  # type: ignore[arg-type]
         name_roles=_table(data.get("name_roles")),  # type: ignore[arg-type]
         tails=_words(data.get("institution_tails")),
+        phrase_heads=_words(data.get("institution_phrase_heads")),
         owner_nouns=_words(data.get("owner_nouns")),
         not_names=_words(data.get("not_names")),
         leading=_words(data.get("leading_words")),
@@ -707,11 +709,35 @@ class _Reading(DocPass):
                 i = j
                 continue
             i += 1
+        out += self._institution_phrases(taken | {i for c in out for i in range(c.start, c.end)})
         for c in [*cands, *out]:  # "Northern Valley Region (NVR)", "X (Society of Roots)"
             paren = self._parenthesis_after(c.end)
             if paren:
                 out = [o for o in out if o.end <= paren[0] or o.start >= paren[1]]
                 out.append(_Cand(paren[0], paren[1], None))
+        return out
+
+    def _institution_phrases(self, taken: set[int]) -> list[_Cand]:
+        """An institution named by its head noun (`institution_phrase_heads`) and the adjectives on
+        it, the first capitalised, that the tagger did not take for a name ("Второй западный
+        окружной военный суд", "Апелляционный суд"); with the place in the genitive after it
+        ("... суд Велброда")."""
+        doc, heads = self.doc, self.lex.phrase_heads
+        out: list[_Cand] = []
+        for t in doc:
+            if not heads or t.i in taken or t.pos_ != "NOUN" or t.lemma_.lower() not in heads:
+                continue
+            k = t.i
+            while k > 0 and doc[k - 1].pos_ == "ADJ" and doc[k - 1].head.i == t.i and k - 1 not in taken \
+                    and _same_line(doc, k):
+                k -= 1
+            if k == t.i or not doc[k].text[:1].isupper():
+                continue
+            end = t.i + 1
+            if end < len(doc) and end not in taken and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() \
+                    and self.feat(doc[end], "Case") == "Gen" and _same_line(doc, end):
+                end += 1
+            out.append(_Cand(k, end, "organization", ["organization"]))
         return out
 
     def _cue_run(self, i: int, j: int, names: dict[str, Counter[EntityType]]) -> _Cand | None:

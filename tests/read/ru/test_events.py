@@ -849,3 +849,9 @@ def test_an_act_in_a_participle_set_off_by_a_comma_is_background_to_the_news(rea
 ])
 def test_a_time_in_the_first_of_two_acts_dates_a_later_step_only_when_before_both(read_ru, text, dated):
     assert {t: d for t, d in events(read_ru(text)) if t in dated} == dated
+
+
+def test_a_cut_told_by_the_court_and_by_whose_term_it_cut_is_of_that_person(read_ru):
+    a = read_ru("Ивана Лесных осудили в июле. Апелляционный суд в декабре смягчил приговор, сократив Ивану Лесных "
+                "наказание на пять месяцев.")
+    assert first_parties(a, lambda e: e.type == "appeal") == ["Ивану Лесных", "Апелляционный суд"]

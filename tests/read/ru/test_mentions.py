@@ -172,3 +172,17 @@ def test_a_wire_datelines_city_is_a_place(read_ru):
 def test_a_role_word_before_a_name_is_not_part_of_it(read_ru, text, name):
     names = by_text(read_ru(text))
     assert name in names and not any(k != name and name in k for k in names)
+
+
+@pytest.mark.parametrize(("text", "court"), [
+    ("Второй западный окружной военный суд приговорил Ивана Лесных к шести годам.",
+     "Второй западный окружной военный суд"),
+    ("Иван Лесных был осуждён в июле.\nАпелляционный суд в декабре смягчил приговор.", "Апелляционный суд"),
+])
+def test_a_court_named_by_its_adjectives_is_an_organisation_the_tagger_missed(read_ru, text, court):
+    assert court in {m.text for m in read_ru(text).mentions if m.type == "organization"}
+
+
+def test_a_lower_case_court_word_names_no_organisation(read_ru):
+    a = read_ru("Иван Лесных был осуждён. Потом суд смягчил приговор.")
+    assert [m.text for m in a.mentions if m.type == "organization"] == []
