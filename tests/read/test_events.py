@@ -1293,3 +1293,11 @@ def test_an_exchange_of_words_or_goods_is_no_release():
 def test_a_time_in_the_first_of_two_acts_dates_a_later_step_only_when_before_both(text, dated):
     events, _ = read(text)
     assert {e.type: e.date for e in events if e.type in dated} == dated
+
+
+def test_a_case_opened_against_someone_by_the_authorities_is_a_charge_criminal_or_not():
+    events, mentions = read("Police opened the case against Mira Talbot in April 2020 after she replaced price "
+                            "tags in a supermarket.")
+    assert [(e.type, e.date) for e in events if e.type == "charge"] == [("charge", "2020-04")]
+    events, _ = read("Mira Talbot opened a case against the store. The court opened the case on Monday.")
+    assert [e.type for e in events if e.type == "charge"] == []
