@@ -532,3 +532,13 @@ def test_a_compound_abbreviation_is_the_organisation_whose_words_it_begins():
            .resolve())
     assert same(res, "S1:M1", "S2:M1") and same(res, "S3:M1", "S4:M1")
     assert not same(res, "S4:M2", "S2:M1")  # a regional court's abbreviation is not the city court's
+
+
+def test_a_territory_named_with_its_status_and_without_is_one_place():
+    res = (Bundle()
+           .add("Protests in the Republic of Velbrod.", ("Republic of Velbrod", "place"))
+           .add("He was born in Velbrod.", ("Velbrod", "place"))
+           .add("В Республике Орлик и в Орлике.", ("Республике Орлик", "place", "Республика Орлик"),
+                ("Орлике", "place", "Орлик"), language="ru")
+           .resolve())
+    assert same(res, "S1:M1", "S2:M1") and same(res, "S3:M1", "S3:M2")

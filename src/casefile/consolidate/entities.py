@@ -111,6 +111,7 @@ def resolve_entities(analyses: list[DocAnalysis], sources: list[Source]) -> Enti
     clusters = _Clusters(nodes)
     _link_skeletons(clusters)
     _link_places(clusters)
+    _link_designated(clusters)
     _link_parentheses(clusters, mentions, {s.id: s.text for s in sources})
     _link_acronyms(clusters)
     _link_initials(clusters)
@@ -319,6 +320,33 @@ def _link_places(cl: _Clusters) -> None:
     for members in by_place.values():
         for j in members[1:]:
             cl.union(members[0], j)
+
+
+def _link_designated(cl: _Clusters) -> None:
+    """A territory named with its status and without ("Republic of X", "X"): one place."""
+    designators, connectors = _designator_words()
+    bare: dict[str, list[int]] = defaultdict(list)
+    for i, n in enumerate(cl.nodes):
+        if cl.type(i) == "place":
+            bare[" ".join(n.words)].append(i)
+    for i, n in enumerate(cl.nodes):
+        if cl.type(i) != "place" or not any(w in designators for w in n.words):
+            continue
+        rest = " ".join(w for w in n.words if w not in designators and w not in connectors)
+        if rest and rest != " ".join(n.words):
+            for j in bare.get(rest, []):
+                cl.union(i, j)
+
+
+@cache
+def _designator_words() -> tuple[frozenset[str], frozenset[str]]:
+    """Every language's `state_designators` and name connectors, as skeletons."""
+    designators: set[str] = set()
+    connectors: set[str] = set()
+    for data in per_language("entities.yaml").values():
+        designators |= {skeleton(str(w)) for w in data.get("state_designators") or []}
+        connectors |= {skeleton(str(w)) for w in data.get("name_connectors") or []}
+    return frozenset(designators), frozenset(connectors)
 
 
 def _link_parentheses(cl: _Clusters, mentions: list[Mention], texts: dict[str, str]) -> None:
