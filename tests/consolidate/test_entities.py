@@ -542,3 +542,16 @@ def test_a_territory_named_with_its_status_and_without_is_one_place():
                 ("Орлике", "place", "Орлик"), language="ru")
            .resolve())
     assert same(res, "S1:M1", "S2:M1") and same(res, "S3:M1", "S3:M2")
+
+
+def test_a_given_name_the_tagger_took_for_a_people_s_is_the_one_person_of_its_report_so_named():
+    res = (Bundle()
+           .add("Ivo Stanev was moved to a colony. In November Ivo was placed in a punishment cell.",
+                ("Ivo Stanev", "person"), ("Ivo", "group"))
+           .resolve())
+    assert same(res, "S1:M1", "S1:M2")
+    res = (Bundle()
+           .add("Ivo Stanev and Ivo Valsky were tried. Ivo was silent.", ("Ivo Stanev", "person"),
+                ("Ivo Valsky", "person"), ("Ivo", "group"))
+           .resolve())
+    assert not same(res, "S1:M3", "S1:M1") and not same(res, "S1:M3", "S1:M2")  # two people so named

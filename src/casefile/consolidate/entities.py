@@ -663,10 +663,21 @@ def _link_short_forms(cl: _Clusters) -> None:
                 fold_votes[fold(n.norm)[:-1]].update(n.votes)
     peoples = {k for k, v in fold_votes.items() if _top(v) == "group"}
     for i, n in enumerate(cl.nodes):
-        if n.multi or is_acronym(n.norm) or not n.words or (is_known_place(n.norm) and cl.type(i) != "person"):
+        if n.multi or is_acronym(n.norm) or not n.words:
             continue
         word, own_type = n.words[0], cl.type(i)
-        if own_type == "group" or (own_type != "person" and fold(n.norm) in peoples):
+        if is_known_place(n.norm) and own_type not in ("person", "group"):
+            continue
+        if own_type == "group":
+            # a given name the tagger took for a people's ("Ales was placed in a cell"): the one
+            # person with that given name in each report that writes it
+            told = {sid for k in cl.members[cl.find(i)] for sid in cl.nodes[k].sources}
+            given = [{cl.find(j) for j in by_word.get(word, []) if cl.type(j) == "person"
+                      and cl.nodes[j].words[0] == word and sid in cl.nodes[j].sources} for sid in told]
+            if all(len(g) == 1 for g in given) and len(set.union(*given)) == 1:
+                cl.union(i, given[0].pop())
+            continue
+        if own_type != "person" and fold(n.norm) in peoples:
             continue
         for exact in (True, False):
             pool = by_word.get(word, []) if exact else multi
