@@ -1301,3 +1301,46 @@ def test_a_case_opened_against_someone_by_the_authorities_is_a_charge_criminal_o
     assert [(e.type, e.date) for e in events if e.type == "charge"] == [("charge", "2020-04")]
     events, _ = read("Mira Talbot opened a case against the store. The court opened the case on Monday.")
     assert [e.type for e in events if e.type == "charge"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "On January 11 Mira Talbot was detained in Velbrod. Approximately one hour after her detention, she was "
+    "released on a personal guarantee.",
+    "On January 11 Mira Talbot was detained in Velbrod and released two hours later.",
+])
+def test_an_act_some_hours_after_another_is_of_its_day(text):
+    events, _ = read(text)
+    assert one(events, "release").date == "2021-01-11"
+
+
+def test_the_term_a_charge_carries_is_the_law_s_not_a_sentence():
+    events, _ = read("Mira Talbot was arrested on January 12 and charged with assaulting a police officer, which "
+                     "carries a sentence of four to seven years in prison.")
+    assert [e.type for e in events if e.type == "sentence"] == []
+    events, _ = read("Police carried out a search of Mira Talbot's flat on May 3.")
+    assert [(e.type, e.date) for e in events if e.type == "search"] == [("search", "2021-05-03")]
+
+
+def test_a_decision_named_by_its_date_dates_the_verdict_not_the_appeal_upholding_it():
+    events, _ = read("The Velbrod Court of Appeals has upheld a two-year prison sentence for Mira Talbot. The "
+                     "ruling confirms the city court's decision from August 6.", published="2021-11-20")
+    assert one(events, "appeal").date == "2021-11-20"
+    events, _ = read("A court sentenced Mira Talbot to 25 years. The verdict of the city court from April 17 was "
+                     "read out in full.", published="2021-11-20")
+    assert one(events, "sentence").date == "2021-04-17"
+
+
+def test_a_custody_order_reviewed_is_no_new_detention():
+    events, _ = read("On January 21, the Velbrod Court of Appeals rejected Mira Talbot's appeal and upheld her "
+                     "pre-trial detention.")
+    assert [(e.type, e.date) for e in events if e.type in ("appeal", "detention")] == [
+        ("appeal", "2021-01-21"), ("detention", None)]
+
+
+@pytest.mark.parametrize("text", [
+    "Mira Talbot's hunger strike prompted numerous appeals from her family and friends on May 3.",
+    "The rights group issued an appeal for Mira Talbot's release on May 3.",
+])
+def test_a_plea_is_no_court_appeal_and_what_it_asks_is_not_done(text):
+    events, _ = read(text)
+    assert [e.type for e in events if e.type in ("appeal", "release")] == []

@@ -45,6 +45,7 @@ from casefile.resources import load
 MAX_DATE_DISTANCE = 6  # tree steps between a trigger and a date that still belongs to it
 MAX_TERM_DISTANCE = 8
 NEWS_DAYS = 3  # acts told as news happened at most about this many days before the telling
+VERDICT_STAGE = 3  # the verdict's step of a prosecution (event_types.yaml `stage`)
 # a term this short (an administrative arrest) is given within days of the detention it follows
 PROMPT_TERM_DAYS = 30
 OBJECT_REACH = 10  # tokens after a verb in which its object's name is looked for when the parse lost it
@@ -426,7 +427,10 @@ def _decision_dates(d: _Doc, events: list[EventMention]) -> list[EventMention]:
             # appealed the verdict on Friday" dates the appeal)
             nxt = by_sentence.get(e.sentence + 1, [])
             acts = {x.trigger for x in nxt if x.type != e.type} - {x.trigger for x in nxt if x.type == e.type}
-            found = _decision_date(d, sents[e.sentence + 1], nouns, acts)
+            # (an appeal is not dated by the decision it names by its date: "The ruling confirms
+            # the city court's decision from August 6" is the verdict's day)
+            found = _decision_date(d, sents[e.sentence + 1], nouns, acts,
+                                   named_ok=(table[e.type].stage or 0) <= VERDICT_STAGE)
             if found is not None:
                 e = e.model_copy(update={"date": found.iso(), "date_precision": found.precision, "by_report": False})
         out.append(e)
@@ -442,7 +446,8 @@ def _open_date(d: _Doc, e: EventMention, sents: list[Span]) -> bool:
         sent.start <= x.start < sent.end for x in d.times if not x.is_duration)
 
 
-def _decision_date(d: _Doc, sent: Span, nouns: frozenset[str], acts: set[str]) -> PartialDate | None:
+def _decision_date(d: _Doc, sent: Span, nouns: frozenset[str], acts: set[str],
+                   named_ok: bool = True) -> PartialDate | None:
     for tok in sent:
         if d.lemma(tok) not in nouns or tok.pos_ not in ("NOUN", "PROPN"):
             continue
@@ -452,6 +457,8 @@ def _decision_date(d: _Doc, sent: Span, nouns: frozenset[str], acts: set[str]) -
         for x in d.times:
             if x.is_duration or x.kind == "header" or x.value is None or x.value.precision not in ("day", "month") \
                     or not sent.start <= x.start < sent.end:
+                continue
+            if not named_ok and _names_a_decision(d, _root_of(d.doc, x)):
                 continue
             if any(a.i in (clause.i, tok.i) for t in d.doc[x.start:x.end] for a in [t, *t.ancestors]):
                 return x.value
@@ -1423,6 +1430,13 @@ def _earlier_steps_time(d: _Doc, t: Token, etype: str, s: TimeExpr, sent: Span) 
     return not (term and (duration_days(term) or 0) <= PROMPT_TERM_DAYS)
 
 
+def _names_a_decision(d: _Doc, root: Token) -> bool:
+    """A date on a decision noun by a dating preposition ("the decision from August 6", "приговор
+    от 8 июля"): it names which decision, told as past."""
+    noun, p = d.g.governor(root), d.g.preposition_of(root)
+    return noun.i != root.i and d.has(noun, "decision_nouns") and p is not None and d.has(p, "dated_prepositions")
+
+
 def _dates_a_decision(d: _Doc, t: Token, root: Token) -> bool:
     """A date that dates a decision noun other than the trigger ("the verdict of July 8", "the
     July 8 verdict", "приговор от 8 июля"): the decision's day, not the day of an act done to it."""
@@ -1780,6 +1794,11 @@ def _acts(d: _Doc, t: Token, rule: Rule, etype: EventType, si: int, sent: Span,
         return [em.model_copy(update={"type": "hearing", "duration": None, "end_date": None, "charge": None}),
                 em.model_copy(update={"date": None, "date_precision": "unknown", "by_report": False,
                                       "duration": None})]
+    if etype in _types().in_session_with_term() and _reviewed(d, t):
+        # "upheld her pre-trial detention", "жалоба на арест": the order reviewed, not a new one
+        # (undated, it joins the act the case has)
+        return [em.model_copy(update={"date": None, "date_precision": "unknown", "by_report": False,
+                                      "duration": None, "end_date": None})]
     hearing = _hearing_of(d, t, em)
     if rule.lags or (hearing and etype in _types().in_session_with_term() and etype not in _types().in_session()):
         em = em.model_copy(update={"ordered": True})
@@ -1823,6 +1842,19 @@ def _extended(d: _Doc, t: Token) -> bool:
         if x.pos_ not in ("NOUN", "PROPN", "ADJ") or x.head.i == x.i:
             return False
         x = d.g.governor(x)
+    return False
+
+
+def _reviewed(d: _Doc, t: Token) -> bool:
+    """A custody noun that a word of review governs, directly or through a preposition ("upheld
+    her detention", "an appeal against her arrest", "жалоба на арест"): the order reviewed."""
+    x = t
+    for _ in range(2):
+        if x.pos_ not in ("NOUN", "PROPN", "ADJ") or x.head.i == x.i:
+            return False
+        x = d.g.governor(x)
+        if d.has(x, "review_words"):
+            return True
     return False
 
 

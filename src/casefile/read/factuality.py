@@ -99,6 +99,10 @@ def unreal(t: Token, code: str, *, negative: bool = False, outcome_type: bool = 
                 break
             if a.lemma_.lower() in irrealis or a.lower_ in irrealis:
                 return True
+            if cues.has(a, "provisions") and not g.children(a, "particle"):
+                return True  # "a charge which carries a sentence of seven years": the law's term
+            if cues.has(a, "asking_nouns") and _asked_by(chain[k - 1], g, cues):
+                return True  # "an appeal for her release", "призыв к освобождению": asked for
         if any(c.lemma_.lower() in irrealis or c.lower_ in irrealis for c in kids(t)
                if g.is_(c, "auxiliary", "marker", "adverb", "copula", "discourse")):
             return True  # "может быть арестован", "якобы задержали"
@@ -165,6 +169,12 @@ def _future_infinitive(t: Token, g: Grammar, cues: Words) -> bool:
 
 
 ASK_WINDOW = 6  # words before an infinitive's marker where the word asking for it may stand
+
+
+def _asked_by(x: Token, g: Grammar, cues: Words) -> bool:
+    """`x` is, or hangs on, a preposition of asking ("for" of "an appeal for her release")."""
+    p = x if x.pos_ == "ADP" else g.preposition_of(x)
+    return p is not None and cues.has(p, "asking_prepositions")
 
 
 def _asked_infinitive(t: Token, g: Grammar, cues: Words, irrealis: frozenset[str]) -> bool:

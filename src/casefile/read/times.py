@@ -152,7 +152,10 @@ def _build(lang: Language, vocab: Vocab) -> Words:
     wc.words("same_year", attr, ((p, True) for p in d.get("same_year") or []))
     wc.words("anaphoric", attr, ((p, int(v)) for p, v in (d.get("anaphoric") or {}).items()))
     wc.words("vague", attr, ((p, True) for p in d.get("vague_anaphoric") or []))
-    wc.words("counted_unit", attr, ((f, True) for f in counted.get("units") or []))
+    units = counted.get("units") or {}
+    # a unit's length in days ("day": 1; "hour": 0, the same day); a bare list: days
+    wc.words("counted_unit", attr, ((str(f), int(v)) for f, v in (
+        units.items() if isinstance(units, dict) else ((u, 1) for u in units))))
     wc.words("counted_after", attr, ((f, int(v)) for f, v in (counted.get("after") or {}).items()))
     wc.words("counted_before", attr, ((f, int(v)) for f, v in (counted.get("before") or {}).items()))
     wc.words("count", nums.attr, ((f, v) for f, v in nums.numerals.items() if v.is_integer() and 1 <= v <= 99))
@@ -680,9 +683,10 @@ class _Reader:
         if offset is None:
             count = next((a.value for a in atoms if a.kind == "count"), None)
             way = next((a.value for a in atoms if a.kind in ("counted_after", "counted_before")), None)
+            unit = next((a.value for a in atoms if a.kind == "counted_unit"), 1)
             if count is None or way is None or not float(count).is_integer():
                 return None
-            offset = int(count) * way
+            offset = int(count) * way * int(unit)
         elif self._unless_genitive(c):
             return None
         a = self._told_before(c.start)

@@ -855,3 +855,18 @@ def test_a_cut_told_by_the_court_and_by_whose_term_it_cut_is_of_that_person(read
     a = read_ru("Ивана Лесных осудили в июле. Апелляционный суд в декабре смягчил приговор, сократив Ивану Лесных "
                 "наказание на пять месяцев.")
     assert first_parties(a, lambda e: e.type == "appeal") == ["Ивану Лесных", "Апелляционный суд"]
+
+
+def test_an_act_some_hours_after_another_is_of_its_day(read_ru):
+    a = read_ru("11 января Анну Лесных задержали в Велброде. Через два часа её отпустили.")
+    assert events(a) == [("detention", "2023-01-11"), ("release", "2023-01-11")]
+
+
+def test_a_custody_order_reviewed_is_no_new_detention(read_ru):
+    a = read_ru("21 января суд отменил арест Анны Лесных.")
+    assert [(t, d) for t, d in events(a) if t == "detention"] == [("detention", None)]
+
+
+def test_a_petition_for_a_release_is_no_release(read_ru):
+    a = read_ru("3 мая коллеги подали петицию за освобождение Анны Лесных.")
+    assert [t for t, _ in events(a) if t == "release"] == []
