@@ -90,6 +90,18 @@ def test_act_of_another_named_person_is_background():
     assert events[0].participants[0].entity == "E1" and events[0].participants[0].role == "subject"
 
 
+def test_act_of_a_relative_who_shares_the_surname_is_background_a_split_name_is_not():
+    res = EntityResolution(
+        entities=[Entity(id="E1", type="person", name="Ivo Stanev"),
+                  Entity(id="E2", type="person", name="Petra Stanev"),
+                  Entity(id="E3", type="person", name="Stanev")],
+        of_mention={"S1:M1": "E1", "S1:M2": "E2", "S1:M3": "E3"}, subject="E1")
+    events = merge(em("S1", "sentence", "2021-06-01", participants=[("S1:M2", "subject")]),
+                   em("S1", "detention", "2021-05-01", participants=[("S1:M3", "subject")]),
+                   resolution=res)
+    assert [e.type for e in events] == ["detention"]
+
+
 def test_first_corpus_case_timeline_meets_the_bar(corpus):
     from tests.test_golden import score_case
 

@@ -265,6 +265,13 @@ def _hypocorisms() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
+def other_given_name(a: str, b: str) -> bool:
+    """Two full names whose given names are of two people ("Дарья Лосик", "Игорь Лосик": a
+    surname two members of a family share)."""
+    wa, wb = token_skeletons(a), token_skeletons(b)
+    return len(wa) >= 2 and len(wb) >= 2 and not _given_match(wa[0], wb[0])
+
+
 def _given_match(a: str, b: str) -> bool:
     """Two given names of one person: close spellings, or a name and its familiar form ("Женя",
     "Евгения"; "Sasha", "Aleksandra")."""

@@ -23,7 +23,7 @@ from functools import cache, lru_cache
 
 from rapidfuzz import fuzz
 
-from casefile.consolidate.entities import EntityResolution
+from casefile.consolidate.entities import EntityResolution, other_given_name
 from casefile.core.dates import PartialDate, compatible, parse_iso
 from casefile.core.durations import duration_days
 from casefile.core.event_types import event_types
@@ -134,7 +134,8 @@ def _name_tokens(e: Entity) -> set[str]:
 
 def _concerns_case(i: _Item, by_id: dict[str, Entity], subject: str | None) -> bool:
     """False when the person the act happened to is another named person than the subject
-    (names sharing a word with the subject's count as the subject: resolution may split them)."""
+    (names sharing a word with the subject's count as the subject: resolution may split them;
+    unless both give another given name: a relative who shares the surname)."""
     if subject is None or subject not in by_id:
         return True
     subj_words = _name_tokens(by_id[subject])
@@ -146,8 +147,8 @@ def _concerns_case(i: _Item, by_id: dict[str, Entity], subject: str | None) -> b
         ent = by_id.get(eid)
         if role != "subject" or ent is None or ent.type != "person" or eid == subject or i.em.type in org_acts:
             continue
-        if not (_name_tokens(ent) & subj_words):
-            return False
+        if not (_name_tokens(ent) & subj_words) or other_given_name(ent.name, by_id[subject].name):
+            return False  # (one surname, two given names: a relative's act)
     return True
 
 

@@ -2408,7 +2408,11 @@ def _name_of(d: _Doc, person: Token) -> Mention | None:
         return m
     if d.has(person, "person_pronouns"):
         return _antecedent(d, person)
-    below = d.g.children(person, "apposition", "name_part", "nominal_modifier", "compound")
+    below = []
+    for c in d.g.children(person, "apposition", "name_part", "nominal_modifier", "compound"):
+        # whose relative: not the person, but the name set off after it may be ("жену Ивана
+        # Лесных, Анну Лесных", parsed as a conjunct of the husband's name)
+        below += d.g.children(c, "conjunct") if _whose(d, person, c) else [c]
     attached = [m for c in below for m in [_mention_at(c, d.mentions)] if m is not None]
     # "журналистку ИА «X» Софию Y": the name the parse hung on the organisation the noun works for
     # ("a reporter of the X Herald, Mira Talbot")
@@ -2430,9 +2434,21 @@ def _name_of(d: _Doc, person: Token) -> Mention | None:
     return m
 
 
+def _whose(d: _Doc, noun: Token, name: Token) -> bool:
+    """A name on a person noun that names whose relative it is, not who, however the parse hung
+    it: in the genitive while the noun is not ("адвокат Анны Лесных" as subject; a woman's name,
+    whose genitive is not its accusative as a man's is), or of the other sex than a kin noun
+    ("жену Ивана": Иван is not the wife)."""
+    case = noun.morph.get("Case", [])
+    if case and "Gen" not in case and name.morph.get("Case", []) == ["Gen"] and name.morph.get("Gender", []) == ["Fem"]:
+        return True
+    sex, other = noun.morph.get("Gender", []), name.morph.get("Gender", [])
+    return d.has(noun, "kin_nouns") and bool(sex) and bool(other) and not set(sex) & set(other)
+
+
 def _named_after(d: _Doc, person: Token) -> Mention | None:
     """"the journalist Mira Talbot", however the parse hung the name."""
-    if person.i + 1 < len(person.doc) and _own_word(d, person):
+    if person.i + 1 < len(person.doc) and _own_word(d, person) and not _whose(d, person, person.doc[person.i + 1]):
         m = _mention_at(person.doc[person.i + 1], d.mentions)
         if m is not None and m.type == "person" and m.start == person.doc[person.i + 1].idx:
             return m

@@ -386,11 +386,12 @@ class _Reading(DocPass):
 
     def _split_persons(self, c: _Cand) -> list[_Cand]:
         """Two people the tagger ran together: "адвокат Курмашевой Рим Сабиров" is a surname in
-        the genitive (whose lawyer) and a full name in the nominative (the lawyer)."""
+        the genitive (whose lawyer) and a full name in the nominative (the lawyer); "с женой Игоря
+        Дарьей Лосик", a given name in the genitive (whose wife) and a full name in another case."""
         toks = [t for t in self.doc[c.start:c.end] if not t.is_space]
         if c.label != "person" or len(toks) < 3 or self.feat(toks[0], "Case") != "Gen":
             return [c]
-        cut = next((k for k, t in enumerate(toks) if self.feat(t, "Case") == "Nom"), None)
+        cut = next((k for k, t in enumerate(toks) if self.feat(t, "Case") not in (None, "Gen")), None)
         if cut is None or cut == 0 or len(toks) - cut < 2:
             return [c]
         return [c.sub(c.start, toks[cut - 1].i + 1), c.sub(toks[cut].i, c.end)]

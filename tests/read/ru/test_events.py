@@ -870,3 +870,10 @@ def test_a_custody_order_reviewed_is_no_new_detention(read_ru):
 def test_a_petition_for_a_release_is_no_release(read_ru):
     a = read_ru("3 мая коллеги подали петицию за освобождение Анны Лесных.")
     assert [t for t, _ in events(a) if t == "release"] == []
+
+
+def test_a_name_of_the_other_sex_on_a_kin_noun_is_whose_relative_it_is(read_ru):
+    a = read_ru("Жену Ивана Лесных, Анну Лесных, задержали 14 мая.")
+    assert first_parties(a, lambda e: e.type == "detention") == ["Анну Лесных"]
+    a = read_ru("Жену Ивана Лесных задержали 14 мая.")  # she is not named: not his act
+    assert first_parties(a, lambda e: e.type == "detention") in (None, [])

@@ -186,3 +186,9 @@ def test_a_court_named_by_its_adjectives_is_an_organisation_the_tagger_missed(re
 def test_a_lower_case_court_word_names_no_organisation(read_ru):
     a = read_ru("Иван Лесных был осуждён. Потом суд смягчил приговор.")
     assert [m.text for m in a.mentions if m.type == "organization"] == []
+
+
+def test_a_genitive_given_name_run_into_another_persons_name_is_two_people(read_ru):
+    a = read_ru("Мы поговорили с женой Ивана Анной Лесных о его здоровье.")
+    assert [(m.text, m.norm) for m in a.mentions if m.type == "person"] == [
+        ("Ивана", "Иван"), ("Анной Лесных", "Анна Лесных")]
