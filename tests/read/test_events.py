@@ -1344,3 +1344,9 @@ def test_a_custody_order_reviewed_is_no_new_detention():
 def test_a_plea_is_no_court_appeal_and_what_it_asks_is_not_done(text):
     events, _ = read(text)
     assert [e.type for e in events if e.type in ("appeal", "release")] == []
+
+
+def test_someone_s_people_in_the_plural_are_others():
+    events, _ = read("Mira Talbot was detained in March 2020. In January 2021 her lawyers were sentenced to prison "
+                     "terms.")
+    assert [e.type for e in events] == ["detention"]

@@ -1109,6 +1109,9 @@ def _is_others(d: _Doc, p: Token) -> bool:
         return True
     if _someone_else(d, p):
         return True
+    if p.pos_ == "NOUN" and _plural(p) and d.lemma(p) in _person_nouns(d.code) and any(
+            d.g.is_(c, "possessor") or (c.pos_ == "PRON" and d.g.is_(c, "determiner")) for c in p.children):
+        return True  # "her lawyers were sentenced", "приговорили её адвокатов": people of someone's
     return p.pos_ in ("NOUN", "PROPN") and _plural(p) and not _own_word(d, p)
 
 
@@ -1714,7 +1717,8 @@ def _client_of(d: _Doc, t: Token, lawyer: Token) -> Token | None:
     Лесных")."""
     phrase = [x for x in lawyer.subtree if x.i != lawyer.i]
     for x in phrase:
-        if d.g.is_(x, "possessor") and (_somebody(d, x) or x.pos_ == "PRON") and not _a_lawyer(d, x):
+        if d.g.is_(x, "possessor") and (_somebody(d, x) or x.pos_ == "PRON" or _own_word(d, x)) \
+                and not _a_lawyer(d, x):  # ("the journalist's lawyers": the journalist's)
             return x
     obj = _object_of(d, t)
     return _person_of_noun(d, obj) if obj is not None else None

@@ -877,3 +877,9 @@ def test_a_name_of_the_other_sex_on_a_kin_noun_is_whose_relative_it_is(read_ru):
     assert first_parties(a, lambda e: e.type == "detention") == ["Анну Лесных"]
     a = read_ru("Жену Ивана Лесных задержали 14 мая.")  # she is not named: not his act
     assert first_parties(a, lambda e: e.type == "detention") in (None, [])
+
+
+def test_someone_s_people_in_the_plural_are_others(read_ru):
+    a = read_ru("Анну Лесных задержали в марте 2022 года. В январе 2023 года её адвокатов приговорили к реальным "
+                "срокам.")
+    assert events(a) == [("detention", "2022-03")]
