@@ -618,3 +618,14 @@ def test_a_known_russian_name_is_found_with_its_fleeting_vowel_dropped():
 ])
 def test_a_russian_outlet_introducing_its_own_account_names_itself(text, outlet):
     assert infer_outlet(text, "ru") == outlet
+
+
+@pytest.mark.parametrize(("text", "month"), [
+    ("On February 10, 2025, the court heard the case of Mira Talbot. The next hearing is scheduled for March 4.",
+     "2025-02"),
+    ("10 февраля 2025 года суд рассмотрел дело Анны Лесных. Следующее заседание назначено на 4 марта.", "2025-02"),
+    # a day told as come is not set for later
+    ("10 февраля 2025 года суд рассмотрел дело. 4 марта суд вынес приговор.", "2025-03"),
+])
+def test_a_day_set_for_what_is_to_come_does_not_date_the_report(text, month):
+    assert content_date(text) == month

@@ -146,8 +146,16 @@ def _end_before() -> re.Pattern[str]:
 
 
 def _ends_span(text: str, start: int) -> bool:
-    """Whether the date at `start` ends a span ("until 5 May", "до конца мая")."""
-    return bool(_end_before().search(text[max(0, start - 40):start]))
+    """Whether the date at `start` ends a span ("until 5 May", "до конца мая"), or is a day set
+    for what is to come ("the next hearing is scheduled for March 4", "заседание назначено на 4
+    марта"): either may lie after the writing."""
+    before = text[max(0, start - 40):start]
+    return bool(_end_before().search(before)) or bool(_scheduled_before().search(before))
+
+
+@cache
+def _scheduled_before() -> re.Pattern[str]:
+    return _words_pattern("scheduled", r"(?<![\w-])(?:{words})\s+(?:\w+\s+){0,1}$")
 
 
 # --- month and weekday names ---------------------------------------------------------
