@@ -883,3 +883,8 @@ def test_someone_s_people_in_the_plural_are_others(read_ru):
     a = read_ru("Анну Лесных задержали в марте 2022 года. В январе 2023 года её адвокатов приговорили к реальным "
                 "срокам.")
     assert events(a) == [("detention", "2022-03")]
+
+
+def test_a_verdict_found_lawful_by_a_higher_court_is_an_appeal_decided(read_ru):
+    a = read_ru("Анну Лесных осудили в апреле. 4 декабря городской суд признал законным приговор Анне Лесных.")
+    assert [(t, d) for t, d in events(a) if t == "appeal"] == [("appeal", "2022-12-04")]
