@@ -219,3 +219,10 @@ def test_a_first_person_quote_after_a_sentence_about_one_person_is_theirs():
     _, quotes, names = _quotes("Mira Talbot was transferred to a penal colony in Velbrod. “The transfer of political "
                                "prisoners far from their families is a punishment in itself.”")
     assert [_speaker(q, names) for q in quotes] == [None]
+
+
+def test_straight_single_quotes_mark_a_quote_but_not_an_apostrophe_or_a_decade():
+    _, quotes, names = _quotes("Talbot's supporters, who remember the '90s protests, didn't come. Mira Talbot said: "
+                               "'I won't give up, whatever they do to me.'")
+    assert [(q.text, _speaker(q, names)) for q in quotes] == [
+        ("I won't give up, whatever they do to me.", "Mira Talbot")]

@@ -956,11 +956,14 @@ def find_quote_spans(text: str, r: Rules) -> list[_Span]:
         found: list[_Span] = []
         while i < len(line):
             closers = r.marks.get(line[i])
-            if closers is None:
+            if closers is None or (line[i] in r.apostrophes and not _opens_a_quote(line, i)):
                 i += 1
                 continue
             j = _closing(line, line[i], closers, i + 1, r)
             closed = j >= 0
+            if not closed and line[i] in r.apostrophes:
+                i += 1  # a mark that doubles as an apostrophe opens only a quote it closes ("the '90s")
+                continue
             j = j if closed else len(line)
             sp = _trimmed(text, pos + i, pos + j, para, closed)
             if sp is not None:
@@ -978,6 +981,13 @@ def find_quote_spans(text: str, r: Rules) -> list[_Span]:
     return spans
 
 
+def _opens_a_quote(line: str, i: int) -> bool:
+    """A mark that doubles as an apostrophe opens a quote only before a word and not inside one
+    ("'I will not', she said"; not "isn't", "Petrov's")."""
+    before = line[i - 1] if i else " "
+    return not before.isalnum() and i + 1 < len(line) and line[i + 1].isalpha()
+
+
 def _closing(line: str, opener: str, closers: tuple[str, ...], start: int, r: Rules) -> int:
     """Where the quote opened before `start` closes in `line`, or -1. A mark that differs from
     its closer nests ("«… «…» …»"); a closer that doubles as an apostrophe is one before a letter."""
@@ -986,8 +996,8 @@ def _closing(line: str, opener: str, closers: tuple[str, ...], start: int, r: Ru
     for j in range(start, len(line)):
         ch = line[j]
         if ch in closers:
-            if ch in r.apostrophes and j + 1 < len(line) and line[j + 1].isalnum():
-                continue
+            if ch in r.apostrophes and ((j + 1 < len(line) and line[j + 1].isalnum()) or line[j - 1].isspace()):
+                continue  # an apostrophe ("don’t"), or a mark that opens the next quote
             if depth == 0:
                 return j
             depth -= 1
