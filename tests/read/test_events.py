@@ -1350,3 +1350,13 @@ def test_someone_s_people_in_the_plural_are_others():
     events, _ = read("Mira Talbot was detained in March 2020. In January 2021 her lawyers were sentenced to prison "
                      "terms.")
     assert [e.type for e in events] == ["detention"]
+
+
+def test_a_year_on_an_act_noun_dates_it_and_a_law_s_year_is_no_story_time():
+    events, _ = read("Jailed journalist Mira Talbot allowed first family visit since her 2019 arrest",
+                     published="2021-10-18", title="Jailed journalist Mira Talbot allowed first family visit since "
+                                                   "her 2019 arrest")
+    assert [(e.type, e.date) for e in events if e.type == "detention"] == [("detention", "2019")]
+    events, _ = read("On October 6 police arrested Mira Talbot. She was charged under Article 88 of the 1999 Penal "
+                     "Code. On the next day, she was transferred to a detention facility in the capital.")
+    assert one(events, "transfer").date == "2020-10-07"  # (the October before the report)

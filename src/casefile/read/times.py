@@ -143,7 +143,7 @@ def _build(lang: Language, vocab: Vocab) -> Words:
     wc.words("day_word", attr, ((f, int(n)) for n, forms in (d.get("day_words") or {}).items() for f in forms or []))
     for cls, name in (("season", "seasons"), ("part", "month_parts"), ("filler", "fillers"),
                       ("prep", "prepositions"), ("link", "range_links"), ("last", "last"),
-                      ("year_word", "year_words"), ("ordinal_prep", None)):
+                      ("year_word", "year_words"), ("year_det", "year_determiners"), ("ordinal_prep", None)):
         found = (ordinal.get("prepositions") if name is None else d.get(name)) or []
         wc.words(cls, attr, ((f, True) for f in found))
     relative = {str(p): (str(v[0]), int(v[1])) for p, v in (d.get("relative") or {}).items()}
@@ -355,7 +355,7 @@ def _content_start(doc: Doc, s: int, e: int, kind: str, w: Words, path: tuple[It
     if kind in ("relative", "anaphoric"):
         return s
     if path is not None:
-        lead = [it for it in path if it.cls in ("prep", "ordinal_prep", "comma")]
+        lead = [it for it in path if it.cls in ("prep", "ordinal_prep", "comma", "year_det")]
         firsts = [it for it in path if it not in lead]
         return min(it.start for it in firsts) if firsts else s
     while s < e - 1 and (doc[s].is_punct or key(doc[s], w.attr) in w.preps):
@@ -742,7 +742,10 @@ def find_times(doc: Doc, lang: Language, frame: TimeFrame) -> list[TimeExpr]:
             value = value.with_year(value.year - years) if years and value.year else PartialDate(
                 None, value.month, value.day) if value.month else None
             stated = False
-        if value is not None and not is_end and (value.year is not None or value.day is not None):
+        # (a year on a noun, "the 1999 Penal Code", "her 2020 arrest", names that thing's year: not
+        # the story's time a later "the next day" counts from)
+        if value is not None and not is_end and (value.year is not None or value.day is not None) \
+                and not any(a.kind == "year_det" for a in c.atoms):
             reader.anchor = (value, reader.sentence(c.start))
         end_tok = doc[c.end - 1]
         # (a tokenizer may keep a comma on a number: "2022," is not part of the date)
