@@ -18,7 +18,7 @@ import re
 from typing import NamedTuple
 
 from casefile.core.dates import PartialDate, parse_iso
-from casefile.core.event_types import event_types
+from casefile.core.event_types import VERDICT_STAGE, event_types
 from casefile.model import DocAnalysis, EventMention, Source
 
 # a year written out in a text ("2021"): a report that writes one was not dated by guess alone
@@ -109,12 +109,10 @@ def _out_of_order(acts: list[_Act], firm: list[_Act], own: list[_Act] | None = N
 def _verdict_told(f: _Act, person: str, told: list[_Act]) -> bool:
     """`f` is a verdict (or a later step) that the report tells of `person`, as far as the report
     dates it (its year, and its month where it writes one)."""
-    return f.stage >= VERDICT and any(
+    return f.stage >= VERDICT_STAGE and any(
         _same(t.person, person) and not t.ends and t.stage == f.stage and t.date.year == f.date.year
         and t.date.month in (None, f.date.month) for t in told)
 
-
-VERDICT = 3  # the verdict's step (event_types.yaml `stage`)
 
 
 def _by(d: PartialDate, until: tuple[int, int, int]) -> PartialDate:
@@ -169,8 +167,8 @@ def move_guessed_years(sources: list[Source], analyses: list[DocAnalysis],
     reach = max((d.year for a in analyses for em in a.events if (d := parse_iso(em.date)) and d.year), default=0)
     reach = max([reach, *(int(s.published[:4]) for s in sources if s.published and s.id not in guessed)])
     # each guessed report's acts dated by the guess, and those whose year it writes
-    reports = {sid: (acts, [x for x in _acts(a, of_mention) if x not in acts])
-            for sid in sorted(guessed) if (a := by_source.get(sid)) and (acts := _acts(a, of_mention, derived_only=True))}
+    reports = {sid: (acts, [x for x in _acts(a, of_mention) if x not in acts]) for sid in sorted(guessed)
+               if (a := by_source.get(sid)) and (acts := _acts(a, of_mention, derived_only=True))}
     # (the steps of a prosecution out of order; a release is held against the verdicts below)
     broken = {sid for sid, (acts, written) in reports.items()
               if _out_of_order([x for x in acts if not x.ends], firm, acts, [*acts, *written])}

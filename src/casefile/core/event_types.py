@@ -40,6 +40,9 @@ ARGUMENTS: tuple[str, ...] = ("duration", "end_date", "amount", "charge", "place
 # a summary phrase's placeholders and the argument each needs
 PLACEHOLDERS = {"dur": "duration", "amount": "amount", "charge": "charge"}
 PACKAGED = "event_types.yaml"
+# the step of a prosecution that is the verdict (the table's `stage`: 1 the opening, 3 the
+# verdict, 4 the appeal): the readers and the year check compare other steps with it
+VERDICT_STAGE = 3
 
 
 class _Frozen(BaseModel):

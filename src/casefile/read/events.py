@@ -30,7 +30,7 @@ from spacy.vocab import Vocab
 
 from casefile.core.dates import PartialDate, after, parse_iso
 from casefile.core.durations import Duration, duration_days, parse_duration, subtract_durations
-from casefile.core.event_types import EventTypes, event_types
+from casefile.core.event_types import VERDICT_STAGE, EventTypes, event_types
 from casefile.core.names import place_key
 from casefile.model import Amount, EventMention, EventType, Mention, Role, Source
 from casefile.read.amounts import Quantity, find_amounts, find_durations
@@ -45,7 +45,6 @@ from casefile.resources import load
 MAX_DATE_DISTANCE = 6  # tree steps between a trigger and a date that still belongs to it
 MAX_TERM_DISTANCE = 8
 NEWS_DAYS = 3  # acts told as news happened at most about this many days before the telling
-VERDICT_STAGE = 3  # the verdict's step of a prosecution (event_types.yaml `stage`)
 # a term this short (an administrative arrest) is given within days of the detention it follows
 PROMPT_TERM_DAYS = 30
 OBJECT_REACH = 10  # tokens after a verb in which its object's name is looked for when the parse lost it

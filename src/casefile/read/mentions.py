@@ -725,8 +725,10 @@ class _Reading(DocPass):
         ("... суд Велброда")."""
         doc, heads = self.doc, self.lex.phrase_heads
         out: list[_Cand] = []
+        if not heads:
+            return out
         for t in doc:
-            if not heads or t.i in taken or t.pos_ != "NOUN" or t.lemma_.lower() not in heads:
+            if t.i in taken or t.pos_ != "NOUN" or t.lemma_.lower() not in heads:
                 continue
             k = t.i
             while k > 0 and doc[k - 1].pos_ == "ADJ" and doc[k - 1].head.i == t.i and k - 1 not in taken \
