@@ -629,3 +629,13 @@ def test_a_russian_outlet_introducing_its_own_account_names_itself(text, outlet)
 ])
 def test_a_day_set_for_what_is_to_come_does_not_date_the_report(text, month):
     assert content_date(text) == month
+
+
+@pytest.mark.parametrize(("text", "month"), [
+    # the only year written is a term's end: a day before it is of that year, one after of the year before
+    ("Суд продлил арест Анны Лесных до 3 августа 2024 года. Её арестовали 29 марта.", "2024-03"),
+    ("Суд продлил арест Анны Лесных до 3 февраля 2024 года. Её арестовали 29 октября.", "2023-10"),
+    ("A court extended Mira Talbot's detention until August 3, 2024. She was arrested on March 29.", "2024-03"),
+])
+def test_a_term_s_end_gives_its_year_to_the_days_of_a_text_with_no_other(text, month):
+    assert content_date(text) == month

@@ -743,6 +743,10 @@ def latest_date(text: str, today: date | None = None, floor: int | None = None) 
             and not since.search(text[max(0, m.start() - 8):m.start()])]
     years = [f.date.year for f in found if f.date.year] + [int(m.group(0)) for m in bare]
     anchor = max((y for y in years if y <= (today or date.today()).year), default=None)
+    # a text whose only year is a term's end ("продлена до 3 августа 2024 года ... Ее арестовали
+    # 29 марта"): its days and months are of that year when on or before the end, else the year
+    # before (a term is ordered ahead of its end, not after it)
+    end = min((f.date for f in ended if f.date.month), key=lambda d: (d.year, d.month, d.day or 1), default=None)
     relative = _counts_years(text)
     if anchor is not None and floor is not None and floor > anchor:
         anchor = floor
@@ -756,7 +760,9 @@ def latest_date(text: str, today: date | None = None, floor: int | None = None) 
     best: tuple[tuple[int, int, int], DateSpan] | None = None
     for f in found:
         year = f.date.year
-        if year is None:
+        if year is None and anchor is None and end is not None and end.year and not relative and f.date.day:
+            year = end.year - ((f.date.month or 1, f.date.day) > (end.month or 12, end.day or 31))
+        elif year is None:
             if anchor is None or relative or f.date.day is None:
                 continue
             year = anchor

@@ -1109,7 +1109,8 @@ def _is_others(d: _Doc, p: Token) -> bool:
     if _someone_else(d, p):
         return True
     if p.pos_ == "NOUN" and _plural(p) and d.lemma(p) in _person_nouns(d.code) and any(
-            d.g.is_(c, "possessor") or (c.pos_ == "PRON" and d.g.is_(c, "determiner")) for c in p.children):
+            d.g.is_(c, "possessor") or (c.pos_ == "PRON" and d.g.is_(c, "determiner", "nominal_modifier"))
+            for c in p.children):
         return True  # "her lawyers were sentenced", "приговорили её адвокатов": people of someone's
     return p.pos_ in ("NOUN", "PROPN") and _plural(p) and not _own_word(d, p)
 

@@ -888,3 +888,9 @@ def test_someone_s_people_in_the_plural_are_others(read_ru):
 def test_a_verdict_found_lawful_by_a_higher_court_is_an_appeal_decided(read_ru):
     a = read_ru("Анну Лесных осудили в апреле. 4 декабря городской суд признал законным приговор Анне Лесных.")
     assert [(t, d) for t, d in events(a) if t == "appeal"] == [("appeal", "2022-12-04")]
+
+
+def test_his_people_in_the_plural_are_others_however_the_possessive_is_hung(read_ru):
+    a = read_ru("Анну Лесных задержали в марте 2022 года. В январе 2023 года к реальным срокам приговорили его "
+                "адвокатов, а более 150 человек были оштрафованы.")
+    assert [t for t, _ in events(a) if t in ("conviction", "sentence")] == []
