@@ -1360,3 +1360,10 @@ def test_a_year_on_an_act_noun_dates_it_and_a_law_s_year_is_no_story_time():
     events, _ = read("On October 6 police arrested Mira Talbot. She was charged under Article 88 of the 1999 Penal "
                      "Code. On the next day, she was transferred to a detention facility in the capital.")
     assert one(events, "transfer").date == "2020-10-07"  # (the October before the report)
+
+
+def test_a_sentence_in_a_participle_set_off_on_a_name_is_background_with_no_day_of_the_clause():
+    events, _ = read("Mira Talbot, sentenced to 11 years in prison, was transferred to a colony on January 9.")
+    assert {e.type: e.date for e in events if e.type in ("sentence", "transfer")} == {
+        "sentence": None, "transfer": "2021-01-09"}
+    assert one(events, "sentence").duration == "P11Y"

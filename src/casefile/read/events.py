@@ -1259,6 +1259,8 @@ def _reachable(d: _Doc, t: Token, root: Token, told_ok: bool = False) -> bool:
         if g.is_(y, "adverbial_clause") and any(g.is_(c, "marker", "adverb") and d.has(c, "sequence_markers")
                                                 for c in y.children):
             return False
+        if _participle_aside(d, y) and not _within_clause(d, y, root):
+            return False  # "X, sentenced to 11 years, was transferred on January 9": background
         if y.pos_ in ("VERB", "AUX") and g.is_(y, "relative_clause") and not _same_time(d, y) \
                 and _on_a_verdict(d, y, meet) and not _within_clause(d, y, root):
             # "rejected on 18 October the appeal against the verdict by which he got nine years":
@@ -2103,7 +2105,7 @@ def _event(d: _Doc, t: Token, rule: Rule, etype: EventType, si: int, sent: Span,
     if t.ent_type_ in ("ORG", "FAC", "LAW", "WORK_OF_ART", "EVENT") or _in_organisation(d, t):
         return _drop(t, "t.ent_type_ in ('ORG', 'FAC', 'LAW', 'WORK_OF_ART', 'EVEN")  # "the Working Group on Arbitrary Detention": a name, not an act
     among = _among(d, t)
-    if among is None and is_state(t, code):
+    if among is None and is_state(t, code) and not _background_term(d, t):
         return _drop(t, "is_state(t, code):")  # "his ongoing detention": a state, not an act
     if in_label(t, code):
         return _drop(t, "in_label(t, code):")  # the words of a label or a charge in quotation marks
@@ -2177,6 +2179,10 @@ def _event(d: _Doc, t: Token, rule: Rule, etype: EventType, si: int, sent: Span,
         date = date.with_year(date.year - 1)
     if dspan is not None and date is None:
         d.own_time_unknown.add((q_start, etype))
+    elif dspan is None and _participle_aside(d, t):
+        # an act in a participle set off on a name ("X, sentenced to two years, was freed on
+        # October 20") is background: neither it nor the term told with it takes another act's day
+        d.own_time_unknown.update((q_start, name) for name in _types().names)
     if date is None and dspan is None:
         # an act told on a dated telling: "newly levied charges, TASS reported Thursday" (told
         # as news in the perfect) happened by then, most likely in the same month: its month;
@@ -2272,6 +2278,20 @@ def _background(d: _Doc, t: Token) -> bool:
     return any(d.g.is_(x, "relative_clause") or (d.g.is_(x, "noun_clause") and "Part" in x.morph.get("VerbForm", [])
                                                  and _set_off(d.doc, x))
                for x in [v, *_ancestors(v, 3)] if x.pos_ in ("VERB", "AUX"))
+
+
+def _participle_aside(d: _Doc, t: Token) -> bool:
+    """The trigger is a participle set off by commas on a name ("X, sentenced to two years,")."""
+    return t.pos_ in ("VERB", "AUX", "ADJ") and d.g.is_(t, "noun_clause") and "Part" in t.morph.get("VerbForm", []) \
+        and _set_off(d.doc, t)
+
+
+def _background_term(d: _Doc, t: Token) -> bool:
+    """A participle set off by commas on a name, with a term of its own ("X, приговорённую к 11
+    годам, этапировали ..."): the sentence told as background, an act with no day of its own,
+    not a state."""
+    own = {x.i for x in t.subtree}
+    return _participle_aside(d, t) and any(x.is_duration and x.start in own for x in d.times)
 
 
 def _set_off(doc: Doc, x: Token) -> bool:

@@ -894,3 +894,11 @@ def test_his_people_in_the_plural_are_others_however_the_possessive_is_hung(read
     a = read_ru("Анну Лесных задержали в марте 2022 года. В январе 2023 года к реальным срокам приговорили его "
                 "адвокатов, а более 150 человек были оштрафованы.")
     assert [t for t, _ in events(a) if t in ("conviction", "sentence")] == []
+
+
+def test_a_sentence_in_a_participle_set_off_on_a_name_is_background_with_no_day_of_the_clause(read_ru):
+    a = read_ru("Активистка Анна Лесных, осужденная на два года за призывы к сепаратизму, 20 октября вышла на свободу.")
+    assert {t: d for t, d in events(a) if t in ("sentence", "release")} == {"sentence": None, "release": "2022-10-20"}
+    a = read_ru("Анну Лесных, соратницу Олега Орлика, приговоренную к 11 годам лишения свободы, этапировали в колонию "
+                "9 января.")
+    assert [(e.type, e.date, e.duration) for e in a.events if e.type == "sentence"] == [("sentence", None, "P11Y")]
