@@ -1367,3 +1367,11 @@ def test_a_sentence_in_a_participle_set_off_on_a_name_is_background_with_no_day_
     assert {e.type: e.date for e in events if e.type in ("sentence", "transfer")} == {
         "sentence": None, "transfer": "2021-01-09"}
     assert one(events, "sentence").duration == "P11Y"
+
+
+def test_a_sentence_a_court_upholds_is_no_new_sentence_even_in_a_title_case_headline():
+    title = "Velbrod Court Upholds Prison Sentence for Journalist Mira Talbot"
+    events, _ = read(title + "\nThe Velbrod Court of Appeals upheld the two-year sentence of Mira Talbot on November 19.",
+                     published="2021-11-20", title=title)
+    assert {e.date for e in events if e.type == "sentence"} == {None}  # (the headline's and the body's)
+    assert [(e.type, e.date) for e in events if e.type == "appeal"][-1] == ("appeal", "2021-11-19")

@@ -264,7 +264,8 @@ def extract_events(doc: Doc, source: Source, mentions: list[Mention], times: lis
             seen.add(t.i)
             for etype in rule.types:
                 for em in _acts(d, t, rule, etype, si, sent, points, triggers):
-                    if em.date is None and headline and t.idx < headline[0] and not _background(d, t):
+                    if em.date is None and headline and t.idx < headline[0] and not _background(d, t) \
+                            and (em.start, em.type) not in d.own_time_unknown:
                         em = em.model_copy(update={"date": headline[1].iso(), "date_precision": headline[1].precision})
                     out.append((em, t.idx))
                     if d.first_act_sentence is None:
@@ -1800,11 +1801,14 @@ def _acts(d: _Doc, t: Token, rule: Rule, etype: EventType, si: int, sent: Span,
         return [em.model_copy(update={"type": "hearing", "duration": None, "end_date": None, "charge": None}),
                 em.model_copy(update={"date": None, "date_precision": "unknown", "by_report": False,
                                       "duration": None})]
-    if etype in _types().in_session_with_term() and _reviewed(d, t):
-        # "upheld her pre-trial detention", "жалоба на арест": the order reviewed, not a new one
-        # (undated, it joins the act the case has)
+    verdict = _types()[etype].stage == VERDICT_STAGE
+    if (verdict or etype in _types().in_session_with_term()) and _reviewed(d, t):
+        # "upheld her pre-trial detention", "жалоба на арест", "Court Upholds Prison Sentence":
+        # the order or verdict reviewed, not a new one (undated, it joins the act the case has;
+        # a verdict keeps the term upheld, a custody order's term is no new one)
+        d.own_time_unknown.add((em.start, etype))
         return [em.model_copy(update={"date": None, "date_precision": "unknown", "by_report": False,
-                                      "duration": None, "end_date": None})]
+                                      "duration": em.duration if verdict else None, "end_date": None})]
     hearing = _hearing_of(d, t, em)
     if rule.lags or (hearing and etype in _types().in_session_with_term() and etype not in _types().in_session()):
         em = em.model_copy(update={"ordered": True})
@@ -1852,8 +1856,12 @@ def _extended(d: _Doc, t: Token) -> bool:
 
 
 def _reviewed(d: _Doc, t: Token) -> bool:
-    """A custody noun that a word of review governs, directly or through a preposition ("upheld
-    her detention", "an appeal against her arrest", "жалоба на арест"): the order reviewed."""
+    """A custody or verdict noun that a word of review governs, directly or through a preposition
+    ("upheld her detention", "an appeal against her arrest", "жалоба на арест"), or stands before
+    it in a title-case headline the parser reads as one name ("Court Upholds Prison Sentence"):
+    the order or verdict reviewed."""
+    if t.pos_ in ("NOUN", "PROPN") and any(d.has(c, "review_words") for c in d.g.children(t, "compound")):
+        return True
     x = t
     for _ in range(2):
         if x.pos_ not in ("NOUN", "PROPN", "ADJ") or x.head.i == x.i:
