@@ -145,7 +145,7 @@ def _end_before() -> re.Pattern[str]:
     return end_marker_before(_languages())
 
 
-def _ends_span(text: str, start: int) -> bool:
+def _ahead_of_writing(text: str, start: int) -> bool:
     """Whether the date at `start` ends a span ("until 5 May", "до конца мая"), or is a day set
     for what is to come ("the next hearing is scheduled for March 4", "заседание назначено на 4
     марта"): either may lie after the writing."""
@@ -734,8 +734,8 @@ def latest_date(text: str, today: date | None = None, floor: int | None = None) 
     # a term's end ("until 5 February 2024", "до 5 декабря") may lie after the writing: not a date
     # the report is older than, nor the year its days without one fall in
     every = find_dates(text)
-    found = [f for f in every if not _ends_span(text, f.start)]
-    ended = [f for f in every if f.date.year and _ends_span(text, f.start)]
+    found = [f for f in every if not _ahead_of_writing(text, f.start)]
+    ended = [f for f in every if f.date.year and _ahead_of_writing(text, f.start)]
     # nor is a year something has gone on since ("an activist since 2016")
     since = _since_before()
     bare = [m for m in re.finditer(r"\b(?:19|20)\d\d\b", text)
@@ -743,9 +743,9 @@ def latest_date(text: str, today: date | None = None, floor: int | None = None) 
             and not since.search(text[max(0, m.start() - 8):m.start()])]
     years = [f.date.year for f in found if f.date.year] + [int(m.group(0)) for m in bare]
     anchor = max((y for y in years if y <= (today or date.today()).year), default=None)
-    # a text whose only year is a term's end ("продлена до 3 августа 2024 года ... Ее арестовали
-    # 29 марта"): its days and months are of that year when on or before the end, else the year
-    # before (a term is ordered ahead of its end, not after it)
+    # a text whose only year is of a day ahead of its writing, a term's end or a day set for what
+    # is to come ("продлена до 3 августа 2024 года ... Ее арестовали 29 марта"): its days and
+    # months are of that year when on or before that day, else the year before
     end = min((f.date for f in ended if f.date.month), key=lambda d: (d.year, d.month, d.day or 1), default=None)
     relative = _counts_years(text)
     if anchor is not None and floor is not None and floor > anchor:
@@ -1023,7 +1023,7 @@ def yearless_dates(published: dict[str, str | None], undated: set[str], texts: d
         own = [f for f in dates.get(sid, []) if f.date.year is None and f.date.day is not None]
         if not own or named.get(sid) or _counts_years(text):
             continue
-        told = [f for f in own if not _ends_span(text, f.start)]
+        told = [f for f in own if not _ahead_of_writing(text, f.start)]
         if not told:
             continue
         tied = tied_years(dates, sid, published)

@@ -2283,8 +2283,7 @@ def _background(d: _Doc, t: Token) -> bool:
     на 4 года", "X, who was jailed", "X, освободившегося в рамках обмена", "X, freed in a swap"
     (a participle set off by a comma: a headline's "Critic Charged With Treason" is its news)."""
     v = _clause_verb(d, t) if t.pos_ in ("NOUN", "PROPN") else t
-    return any(d.g.is_(x, "relative_clause") or (d.g.is_(x, "noun_clause") and "Part" in x.morph.get("VerbForm", [])
-                                                 and _set_off(d.doc, x))
+    return any(d.g.is_(x, "relative_clause") or _participle_aside(d, x)
                for x in [v, *_ancestors(v, 3)] if x.pos_ in ("VERB", "AUX"))
 
 
@@ -2298,8 +2297,10 @@ def _background_term(d: _Doc, t: Token) -> bool:
     """A participle set off by commas on a name, with a term of its own ("X, приговорённую к 11
     годам, этапировали ..."): the sentence told as background, an act with no day of its own,
     not a state."""
+    if not _participle_aside(d, t):
+        return False
     own = {x.i for x in t.subtree}
-    return _participle_aside(d, t) and any(x.is_duration and x.start in own for x in d.times)
+    return any(x.is_duration and x.start in own for x in d.times)
 
 
 def _set_off(doc: Doc, x: Token) -> bool:
