@@ -468,6 +468,27 @@ def test_one_court_named_in_two_languages_and_forms_is_one():
     assert same(res, "S1:M1", "S2:M1", "S3:M1")
 
 
+def test_one_detention_place_under_several_names_is_one_and_others_stay_apart():
+    res = (Bundle()
+           .add("He is in Velbrod penal colony № 9. The Velbrod colony is the worst.",
+                ("Velbrod penal colony № 9", "place"), ("Velbrod colony", "place"))
+           .add("He remains in Correctional Colony No. 9. Another man is in penal colony No. 3.",
+                ("Correctional Colony No. 9", "place"), ("penal colony No. 3", "place"))
+           .add("Его этапировали в ИК-9 в Велброде.", ("ИК-9 в Велброде", "place"), language="ru")
+           .add("He was in pre-trial detention centre No. 9.", ("pre-trial detention centre No. 9", "place"))
+           .resolve())
+    assert same(res, "S1:M1", "S1:M2", "S2:M1", "S3:M1")
+    for other in ("S2:M2", "S4:M1"):  # another number or kind
+        assert entity_of(res, other) is not entity_of(res, "S1:M1")
+    towns = (Bundle()
+             .add("He is in Velbrod penal colony № 9.", ("Velbrod penal colony № 9", "place"))
+             .add("She is in penal colony No. 9 in Orsk.", ("penal colony No. 9 in Orsk", "place"))
+             .add("He remains in Correctional Colony No. 9.", ("Correctional Colony No. 9", "place"))
+             .resolve())
+    # two towns' colonies of one number stay apart, and a name that may be either joins neither
+    assert len({entity_of(towns, m).id for m in ("S1:M1", "S2:M1", "S3:M1")}) == 3
+
+
 def test_courts_of_other_places_levels_or_kinds_stay_apart():
     res = (Bundle()
            .add("Заречный суд Велброда приговорил его.", ("Заречный суд Велброда", "organization"), language="ru")

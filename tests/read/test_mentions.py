@@ -249,3 +249,19 @@ def test_two_people_the_tagger_ran_together_over_and_are_two():
 def test_a_title_before_a_name_is_no_name_of_its_own():
     ms = mentions("However, police spokesman Col. Ivo Stanev told reporters that the blogger had lied.")
     assert [m.text for m in ms if m.type == "person"] == ["Ivo Stanev"]
+
+
+def test_detention_place_named_by_kind_and_number_or_by_a_name_before_it():
+    ms = mentions("On May 2 he was moved from pre-trial detention centre № 1 to penal colony No. 4 in Velbrod. "
+                  "The Orsk colony is the harshest. Mira Talbot was sent to Evin prison.")
+    places = {m.text for m in ms if m.type == "place"}
+    assert {"pre-trial detention centre № 1", "penal colony No. 4 in Velbrod", "Orsk colony",
+            "Evin prison"} <= places
+
+
+def test_a_kind_of_detention_place_in_general_or_inside_a_longer_name_is_no_place_name():
+    ms = mentions("He was sent to a Velbrod prison. The Special Penitentiary Service said he was well. "
+                  "Restrictive Prison Conditions for Talbot. The colony is cold.")
+    texts = {m.text for m in ms}
+    assert not {"Velbrod prison", "Special Penitentiary", "Restrictive Prison", "colony"} & texts
+    assert ("Special Penitentiary Service", "organization") in {(m.text, m.type) for m in ms}

@@ -34,10 +34,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from os.path import commonprefix
-from typing import cast
+from typing import TypeVar, cast
 
 from rapidfuzz import fuzz
 
@@ -63,6 +64,7 @@ _SAME_SURNAME_GIVEN_SIM = 75.0  # given names under one surname, in two romanisa
 _SURNAME_SIM = 80.0  # "Tulegenova" / "Tolegenova" / "Tulemenova": one letter in ten
 _INFLECTION = 2  # letters an inflected form adds to a word ("суд" / "суда" / "судом")
 _MIN_FUZZY_LEN = 5  # shorter words differ in one letter too easily ("Lu" / "Li")
+_T = TypeVar("_T")
 _SUBJECT_PENALTY_ROLES = {"lawyer", "spokesperson", "authority", "relative", "witness", "advocate"}
 
 
@@ -118,6 +120,7 @@ def resolve_entities(analyses: list[DocAnalysis], sources: list[Source]) -> Enti
     _link_full_names(clusters)
     _link_qualified_names(clusters)
     _link_institutions(clusters)
+    _link_facilities(clusters)
     _link_syllabic(clusters)
     _link_referents(clusters)
     _link_short_forms(clusters)
@@ -585,21 +588,103 @@ def _link_institutions(cl: _Clusters) -> None:
         return a.kind == b.kind and not (a.levels and b.levels and a.levels != b.levels) \
             and (_among(a.words, b.words) or _among(b.words, a.words))
 
-    def members(i: int) -> list[_Institution]:
+    _link_fitting(cl, found, fit)
+
+
+def _link_fitting(cl: _Clusters, found: list[tuple[int, _T]], fit: Callable[[_T, _T], bool],
+                  clash: Callable[[_T, _T], bool] | None = None) -> None:
+    """Join each name to the clusters one of whose names fits one of its cluster's and none
+    clashes (by default, every name must fit every name: "X court" does not join "X City Court"
+    when it has already joined "X district court"), when those clusters fit one another too:
+    several may fit when they are one referent ("X суд Москвы", "X райсуд Москвы"), not when
+    they are two ("X суд Москвы", "X суд Твери")."""
+
+    def members(i: int) -> list[_T]:
         return [x for j, x in found if cl.find(j) == cl.find(i)]
 
+    def apart(a: _T, b: _T) -> bool:
+        return not fit(a, b) if clash is None else clash(a, b)
+
+    def compatible(i: int, j: int) -> bool:
+        return not any(apart(a, b) for a in members(i) for b in members(j))
+
     def fits(i: int, j: int) -> bool:
-        """Every name of the one fits every name of the other (so that "X court" does not join
-        "X City Court" when it has already joined "X district court")."""
-        return all(fit(a, b) for a in members(i) for b in members(j))
+        return compatible(i, j) and any(fit(a, b) for a in members(i) for b in members(j))
+
+    def cands(i: int) -> dict[int, int]:
+        return {cl.find(j): j for j, _ in found if cl.find(i) != cl.find(j) and fits(i, j)}
+
+    def agree(c: dict[int, int]) -> bool:
+        return all(compatible(j, k) for j in c.values() for k in c.values() if j != k)
 
     for i, _ in found:
-        cands = {cl.find(j): j for j, _ in found if cl.find(i) != cl.find(j) and fits(i, j)}
-        # several may fit when they are one institution too ("X суд Москвы", "X райсуд
-        # Москвы"), not when they are two ("X суд Москвы", "X суд Твери")
-        if cands and all(fits(j, k) for j in cands.values() for k in cands.values() if j != k):
-            for j in cands.values():
+        mine = cands(i)
+        # where one fitting pair suffices, nor when a cluster that fits may be of another
+        # referent too ("colony No. 9" of two towns' colonies)
+        if mine and agree(mine) and (clash is None or all(agree(cands(j)) for j in mine.values())):
+            for j in mine.values():
                 cl.union(i, j)
+
+
+@dataclass(frozen=True)
+class _Facility:
+    kind: str
+    number: str | None
+    names: frozenset[str]  # skeletons of its own capitalised words: the town, its name
+
+
+@cache
+def _facility_words() -> tuple[dict[str, str], tuple[str, ...]]:
+    """Every language's kind words of detention places (skeleton -> kind) and the qualifiers
+    of a kind ("penal", "исправительная": stems, as skeletons)."""
+    kinds: dict[str, str] = {}
+    qualifiers: list[str] = []
+    for data in per_language("entities.yaml").values():
+        fac = data.get("facilities") or {}
+        kinds.update({skeleton(str(w)): str(k) for k, ws in (fac.get("kinds") or {}).items() for w in ws or []})
+        qualifiers += [skeleton(str(w)) for w in fac.get("qualifiers") or []]
+    return kinds, tuple(qualifiers)
+
+
+_FACILITY_NUMBER = re.compile(r"(?<![\d])(\d{1,3})(?![\d])")
+
+
+def _facility(n: _Node) -> _Facility | None:
+    """A detention place's kind, number and own names, from a name such as "Velbrod penal colony
+    № 9", "ИК-2 Мордовии" or "the Velbrod colony"."""
+    kinds, qualifiers = _facility_words()
+    kind, names = None, set()
+    for word in n.norm.split():
+        letters = re.sub(r"[\d\W_]+$", "", word)  # "ИК-2": the code
+        key = skeleton(letters)
+        if not key:
+            continue
+        k = _word_in(key, kinds)
+        if k:
+            kind = kind or k
+        elif letters[:1].isupper() and len(key) > 2 and not letters.isupper() \
+                and not any(key.startswith(q) for q in qualifiers):
+            names.add(key)
+    if kind is None:
+        return None
+    m = _FACILITY_NUMBER.search(n.norm)
+    return _Facility(kind, m.group(1) if m else None, frozenset(names))
+
+
+def _link_facilities(cl: _Clusters) -> None:
+    """One detention place under several names ("Velbrod penal colony № 9", "correctional colony
+    No. 9", "ИК-9", "the Velbrod colony"): the same kind and number, and no own names that differ
+    (the town); a name without a number joins the one numbered place of its kind and town."""
+    found = [(i, x) for i, n in enumerate(cl.nodes) if cl.type(i) == "place" and (x := _facility(n))]
+
+    def clash(a: _Facility, b: _Facility) -> bool:
+        return a.kind != b.kind or bool(a.number and b.number and a.number != b.number) \
+            or bool(a.names and b.names and not (_among(a.names, b.names) or _among(b.names, a.names)))
+
+    def fit(a: _Facility, b: _Facility) -> bool:
+        return not clash(a, b) and (a.number is not None and a.number == b.number or bool(a.names and b.names))
+
+    _link_fitting(cl, found, fit, clash)
 
 
 def _link_syllabic(cl: _Clusters) -> None:

@@ -87,6 +87,9 @@ def _frame(data: Any) -> Frame:
     return Frame(heads=_words(data.get("nouns")), preps=_words(data.get("prepositions")))
 
 
+FACILITY_WORDS = 4  # words before a detention place's kind noun that may be of its name
+
+
 @dataclass(frozen=True)
 class Lexicon:
     """One language's entities.yaml, compiled for lookups."""
@@ -120,6 +123,10 @@ class Lexicon:
     facility_codes: frozenset[str]
     facility_rx: re.Pattern[str] | None
     facility_shape: re.Pattern[str] | None
+    facility_heads: frozenset[str]
+    facility_named_heads: frozenset[str]
+    facility_number: re.Pattern[str] | None
+    facility_located: frozenset[str]
     groups: dict[str, str]
     org_parts: frozenset[str]
     part_remit: re.Pattern[str] | None
@@ -237,6 +244,10 @@ def _compile(lang: Language) -> Lexicon:
         facility_codes=frozenset(codes),
         facility_rx=facility_rx,
         facility_shape=re.compile(fac["shape"]) if fac.get("shape") else None,
+        facility_heads=_words(fac.get("heads")),
+        facility_named_heads=_words(fac.get("named_heads")),
+        facility_number=re.compile(fac["number"]) if fac.get("number") else None,
+        facility_located=_words(fac.get("located")),
         groups={str(k).lower(): str(v) for k, v in (data.get("groups") or {}).items()},
         org_parts=_words(data.get("org_parts")),
         part_remit=re.compile(data["part_remit"]) if data.get("part_remit") else None,
@@ -647,31 +658,108 @@ class _Reading(DocPass):
     # ---------------------------------------------------------------- names the parser missed
 
     def _facilities(self) -> list[_Cand]:
-        """ "СИЗО-1", "ИК-2 Мордовии", "IK-12": a code and a number, with the place it belongs to
-        when a name in the genitive follows. A code of the language's list is a place; another
-        word of the code's shape is one where a place noun stands near it."""
+        """ "СИЗО-1", "ИК-2 Мордовии", "IK-12", "penal colony No. 4 in Velbrod", "the Velbrod
+        colony": a detention place named by a code and a number, by a kind noun and a number, or by
+        a name before a kind noun, with the town it stands in when that follows. A code of the
+        language's list is a place; another word of the code's shape is one where a place noun
+        stands near it."""
         doc, lex = self.doc, self.lex
-        out: list[_Cand] = []
-        found: list[tuple[int, int, bool]] = []
+        matches: list[tuple[int, int, bool]] = []
         if lex.facility_rx is not None:
-            found += [(m.start(), m.end(), True) for m in lex.facility_rx.finditer(self.text)]
+            matches += [(m.start(), m.end(), True) for m in lex.facility_rx.finditer(self.text)]
         if lex.facility_shape is not None:
-            found += [(m.start(), m.end(), False) for m in lex.facility_shape.finditer(self.text)
-                      if not any(a <= m.start() < b for a, b, _ in found)]
-        for a, b, known in found:
-            span = doc.char_span(a, b, alignment_mode="expand")
-            if span is None:
-                continue
-            end = span.end
-            nxt = doc[end] if end < len(doc) else None
-            if nxt is not None and span[-1].whitespace_ and nxt.text[:1].isupper() and nxt.pos_ in ("PROPN", "NOUN") \
-                    and self.feat(nxt, "Case") == "Gen":
-                end += 1  # "ИК-2 Мордовии"
+            matches += [(m.start(), m.end(), False) for m in lex.facility_shape.finditer(self.text)
+                        if not any(a <= m.start() < b for a, b, _ in matches)]
+        found = [(span, known) for a, b, known in matches
+                 if (span := doc.char_span(a, b, alignment_mode="expand")) is not None]
+        found += [(span, True) for span in self._facility_phrases()
+                  if not any(s.start < span.end and span.start < s.end for s, _ in found)]
+        out: list[_Cand] = []
+        inflected = "name_nominative" in lex.hooks
+        for span, known in found:
+            end = self._located(span)
             types: list[EntityType] = ["place"] if known else self._code_types(span[0])
             c = _Cand(span.start, end, "place" if known else None, types)
-            c.fixed = doc[span.start:end].text if known else None
+            heads = [t for t in span if t.lemma_.lower() in lex.facility_heads]
+            if heads and inflected:
+                c.normal = {heads[-1].i: heads[-1].lemma_}  # put in the nominative with its adjectives
+            else:
+                c.fixed = doc[span.start:end].text if known else None
             out.append(c)
         return out
+
+    def _facility_phrases(self) -> list[Span]:
+        """A kind noun of a detention place with its number ("pre-trial detention centre № 1",
+        "исправительную колонию №4") or with a name before it ("the Velbrod penal colony"), and the
+        words before it that say which kind ("penal", "women's"). Not a place of a kind in general
+        ("a Velbrod prison", "the colony")."""
+        doc, lex = self.doc, self.lex
+        out: list[Span] = []
+        if not lex.facility_heads:
+            return out
+        for t in doc:
+            word = t.lemma_.lower()
+            if word not in lex.facility_heads and t.lower_ not in lex.facility_heads:
+                continue
+            start = t.i
+            while start > t.sent.start and t.i - start < FACILITY_WORDS and self._facility_word(doc[start - 1]):
+                start -= 1
+            while start < t.i and not doc[start].is_alpha:
+                start += 1
+            number = lex.facility_number.match(self.text, t.idx + len(t.text)) if lex.facility_number else None
+            if number is not None:
+                span = doc.char_span(doc[start].idx, number.end(), alignment_mode="expand")
+                if span is not None:
+                    out.append(span)
+                continue
+            if (word in lex.facility_named_heads or t.lower_ in lex.facility_named_heads) and self._named_facility(start, t):
+                out.append(doc[start:t.i + 1])
+        return out
+
+    def _named_facility(self, start: int, head: Token) -> bool:
+        """Whether the words before a detention place's kind noun name one place ("the Velbrod
+        colony", "Evin prison"): a name among them; no indefinite article before ("a Velbrod
+        prison" is any); the kind noun not a word inside a longer name ("Special Penitentiary
+        Service", a title-case headline's "Prison Conditions") nor qualifying a noun after it."""
+        doc = self.doc
+        named = [w for w in doc[start:head.i] if w.pos_ == "PROPN" and w.text[:1].isupper() and w.i != w.sent.start
+                 and self.lex.label(w) != "group"]
+        before = doc[start - 1] if start > 0 else None
+        after = doc[head.i + 1] if head.i + 1 < len(doc) else None
+        if not named or (before is not None and before.pos_ == "DET" and before.lower_ not in self.lex.articles) \
+                or self.g.is_(head, "compound"):
+            return False  # (a kind noun qualifying another: "his Velbrod prison term")
+        return after is None or not (after.is_alpha and after.text[:1].isupper())
+
+    def _facility_word(self, t: Token) -> bool:
+        """A word before a detention place's kind noun that belongs to its name: a qualifier
+        ("penal", "pre-trial", "исправительную") or the name of the place ("Velbrod", whatever
+        the tagger calls it), not another kind noun ("штрафной изолятор колонии")."""
+        if t.is_space or "\n" in t.whitespace_:
+            return False
+        if not t.is_alpha:
+            return t.text in ("-", "\u2011") and not t.whitespace_ and t.i > 0 and not t.doc[t.i - 1].whitespace_
+        heads = self.lex.facility_heads
+        return t.pos_ in ("ADJ", "NOUN", "PROPN") and not self.lex.cue_word(t) \
+            and t.lower_ not in heads and t.lemma_.lower() not in heads \
+            and t.ent_type_ not in self.lex.time_labels and t.ent_type_ not in self.lex.number_labels \
+            and self.lex.label(t) != "group"
+
+    def _located(self, span: Span) -> int:
+        """Where a detention place's name ends: after the town it stands in, when that follows in
+        the genitive ("ИК-2 Мордовии") or after a locating preposition ("№4 в Велброде")."""
+        doc, lex = self.doc, self.lex
+        end = span.end
+        nxt = doc[end] if end < len(doc) else None
+        if nxt is None or not span[-1].whitespace_:
+            return end
+        if nxt.text[:1].isupper() and nxt.pos_ in ("PROPN", "NOUN") and self.feat(nxt, "Case") == "Gen":
+            return end + 1  # "ИК-2 Мордовии"
+        if nxt.lower_ in lex.facility_located and span[-1].text[-1:].isdigit() and end + 1 < len(doc):
+            town = doc[end + 1]
+            if town.pos_ == "PROPN" and town.text[:1].isupper() and lex.label(town) in ("place", None):
+                return end + 2
+        return end
 
     def _code_types(self, t: Token) -> list[EntityType]:
         """A code like "IK-12" typed by its apposition ("IK-12, a penal colony")."""

@@ -55,6 +55,15 @@ def test_detention_facility_and_groups(read_ru):
     assert {m.norm for m in a.mentions if m.type == "group"} == {"уйгуры", "казахи"}
 
 
+def test_detention_place_named_by_kind_and_number_is_a_place_in_the_nominative(read_ru):
+    a = read_ru("Её этапировали в женскую исправительную колонию №4 в Велброде. "
+                "Он сидел в штрафном изоляторе колонии № 2, а потом в ИК-7 в Орске.")
+    places = {(m.text, m.norm) for m in a.mentions if m.type == "place"}
+    assert ("женскую исправительную колонию №4 в Велброде", "женская исправительная колония №4 в Велброде") in places
+    assert ("колонии № 2", "колония № 2") in places  # the penalty cell is not part of the colony's name
+    assert "ИК-7 в Орске" in {t for t, _ in places}
+
+
 def test_lone_surname_refers_to_the_full_name_in_the_document(read_ru):
     a = read_ru("Суд арестовал Игоря Пряхина. Адвокат Пряхина подал жалобу.")
     full = next(m for m in a.mentions if m.norm == "Игорь Пряхин")
