@@ -265,3 +265,11 @@ def test_a_kind_of_detention_place_in_general_or_inside_a_longer_name_is_no_plac
     texts = {m.text for m in ms}
     assert not {"Velbrod prison", "Special Penitentiary", "Restrictive Prison", "colony"} & texts
     assert ("Special Penitentiary Service", "organization") in {(m.text, m.type) for m in ms}
+
+
+def test_a_name_glossed_in_parentheses_before_its_head_words_is_one_organisation():
+    ms = mentions("He is accused of smuggling cash, according to the Velna (Spring) Human Rights Centre, "
+                  "which Ivo Stanev founded. Ivo Stanev (Velbrod) was not there.")
+    kinds = {(m.text, m.type) for m in ms}
+    assert ("Velna (Spring) Human Rights Centre", "organization") in kinds
+    assert not any(m.text.startswith("Ivo Stanev (") for m in ms)

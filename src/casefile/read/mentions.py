@@ -87,6 +87,7 @@ def _frame(data: Any) -> Frame:
     return Frame(heads=_words(data.get("nouns")), preps=_words(data.get("prepositions")))
 
 
+GLOSS_WORDS = 3  # words of a name's gloss in parentheses, and of the name's rest after it
 FACILITY_WORDS = 4  # words before a detention place's kind noun that may be of its name
 
 
@@ -383,6 +384,7 @@ class _Reading(DocPass):
         cands += self._groups(cands)
         cands = _resolve_overlaps(cands)
         cands = self._join_adjacent(cands)
+        cands = self._join_glossed(cands)
         cands = [c for c in cands if not self._adjectival_demonym(c) and not self._unit_of_organisation(c)]
         headings = self.headings
         if headings:
@@ -628,6 +630,38 @@ class _Reading(DocPass):
                 out.types = [*c.types, "organization"]
                 return out
         return c.sub(start, end)
+
+    def _join_glossed(self, cands: list[_Cand]) -> list[_Cand]:
+        """A name and the gloss and head words after it, as one organisation (`_glossed_name`)."""
+        out: list[_Cand] = []
+        upto = -1
+        for c in sorted(cands, key=lambda c: c.start):
+            if c.start < upto:
+                continue  # the gloss or the head words, now inside the name
+            end = self._glossed_name(c.end)
+            if end > c.end:
+                c = c.sub(c.start, end, "organization")
+                c.types = [*c.types, "organization"]
+                upto = end
+            out.append(c)
+        return out
+
+    def _glossed_name(self, end: int) -> int:
+        """Where a name ends that a gloss in parentheses interrupts: "Velna (Spring) Human Rights
+        Centre" is one organisation's name, its own word translated, when capitalised words
+        ending in a word that heads such names follow the parenthesis (whatever the tagger took
+        the first word for)."""
+        doc, lex = self.doc, self.lex
+        if end >= len(doc) or doc[end].text != "(":
+            return end
+        close = next((k for k in range(end + 1, min(end + GLOSS_WORDS + 2, len(doc))) if doc[k].text == ")"), None)
+        if close is None or close == end + 1 or not all(t.text[:1].isupper() for t in doc[end + 1:close]):
+            return end
+        k = close + 1
+        while k < len(doc) and k - close <= GLOSS_WORDS and doc[k].text[:1].isupper() and doc[k].is_alpha \
+                and _same_line(doc, k):
+            k += 1
+        return k if k > close + 1 and lex.head_of(doc[k - 1]) == "organization" else end
 
     # ---------------------------------------------------------------- token tests
 
