@@ -273,3 +273,10 @@ def test_a_name_glossed_in_parentheses_before_its_head_words_is_one_organisation
     kinds = {(m.text, m.type) for m in ms}
     assert ("Velna (Spring) Human Rights Centre", "organization") in kinds
     assert not any(m.text.startswith("Ivo Stanev (") for m in ms)
+
+
+def test_a_court_of_a_known_place_and_the_judge_after_it_tagged_as_one_are_split():
+    ms = mentions("On March 3, Judge of Zarechny District Court of Minsk Marta Oskina sentenced the activists.")
+    kinds = {(m.text, m.type) for m in ms}
+    assert ("Zarechny District Court of Minsk", "organization") in kinds
+    assert ("Marta Oskina", "person") in kinds

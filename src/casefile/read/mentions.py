@@ -375,6 +375,7 @@ class _Reading(DocPass):
         cands = [part for c in cands for part in self._split_lines(c)]
         cands = [c for c in (self._trim(c) for c in cands) if c is not None]
         cands = self._join_genitives(cands)
+        cands = self._split_court_place(cands)
         cands = [self._extend(c) for c in cands]
         cands = self._join_quoted_names(cands)
         facilities = self._facilities()
@@ -513,6 +514,27 @@ class _Reading(DocPass):
 
     def _cue_before_name(self, t: Token, nxt: Token) -> bool:
         return self.lex.type_of(t) in ("person", "group") and nxt.pos_ == "PROPN"
+
+    def _split_court_place(self, cands: list[_Cand]) -> list[_Cand]:
+        """An organisation's place and the person after it, tagged as one name: "Judge of the X
+        District Court of Velbrod Marta Oskina" is the court of that place and the judge. Only
+        where the first word is a known place and two or three name words follow it."""
+        doc, lex = self.doc, self.lex
+        out: list[_Cand] = []
+        for c in sorted(cands, key=lambda c: c.start):
+            prev = out[-1] if out else None
+            words = doc[c.start + 1:c.end]
+            if prev is not None and prev.end == c.start - 1 and prev.label == "organization" \
+                    and doc[c.start - 1].lower_ in lex.connectors and lex.head_of(doc[prev.end - 1]) == "organization" \
+                    and 2 <= len(words) <= 3 and all(self._name_token(t) for t in words) \
+                    and is_known_place(doc[c.start].text):
+                out[-1] = prev.sub(prev.start, c.start + 1)
+                person = c.sub(c.start + 1, c.end, "person")
+                person.types = [*c.types, "person"]
+                out.append(person)
+                continue
+            out.append(c)
+        return out
 
     def _join_genitives(self, cands: list[_Cand]) -> list[_Cand]:
         """An organisation followed by a name in the genitive is one name ("Тверской суд" +
