@@ -646,6 +646,13 @@ def test_among_those_released_takes_the_day_of_the_group_act_told_just_before():
     assert ("release", "2024-08-01") in {(e.type, e.date) for e in events}
 
 
+def test_a_member_named_after_a_group_act_takes_its_day_not_the_reports():
+    events, _ = read("On March 3, 2023, the judge sentenced the activists to long prison terms. "
+                     "Mira Talbot got 10 years in a colony.", published="2023-05-10")
+    assert ("sentence", "2023-03-03") in {(e.type, e.date) for e in events}
+    assert not [e for e in events if e.date == "2023-05-10"]
+
+
 def test_expelled_from_the_country_is_exile():
     events, _ = read("Police detained Mira Talbot in March. On 2 August Mira Talbot was expelled from the country.",
                      published="2024-09-01")

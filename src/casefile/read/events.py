@@ -229,6 +229,9 @@ class _Doc:
     # other act's date
     own_time_unknown: set[tuple[int, str]] = field(default_factory=set)
     first_act_sentence: int | None = None  # where the report first tells an act (its news)
+    # acts told of a group of unnamed people ((sentence, type)): "the court sentenced the
+    # activists ..." (a member named next may undergo it)
+    group_acts: set[tuple[int, str]] = field(default_factory=set)
     # each trigger word's step of a prosecution (event_types.yaml `stage`), where it has one
     steps: dict[int, int] = field(default_factory=dict)
 
@@ -272,6 +275,8 @@ def extract_events(doc: Doc, source: Source, mentions: list[Mention], times: lis
                         d.first_act_sentence = sent.start
                     if _pluperfect(d, t):
                         earlier.add((em.sentence, em.type))
+                if d.first_act_sentence is None and (si, etype) in d.group_acts:
+                    d.first_act_sentence = sent.start  # the news told of a group its member is named after
     return _about_a_case(d, _counted_from_acts(d, _decision_dates(d, _inherit_dates(
         d, _respectively(d, _a_fine_is_no_term(_dedupe(d, out))), earlier))))
 
@@ -2127,6 +2132,8 @@ def _event(d: _Doc, t: Token, rule: Rule, etype: EventType, si: int, sent: Span,
                       if _plural(c) and c.pos_ == "NOUN"), None) if t.pos_ in ("VERB", "AUX") else None
     else:
         group = person if _plural(person) else None
+    if group is not None and _name_of(d, group) is None and d.lemma(group) in _person_nouns(d.code):
+        d.group_acts.add((si, etype))
     if group is not None and _name_of(d, group) is None:
         # "three activists and his associates, X, Y and Z": the names on a coordinated group noun
         named = next((c for c in _conjuncts(d, group) if _name_of(d, c) is not None), None)
@@ -2203,8 +2210,10 @@ def _event(d: _Doc, t: Token, rule: Rule, etype: EventType, si: int, sent: Span,
             date = _news_month(got)
         elif got is not None and got.day is not None and _reported_act(d, t, _root_of(d.doc, told[0])):
             date = got
-    if date is None and among is not None and not written:
-        # "A prisoner exchange took place on 1 August. Among those freed was X": the group's act
+    if date is None and not written and (among is not None or (si - 1, etype) in d.group_acts):
+        # "A prisoner exchange took place on 1 August. Among those freed was X": the group's act;
+        # so is the same act of one named in the next sentence ("On March 3 the court sentenced
+        # the activists to long terms. X got 10 years")
         date = _previous_sentence_date(d, sent, points)
     since_then = date is None and not written and _since_then(d, sent)
     if since_then:

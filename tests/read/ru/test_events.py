@@ -902,3 +902,10 @@ def test_a_sentence_in_a_participle_set_off_on_a_name_is_background_with_no_day_
     a = read_ru("Анну Лесных, соратницу Олега Орлика, приговоренную к 11 годам лишения свободы, этапировали в колонию "
                 "9 января.")
     assert [(e.type, e.date, e.duration) for e in a.events if e.type == "sentence"] == [("sentence", None, "P11Y")]
+
+
+def test_a_member_named_after_a_group_act_takes_its_day_not_the_reports(read_ru):
+    a = read_ru("3 марта 2023 года суд приговорил активистов к длительным срокам. Анне Лесных дали 10 лет колонии.",
+                published="2023-05-10", basis="dateline")
+    dated = {(e.type, e.date) for e in a.events if e.participants}
+    assert ("sentence", "2023-03-03") in dated and ("sentence", "2023-05-10") not in dated
