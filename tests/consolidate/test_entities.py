@@ -576,3 +576,15 @@ def test_a_given_name_the_tagger_took_for_a_people_s_is_the_one_person_of_its_re
                 ("Ivo Valsky", "person"), ("Ivo", "group"))
            .resolve())
     assert not same(res, "S1:M3", "S1:M1") and not same(res, "S1:M3", "S1:M2")  # two people so named
+
+
+def test_an_inflected_name_gives_its_dictionary_form_as_an_alias_but_a_lone_surname_does_not():
+    res = (Bundle()
+           .add("Её этапировали в женскую колонию №4. Позже в колонии №4 Анне Кудеиной стало хуже. "
+                "Кудеиной не дают писем.",
+                ("женскую колонию №4", "place", "женская колония №4"), ("колонии №4", "place", "колония №4"),
+                ("Анне Кудеиной", "person", "Анна Кудеина"), ("Кудеиной", "person", "Кудеин"), language="ru")
+           .resolve())
+    colony = entity_of(res, "S1:M1")
+    assert "колония №4" in colony.aliases and "колонии №4" in colony.aliases
+    assert "Кудеин" not in entity_of(res, "S1:M3").aliases  # a guessed gender is no form of hers

@@ -1044,10 +1044,13 @@ def _canonical(ms: list[Mention], etype: str) -> str:
 
 
 def _aliases(ms: list[Mention], name: str) -> list[str]:
+    """The forms written, then the dictionary forms of an organisation's or a place's names
+    written inflected ("исправительную колонию №4": "исправительная колония №4"), each once. (A
+    person's lone surname has no sure dictionary form: its gender is a guess.)"""
     seen = {fold(name)}
     out = []
-    for m in ms:
-        form = _surface(m.text)
+    normal = [_surface(m.norm) for m in ms if m.type != "person" and len(m.norm.split()) == len(m.text.split())]
+    for form in [*(_surface(m.text) for m in ms), *normal]:
         if form and fold(form) not in seen:
             seen.add(fold(form))
             out.append(form)
