@@ -289,6 +289,24 @@ def test_the_day_a_report_calls_today_dates_it() -> None:
     assert content_date("Police said today, 3 May 2021, that the blogger had been released.") == "2021-05-03"
 
 
+def test_a_lead_that_opens_with_a_day_and_calls_it_today_dates_the_report_to_that_day(tmp_path) -> None:
+    from casefile.core.dates import PartialDate
+    from casefile.ingest import ingest_paths
+    from casefile.ingest.meta import lead_day
+
+    assert lead_day("30 мая суд рассмотрел жалобу блогера. Еще 10 апреля возбудили дело. Сегодня суд "
+                    "рассматривал апелляцию.") == PartialDate(None, 5, 30)
+    assert lead_day("On May 30 a court heard the blogger's appeal. She was detained on May 4.") is None
+    (tmp_path / "a.txt").write_text("On May 30, 2023 a court in Tarvik heard the appeal of the blogger Mira "
+                                    "Talbot, detained on May 4, 2023. Today the court rejected it.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("30 мая 2023 года в суде Тарвика рассмотрели жалобу блогера Анны Лесных, "
+                                    "задержанной 4 мая 2023 года. Сегодня суд отклонил жалобу.\n", encoding="utf-8")
+    (tmp_path / "c.txt").write_text("On May 30, 2023 a court in Tarvik heard the appeal of the blogger Mira "
+                                    "Talbot, detained on May 4, 2023. The court rejected it.\n", encoding="utf-8")
+    a, b, c = ingest_paths([tmp_path]).sources
+    assert (a.published, b.published, c.published) == ("2023-05-30", "2023-05-30", "2023-05")
+
+
 def test_a_report_that_never_writes_a_year_is_dated_by_its_bundle() -> None:
     from casefile.ingest.meta import yearless_dates
 

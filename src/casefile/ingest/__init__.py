@@ -28,6 +28,7 @@ from casefile.ingest.meta import (
     infer_title,
     infer_years,
     latest_date,
+    lead_day,
     named_years,
     own_year,
     tied_years,
@@ -212,6 +213,20 @@ def date_yearless(sources: list[Source], yearless: dict[str, tuple[int, int]]) -
     return out
 
 
+def _lead_days(sources: list[Source]) -> list[Source]:
+    """A report dated to a month by what it tells, whose lead opens with a day of that month and
+    calls it today ("30 мая в суде ... Сегодня суд ..."), was written that day."""
+    out = []
+    for s in sources:
+        if s.published_basis == "content" and s.published and len(s.published) == 7:
+            lead = lead_day(s.text)
+            if lead is not None and lead.day is not None and f"{lead.month:02d}" == s.published[5:7] \
+                    and (lead.year is None or f"{lead.year:04d}" == s.published[:4]):
+                s = s.model_copy(update={"published": f"{s.published}-{lead.day:02d}"})
+        out.append(s)
+    return out
+
+
 def _tie_guessed_years(sources: list[Source]) -> list[Source]:
     """A report dated by what it tells, whose days written without a year ("detained on
     November 27") another report writes with a later year than its estimate gave them: its
@@ -305,4 +320,4 @@ def bundle_sources(sources: list[Source], yearless: dict[str, tuple[int, int]]) 
     year-less datelines and undated reports dated from the others, near-duplicates marked.
     Pure, and the same for a one-shot build and for every add to a registry case, so that both
     give the same case file; `yearless` maps source ids to their `Ingested.yearless`."""
-    return mark_duplicates(date_by_bundle(date_yearless(sources, yearless)))
+    return mark_duplicates(_lead_days(date_by_bundle(date_yearless(sources, yearless))))

@@ -141,6 +141,11 @@ def _today_before() -> re.Pattern[str]:
     return _words_pattern("today", r"(?<![\w-])(?:{words})\s*(?:,|\(|—|–|-)?\s*$")
 
 
+def _today_word() -> re.Pattern[str]:
+    """"today" standing alone: the day of writing."""
+    return _words_pattern("today", r"(?<![\w-])(?:{words})(?![\w-])")
+
+
 def _end_before() -> re.Pattern[str]:
     return end_marker_before(_languages())
 
@@ -777,6 +782,24 @@ def latest_date(text: str, today: date | None = None, floor: int | None = None) 
         if best is None or key > best[0]:
             best = (key, cand)
     return best[1] if best else None
+
+
+LEAD_PARAGRAPHS = 3  # paragraphs at the top of a text where its news is told
+LEAD_OPENING = 3  # characters a paragraph's opening date may stand after its start (a quote, a dash)
+
+
+def lead_day(text: str) -> PartialDate | None:
+    """The day a paragraph at the top opens with, when that paragraph also says "today": "30 мая
+    в суде рассмотрели жалобу ... Сегодня суд ..." tells that day's news, written on it."""
+    paragraphs = [p for p in re.split(r"\n\s*\n|\n", text) if p.strip()][:LEAD_PARAGRAPHS]
+    for para in paragraphs:
+        para = para.strip()
+        first = next(iter(find_dates(para)), None)
+        if first is None or first.start > LEAD_OPENING or first.date.day is None:
+            continue
+        if _today_word().search(para[first.end:]):
+            return first.date
+    return None
 
 
 def today_date(text: str, today: date | None = None) -> PartialDate | None:
