@@ -1382,3 +1382,10 @@ def test_a_sentence_a_court_upholds_is_no_new_sentence_even_in_a_title_case_head
                      published="2021-11-20", title=title)
     assert {e.date for e in events if e.type == "sentence"} == {None}  # (the headline's and the body's)
     assert [(e.type, e.date) for e in events if e.type == "appeal"][-1] == ("appeal", "2021-11-19")
+
+
+def test_a_penalty_cut_with_no_new_term_told_is_the_appeal_decided():
+    events, _ = read("The appeals court reduced the sentence of Mira Talbot.", published="2024-12-25")
+    assert ("appeal", "2024-12-25") in {(e.type, e.date) for e in events}
+    events, _ = read("The court reduced the term for complaints by Mira Talbot.")
+    assert not [e for e in events if e.type == "appeal"]

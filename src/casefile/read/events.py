@@ -1821,7 +1821,10 @@ def _acts(d: _Doc, t: Token, rule: Rule, etype: EventType, si: int, sent: Span,
         return [em, *hearing, *_term_of_verdict(d, t, rule, em, sent)]
     before, after, end, told = _reduction(d, t, sent)
     if not told:
-        return []  # "сократили срок рассмотрения жалоб": no term, no sentence, no appeal
+        # "сократили срок рассмотрения жалоб": no term, no sentence, no appeal; but a penalty cut
+        # ("reduced her sentence", «сократили наказание») is the appeal decided, its new term untold
+        penalty = any(d.has(c, "reduced_penalties") for c in d.g.children(t, "object", "passive_subject"))
+        return [em, *hearing] if penalty and etype not in _types().taking("duration") else []
     if etype not in _types().taking("duration"):
         return [em, *hearing]  # the appeal that cut it
     em = em.model_copy(update={"duration": after})

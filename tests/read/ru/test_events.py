@@ -909,3 +909,10 @@ def test_a_member_named_after_a_group_act_takes_its_day_not_the_reports(read_ru)
                 published="2023-05-10", basis="dateline")
     dated = {(e.type, e.date) for e in a.events if e.participants}
     assert ("sentence", "2023-03-03") in dated and ("sentence", "2023-05-10") not in dated
+
+
+def test_a_penalty_cut_with_no_new_term_told_is_the_appeal_decided(read_ru):
+    a = read_ru("Апелляционный суд сократил наказание Анне Лесных.", published="2024-12-25", basis="dateline")
+    assert ("appeal", "2024-12-25") in {(e.type, e.date) for e in a.events}
+    cut = read_ru("Суд сократил срок подачи жалоб Анны Лесных.").events
+    assert not [e for e in cut if e.trigger == "сократил"]
