@@ -146,3 +146,16 @@ def test_a_release_the_bundle_dates_before_the_verdict_leaves_the_order_open():
     # released pending trial in the spring: a release before the verdict is no contradiction
     sources, analyses = _freed("2031", "2031-11-16", earlier_release="2031-03-02")
     assert move_guessed_years(sources, analyses, OF_MENTION) == (sources, analyses)
+
+
+def test_a_release_guessed_before_everything_the_bundle_dates_of_the_person_moves_past_the_arrest():
+    # "freed on 20 June", no verdict recalled, in a report guessed into a year before the arrest
+    # the bundle dates on 14 May 2031: not that year's June before the arrest, a later one
+    sources = [Source(id="S1", file="a.txt", text=DATED, published="2031-05-14", published_basis="dateline"),
+               Source(id="S2", file="b.txt", text="Ivo Stanev was freed on 20 June.", published="2024-06",
+                      published_basis="content", warnings=["guessed"])]
+    analyses = [DocAnalysis(source="S1", language="en", events=[em("S1", "detention", "2031-05-14")]),
+                DocAnalysis(source="S2", language="en", events=[em("S2", "release", "2024-06-20")])]
+    new_sources, new_analyses = move_guessed_years(sources, analyses, OF_MENTION)
+    assert new_analyses[1].events[0].date == "2031-06-20"
+    assert "moved on to 2031" in new_sources[1].warnings[-1]

@@ -657,3 +657,13 @@ def test_a_day_set_for_what_is_to_come_does_not_date_the_report(text, month):
 ])
 def test_a_term_s_end_gives_its_year_to_the_days_of_a_text_with_no_other(text, month):
     assert content_date(text) == month
+
+
+def test_a_year_named_long_before_the_bundle_was_published_is_history_not_a_year_of_the_case() -> None:
+    from casefile.ingest.meta import yearless_dates
+
+    texts = {"S1": "Блогера Анну Лесных задержали 10 марта на перевале. 12 марта она была дома.",
+             "S2": "После референдума 16 марта 2005 года Анна Лесных уехала. В марте 2021 года её задержали.",
+             "S3": "Mira Talbot was sentenced to six years."}
+    found = yearless_dates({"S3": "2022-02-10"}, {"S1"}, texts)
+    assert found["S1"][0] == "2021-03"

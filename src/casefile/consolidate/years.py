@@ -85,13 +85,17 @@ def _out_of_order(acts: list[_Act], firm: list[_Act], own: list[_Act] | None = N
     firmly dated act of this stage or a later one on or before it (a verdict in an earlier case
     leaves the order open). An act that ends a term is out of order before the verdicts its
     report tells (`told`, with years written or not: "sentenced in 2023"), as the bundle dates
-    them (firmly, or by the guesses of other reports that stand: `settled`), unless the bundle
-    firmly dates such an act on or before it (a release before the trial)."""
+    them (firmly, or by the guesses of other reports that stand: `settled`), or where it tells
+    none, before every act of that person the bundle firmly dates; unless the bundle firmly
+    dates such an act on or before it (a release before the trial)."""
     for a in acts:
         # a year alone orders nothing within that year
         if a.ends:
             earlier = [f for f in [*firm, *(settled or []), *(own or [])] if _same(f.person, a.person) and not f.ends
                        and f.date.month is not None and _verdict_told(f, a.person, told or [])]
+            # (and never before all that the bundle firmly dates of the person: the arrest)
+            earlier = earlier or [f for f in firm if f.person == a.person and a.person != ANYONE and not f.ends
+                                  and f.date.month is not None]
         else:
             earlier = [f for f in [*firm, *(own or [])] if _same(f.person, a.person) and not f.ends
                        and f.stage < a.stage and f.date.month is not None]

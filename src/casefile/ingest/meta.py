@@ -922,11 +922,20 @@ def named_years(texts: dict[str, str]) -> dict[str, set[int]]:
     return {sid: {f.date.year for f in find_dates(t) if f.date.year} for sid, t in texts.items()}
 
 
+# a year named this many years before the earliest year a report of the bundle was published
+# in is history told as background ("after the referendum of 16 March 2014"), not a year of
+# the case's news
+BACKGROUND_YEARS = 3
+
+
 def bundle_years(published: dict[str, str | None], named: dict[str, set[int]], but: str) -> set[int]:
     """The years a bundle's reports other than `but` were published in or name with a month
-    (`named` from `named_years`)."""
+    (`named` from `named_years`), but years named long before the first publication."""
     years = {int(p[:4]) for o, p in published.items() if o != but and p}
-    return years.union(*(ys for o, ys in named.items() if o != but))
+    told: set[int] = set().union(*(ys for o, ys in named.items() if o != but))
+    if years:
+        told = {y for y in told if y >= min(years) - BACKGROUND_YEARS}
+    return years | told
 
 
 # a day written without a year in a dated report is in the report's year unless it falls more
