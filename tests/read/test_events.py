@@ -1389,3 +1389,10 @@ def test_a_penalty_cut_with_no_new_term_told_is_the_appeal_decided():
     assert ("appeal", "2024-12-25") in {(e.type, e.date) for e in events}
     events, _ = read("The court reduced the term for complaints by Mira Talbot.")
     assert not [e for e in events if e.type == "appeal"]
+
+
+def test_a_cut_told_as_later_takes_no_time_written_before_both():
+    events, _ = read("In February 2022 a court gave Mira Talbot six years in prison, and later the term was cut "
+                     "to five years.", published="2025-08-22")
+    assert {(e.type, e.date) for e in events if e.type == "appeal"} == {("appeal", None)}
+    assert ("sentence", None, "P5Y") in {(e.type, e.date, e.duration) for e in events}

@@ -1423,17 +1423,19 @@ def _earlier_steps_time(d: _Doc, t: Token, etype: str, s: TimeExpr, sent: Span) 
     """A time in the words of the act this one is coordinated after, when this one is a later step
     of the prosecution or is told as later: "arrested in March 2023 and sentenced to 16 years",
     "задержали в марте и приговорили к ...", "arrested on May 3 and later sentenced" (the verdict
-    is not of March). A time before both ("In 2021 she was arrested and sentenced") is both's, and
+    is not of March; nor, told as later, when the time stands before both). A time before both ("In 2021 she was arrested and sentenced") is both's, and
     so is a time of the arrest a short term follows ("detained in late April and sentenced to 15
     days": a court gives such a term within days)."""
     v = _clause_verb(d, t) if t.pos_ in ("NOUN", "PROPN") else t
-    if not d.g.is_(v, "conjunct") or not v.head.i < s.start < v.i:
-        return False
-    first = v.head
-    if first.i not in d.steps:
+    if not d.g.is_(v, "conjunct") or not s.start < v.i or v.head.i not in d.steps:
         return False
     if any(d.has(c, "later_markers") for c in v.children):
-        return True
+        # told as later than the first act, wherever the time stands before it ("In February
+        # the court gave her six years; later the term was cut to five")
+        return s.start < v.left_edge.i
+    if not v.head.i < s.start:
+        return False
+    first = v.head
     step = _types()[etype].stage
     if step is None or step <= d.steps[first.i]:
         return False
@@ -2183,8 +2185,12 @@ def _event(d: _Doc, t: Token, rule: Rule, etype: EventType, si: int, sent: Span,
         return _drop(t, "a state told with no date")  # "he remains in detention": no act, no start
     # "remanded in custody until December 5": when a term ends, not when the act happened
     ends = [s for s in written if s.value is not None and s.is_end]
-    own = [s for s in written if not s.is_end and not _owned_by_other(d, t, s, triggers)
-           and not _earlier_steps_time(d, t, etype, s, sent)]
+    own = [s for s in written if not s.is_end and not _owned_by_other(d, t, s, triggers)]
+    earlier = [s for s in own if _earlier_steps_time(d, t, etype, s, sent)]
+    if earlier and len(earlier) == len(own):
+        # a later step's or a later act's time is not its neighbour's either
+        d.own_time_unknown.add((q_start, etype))
+    own = [s for s in own if s not in earlier]
     own_dates = [s for s in own if s.value is not None]
     # the act's own time expression dates it even where it cannot be resolved ("last week" in a
     # report whose own date is a guess): then it has no date, not a neighbouring clause's

@@ -916,3 +916,10 @@ def test_a_penalty_cut_with_no_new_term_told_is_the_appeal_decided(read_ru):
     assert ("appeal", "2024-12-25") in {(e.type, e.date) for e in a.events}
     cut = read_ru("Суд сократил срок подачи жалоб Анны Лесных.").events
     assert not [e for e in cut if e.trigger == "сократил"]
+
+
+def test_a_cut_told_as_later_takes_no_time_written_before_both(read_ru):
+    a = read_ru("В феврале 2022 года суд назначил Анне Лесных шесть лет колонии, позже срок сократили до пяти лет.",
+                published="2025-08-22", basis="dateline")
+    assert {(e.type, e.date) for e in a.events if e.type == "appeal"} == {("appeal", None)}
+    assert ("sentence", None, "P5Y") in {(e.type, e.date, e.duration) for e in a.events}
