@@ -2399,9 +2399,13 @@ def _names_of(d: _Doc, person: Token) -> list[Mention]:
 
 
 def _conjuncts(d: _Doc, t: Token) -> list[Token]:
+    """The nouns coordinated with `t`: in its case where the language marks case (a genitive the
+    parse hung as a conjunct, "журналист проекта X и телеканала Y", is whose, not a second one)."""
+    case = t.morph.get("Case", [])
     out, frontier = [], [t]
     while frontier:
-        nxt = [c for f in frontier for c in d.g.children(f, "conjunct")]
+        nxt = [c for f in frontier for c in d.g.children(f, "conjunct")
+               if not (case and c.pos_ == "NOUN" and c.morph.get("Case", []) and not set(case) & set(c.morph.get("Case", [])))]
         out.extend(nxt)
         frontier = nxt
     return out

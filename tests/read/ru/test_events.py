@@ -923,3 +923,10 @@ def test_a_cut_told_as_later_takes_no_time_written_before_both(read_ru):
                 published="2025-08-22", basis="dateline")
     assert {(e.type, e.date) for e in a.events if e.type == "appeal"} == {("appeal", None)}
     assert ("sentence", None, "P5Y") in {(e.type, e.date, e.duration) for e in a.events}
+
+
+def test_a_genitive_the_parse_coordinated_with_the_subject_is_whose_not_who(read_ru):
+    a = read_ru("Иван Лесных освобожден. Журналист-фрилансер проекта \"Велна.Реалии\" (Радио Велна) и телеканала "
+                "ICTV вышел на свободу после четырех лет заключения.", published="2025-08-22", basis="dateline")
+    names = {m.id: m.text for m in a.mentions}
+    assert not [e for e in a.events if "ICTV" in {names[p] for p, _ in e.participants}]
