@@ -1396,3 +1396,10 @@ def test_a_cut_told_as_later_takes_no_time_written_before_both():
                      "to five years.", published="2025-08-22")
     assert {(e.type, e.date) for e in events if e.type == "appeal"} == {("appeal", None)}
     assert ("sentence", None, "P5Y") in {(e.type, e.date, e.duration) for e in events}
+
+
+def test_a_case_opened_over_what_was_done_to_someone_is_no_charge_against_them():
+    events, _ = read("Prosecutors opened a criminal case into the detention of Mira Talbot.", published="2025-08-22")
+    assert {(e.type, e.date) for e in events} == {("detention", None)}
+    events, _ = read("Police opened a case against Mira Talbot over her posts.", published="2025-08-22")
+    assert "charge" in {e.type for e in events}

@@ -232,6 +232,8 @@ class _Doc:
     # acts told of a group of unnamed people ((sentence, type)): "the court sentenced the
     # activists ..." (a member named next may undergo it)
     group_acts: set[tuple[int, str]] = field(default_factory=set)
+    # each trigger word's types of act
+    trigger_types: dict[int, frozenset[str]] = field(default_factory=dict)
     # each trigger word's step of a prosecution (event_types.yaml `stage`), where it has one
     steps: dict[int, int] = field(default_factory=dict)
 
@@ -250,6 +252,7 @@ def extract_events(doc: Doc, source: Source, mentions: list[Mention], times: lis
     comp = compiled(code, doc.vocab)
     cands = _candidates(d, comp)
     table = _types()
+    d.trigger_types = {i: frozenset(ty for rule in rules for ty in rule.types) for i, rules in cands.items()}
     d.steps = {i: min(st) for i, rules in cands.items()
                if (st := [x for ty in rules[0].types if (x := table[ty].stage) is not None])}
     # the page's own date line says when it appeared, not when anything in it happened
@@ -1419,6 +1422,28 @@ def _owned_by_other(d: _Doc, t: Token, s: TimeExpr, triggers: set[int]) -> bool:
     return False
 
 
+# acts done to a person that a case may be opened over (its victim's, not its accused's)
+CASE_CAUSES = frozenset({"detention", "ill_treatment", "disappearance", "death", "search"})
+
+
+def _case_topics(d: _Doc, t: Token) -> list[Token]:
+    """The words of what a case the trigger opens is opened over ("a case into the detention of
+    X", «возбудила дело по факту задержания X»): the phrases of the case-over prepositions on the
+    verb or on its case noun."""
+    v = _clause_verb(d, t) if t.pos_ in ("NOUN", "PROPN") else t
+    nouns = [c for c in [v, *v.children] if d.has(c, "case_nouns")]
+    if not nouns:
+        return []
+    return [x for h in [v, *nouns] for p, o in d.g.prepositional(h) if d.has(p, "case_over_prepositions")
+            for x in o.subtree]
+
+
+def _case_over_an_act(d: _Doc, t: Token) -> bool:
+    """A case opened over an act done to someone (their detention, their torture): a case about
+    what was done to them, not a charge against them."""
+    return any(d.trigger_types.get(x.i, frozenset()) & CASE_CAUSES for x in _case_topics(d, t))
+
+
 def _earlier_steps_time(d: _Doc, t: Token, etype: str, s: TimeExpr, sent: Span) -> bool:
     """A time in the words of the act this one is coordinated after, when this one is a later step
     of the prosecution or is told as later: "arrested in March 2023 and sentenced to 16 years",
@@ -2122,6 +2147,8 @@ def _event(d: _Doc, t: Token, rule: Rule, etype: EventType, si: int, sent: Span,
         return _drop(t, "noun and g.is_(t, 'compound'):")  # "a detention center": a place, not an act
     if t.ent_type_ in ("ORG", "FAC", "LAW", "WORK_OF_ART", "EVENT") or _in_organisation(d, t):
         return _drop(t, "t.ent_type_ in ('ORG', 'FAC', 'LAW', 'WORK_OF_ART', 'EVEN")  # "the Working Group on Arbitrary Detention": a name, not an act
+    if etype == "charge" and _case_over_an_act(d, t):
+        return _drop(t, "a case over an act done to the person: not one against them")
     among = _among(d, t)
     if among is None and is_state(t, code) and not _background_term(d, t):
         return _drop(t, "is_state(t, code):")  # "his ongoing detention": a state, not an act
@@ -2301,6 +2328,8 @@ def _background(d: _Doc, t: Token) -> bool:
     на 4 года", "X, who was jailed", "X, освободившегося в рамках обмена", "X, freed in a swap"
     (a participle set off by a comma: a headline's "Critic Charged With Treason" is its news)."""
     v = _clause_verb(d, t) if t.pos_ in ("NOUN", "PROPN") else t
+    if t.pos_ in ("NOUN", "PROPN") and any(x.i == t.i for x in _case_topics(d, v)):
+        return True  # what a case was opened over ("a case into the detention of X"): its news is the case
     return any(d.g.is_(x, "relative_clause") or _participle_aside(d, x)
                for x in [v, *_ancestors(v, 3)] if x.pos_ in ("VERB", "AUX"))
 

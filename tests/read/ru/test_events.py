@@ -930,3 +930,11 @@ def test_a_genitive_the_parse_coordinated_with_the_subject_is_whose_not_who(read
                 "ICTV вышел на свободу после четырех лет заключения.", published="2025-08-22", basis="dateline")
     names = {m.id: m.text for m in a.mentions}
     assert not [e for e in a.events if "ICTV" in {names[p] for p, _ in e.participants}]
+
+
+def test_a_case_opened_over_what_was_done_to_someone_is_no_charge_against_them(read_ru):
+    a = read_ru("Прокуратура сообщила, что возбудила дело по факту задержания журналиста Анны Лесных.",
+                published="2025-08-22", basis="dateline")
+    assert {(e.type, e.date) for e in a.events} == {("detention", None)}
+    b = read_ru("Прокуратура возбудила дело о госизмене против Анны Лесных.", published="2025-08-22", basis="dateline")
+    assert "charge" in {e.type for e in b.events}
