@@ -1403,3 +1403,10 @@ def test_a_case_opened_over_what_was_done_to_someone_is_no_charge_against_them()
     assert {(e.type, e.date) for e in events} == {("detention", None)}
     events, _ = read("Police opened a case against Mira Talbot over her posts.", published="2025-08-22")
     assert "charge" in {e.type for e in events}
+
+
+def test_a_death_begun_or_held_out_and_a_verdict_protested_are_no_acts():
+    events, _ = read("Mira Talbot initiated a death fast on April 1 in objection to the verdict. "
+                     "She went on hunger strike in protest against the verdict, declaring she will continue "
+                     "until death.", published="2025-05-06")
+    assert not {e.type for e in events} & {"death", "conviction"}

@@ -631,7 +631,11 @@ def _fits(d: _Doc, t: Token, rule: Rule) -> bool:
         return False
     if rule.not_prep and any(p.lower_ in rule.not_prep for p, _ in g.prepositional(t)):
         return False
-    if rule.not_under and t.head.i != t.i and (d.lemma(t.head) in rule.not_under or t.head.lower_ in rule.not_under):
+    # (the word it hangs on, and through a preposition the word that phrase is on: "in
+    # objection to the verdict")
+    over = [t.head, *([d.g.governor(t)] if d.g.preposition_of(t) is not None else [])]
+    if rule.not_under and t.head.i != t.i and any(d.lemma(h) in rule.not_under or h.lower_ in rule.not_under
+                                                  for h in over if h.i != t.i):
         return False  # "in charge", "leading the charge": the word in another sense
     if rule.by == "authority" and not _by_an_authority(d, t):
         return False

@@ -938,3 +938,9 @@ def test_a_case_opened_over_what_was_done_to_someone_is_no_charge_against_them(r
     assert {(e.type, e.date) for e in a.events} == {("detention", None)}
     b = read_ru("Прокуратура возбудила дело о госизмене против Анны Лесных.", published="2025-08-22", basis="dateline")
     assert "charge" in {e.type for e in b.events}
+
+
+def test_a_death_fast_and_a_verdict_protested_are_no_acts(read_ru):
+    a = read_ru("1 апреля Анна Лесных объявила голодовку до смерти в знак протеста против приговора.",
+                published="2025-05-06", basis="dateline")
+    assert not {e.type for e in a.events} & {"death", "conviction"}
