@@ -1410,3 +1410,6 @@ def test_a_death_begun_or_held_out_and_a_verdict_protested_are_no_acts():
                      "She went on hunger strike in protest against the verdict, declaring she will continue "
                      "until death.", published="2025-05-06")
     assert not {e.type for e in events} & {"death", "conviction"}
+    events, _ = read("Mira Talbot has been on hunger strike since 1 April, now 35 days, in protest against the "
+                     "sentence.", published="2025-05-06")
+    assert not [e for e in events if e.type == "sentence"]
