@@ -1413,3 +1413,12 @@ def test_a_death_begun_or_held_out_and_a_verdict_protested_are_no_acts():
     events, _ = read("Mira Talbot has been on hunger strike since 1 April, now 35 days, in protest against the "
                      "sentence.", published="2025-05-06")
     assert not [e for e in events if e.type == "sentence"]
+
+
+def test_a_death_told_as_going_on_is_not_yet_one():
+    events, _ = read("Mira Talbot was sentenced to five years in 2023. Her daughter says Mira Talbot is dying in "
+                     "prison.", published="2025-05-06")
+    assert "death" not in {e.type for e in events}
+    events, _ = read("Mira Talbot was sentenced to five years in 2023. She died in prison on April 3.",
+                     published="2025-05-06")
+    assert ("death", "2025-04-03") in {(e.type, e.date) for e in events}

@@ -98,6 +98,7 @@ class Rule:
     with_act: frozenset[str]
     in_sentence: tuple[frozenset[str], ...]
     not_in_sentence: frozenset[str]
+    not_ongoing: bool
     person_only: bool
     lags: bool  # the day given may come some days after the act (custody held since its order)
     state: bool  # the act told as a state it left ("serving five years"): no day of its own
@@ -158,7 +159,7 @@ def _compile(code: str, vocab: Vocab) -> ActRules:
             not_under=_as_set(r.get("not_under")), by=r.get("by"), with_act=_as_set(r.get("with_act")),
             in_sentence=tuple(_as_set(w) for w in (r.get("in_sentence") or [])),
             not_in_sentence=_as_set(r.get("not_in_sentence")), person_only=bool(r.get("person_only")),
-            lags=bool(r.get("lags")), state=bool(r.get("state")),
+            lags=bool(r.get("lags")), state=bool(r.get("state")), not_ongoing=bool(r.get("not_ongoing")),
         ))
     near, near_without = Near.of(data.get("near")), Near.of(data.get("near_without"))
     # Two matchers serve every rule: the Matcher finds any word a rule starts from, the
@@ -637,6 +638,8 @@ def _fits(d: _Doc, t: Token, rule: Rule) -> bool:
     if rule.not_under and t.head.i != t.i and any(d.lemma(h) in rule.not_under or h.lower_ in rule.not_under
                                                   for h in over if h.i != t.i):
         return False  # "in charge", "leading the charge": the word in another sense
+    if rule.not_ongoing and _ongoing(d, t):
+        return False  # "her father is dying": not (yet) done
     if rule.by == "authority" and not _by_an_authority(d, t):
         return False
     if rule.in_sentence or rule.not_in_sentence:
@@ -644,6 +647,15 @@ def _fits(d: _Doc, t: Token, rule: Rule) -> bool:
         if not all(group & forms for group in rule.in_sentence) or forms & rule.not_in_sentence:
             return False
     return True
+
+
+def _ongoing(d: _Doc, t: Token) -> bool:
+    """A verb told as going on: a progressive with its auxiliary ("is dying", "was dying"), or
+    an imperfective present ("умирает")."""
+    aspect = t.morph.get("Aspect", [])
+    if "Prog" in aspect:
+        return any(d.g.is_(c, "auxiliary") for c in t.children)
+    return "Imp" in aspect and "Pres" in t.morph.get("Tense", []) and "Fin" in t.morph.get("VerbForm", [])
 
 
 def _by_an_authority(d: _Doc, t: Token) -> bool:

@@ -944,3 +944,12 @@ def test_a_death_fast_and_a_verdict_protested_are_no_acts(read_ru):
     a = read_ru("1 апреля Анна Лесных объявила голодовку до смерти в знак протеста против приговора.",
                 published="2025-05-06", basis="dateline")
     assert not {e.type for e in a.events} & {"death", "conviction"}
+
+
+def test_a_death_told_as_going_on_is_not_yet_one(read_ru):
+    a = read_ru("Анну Лесных приговорили к пяти годам в 2023 году. Дочь говорит, что Анна Лесных умирает в колонии.",
+                published="2025-05-06", basis="dateline")
+    assert "death" not in {e.type for e in a.events}
+    b = read_ru("Анну Лесных приговорили к пяти годам в 2023 году. Анна Лесных умерла в колонии 3 апреля.",
+                published="2025-05-06", basis="dateline")
+    assert ("death", "2025-04-03") in {(e.type, e.date) for e in b.events}
