@@ -118,7 +118,6 @@ def _verdict_told(f: _Act, person: str, told: list[_Act]) -> bool:
         and t.date.month in (None, f.date.month) for t in told)
 
 
-
 def _by(d: PartialDate, until: tuple[int, int, int]) -> PartialDate:
     """A day or month whose year was guessed, in the latest year that puts it on or before `until`."""
     year = until[0] - ((d.month or 1, d.day or 1) > until[1:])

@@ -1464,9 +1464,10 @@ def _earlier_steps_time(d: _Doc, t: Token, etype: str, s: TimeExpr, sent: Span) 
     """A time in the words of the act this one is coordinated after, when this one is a later step
     of the prosecution or is told as later: "arrested in March 2023 and sentenced to 16 years",
     "задержали в марте и приговорили к ...", "arrested on May 3 and later sentenced" (the verdict
-    is not of March; nor, told as later, when the time stands before both). A time before both ("In 2021 she was arrested and sentenced") is both's, and
-    so is a time of the arrest a short term follows ("detained in late April and sentenced to 15
-    days": a court gives such a term within days)."""
+    is not of March; nor, told as later, when the time stands before both). Otherwise a time
+    before both ("In 2021 she was arrested and sentenced") is both's, and so is a time of the
+    arrest a short term follows ("detained in late April and sentenced to 15 days": a court gives
+    such a term within days)."""
     v = _clause_verb(d, t) if t.pos_ in ("NOUN", "PROPN") else t
     if not d.g.is_(v, "conjunct") or not s.start < v.i or v.head.i not in d.steps:
         return False
@@ -2180,9 +2181,9 @@ def _event(d: _Doc, t: Token, rule: Rule, etype: EventType, si: int, sent: Span,
                       if _plural(c) and c.pos_ == "NOUN"), None) if t.pos_ in ("VERB", "AUX") else None
     else:
         group = person if _plural(person) else None
-    if group is not None and _name_of(d, group) is None and d.lemma(group) in _person_nouns(d.code):
-        d.group_acts.add((si, etype))
     if group is not None and _name_of(d, group) is None:
+        if d.lemma(group) in _person_nouns(d.code):
+            d.group_acts.add((si, etype))  # an act of unnamed people, which a member named next may share
         # "three activists and his associates, X, Y and Z": the names on a coordinated group noun
         named = next((c for c in _conjuncts(d, group) if _name_of(d, c) is not None), None)
         person = _members_named(d, group, sent) or named or person
@@ -2446,11 +2447,15 @@ def _names_of(d: _Doc, person: Token) -> list[Mention]:
 def _conjuncts(d: _Doc, t: Token) -> list[Token]:
     """The nouns coordinated with `t`: in its case where the language marks case (a genitive the
     parse hung as a conjunct, "журналист проекта X и телеканала Y", is whose, not a second one)."""
-    case = t.morph.get("Case", [])
+    case = set(t.morph.get("Case", []))
+
+    def other_case(c: Token) -> bool:
+        theirs = set(c.morph.get("Case", []))
+        return bool(case and theirs) and c.pos_ == "NOUN" and not case & theirs
+
     out, frontier = [], [t]
     while frontier:
-        nxt = [c for f in frontier for c in d.g.children(f, "conjunct")
-               if not (case and c.pos_ == "NOUN" and c.morph.get("Case", []) and not set(case) & set(c.morph.get("Case", [])))]
+        nxt = [c for f in frontier for c in d.g.children(f, "conjunct") if not other_case(c)]
         out.extend(nxt)
         frontier = nxt
     return out
