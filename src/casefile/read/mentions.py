@@ -169,6 +169,12 @@ class Lexicon:
                     return table.get(head)
         return None
 
+    def facility_head(self, t: Token, named: bool = False) -> bool:
+        """A kind noun of a detention place ("colony", "колонию"); `named`: one that a name before
+        it makes one place ("the X colony")."""
+        table = self.facility_named_heads if named else self.facility_heads
+        return t.lower_ in table or t.lemma_.lower() in table
+
     def person_noun(self, t: Token) -> bool:
         """A common noun that names what a person is: "blogger", "trade unionist", "адвокат"."""
         # the small English model calls some of them adjectives ("the activist Jane Doe")
@@ -736,7 +742,7 @@ class _Reading(DocPass):
             end = self._located(span)
             types: list[EntityType] = ["place"] if known else self._code_types(span[0])
             c = _Cand(span.start, end, "place" if known else None, types)
-            heads = [t for t in span if t.lemma_.lower() in lex.facility_heads]
+            heads = [t for t in span if lex.facility_head(t)]
             if heads and inflected:
                 c.normal = {heads[-1].i: heads[-1].lemma_}  # put in the nominative with its adjectives
             else:
@@ -754,8 +760,7 @@ class _Reading(DocPass):
         if not lex.facility_heads:
             return out
         for t in doc:
-            word = t.lemma_.lower()
-            if word not in lex.facility_heads and t.lower_ not in lex.facility_heads:
+            if not lex.facility_head(t):
                 continue
             start = t.i
             while start > t.sent.start and t.i - start < FACILITY_WORDS and self._facility_word(doc[start - 1]):
@@ -768,7 +773,7 @@ class _Reading(DocPass):
                 if span is not None:
                     out.append(span)
                 continue
-            if (word in lex.facility_named_heads or t.lower_ in lex.facility_named_heads) and self._named_facility(start, t):
+            if lex.facility_head(t, named=True) and self._named_facility(start, t):
                 out.append(doc[start:t.i + 1])
         return out
 
@@ -795,9 +800,7 @@ class _Reading(DocPass):
             return False
         if not t.is_alpha:
             return t.text in ("-", "\u2011") and not t.whitespace_ and t.i > 0 and not t.doc[t.i - 1].whitespace_
-        heads = self.lex.facility_heads
-        return t.pos_ in ("ADJ", "NOUN", "PROPN") and not self.lex.cue_word(t) \
-            and t.lower_ not in heads and t.lemma_.lower() not in heads \
+        return t.pos_ in ("ADJ", "NOUN", "PROPN") and not self.lex.cue_word(t) and not self.lex.facility_head(t) \
             and t.ent_type_ not in self.lex.time_labels and t.ent_type_ not in self.lex.number_labels \
             and self.lex.label(t) != "group"
 
