@@ -33,6 +33,11 @@ def test_parse_keeps_the_units_as_written():
 def test_format_and_round_trip():
     assert format_duration([(11, "M"), (6, "Y")]) == "P6Y11M"
     assert format_duration([(7.5, "Y")]) == "P7.5Y"
+    # whole twelves of months are years, as a case file's readers write them
+    assert format_duration([(18, "M")]) == "P1Y6M"
+    assert format_duration([(24, "M")]) == "P2Y"
+    assert format_duration([(1, "Y"), (14, "M")]) == "P2Y2M"
+    assert format_duration([(11, "M")]) == "P11M"
     for iso in ("P2M", "P1Y6M", "P15D", "P2W", "P1Y2M3W4D"):
         assert parse_duration(iso).iso() == iso  # type: ignore[union-attr]
 

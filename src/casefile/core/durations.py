@@ -64,12 +64,18 @@ def duration_days(value: str | None) -> float | None:
 
 
 def format_duration(parts: list[tuple[float, str]]) -> str:
-    """[(6, "Y"), (11, "M")] -> "P6Y11M"; units in any order are written largest first, and
-    parts of one unit are added ("six months and two months" is P8M)."""
+    """[(6, "Y"), (11, "M")] -> "P6Y11M"; units in any order are written largest first, parts of
+    one unit are added ("six months and two months" is P8M), and whole twelves of months are
+    years ("18 months" is P1Y6M, as a case file's readers write it and compare it)."""
     merged: dict[str, float] = {}
     for v, u in parts:
         if v:
             merged[u] = merged.get(u, 0.0) + v
+    months = merged.get("M", 0.0)
+    if months >= 12 and float(months).is_integer():
+        merged["Y"] = merged.get("Y", 0.0) + months // 12
+        merged["M"] = months % 12
+        merged = {u: v for u, v in merged.items() if v}
     return "P" + "".join(f"{_number(merged[u])}{u}" for u in UNITS if u in merged)
 
 

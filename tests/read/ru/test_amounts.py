@@ -36,6 +36,7 @@ def amounts(text: str) -> list[tuple[float, str]]:
     ("Ему назначили 7-летний срок.", "P7Y"),
     ("Суд арестовал его на две недели.", "P14D"),
     ("Ему дали двадцать пять лет.", "P25Y"),
+    ("Её приговорили к 18 месяцам колонии.", "P1Y6M"),
 ])
 def test_terms(text, iso):
     assert durations(text) == [iso]
