@@ -246,6 +246,9 @@ class EventMention(_Model):
     # custody a court ordered that day ("a court remanded her on June 12", "арестовали на два
     # месяца"): the custody may have begun days before, with the police's detention
     ordered: bool = False
+    # a later step dated by a time told before it and the earlier step it is coordinated after
+    # ("In 2021 she was arrested and sentenced"): a summary's time, the arrest's first
+    summary_time: bool = False
 
 
 class QuoteMention(_Model):

@@ -99,3 +99,18 @@ def test_conflicts_stay_within_one_event():
     assert find_conflicts([a, b])[1] == []
 
 
+
+
+def test_terms_far_apart_are_a_conflict_on_a_sentence_and_a_note_on_a_custody():
+    # a sentence is given once: consolidation holds unlike terms in one only when it knows them for one act
+    ev = Event(id="V1", type="sentence",
+               evidence=[_ev("S1", "sentenced to ten years", duration="P10Y"),
+                         _ev("S2", "sentenced to 18 months", duration="P1Y6M")])
+    _, conflicts = find_conflicts([ev])
+    assert [(c.field, sorted(v.value for v in c.values)) for c in conflicts] == [("duration", ["P10Y", "P1Y6M"])]
+    # a custody's term and its extension, told as one
+    ev = Event(id="V1", type="house_arrest",
+               evidence=[_ev("S1", "under house arrest for two months", duration="P2M"),
+                         _ev("S2", "under house arrest for six months", duration="P6M")])
+    events, conflicts = find_conflicts([ev])
+    assert conflicts == [] and "far apart" in (events[0].note or "")

@@ -339,3 +339,42 @@ def test_custody_held_since_its_order_is_the_arrest_a_day_before_not_a_conflict(
     cf = build_case([tmp_path]).casefile
     assert [(v.date, len(v.evidence)) for v in cf.events if v.type == "detention"][:1] == [("2022-04-13", 2)]
     assert cf.conflicts == []
+
+
+def test_a_verdict_a_summary_dates_with_its_arrest_is_the_one_that_followed_that_arrest():
+    from casefile.assess.conflicts import find_conflicts
+    res = _one_subject("S1", "S2", "S3")
+    # S1 and S2 date the arrest in July 2021 and the verdict (ten years) in March 2023; S3 sums it
+    # up: "In 2021 he was arrested and sentenced to 18 months" (its arrest is theirs)
+    told = [_of_him("S1", "detention", "2021-07-14"), _of_him("S2", "detention", "2021-07", "month"),
+            _of_him("S1", "sentence", "2023-03-03", duration="P10Y", sentence=3),
+            _of_him("S2", "sentence", "2023-03-03", duration="P10Y", sentence=3),
+            _of_him("S1", "conviction", "2023-03-03", sentence=3)]
+    summary = [_of_him("S3", "detention", "2021", "year", sentence=2),
+               _of_him("S3", "sentence", "2021", "year", duration="P1Y6M", sentence=2, summary_time=True),
+               _of_him("S3", "conviction", "2021", "year", sentence=2, summary_time=True)]
+    events = merge(*told, *summary, resolution=res)
+    assert sorted((e.type, e.date) for e in events) == [
+        ("conviction", "2023-03-03"), ("detention", "2021-07-14"), ("sentence", "2023-03-03")]
+    events, conflicts = find_conflicts(events)
+    assert [(c.field, sorted(v.value for v in c.values)) for c in conflicts] == [("duration", ["P10Y", "P1Y6M"])]
+    assert next(e for e in events if e.type == "sentence").attributes.duration == "P10Y"
+
+
+def test_a_summary_s_verdict_keeps_its_own_date_unless_the_case_knows_the_one_after_its_arrest():
+    res = _one_subject("S1", "S2", "S3")
+    summary = [_of_him("S3", "detention", "2021", "year", sentence=2),
+               _of_him("S3", "sentence", "2021", "year", duration="P1Y6M", sentence=2, summary_time=True)]
+    # no other source tells that arrest: the summary's verdict is its own
+    events = merge(_of_him("S1", "sentence", "2023-03-03", duration="P10Y"), *summary, resolution=res)
+    assert sorted((e.type, e.date) for e in events if e.type == "sentence") == [
+        ("sentence", "2021"), ("sentence", "2023-03-03")]
+    # another arrest came between: the later verdict is of another prosecution
+    events = merge(_of_him("S1", "detention", "2021-07-14"), _of_him("S2", "detention", "2022-09-01"),
+                   _of_him("S1", "sentence", "2023-03-03", duration="P10Y", sentence=3), *summary, resolution=res)
+    assert sorted(e.date for e in events if e.type == "sentence") == ["2021", "2023-03-03"]
+    # a summary that is no summary (its time is the verdict's own) stays apart too
+    events = merge(_of_him("S1", "detention", "2021-07-14"), _of_him("S2", "sentence", "2023-03-03", duration="P10Y"),
+                   _of_him("S3", "detention", "2021", "year", sentence=2),
+                   _of_him("S3", "sentence", "2021", "year", duration="P1Y6M", sentence=2), resolution=res)
+    assert sorted(e.date for e in events if e.type == "sentence") == ["2021", "2023-03-03"]

@@ -1302,9 +1302,21 @@ def test_a_time_in_the_first_of_two_acts_dates_a_later_step_only_when_before_bot
     assert {e.type: e.date for e in events if e.type in dated} == dated
 
 
+@pytest.mark.parametrize(("text", "summary"), [
+    ("In 2020, Mira Talbot was arrested and sentenced to two years in prison.", {"sentence", "conviction"}),
+    # the time in the arrest's words, a verdict of the same day, a short term: no summary's time
+    ("Mira Talbot was arrested on March 3 and charged with treason.", set()),
+    ("Mira Talbot was convicted on March 3 and sentenced to two years in prison.", set()),
+])
+def test_a_verdict_dated_by_a_time_told_before_its_arrest_too_is_a_summary_s(text, summary):
+    events, _ = read(text)
+    assert {e.type for e in events if e.summary_time} == summary
+    assert all(e.date for e in events if e.type in ("detention", "sentence"))
+
+
 def test_a_case_opened_against_someone_by_the_authorities_is_a_charge_criminal_or_not():
-    events, mentions = read("Police opened the case against Mira Talbot in April 2020 after she replaced price "
-                            "tags in a supermarket.")
+    events, mentions = read("Police opened the case against Mira Talbot in April 2020 after she painted a slogan "
+                            "on a bridge.")
     assert [(e.type, e.date) for e in events if e.type == "charge"] == [("charge", "2020-04")]
     events, _ = read("Mira Talbot opened a case against the store. The court opened the case on Monday.")
     assert [e.type for e in events if e.type == "charge"] == []

@@ -227,7 +227,9 @@ def _duration_conflict(ev: Event) -> list[_Reading] | None:
     if len(readings) < 2:
         return None
     days = [duration_days(r.value) or 0.0 for r in readings]
-    if max(days) > _MAX_RATIO * min(days):
+    # a term given once (`one_per_term`, a sentence) is one act whatever its sources say of it:
+    # consolidation keeps unlike terms apart unless it knows them for one act
+    if max(days) > _MAX_RATIO * min(days) and ev.type not in event_types().one_per_term():
         _note(ev, "Sources give durations far apart (perhaps an initial term and its extension).")
         return None
     return _ordered(readings)

@@ -113,6 +113,7 @@ def merge_events(analyses: list[DocAnalysis], resolution: EntityResolution, sour
     if _complete_years(items, clusters):
         clusters = _cluster(items)
     clusters = _one_term_told_twice(clusters)
+    clusters = _summarised_verdicts(clusters)
     events = [_event(c, resolution) for c in clusters]
     events.sort(key=_chronology)
     return [e.model_copy(update={"id": f"V{k}"}) for k, e in enumerate(events, start=1)]
@@ -261,6 +262,38 @@ def _one_term_told_twice(clusters: list[_Cluster]) -> list[_Cluster]:
                     if home is not None:
                         _absorb(out, home, c)
     return out
+
+
+def _summarised_verdicts(clusters: list[_Cluster]) -> list[_Cluster]:
+    """A verdict a summary dates with the arrest it is coordinated after ("In 2021 she was
+    arrested and sentenced to two years"), when that arrest is one other sources tell: the verdict
+    of its type that followed that arrest (the first one other sources date after it, before the
+    person's next arrest), the summary's date and term being its telling of that act (a conflict,
+    or a note where they lie far apart). With no such verdict in the case it keeps its own."""
+    types = event_types()
+    out = list(clusters)
+    for c in [c for c in clusters if c.items and all(i.em.summary_time for i in c.items)]:
+        stage = types[c.type].stage or 0
+        told = _told_in(c)
+        arrest = next((a for a in out if (types[a.type].stage or stage) < stage and a.date is not None
+                       and _told_in(a) & told and a.sources() - c.sources()), None)
+        if arrest is None or arrest.date is None:
+            continue
+        begun, who = _earliest(arrest.date), _subjects(c)
+        later = [a.date for a in out if a.type == arrest.type and a.date is not None and who & _subjects(a)
+                 and _earliest(a.date) > (arrest.date.latest() or begun)]
+        until = min((_earliest(x) for x in later), default=date.max)
+        after = [v for v in out if v.type == c.type and v is not c and v.date is not None and who & _subjects(v)
+                 and not v.sources() & c.sources() and begun < _earliest(v.date) < until and _terms_alike(c, v)]
+        if after:
+            _absorb(out, min(after, key=lambda v: _earliest(v.date) if v.date else date.max), c)
+    return out
+
+
+def _terms_alike(a: _Cluster, b: _Cluster) -> bool:
+    """Both give long terms, or one gives none: a short term ("15 days") is another kind of act."""
+    terms = [duration_days(t) or 0 for c in (a, b) if (t := _term(c))]
+    return len(terms) < 2 or min(terms) >= ONCE_GIVEN_DAYS
 
 
 def _absorb(clusters: list[_Cluster], into: _Cluster, other: _Cluster) -> None:

@@ -1460,14 +1460,28 @@ def _case_over_an_act(d: _Doc, t: Token) -> bool:
     return any(d.trigger_types.get(x.i, frozenset()) & CASE_CAUSES for x in _case_topics(d, t))
 
 
+def _later_step(d: _Doc, t: Token, etype: str, sent: Span) -> Token | None:
+    """The clause verb of an act coordinated after an act of an earlier step of the prosecution
+    ("arrested ... and sentenced to 16 years"), unless its term is one a court gives within days
+    of the arrest ("detained ... and sentenced to 15 days")."""
+    v = _clause_verb(d, t) if t.pos_ in ("NOUN", "PROPN") else t
+    if not d.g.is_(v, "conjunct") or v.head.i not in d.steps:
+        return None
+    step = _types()[etype].stage
+    if step is None or step <= d.steps[v.head.i]:
+        return None
+    term = _duration(d, t, sent)
+    return None if term and (duration_days(term) or 0) <= PROMPT_TERM_DAYS else v
+
+
 def _earlier_steps_time(d: _Doc, t: Token, etype: str, s: TimeExpr, sent: Span) -> bool:
     """A time in the words of the act this one is coordinated after, when this one is a later step
     of the prosecution or is told as later: "arrested in March 2023 and sentenced to 16 years",
     "задержали в марте и приговорили к ...", "arrested on May 3 and later sentenced" (the verdict
     is not of March; nor, told as later, when the time stands before both). Otherwise a time
-    before both ("In 2021 she was arrested and sentenced") is both's, and so is a time of the
-    arrest a short term follows ("detained in late April and sentenced to 15 days": a court gives
-    such a term within days)."""
+    before both ("In 2021 she was arrested and sentenced") is both's (see `_time_before_steps`),
+    and so is a time of the arrest a short term follows ("detained in late April and sentenced to
+    15 days": a court gives such a term within days)."""
     v = _clause_verb(d, t) if t.pos_ in ("NOUN", "PROPN") else t
     if not d.g.is_(v, "conjunct") or not s.start < v.i or v.head.i not in d.steps:
         return False
@@ -1475,14 +1489,16 @@ def _earlier_steps_time(d: _Doc, t: Token, etype: str, s: TimeExpr, sent: Span) 
         # told as later than the first act, wherever the time stands before it ("In February
         # the court gave her six years; later the term was cut to five")
         return s.start < v.left_edge.i
-    if not v.head.i < s.start:
-        return False
-    first = v.head
-    step = _types()[etype].stage
-    if step is None or step <= d.steps[first.i]:
-        return False
-    term = _duration(d, t, sent)
-    return not (term and (duration_days(term) or 0) <= PROMPT_TERM_DAYS)
+    return v.head.i < s.start and _later_step(d, t, etype, sent) is not None
+
+
+def _time_before_steps(d: _Doc, t: Token, etype: str, s: TimeExpr, sent: Span) -> bool:
+    """A time told before an earlier step and a later one coordinated after it ("In 2021 she was
+    arrested and sentenced to two years", «В 2021 году её задержали и приговорили ...»): both's
+    as far as this sentence goes, but a summary's, the arrest's first; the verdict it means is the
+    one that followed that arrest, wherever the case dates it (consolidate/events.py)."""
+    v = _later_step(d, t, etype, sent)
+    return v is not None and s.start < v.head.i
 
 
 def _names_a_decision(d: _Doc, root: Token) -> bool:
@@ -2245,6 +2261,8 @@ def _event(d: _Doc, t: Token, rule: Rule, etype: EventType, si: int, sent: Span,
         # a day without a year read as coming ("on April 10" in a report of March 15, as a
         # hearing set for it would be), on a verb told as done: last year's
         date = date.with_year(date.year - 1)
+    # "In 2021 she was arrested and sentenced": the summary's time, the arrest's first
+    summary = date is not None and dspan is not None and _time_before_steps(d, t, etype, dspan, sent)
     if dspan is not None and date is None:
         d.own_time_unknown.add((q_start, etype))
     elif dspan is None and _participle_aside(d, t):
@@ -2308,7 +2326,7 @@ def _event(d: _Doc, t: Token, rule: Rule, etype: EventType, si: int, sent: Span,
         place=_place(d, t, etype), participants=participants,
         amount=_amount(d, t, sent) if etype in _types().taking("amount") else None,
         duration=duration, charge=_charge(d, t, q_start, q_end, tree=etype in _types().taking("charge")),
-        by_report=by_report,
+        by_report=by_report, summary_time=summary,
     )
 
 

@@ -953,3 +953,15 @@ def test_a_death_told_as_going_on_is_not_yet_one(read_ru):
     b = read_ru("Анну Лесных приговорили к пяти годам в 2023 году. Анна Лесных умерла в колонии 3 апреля.",
                 published="2025-05-06", basis="dateline")
     assert ("death", "2025-04-03") in {(e.type, e.date) for e in b.events}
+
+
+@pytest.mark.parametrize(("text", "summary"), [
+    ("В 2020 году Анну Лесных задержали и приговорили к двум годам колонии.", {"sentence", "conviction"}),
+    # the time in the arrest's words; a short term a court gives within days: no summary's time
+    ("Анну Лесных задержали в марте 2020 года и приговорили к двум годам колонии.", set()),
+    ("3 марта Анну Лесных задержали и арестовали на 15 суток.", set()),
+])
+def test_a_verdict_dated_by_a_time_told_before_its_arrest_too_is_a_summary_s(read_ru, text, summary):
+    a = read_ru(text)
+    assert {e.type for e in a.events if e.summary_time} == summary
+    assert any(e.type == "detention" and e.date for e in a.events)
