@@ -114,3 +114,15 @@ def test_terms_far_apart_are_a_conflict_on_a_sentence_and_a_note_on_a_custody():
                          _ev("S2", "under house arrest for six months", duration="P6M")])
     events, conflicts = find_conflicts([ev])
     assert conflicts == [] and "far apart" in (events[0].note or "")
+
+
+def test_dates_a_year_apart_in_one_month_are_a_conflict_on_the_year_shown_to_the_shared_precision():
+    ev = Event(id="V1", type="charge", evidence=[_day("S1", "2031-04-14"), _day("S2", "2031-04-14"),
+                                                 _day("S3", "2032-04")])
+    events, conflicts = find_conflicts([ev])
+    assert [(v.value, v.sources) for c in conflicts for v in c.values] == [("2031-04", ["S1", "S2"]), ("2032-04", ["S3"])]
+    assert events[0].date == "2031-04-14" and not events[0].note
+    # two years off: far apart, two acts more likely than one
+    ev = Event(id="V1", type="charge", evidence=[_day("S1", "2031-04-14"), _day("S3", "2033-04")])
+    events, conflicts = find_conflicts([ev])
+    assert conflicts == [] and "far apart" in (events[0].note or "")

@@ -378,3 +378,32 @@ def test_a_summary_s_verdict_keeps_its_own_date_unless_the_case_knows_the_one_af
                    _of_him("S3", "detention", "2021", "year", sentence=2),
                    _of_him("S3", "sentence", "2021", "year", duration="P1Y6M", sentence=2), resolution=res)
     assert sorted(e.date for e in events if e.type == "sentence") == ["2021", "2023-03-03"]
+
+
+def test_one_source_s_date_a_year_off_in_the_same_month_is_a_slipped_year_of_the_act_others_date():
+    from casefile.assess.conflicts import find_conflicts
+    res = _one_subject("S1", "S2", "S3")
+    # two reports of mid-April 2022 tell the case opened; a later one, "opened the case in April 2023"
+    events = merge(_of_him("S1", "charge", "2022-04-14"), _of_him("S2", "charge", "2022-04", "month"),
+                   _of_him("S3", "charge", "2023-04", "month"), resolution=res)
+    assert [(e.type, e.date) for e in events] == [("charge", "2022-04-14")]
+    events, conflicts = find_conflicts(events)
+    assert [(c.field, sorted(v.value for v in c.values)) for c in conflicts] == [("date", ["2022-04", "2023-04"])]
+    assert events[0].date == "2022-04-14"
+
+
+def test_acts_a_year_apart_stay_two_when_one_source_tells_each_or_another_month_or_charge():
+    res = _one_subject("S1", "S2", "S3")
+    # one source each: nothing to say which is right
+    assert len(merge(_of_him("S1", "charge", "2022-04-14"), _of_him("S3", "charge", "2023-04", "month"),
+                     resolution=res)) == 2
+    # the source of the odd date tells the other too: two acts
+    assert len(merge(_of_him("S1", "detention", "2022-05-06"), _of_him("S2", "detention", "2022-05-06"),
+                     _of_him("S2", "detention", "2023-05-06", at=20), resolution=res)) == 2
+    # another month, another charge
+    assert len(merge(_of_him("S1", "charge", "2022-04-14"), _of_him("S2", "charge", "2022-04", "month"),
+                     _of_him("S3", "charge", "2023-05", "month"), resolution=res)) == 2
+    assert len(merge(_of_him("S1", "charge", "2022-04-14", charge="article 207.3, false information"),
+                     _of_him("S2", "charge", "2022-04", "month", charge="article 207.3, false information"),
+                     _of_him("S3", "charge", "2023-04", "month", charge="article 280, calls to extremism"),
+                     resolution=res)) == 2

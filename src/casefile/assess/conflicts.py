@@ -15,7 +15,9 @@ conflict is flagged when two readings remain:
 Values too far apart to be two reports of one fact (dates more than ~6 weeks
 apart, amounts or durations more than twice each other) more likely mean that
 two events were merged; those are not flagged as a conflict but written in the
-event's note for the analyst. Place and charge are not compared: a city and
+event's note for the analyst; but dates a year apart in one month ("2022-04" against
+"2023-04", a slipped year consolidation joined) are a conflict on the year, and a sentence's
+unlike terms are one act's (consolidation keeps them apart unless it knows them for one). Place and charge are not compared: a city and
 its country, or two wordings of one charge, are not a disagreement, and this
 stage cannot tell them apart from one that is.
 
@@ -30,6 +32,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from casefile.assess.cues import has_cue
+from casefile.core.dates import parse_iso, year_slip
 from casefile.core.durations import duration_days
 from casefile.core.event_types import event_types
 from casefile.model import Amount, Conflict, ConflictValue, Event, Evidence, Precision
@@ -144,7 +147,12 @@ def _date_conflict(ev: Event) -> list[_Reading] | None:
         return None
     best = _winner(readings, ev.date, lambda a, b: a == b)
     _set_date(ev, best.value, ev.evidence)
-    if _date_spread(leaves) > _MAX_DATE_GAP_DAYS and not _one_term(ev):
+    if _slipped_year(leaves):
+        # the sources disagree on the year only: shown to the precision both give
+        shared = min(len(v) for v in leaves)
+        for r in readings:
+            r.value = r.value[:shared]
+    elif _date_spread(leaves) > _MAX_DATE_GAP_DAYS and not _one_term(ev):
         _note(ev, f"Sources give dates far apart ({', '.join(sorted(leaves))}); possibly more than one event.")
         return None
     return _ordered(readings)
@@ -157,6 +165,13 @@ def _one_term(ev: Event) -> bool:
         return False
     terms = {e.duration for e in ev.evidence if e.date}
     return len(terms) == 1 and None not in terms
+
+
+def _slipped_year(values: list[str]) -> bool:
+    """Two dates a year apart in the same month (and day): one act, one source's year slipped
+    (consolidation joins such acts only where others agree on the one date)."""
+    dates = [parse_iso(v) for v in values]
+    return len(dates) == 2 and None not in dates and year_slip(*dates)  # type: ignore[arg-type]
 
 
 def _set_date(ev: Event, value: str, evidence: list[Evidence]) -> None:

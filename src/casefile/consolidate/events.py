@@ -24,7 +24,7 @@ from functools import cache, lru_cache
 from rapidfuzz import fuzz
 
 from casefile.consolidate.entities import EntityResolution, other_given_name
-from casefile.core.dates import PartialDate, compatible, parse_iso
+from casefile.core.dates import PartialDate, compatible, parse_iso, year_slip
 from casefile.core.durations import duration_days
 from casefile.core.event_types import event_types
 from casefile.model import (
@@ -114,6 +114,7 @@ def merge_events(analyses: list[DocAnalysis], resolution: EntityResolution, sour
         clusters = _cluster(items)
     clusters = _one_term_told_twice(clusters)
     clusters = _summarised_verdicts(clusters)
+    clusters = _slipped_years(clusters)
     events = [_event(c, resolution) for c in clusters]
     events.sort(key=_chronology)
     return [e.model_copy(update={"id": f"V{k}"}) for k, e in enumerate(events, start=1)]
@@ -288,6 +289,33 @@ def _summarised_verdicts(clusters: list[_Cluster]) -> list[_Cluster]:
         if after:
             _absorb(out, min(after, key=lambda v: _earliest(v.date) if v.date else date.max), c)
     return out
+
+
+def _slipped_years(clusters: list[_Cluster]) -> list[_Cluster]:
+    """One source's date for an act a year off, in the same month (and day), from the date two or
+    more other sources agree on ("in April 2023" against "on 14 April 2022"): one act, its year
+    slipped in that source (a conflict on the date), unless the source tells both or the two
+    give unlike charges or terms."""
+    out = list(clusters)
+    for a in sorted(clusters, key=lambda c: -len(c.sources())):
+        if a.date is None or len(a.sources()) < 2 or not any(x is a for x in out):
+            continue
+        for b in [b for b in out if b.type == a.type and b is not a and len(b.sources()) == 1]:
+            if b.date is not None and year_slip(a.date, b.date) and not a.sources() & b.sources() \
+                    and _same_subject(a, b) and _charges_alike(a, b) and (_term(a) == _term(b) or None in (_term(a), _term(b))):
+                _absorb(out, a, b)
+    return out
+
+
+def _same_subject(a: _Cluster, b: _Cluster) -> bool:
+    return not _subjects(a) or not _subjects(b) or bool(_subjects(a) & _subjects(b))
+
+
+def _charges_alike(a: _Cluster, b: _Cluster) -> bool:
+    """No charge told in one of them, or one told alike in both."""
+    told = [i for i in b.items if i.em.charge]
+    return not told or not any(i.em.charge for i in a.items) or any(
+        _articles_fit(i, a) and _same_charge(i, a) for i in told)
 
 
 def _terms_alike(a: _Cluster, b: _Cluster) -> bool:
