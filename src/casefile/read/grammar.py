@@ -11,7 +11,7 @@ dependent of its noun, which hangs on what it modifies).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from itertools import accumulate
 from typing import cast
@@ -21,19 +21,18 @@ from spacy.tokens import Doc, Token
 
 from casefile.read.language import language
 
-_DEPS: dict[tuple[str, tuple[str, ...]], frozenset[str]] = {}
-
 
 @dataclass(frozen=True)
 class Grammar:
     code: str
     labels: dict[str, frozenset[str]]
+    # the labels of each set of relations asked for, made on first use
+    _asked: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
 
     def deps(self, *roles: str) -> frozenset[str]:
-        got = _DEPS.get((self.code, roles))
+        got = self._asked.get(roles)
         if got is None:
-            got = frozenset().union(*(self.labels.get(r, frozenset()) for r in roles))
-            _DEPS[(self.code, roles)] = got
+            got = self._asked[roles] = frozenset().union(*(self.labels.get(r, frozenset()) for r in roles))
         return got
 
     def is_(self, t: Token, *roles: str) -> bool:

@@ -20,15 +20,20 @@ class Words:
     """The named word lists of one language file (`acts.yaml`, `factuality.yaml`, ...)."""
 
     data: dict[str, Any] = field(default_factory=dict)
+    # each list as a set, made on first use (readers ask for a few lists very many times)
+    _sets: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
 
-    @cache  # noqa: B019 - a few lists per language, kept for the process
     def __call__(self, name: str) -> frozenset[str]:
+        got = self._sets.get(name)
+        if got is not None:
+            return got
         value = self.data.get(name) or []
         if isinstance(value, dict):
             value = list(value)
         if any(isinstance(v, bool) for v in value):
             raise ValueError(f"a word list holds a YAML boolean ({name}: write on/off/yes/no in quotes)")
-        return frozenset(str(v).lower() for v in value)
+        got = self._sets[name] = frozenset(str(v).lower() for v in value)
+        return got
 
     def value(self, name: str, default: Any = None) -> Any:
         return self.data.get(name, default)
