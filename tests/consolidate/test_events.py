@@ -407,3 +407,14 @@ def test_acts_a_year_apart_stay_two_when_one_source_tells_each_or_another_month_
                      _of_him("S2", "charge", "2022-04", "month", charge="article 207.3, false information"),
                      _of_him("S3", "charge", "2023-04", "month", charge="article 280, calls to extremism"),
                      resolution=res)) == 2
+
+
+def test_one_long_term_told_a_month_off_is_one_act_with_a_date_conflict():
+    from casefile.assess.conflicts import find_conflicts
+    res = _one_subject("S1", "S2")
+    # "On 16 March the court gave him six years" against "In February he was given six years"
+    events = merge(_of_him("S1", "sentence", "2031-03-16", duration="P6Y"),
+                   _of_him("S2", "sentence", "2031-02", "month", duration="P6Y"), resolution=res)
+    assert [(e.type, e.date) for e in events] == [("sentence", "2031-03-16")]
+    _, conflicts = find_conflicts(events)
+    assert [(c.field, sorted(v.value for v in c.values)) for c in conflicts] == [("date", ["2031-02", "2031-03-16"])]

@@ -252,8 +252,7 @@ def _one_term_told_twice(clusters: list[_Cluster]) -> list[_Cluster]:
                 continue
             for b in [b for b in terms if b is not a and any(x is b for x in out)]:
                 assert a.date is not None and b.date is not None
-                if _term(a) != _term(b) or a.sources() & b.sources() or not _subjects(a) & _subjects(b) \
-                        or _near(a.date, b.date):
+                if _term(a) != _term(b) or a.sources() & b.sources() or not _subjects(a) & _subjects(b):
                     continue
                 with_b, with_a = _told_in(b), _told_in(a)
                 _absorb(out, a, b)
