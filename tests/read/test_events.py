@@ -1314,6 +1314,21 @@ def test_a_verdict_dated_by_a_time_told_before_its_arrest_too_is_a_summary_s(tex
     assert all(e.date for e in events if e.type in ("detention", "sentence"))
 
 
+def test_an_act_a_gapped_clause_asks_for_is_not_done():
+    # "one asked for ..., the other to acquit him": the elided verb is the first clause's
+    events, _ = read("Later an appeal was filed: one lawyer asked for a review of the case, the other to acquit "
+                     "Mira Talbot.")
+    assert [e.type for e in events if e.type == "acquittal"] == []
+
+
+def test_an_appeal_lawyers_for_someone_file_is_their_client_s():
+    events, mentions = read("The lawyers for Mira Talbot filed an appeal against the verdict on Monday.")
+    assert first_parties(events, mentions, lambda e: e.type == "appeal") == ["Mira Talbot"]
+    # their own act, not another's: the state's lawyers appeal against the client
+    events, mentions = read("Lawyers for the state appealed the acquittal of Mira Talbot on Monday.")
+    assert first_parties(events, mentions, lambda e: e.type == "appeal") == ["Mira Talbot"]
+
+
 def test_a_case_opened_against_someone_by_the_authorities_is_a_charge_criminal_or_not():
     events, mentions = read("Police opened the case against Mira Talbot in April 2020 after she painted a slogan "
                             "on a bridge.")

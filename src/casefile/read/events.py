@@ -1781,13 +1781,16 @@ def _a_lawyer(d: _Doc, tok: Token) -> bool:
 
 def _client_of(d: _Doc, t: Token, lawyer: Token) -> Token | None:
     """Whose act a lawyer does: the person the lawyer is named as belonging to ("Mira Talbot's
-    lawyer X", "her lawyer"), else the person on the act's object ("обжаловал приговор Анне
+    lawyer X", "her lawyer", "lawyers for Mira Talbot"), else the person on the act's object ("обжаловал приговор Анне
     Лесных")."""
     phrase = [x for x in lawyer.subtree if x.i != lawyer.i]
     for x in phrase:
         if d.g.is_(x, "possessor") and (_somebody(d, x) or x.pos_ == "PRON" or _own_word(d, x)) \
                 and not _a_lawyer(d, x):  # ("the journalist's lawyers": the journalist's)
             return x
+    for p, o in d.g.prepositional(lawyer):
+        if d.has(p, "client_prepositions") and _somebody(d, o) and not _a_lawyer(d, o):
+            return o  # "lawyers for Mira Talbot"
     obj = _object_of(d, t)
     return _person_of_noun(d, obj) if obj is not None else None
 

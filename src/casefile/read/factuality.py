@@ -3,7 +3,8 @@
 An act told under a negation ("was not released"), a modal ("could be jailed"), a
 condition ("if convicted"), a demand, plan, fear, threat or refusal ("called for his
 release", "faces up to ten years", "refused to register"), a future the language marks
-as unreal, a request's infinitive ("urged the authorities to free him"), or a modifier
+as unreal, a request's infinitive ("urged the authorities to free him"), an infinitive whose governing verb
+is elided ("one asked for a review, the other — to acquit him"), or a modifier
 that makes it pending or a state ("pending trial", "his ongoing detention") is not an
 act that happened. What counts as each is in `resources/<code>/factuality.yaml`; the
 relations are read through `grammar(code)`, so the same judgement serves every parser.
@@ -80,6 +81,10 @@ def unreal(t: Token, code: str, *, negative: bool = False, outcome_type: bool = 
     if morph and _has_morph(t, morph) or any(_has_morph(c, morph) for c in kids(t)
                                             if g.is_(c, "auxiliary", "passive_auxiliary", "copula")):
         return True  # "будет арестован": a future the language tells as not yet done
+    if g.is_(t, "gapped") and _has_morph(t, cues("gapped_unreal_morph")):
+        # "второй — оправдать": an infinitive whose governing verb is elided (a root one may be a
+        # ruling's operative words, «Признать виновной», or a parser's slip)
+        return True
     if _an_alternative(t, g, cues) or (clause_verb is not None and _an_alternative(clause_verb, g, cues)):
         return True  # "I leave the country, or they take me out": a choice put to someone
     if not negative:

@@ -965,3 +965,12 @@ def test_a_verdict_dated_by_a_time_told_before_its_arrest_too_is_a_summary_s(rea
     a = read_ru(text)
     assert {e.type for e in a.events if e.summary_time} == summary
     assert any(e.type == "detention" and e.date for e in a.events)
+
+
+def test_an_infinitive_of_a_clause_whose_verb_is_elided_is_asked_for_not_done(read_ru):
+    # "один просил пересмотра, второй — оправдать": the second lawyer asked for an acquittal
+    a = read_ru("Позже в Верховный суд была подана апелляция: один адвокат просил пересмотра дела, второй - "
+                "оправдать Ивана Лесных.")
+    assert [e.type for e in a.events if e.type == "acquittal"] == []
+    a = read_ru("14 мая суд оправдал Анну Лесных.")
+    assert ("acquittal", "2023-05-14") in events(a)
