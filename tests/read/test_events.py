@@ -1314,6 +1314,23 @@ def test_a_verdict_dated_by_a_time_told_before_its_arrest_too_is_a_summary_s(tex
     assert all(e.date for e in events if e.type in ("detention", "sentence"))
 
 
+@pytest.mark.parametrize(("text", "etype", "found"), [
+    # no ban on travel: a room, a ward, a building is no place one travels from
+    ("Doctors said Mira Talbot's health does not yet allow her to leave the intensive care unit.", "travel_ban", False),
+    ("Mira Talbot was detained in 2019. She cannot leave her cell.", "travel_ban", False),
+    ("Mira Talbot is not allowed to leave Velbrod.", "travel_ban", True),
+    ("The court did not allow Mira Talbot to leave the country.", "travel_ban", True),
+    # no exile: a leave the state allows, or asked to allow
+    ("Mira Talbot was detained in 2019. She was allowed to leave the country.", "exile", False),
+    ("Mira Talbot was detained in 2019. On 30 June, she appealed to the court to allow her to leave the country "
+     "for a week.", "exile", False),
+    ("Mira Talbot was detained in 2019. She left the country in March.", "exile", True),
+])
+def test_leaving_is_a_ban_or_an_exile_only_from_a_country_and_not_by_leave(text, etype, found):
+    events, _ = read(text)
+    assert any(e.type == etype for e in events) == found
+
+
 def test_an_act_a_gapped_clause_asks_for_is_not_done():
     # "one asked for ..., the other to acquit him": the elided verb is the first clause's
     events, _ = read("Later an appeal was filed: one lawyer asked for a review of the case, the other to acquit "

@@ -974,3 +974,14 @@ def test_an_infinitive_of_a_clause_whose_verb_is_elided_is_asked_for_not_done(re
     assert [e.type for e in a.events if e.type == "acquittal"] == []
     a = read_ru("14 мая суд оправдал Анну Лесных.")
     assert ("acquittal", "2023-05-14") in events(a)
+
+
+@pytest.mark.parametrize(("text", "etype", "found"), [
+    ("Врачи сообщили, что состояние здоровья пока не позволяет Анне Лесных покинуть реанимацию.", "travel_ban", False),
+    ("14 мая суд запретил Анне Лесных выезд из страны.", "travel_ban", True),
+    ("Анну Лесных задержали в 2019 году. В марте ей разрешили выехать из страны.", "exile", False),
+    ("Анну Лесных задержали в 2019 году. В марте она уехала из страны.", "exile", True),
+])
+def test_leaving_is_a_ban_or_an_exile_only_from_a_country_and_not_by_leave(read_ru, text, etype, found):
+    a = read_ru(text)
+    assert any(e.type == etype for e in a.events) == found
