@@ -97,13 +97,3 @@ def test_what_is_no_term_is_written_as_it_is() -> None:
 
     assert human_duration("about two months") == "about two months"
     assert human_duration(None) == "" and human_duration("") == ""
-
-
-def test_a_slipped_year_is_the_same_month_and_day_a_year_off():
-    from casefile.core.dates import parse_iso, year_slip
-    assert year_slip(parse_iso("2022-04-14"), parse_iso("2023-04"))
-    assert year_slip(parse_iso("2023-04-14"), parse_iso("2022-04-14"))
-    assert not year_slip(parse_iso("2022-04-14"), parse_iso("2023-04-15"))  # another day
-    assert not year_slip(parse_iso("2022-04"), parse_iso("2024-04"))  # two years off
-    assert not year_slip(parse_iso("2022-04"), parse_iso("2023-05"))
-    assert not year_slip(parse_iso("2022"), parse_iso("2023"))  # no month to share

@@ -236,8 +236,8 @@ def _told_in(c: _Cluster) -> set[tuple[str, int]]:
 
 
 def _one_term_told_twice(clusters: list[_Cluster]) -> list[_Cluster]:
-    """One long term told by two sources at dates too far apart to join ("sentenced to seven
-    years in March" against "On November 16 ... seven years"): a person is given such a term
+    """One long term told by two sources at dates that did not join ("sentenced to seven years
+    in March" against "On November 16 ... seven years"): a person is given such a term
     once (`one_per_term`), so the clusters are one act and their dates a conflict between the
     sources. The acts of the same step told in the same sentences (the conviction) go with it.
     Clusters that share a source stay apart: a source telling both tells two acts."""
@@ -300,14 +300,16 @@ def _slipped_years(clusters: list[_Cluster]) -> list[_Cluster]:
         if a.date is None or len(a.sources()) < 2 or not any(x is a for x in out):
             continue
         for b in [b for b in out if b.type == a.type and b is not a and len(b.sources()) == 1]:
-            if b.date is not None and year_slip(a.date, b.date) and not a.sources() & b.sources() \
-                    and _same_subject(a, b) and _charges_alike(a, b) and (_term(a) == _term(b) or None in (_term(a), _term(b))):
+            if b.date is not None and year_slip(a.date, b.date) and _told_alike_elsewhere(a, b):
                 _absorb(out, a, b)
     return out
 
 
-def _same_subject(a: _Cluster, b: _Cluster) -> bool:
-    return not _subjects(a) or not _subjects(b) or bool(_subjects(a) & _subjects(b))
+def _told_alike_elsewhere(a: _Cluster, b: _Cluster) -> bool:
+    """Two clusters no source tells both of, whose subjects, charges and terms do not differ."""
+    same_subject = not _subjects(a) or not _subjects(b) or bool(_subjects(a) & _subjects(b))
+    terms = {_term(a), _term(b)} - {None}
+    return not a.sources() & b.sources() and same_subject and _charges_alike(a, b) and len(terms) < 2
 
 
 def _charges_alike(a: _Cluster, b: _Cluster) -> bool:
