@@ -1331,6 +1331,21 @@ def test_leaving_is_a_ban_or_an_exile_only_from_a_country_and_not_by_leave(text,
     assert any(e.type == etype for e in events) == found
 
 
+@pytest.mark.parametrize(("text", "exile"), [
+    ("Mira Talbot was detained in 2019. In May she left Georgia.", True),
+    # a city is no exile; nor is a country another person leaves
+    ("Mira Talbot was detained in 2019. In May she left Velbrod.", False),
+    ("Mira Talbot was detained in 2019. In May her husband left Georgia.", False),
+    # the terms of an ultimatum are put, not done
+    ("Mira Talbot was detained in 2019. The authorities gave her an ultimatum: leave the country or go to prison.",
+     False),
+    ("Mira Talbot was detained in 2019. They gave her a choice: she leaves the country, or she will be jailed.", False),
+])
+def test_leaving_a_named_country_is_an_exile_of_the_person_named(text, exile):
+    events, _ = read(text)
+    assert any(e.type == "exile" for e in events) == exile
+
+
 def test_an_act_a_gapped_clause_asks_for_is_not_done():
     # "one asked for ..., the other to acquit him": the elided verb is the first clause's
     events, _ = read("Later an appeal was filed: one lawyer asked for a review of the case, the other to acquit "

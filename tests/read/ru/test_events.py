@@ -985,3 +985,20 @@ def test_an_infinitive_of_a_clause_whose_verb_is_elided_is_asked_for_not_done(re
 def test_leaving_is_a_ban_or_an_exile_only_from_a_country_and_not_by_leave(read_ru, text, etype, found):
     a = read_ru(text)
     assert any(e.type == etype for e in a.events) == found
+
+
+@pytest.mark.parametrize(("text", "exile"), [
+    ("Анну Лесных задержали в 2019 году. В мае она выехала из Беларуси.", True),
+    ("Анну Лесных задержали в 2019 году. В мае она уехала в Грузию.", True),
+    ("Анну Лесных задержали в 2019 году. В мае она уехала из Москвы.", False),
+    ("Анну Лесных задержали в 2019 году. Через год после ареста жена вынужденно покинула Россию.", False),
+    ("Анну Лесных задержали в 2019 году. Следствие нашло состав преступления в пьесе о женщинах, которые бегут в Сирию.",
+     False),
+    # the terms of an ultimatum, however the parse hung the second choice
+    ("Анну Лесных задержали в 2019 году. Ей поставили ультиматум: она уезжает из страны или её сажают.", False),
+    ("Анну Лесных задержали в 2019 году. «Они поставили ультиматум — я уезжаю из страны и делаю что хочу, либо меня "
+     "вывезут силой», — писала Анна Лесных.", False),
+])
+def test_leaving_a_named_country_is_an_exile_of_the_person_named(read_ru, text, exile):
+    a = read_ru(text)
+    assert any(e.type == "exile" for e in a.events) == exile
