@@ -1346,6 +1346,21 @@ def test_leaving_a_named_country_is_an_exile_of_the_person_named(text, exile):
     assert any(e.type == "exile" for e in events) == exile
 
 
+@pytest.mark.parametrize(("text", "kept"), [
+    # an act to come is not done
+    ("Mira Talbot will be sentenced on Monday.", set()),
+    ("The verdict in the case of Mira Talbot will be announced on Monday.", set()),
+    ("Mira Talbot will be released on Friday, her lawyer said.", set()),
+    # but an imposed ban is worded so, and a ruling's "shall" is its decision
+    ("Mira Talbot will not be able to leave the city for three months, the court ruled.", {"travel_ban"}),
+    ("\"The verdict of the city court from April 17 against Mira Talbot shall be left unchanged,\" the appeals "
+     "court said on Monday.", {"conviction"}),
+])
+def test_an_act_told_with_an_auxiliary_of_the_future_is_to_come(text, kept):
+    events, _ = read(text)
+    assert {e.type for e in events} & {"conviction", "sentence", "release", "travel_ban"} == kept
+
+
 def test_an_act_a_gapped_clause_asks_for_is_not_done():
     # "one asked for ..., the other to acquit him": the elided verb is the first clause's
     events, _ = read("Later an appeal was filed: one lawyer asked for a review of the case, the other to acquit "

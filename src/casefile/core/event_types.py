@@ -167,6 +167,10 @@ class EventTypes:
     def sequels(self) -> dict[str, frozenset[str]]:
         return {s.name: s.follows for s in self if s.follows}
 
+    def conditions(self) -> frozenset[str]:
+        """Acts that bind the subject until they run out or are lifted (a ban, a fine)."""
+        return self._set(("condition", ""), lambda s: s.condition)
+
     def on_organisation(self) -> frozenset[str]:
         return self._set(("on_organisation", ""), lambda s: s.on_organisation)
 

@@ -2188,7 +2188,8 @@ def _event(d: _Doc, t: Token, rule: Rule, etype: EventType, si: int, sent: Span,
     code = d.code
     noun = t.pos_ in ("NOUN", "PROPN")
     if unreal(t, code, negative=rule.negative, outcome_type=etype in _outcome_types(code),
-              charge_grounds=noun and etype in _types().taking("charge"), clause_verb=_clause_verb(d, t)):
+              charge_grounds=noun and etype in _types().taking("charge"), condition=etype in _types().conditions(),
+              clause_verb=_clause_verb(d, t)):
         return _drop(t, "unreal(t, code, negative=rule.negative, outcome_type=etyp")
     prep = g.preposition_of(t) if noun else None
     if prep is not None and d.has(prep, "source_prepositions"):

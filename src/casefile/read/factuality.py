@@ -3,7 +3,7 @@
 An act told under a negation ("was not released"), a modal ("could be jailed"), a
 condition ("if convicted"), a demand, plan, fear, threat or refusal ("called for his
 release", "faces up to ten years", "refused to register"), a future the language marks
-as unreal, a request's infinitive ("urged the authorities to free him"), an infinitive whose governing verb
+as unreal (in English, an auxiliary of an act to come: "will be sentenced on Monday"), a request's infinitive ("urged the authorities to free him"), an infinitive whose governing verb
 is elided ("one asked for a review, the other — to acquit him"), or a modifier
 that makes it pending or a state ("pending trial", "his ongoing detention") is not an
 act that happened. What counts as each is in `resources/<code>/factuality.yaml`; the
@@ -55,7 +55,7 @@ def negated(t: Token, g: Grammar, cues: Words) -> bool:
 
 
 def unreal(t: Token, code: str, *, negative: bool = False, outcome_type: bool = False,
-           charge_grounds: bool = False, clause_verb: Token | None = None) -> bool:
+           charge_grounds: bool = False, condition: bool = False, clause_verb: Token | None = None) -> bool:
     """The act at trigger `t` is negated, conditional, demanded, feared, threatened, refused,
     future (where the language says so) or pending.
 
@@ -63,6 +63,8 @@ def unreal(t: Token, code: str, *, negative: bool = False, outcome_type: bool = 
     `outcome_type`: an act whose refusal is still the act ("his appeal was rejected").
     `charge_grounds`: a charge noun, which stays real under a threatened term ("faces
     20 years on new charges": the charges are real, the term is not).
+    `condition`: an act that binds for a term (a ban, a fine), which a future may word as
+    imposed ("will not be able to leave the city for three months").
     """
     g, cues = grammar(code), words(code, "factuality")
     if not t.doc.has_annotation("DEP"):
@@ -75,6 +77,8 @@ def unreal(t: Token, code: str, *, negative: bool = False, outcome_type: bool = 
         chain = chain[:2]
     if any(c.lower_ in cues("future_forms") for c in kids(t) if g.is_(c, "auxiliary", "passive_auxiliary", "copula")):
         return True  # "будет обжалован": an auxiliary's future form
+    if not negative and not condition and _to_come(t, clause_verb, chain, g, cues):
+        return True  # "will be sentenced on Monday", "the verdict will be announced"
     if _subjunctive(t, g, cues):
         return True  # "moved that the activities be suspended": a motion, not a decision
     morph = cues("unreal_morph")
@@ -142,6 +146,17 @@ def unreal(t: Token, code: str, *, negative: bool = False, outcome_type: bool = 
         if a.pos_ == "VERB" and a.i != t.i:
             break
     return False
+
+
+def _to_come(t: Token, clause_verb: Token | None, chain: list[Token], g: Grammar, cues: Words) -> bool:
+    """The act (or, for a noun, its clause's verb) has an auxiliary of an act to come
+    (`to_come_auxiliaries`), and no verb of a decision governs it ("ruled that he will be held":
+    the order is made)."""
+    future = cues("to_come_auxiliaries")
+    v = clause_verb if clause_verb is not None and t.pos_ in ("NOUN", "PROPN") else t
+    if not future or not any(c.lower_ in future for c in kids(v) if g.is_(c, "auxiliary")):
+        return False
+    return not any(cues.has(a, "ordering_verbs") for a in chain[1:MODAL_DEPTH])
 
 
 def _told_as_fact(clause: Token, g: Grammar, cues: Words) -> bool:

@@ -1002,3 +1002,13 @@ def test_leaving_is_a_ban_or_an_exile_only_from_a_country_and_not_by_leave(read_
 def test_leaving_a_named_country_is_an_exile_of_the_person_named(read_ru, text, exile):
     a = read_ru(text)
     assert any(e.type == "exile" for e in a.events) == exile
+
+
+@pytest.mark.parametrize("text", [
+    "Приговор Анне Лесных огласят в понедельник.",
+    "Анну Лесных освободят в пятницу, сообщил адвокат.",
+    "Анну Лесных будут судить в понедельник.",
+])
+def test_an_act_told_in_the_future_is_to_come(read_ru, text):
+    a = read_ru(text)
+    assert {e.type for e in a.events} & {"conviction", "sentence", "release"} == set()
