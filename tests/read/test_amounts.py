@@ -114,6 +114,8 @@ def test_a_half_written_with_hyphens_and_sums_in_other_currencies():
     ("He was sentenced to 8 years and 6 months.", ["P8Y6M"]),
     ("He was sentenced to one and a half years.", ["P1Y6M"]),
     ("He was sentenced to 18 months in prison.", ["P1Y6M"]),
+    # a difference between two lengths is no term
+    ("He got 16 years, two years less than prosecutors were asking.", ["P16Y"]),
     ("The protests of 2021 and two years of trials.", ["P2Y"]),
 ])
 def test_counts_listed_before_a_unit_are_terms_of_that_unit(text, isos):

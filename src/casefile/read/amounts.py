@@ -51,7 +51,8 @@ class Quantity(Extent):
     amount: Amount | None = None  # a sum of money
     duration: str | None = None  # ISO 8601 ("P2Y6M")
     # "up_to", "at_least", "almost", "about": a bound, not a quantity given; "elapsed": time gone
-    # by ("two years ago", "after five months"), not a term given
+    # by ("two years ago", "after five months"), not a term given; "difference": one length
+    # against another ("two years less than prosecutors asked")
     bound: str | None = None
 
 
@@ -233,7 +234,8 @@ class Table:
 # years ago"); the word before a term given; words between a sum and the same sum in another
 # currency; what joins the parts of one term ("8 years and 6 months")
 CUE_LISTS: dict[str, list[str]] = {
-    "elapsed_before": [], "elapsed_after": [], "term_before": [], "conversion": [], "joiners": [","]}
+    "elapsed_before": [], "elapsed_after": [], "term_before": [], "conversion": [], "joiners": [","],
+    "difference_after": []}
 
 
 def _build(lang: Language, vocab: Vocab) -> Table:
@@ -431,8 +433,11 @@ def _durations(doc: Doc, t: Table, items: list[Item]) -> list[Quantity]:
     out: list[Quantity] = []
     for s, e, parts in _joined(doc, found, t):
         bound, b_start = _bound(doc, s, t)
-        elapsed = _elapsed(doc, b_start, e, t)
-        out.append(_span(doc, s, e, duration=format_duration(parts), bound="elapsed" if elapsed else bound))
+        if e < len(doc) and t.cues["difference_after"].at(doc, e) is not None:
+            bound = "difference"  # "two years less than prosecutors asked": no term given
+        elif _elapsed(doc, b_start, e, t):
+            bound = "elapsed"
+        out.append(_span(doc, s, e, duration=format_duration(parts), bound=bound))
     return out
 
 

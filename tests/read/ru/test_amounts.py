@@ -37,6 +37,8 @@ def amounts(text: str) -> list[tuple[float, str]]:
     ("Суд арестовал его на две недели.", "P14D"),
     ("Ему дали двадцать пять лет.", "P25Y"),
     ("Её приговорили к 18 месяцам колонии.", "P1Y6M"),
+    # a difference between two lengths is no term
+    ("Её приговорили к 16 годам, на два года меньше, чем просило обвинение.", "P16Y"),
 ])
 def test_terms(text, iso):
     assert durations(text) == [iso]
