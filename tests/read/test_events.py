@@ -1361,6 +1361,20 @@ def test_an_act_told_with_an_auxiliary_of_the_future_is_to_come(text, kept):
     assert {e.type for e in events} & {"conviction", "sentence", "release", "travel_ban"} == kept
 
 
+@pytest.mark.parametrize(("text", "types"), [
+    # a participle describing a noun tells its state, not an act
+    ("Oren Valsky was exchanged in December for the convicted arms dealer Ivo Stanev.", {"release"}),
+    ("Mira Talbot, a convicted activist, spoke on Monday.", set()),
+    ("Mira Talbot was convicted on Monday.", {"conviction", "hearing"}),
+    # (not a clause the parse took for one: it has its own subject)
+    ("Velbrod authorities punitively transferred journalist Mira Talbot to a prison far from her family on "
+     "October 1.", {"transfer"}),
+])
+def test_a_participle_describing_a_noun_is_its_state_not_an_act(text, types):
+    events, _ = read(text)
+    assert {e.type for e in events} == types
+
+
 def test_an_act_a_gapped_clause_asks_for_is_not_done():
     # "one asked for ..., the other to acquit him": the elided verb is the first clause's
     events, _ = read("Later an appeal was filed: one lawyer asked for a review of the case, the other to acquit "

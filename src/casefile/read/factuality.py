@@ -258,11 +258,20 @@ def _subjunctive(t: Token, g: Grammar, cues: Words) -> bool:
 
 def is_state(t: Token, code: str) -> bool:
     """An act told as a state, not as an act: a noun with a state's modifier ("his ongoing
-    detention"), or a word form the language uses for states (a Russian full participle:
+    detention"), a participle in a relation that describes a noun ("the convicted arms dealer"),
+    or a word form the language uses for states (a Russian full participle:
     "осужденный", unlike the short "был осужден")."""
     g, cues = grammar(code), words(code, "factuality")
     if t.pos_ in ("NOUN", "PROPN") and any(cues.has(c, "state_modifiers") for c in kids(t)
                                            if g.is_(c, "adjective")):
+        return True
+    relations = cues.value("state_relations") or []
+    if relations and g.is_(t, *relations) and t.head.pos_ in ("NOUN", "PROPN") \
+            and "Part" in t.morph.get("VerbForm", []) and not g.children(t, "subject", "passive_subject") \
+            and t.sent.root.pos_ in ("VERB", "AUX"):
+        # "the convicted arms dealer X": a participle describing a noun tells its state (not in a
+        # clause the parse misread, where it has a subject of its own or the sentence no verb
+        # but it: "authorities transferred journalist X", "A court sentenced journalist X")
         return True
     state = cues("state_morph")
     if state and _has_morph(t, state) and not _has_morph(t, cues("state_unless_morph")):

@@ -1012,3 +1012,8 @@ def test_leaving_a_named_country_is_an_exile_of_the_person_named(read_ru, text, 
 def test_an_act_told_in_the_future_is_to_come(read_ru, text):
     a = read_ru(text)
     assert {e.type for e in a.events} & {"conviction", "sentence", "release"} == set()
+
+
+def test_a_participle_describing_a_noun_is_its_state_not_an_act(read_ru):
+    a = read_ru("Осуждённую активистку Анну Лесных освободили 14 мая.")
+    assert [e.type for e in a.events] == ["release"]
