@@ -1187,10 +1187,11 @@ def _first(rules: _Rules, group: str, text: str, *, known_only: bool = False,
     return None
 
 
-def _masthead(lines: list[str], dated: int | None, rules: _Rules) -> str | None:
+def _masthead(lines: list[str], rules: _Rules) -> str | None:
     """An outlet's name or site printed as a line of its own at the top ("example.media",
     "«Example»"), or a desk's credit next to the date line ("Example News", "Example Staff")."""
     domains = [known.bare_domain(ln) for ln in lines]
+    dated: list[int | None] = []  # the date line's index, found when first asked (most pages never ask)
     for i, line in enumerate(lines):
         if is_prose(line):
             continue
@@ -1205,11 +1206,15 @@ def _masthead(lines: list[str], dated: int | None, rules: _Rules) -> str | None:
         domain = domains[i]
         if domain and i < 6 and sum(1 for d in domains if d) == 1:
             return domain
-        if dated is not None and abs(i - dated) == 1 and not banner_kind(line):
-            for pat in rules.groups.get("desk_credits", ()):
-                if desk := pat.fullmatch(line):
-                    keep = desk.groupdict().get("keep")
-                    return desk.group("outlet") + (f" {keep}" if keep else "")
+        desk = next((m for pat in rules.groups.get("desk_credits", ()) if (m := pat.fullmatch(line))), None)
+        if desk is None or banner_kind(line):
+            continue
+        if not dated:
+            dated.append(next((k for k, ln in enumerate(lines) if _numeric_line_date(ln) or _written_line_date(ln)),
+                              None))
+        if dated[0] is not None and abs(i - dated[0]) == 1:
+            keep = desk.groupdict().get("keep")
+            return desk.group("outlet") + (f" {keep}" if keep else "")
     return None
 
 
@@ -1282,12 +1287,11 @@ def infer_outlet(raw: str, language: str = "en") -> str | None:
     top = top_lines(raw)
     lines = [ln for ln in raw.strip().splitlines() if ln.strip()]
     tail = lines[-12:]
-    dated = next((i for i, ln in enumerate(top) if _numeric_line_date(ln) or _written_line_date(ln)), None)
     found = (
         next((c for ln in head if (c := _first(rules, "datelines", ln))), None)
         or _first(rules, "bylines", raw)
         or _first(rules, "known_bylines", raw, known_only=True)
-        or _masthead(top, dated, rules)
+        or _masthead(top, rules)
         or _title_site(top)
         or _first(rules, "credits", "\n".join(top))
         or _first(rules, "press_releases", raw[:1500])
