@@ -1375,6 +1375,16 @@ def test_a_participle_describing_a_noun_is_its_state_not_an_act(text, types):
     assert {e.type for e in events} == types
 
 
+@pytest.mark.parametrize(("text", "dated"), [
+    ("Mira Talbot was sentenced to two years in prison. The court announced this on February 27.", True),
+    # a telling of something else on that day dates nothing before it
+    ("Mira Talbot was sentenced to two years in prison. Her lawyer said on February 27 she would appeal.", False),
+])
+def test_a_telling_that_points_back_dates_the_sentence_before_it(text, dated):
+    events, _ = read(text, published="2024-02", basis="content")
+    assert {e.date for e in events if e.type == "sentence"} == ({"2024-02-27"} if dated else {None})
+
+
 def test_an_act_a_gapped_clause_asks_for_is_not_done():
     # "one asked for ..., the other to acquit him": the elided verb is the first clause's
     events, _ = read("Later an appeal was filed: one lawyer asked for a review of the case, the other to acquit "

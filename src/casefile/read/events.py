@@ -2312,6 +2312,10 @@ def _event(d: _Doc, t: Token, rule: Rule, etype: EventType, si: int, sent: Span,
     if since_then:
         # "Police detained them on May 3. Since then they have been held ...": the story's time
         date = _previous_sentence_date(d, sent, points)
+    if date is None and not written:
+        # "... приговорили к 2,5 годам. Об этом сегодня, 27 февраля, сообщили в суде": the day the
+        # next sentence tells this one's news
+        date = _told_next(d, sent, points)
     by_report = False
     if date is None and not since_then and not [s for s in written if not s.is_end and not _names_a_thing(d, s)
                                                 and not _dates_a_decision(d, t, _root_of(d.doc, s))]:
@@ -2352,6 +2356,26 @@ def _event(d: _Doc, t: Token, rule: Rule, etype: EventType, si: int, sent: Span,
         duration=duration, charge=_charge(d, t, q_start, q_end, tree=etype in _types().taking("charge")),
         by_report=by_report, summary_time=summary,
     )
+
+
+def _told_next(d: _Doc, sent: Span, points: list[TimeExpr]) -> PartialDate | None:
+    """The day the sentence after this one tells it on, when that sentence is a telling of it:
+    a verb of speech at its root, a word pointing back to what was told (`telling_anaphors`:
+    "Об этом сообщили сегодня, 27 февраля", "The court announced this on Tuesday") and one day
+    it names."""
+    doc, bounds = d.doc, sentences(d.doc)
+    k = bounds.index[sent.start] + 1
+    if k >= len(bounds.bounds):
+        return None
+    start, end = bounds.bounds[k]
+    root = next((x for x in doc[start:end] if x.head.i == x.i), None)
+    if root is None or d.lemma(root) not in words(d.code, "quotes")("speech_verbs"):
+        return None
+    if not any(d.has(x, "telling_anaphors") and root in x.ancestors for x in doc[start:end]):
+        return None
+    days = [p.value for p in points if start <= p.start < end and not p.is_end and p.value is not None
+            and p.value.day is not None and p.value.year is not None]
+    return days[0] if len(days) == 1 else None
 
 
 def _lead_date(d: _Doc, t: Token, sent: Span) -> PartialDate | None:

@@ -1017,3 +1017,13 @@ def test_an_act_told_in_the_future_is_to_come(read_ru, text):
 def test_a_participle_describing_a_noun_is_its_state_not_an_act(read_ru):
     a = read_ru("Осуждённую активистку Анну Лесных освободили 14 мая.")
     assert [e.type for e in a.events] == ["release"]
+
+
+@pytest.mark.parametrize(("text", "dated"), [
+    ("Анну Лесных приговорили к 2,5 годам колонии. Об этом сегодня, 27 февраля, сообщили в суде.", True),
+    ("Анну Лесных приговорили к 2,5 годам колонии. Сегодня, 27 февраля, адвокат сообщил, что обжалует приговор.",
+     False),
+])
+def test_a_telling_that_points_back_dates_the_sentence_before_it(read_ru, text, dated):
+    a = read_ru(text, published="2024-02", basis="content")
+    assert {e.date for e in a.events if e.type == "sentence"} == ({"2024-02-27"} if dated else {None})
