@@ -1385,6 +1385,13 @@ def test_a_telling_that_points_back_dates_the_sentence_before_it(text, dated):
     assert {e.date for e in events if e.type == "sentence"} == ({"2024-02-27"} if dated else {None})
 
 
+def test_a_written_undertaking_not_to_leave_is_a_travel_ban():
+    events, _ = read("Mira Talbot was released on May 14 on a pledge not to leave the city.")
+    assert {e.type for e in events} == {"release", "travel_ban"}
+    events, _ = read("On May 14 investigators made Mira Talbot sign a written undertaking not to leave Velbrod.")
+    assert [e.type for e in events] == ["travel_ban"]
+
+
 def test_an_act_a_gapped_clause_asks_for_is_not_done():
     # "one asked for ..., the other to acquit him": the elided verb is the first clause's
     events, _ = read("Later an appeal was filed: one lawyer asked for a review of the case, the other to acquit "

@@ -1027,3 +1027,12 @@ def test_a_participle_describing_a_noun_is_its_state_not_an_act(read_ru):
 def test_a_telling_that_points_back_dates_the_sentence_before_it(read_ru, text, dated):
     a = read_ru(text, published="2024-02", basis="content")
     assert {e.date for e in a.events if e.type == "sentence"} == ({"2024-02-27"} if dated else {None})
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    ("14 мая следователь избрал Анне Лесных меру пресечения в виде подписки о невыезде.", "travel_ban"),
+    ("14 мая Анне Лесных также на 2,5 года запретили администрировать сайты в интернете.", "activity_ban"),
+])
+def test_a_restraint_named_by_its_words_or_an_infinitive_is_a_ban(read_ru, text, etype):
+    a = read_ru(text)
+    assert (etype, "2023-05-14") in events(a)
