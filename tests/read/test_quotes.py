@@ -226,3 +226,10 @@ def test_straight_single_quotes_mark_a_quote_but_not_an_apostrophe_or_a_decade()
                                "'I won't give up, whatever they do to me.'")
     assert [(q.text, _speaker(q, names)) for q in quotes] == [
         ("I won't give up, whatever they do to me.", "Mira Talbot")]
+
+
+def test_a_pronoun_speaker_is_who_spoke_before_not_whom_they_spoke_of():
+    text = ("In a statement, President Oren Valsky said Mira Talbot was wrongfully convicted. "
+            "“We are pushing hard for her release,” he said.")
+    _, quotes, names = _quotes(text)
+    assert [_speaker(q, names) for q in quotes] == ["Oren Valsky"]

@@ -175,3 +175,10 @@ def test_a_first_person_quote_after_a_sentence_about_one_person_is_theirs(read_r
                 'места с новыми впечатлениями!"')
     [q] = a.quotes
     assert speaker_of(a, q).norm == "Анна Лесных"
+
+
+def test_a_pronoun_speaker_is_who_spoke_before_not_whom_they_spoke_of(read_ru):
+    a = read_ru("Иван Петров заявил, что Павел Лесных был осуждён незаконно. «Мы добьёмся его освобождения», "
+                "— сказал он.")
+    [q] = a.quotes
+    assert speaker_of(a, q).norm == "Иван Петров"
