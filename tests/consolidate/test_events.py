@@ -344,68 +344,68 @@ def test_custody_held_since_its_order_is_the_arrest_a_day_before_not_a_conflict(
 def test_a_verdict_a_summary_dates_with_its_arrest_is_the_one_that_followed_that_arrest():
     from casefile.assess.conflicts import find_conflicts
     res = _one_subject("S1", "S2", "S3")
-    # S1 and S2 date the arrest in July 2021 and the verdict (ten years) in March 2023; S3 sums it
-    # up: "In 2021 he was arrested and sentenced to 18 months" (its arrest is theirs)
-    told = [_of_him("S1", "detention", "2021-07-14"), _of_him("S2", "detention", "2021-07", "month"),
-            _of_him("S1", "sentence", "2023-03-03", duration="P10Y", sentence=3),
-            _of_him("S2", "sentence", "2023-03-03", duration="P10Y", sentence=3),
-            _of_him("S1", "conviction", "2023-03-03", sentence=3)]
-    summary = [_of_him("S3", "detention", "2021", "year", sentence=2),
-               _of_him("S3", "sentence", "2021", "year", duration="P1Y6M", sentence=2, summary_time=True),
-               _of_him("S3", "conviction", "2021", "year", sentence=2, summary_time=True)]
+    # S1 and S2 date the arrest in June 2029 and the verdict (nine years) in February 2031; S3 sums it
+    # up: "In 2029 he was arrested and sentenced to two years" (its arrest is theirs)
+    told = [_of_him("S1", "detention", "2029-06-20"), _of_him("S2", "detention", "2029-06", "month"),
+            _of_him("S1", "sentence", "2031-02-11", duration="P9Y", sentence=3),
+            _of_him("S2", "sentence", "2031-02-11", duration="P9Y", sentence=3),
+            _of_him("S1", "conviction", "2031-02-11", sentence=3)]
+    summary = [_of_him("S3", "detention", "2029", "year", sentence=2),
+               _of_him("S3", "sentence", "2029", "year", duration="P2Y", sentence=2, summary_time=True),
+               _of_him("S3", "conviction", "2029", "year", sentence=2, summary_time=True)]
     events = merge(*told, *summary, resolution=res)
     assert sorted((e.type, e.date) for e in events) == [
-        ("conviction", "2023-03-03"), ("detention", "2021-07-14"), ("sentence", "2023-03-03")]
+        ("conviction", "2031-02-11"), ("detention", "2029-06-20"), ("sentence", "2031-02-11")]
     events, conflicts = find_conflicts(events)
-    assert [(c.field, sorted(v.value for v in c.values)) for c in conflicts] == [("duration", ["P10Y", "P1Y6M"])]
-    assert next(e for e in events if e.type == "sentence").attributes.duration == "P10Y"
+    assert [(c.field, sorted(v.value for v in c.values)) for c in conflicts] == [("duration", ["P2Y", "P9Y"])]
+    assert next(e for e in events if e.type == "sentence").attributes.duration == "P9Y"
 
 
 def test_a_summary_s_verdict_keeps_its_own_date_unless_the_case_knows_the_one_after_its_arrest():
     res = _one_subject("S1", "S2", "S3")
-    summary = [_of_him("S3", "detention", "2021", "year", sentence=2),
-               _of_him("S3", "sentence", "2021", "year", duration="P1Y6M", sentence=2, summary_time=True)]
+    summary = [_of_him("S3", "detention", "2029", "year", sentence=2),
+               _of_him("S3", "sentence", "2029", "year", duration="P2Y", sentence=2, summary_time=True)]
     # no other source tells that arrest: the summary's verdict is its own
-    events = merge(_of_him("S1", "sentence", "2023-03-03", duration="P10Y"), *summary, resolution=res)
+    events = merge(_of_him("S1", "sentence", "2031-02-11", duration="P9Y"), *summary, resolution=res)
     assert sorted((e.type, e.date) for e in events if e.type == "sentence") == [
-        ("sentence", "2021"), ("sentence", "2023-03-03")]
+        ("sentence", "2029"), ("sentence", "2031-02-11")]
     # another arrest came between: the later verdict is of another prosecution
-    events = merge(_of_him("S1", "detention", "2021-07-14"), _of_him("S2", "detention", "2022-09-01"),
-                   _of_him("S1", "sentence", "2023-03-03", duration="P10Y", sentence=3), *summary, resolution=res)
-    assert sorted(e.date for e in events if e.type == "sentence") == ["2021", "2023-03-03"]
+    events = merge(_of_him("S1", "detention", "2029-06-20"), _of_him("S2", "detention", "2030-09-01"),
+                   _of_him("S1", "sentence", "2031-02-11", duration="P9Y", sentence=3), *summary, resolution=res)
+    assert sorted(e.date for e in events if e.type == "sentence") == ["2029", "2031-02-11"]
     # a summary that is no summary (its time is the verdict's own) stays apart too
-    events = merge(_of_him("S1", "detention", "2021-07-14"), _of_him("S2", "sentence", "2023-03-03", duration="P10Y"),
-                   _of_him("S3", "detention", "2021", "year", sentence=2),
-                   _of_him("S3", "sentence", "2021", "year", duration="P1Y6M", sentence=2), resolution=res)
-    assert sorted(e.date for e in events if e.type == "sentence") == ["2021", "2023-03-03"]
+    events = merge(_of_him("S1", "detention", "2029-06-20"), _of_him("S2", "sentence", "2031-02-11", duration="P9Y"),
+                   _of_him("S3", "detention", "2029", "year", sentence=2),
+                   _of_him("S3", "sentence", "2029", "year", duration="P2Y", sentence=2), resolution=res)
+    assert sorted(e.date for e in events if e.type == "sentence") == ["2029", "2031-02-11"]
 
 
 def test_one_source_s_date_a_year_off_in_the_same_month_is_a_slipped_year_of_the_act_others_date():
     from casefile.assess.conflicts import find_conflicts
     res = _one_subject("S1", "S2", "S3")
-    # two reports of mid-April 2022 tell the case opened; a later one, "opened the case in April 2023"
-    events = merge(_of_him("S1", "charge", "2022-04-14"), _of_him("S2", "charge", "2022-04", "month"),
-                   _of_him("S3", "charge", "2023-04", "month"), resolution=res)
-    assert [(e.type, e.date) for e in events] == [("charge", "2022-04-14")]
+    # two reports of mid-May 2030 tell the case opened; a later one, "opened the case in May 2031"
+    events = merge(_of_him("S1", "charge", "2030-05-09"), _of_him("S2", "charge", "2030-05", "month"),
+                   _of_him("S3", "charge", "2031-05", "month"), resolution=res)
+    assert [(e.type, e.date) for e in events] == [("charge", "2030-05-09")]
     events, conflicts = find_conflicts(events)
-    assert [(c.field, sorted(v.value for v in c.values)) for c in conflicts] == [("date", ["2022-04", "2023-04"])]
-    assert events[0].date == "2022-04-14"
+    assert [(c.field, sorted(v.value for v in c.values)) for c in conflicts] == [("date", ["2030-05", "2031-05"])]
+    assert events[0].date == "2030-05-09"
 
 
 def test_acts_a_year_apart_stay_two_when_one_source_tells_each_or_another_month_or_charge():
     res = _one_subject("S1", "S2", "S3")
     # one source each: nothing to say which is right
-    assert len(merge(_of_him("S1", "charge", "2022-04-14"), _of_him("S3", "charge", "2023-04", "month"),
+    assert len(merge(_of_him("S1", "charge", "2030-05-09"), _of_him("S3", "charge", "2031-05", "month"),
                      resolution=res)) == 2
     # the source of the odd date tells the other too: two acts
-    assert len(merge(_of_him("S1", "detention", "2022-05-06"), _of_him("S2", "detention", "2022-05-06"),
-                     _of_him("S2", "detention", "2023-05-06", at=20), resolution=res)) == 2
+    assert len(merge(_of_him("S1", "detention", "2030-06-06"), _of_him("S2", "detention", "2030-06-06"),
+                     _of_him("S2", "detention", "2031-06-06", at=20), resolution=res)) == 2
     # another month, another charge
-    assert len(merge(_of_him("S1", "charge", "2022-04-14"), _of_him("S2", "charge", "2022-04", "month"),
-                     _of_him("S3", "charge", "2023-05", "month"), resolution=res)) == 2
-    assert len(merge(_of_him("S1", "charge", "2022-04-14", charge="article 207.3, false information"),
-                     _of_him("S2", "charge", "2022-04", "month", charge="article 207.3, false information"),
-                     _of_him("S3", "charge", "2023-04", "month", charge="article 280, calls to extremism"),
+    assert len(merge(_of_him("S1", "charge", "2030-05-09"), _of_him("S2", "charge", "2030-05", "month"),
+                     _of_him("S3", "charge", "2031-06", "month"), resolution=res)) == 2
+    assert len(merge(_of_him("S1", "charge", "2030-05-09", charge="article 11, theft of property"),
+                     _of_him("S2", "charge", "2030-05", "month", charge="article 11, theft of property"),
+                     _of_him("S3", "charge", "2031-05", "month", charge="article 12, fraud"),
                      resolution=res)) == 2
 
 

@@ -1353,7 +1353,7 @@ def test_leaving_a_named_country_is_an_exile_of_the_person_named(text, exile):
     ("Mira Talbot will be released on Friday, her lawyer said.", set()),
     # but an imposed ban is worded so, and a ruling's "shall" is its decision
     ("Mira Talbot will not be able to leave the city for three months, the court ruled.", {"travel_ban"}),
-    ("\"The verdict of the city court from April 17 against Mira Talbot shall be left unchanged,\" the appeals "
+    ("\"The verdict of the Velbrod court against Mira Talbot of 3 June shall remain in force,\" the appeals "
      "court said on Monday.", {"conviction"}),
 ])
 def test_an_act_told_with_an_auxiliary_of_the_future_is_to_come(text, kept):

