@@ -1408,8 +1408,8 @@ def test_an_appeal_lawyers_for_someone_file_is_their_client_s():
 
 
 def test_a_case_opened_against_someone_by_the_authorities_is_a_charge_criminal_or_not():
-    events, mentions = read("Police opened the case against Mira Talbot in April 2020 after she painted a slogan "
-                            "on a bridge.")
+    events, mentions = read("Investigators opened a case against Mira Talbot in April 2020 after she painted a "
+                            "slogan on a bridge.")
     assert [(e.type, e.date) for e in events if e.type == "charge"] == [("charge", "2020-04")]
     events, _ = read("Mira Talbot opened a case against the store. The court opened the case on Monday.")
     assert [e.type for e in events if e.type == "charge"] == []
