@@ -728,7 +728,7 @@ class _Quotes(DocPass):
         for sent_start in sorted(by_sent, reverse=True)[:_GENDER_LOOKBACK]:
             cands = sorted(by_sent[sent_start], key=lambda c: c.start)
             subjects = [c for c in cands if self.g.is_(c.root, "subject", "passive_subject")]
-            # "Biden said Gershkovich was wrongfully convicted": the one who spoke, then the main
+            # "Oren Valsky said Mira Talbot was wrongfully convicted": the one who spoke, then the main
             # clause's subject, before a subject of what they said
             spoke = [c for c in subjects if c.root.head.lemma_.lower() in self.r.speech_verbs]
             main = [c for c in subjects if c.root.head.i == c.root.sent.root.i]
