@@ -1799,8 +1799,8 @@ def _a_lawyer(d: _Doc, tok: Token) -> bool:
 
 def _client_of(d: _Doc, t: Token, lawyer: Token) -> Token | None:
     """Whose act a lawyer does: the person the lawyer is named as belonging to ("Mira Talbot's
-    lawyer X", "her lawyer", "lawyers for Mira Talbot"), else the person on the act's object ("обжаловал приговор Анне
-    Лесных")."""
+    lawyer X", "her lawyer", "lawyers for Mira Talbot"), else the person on the act's object
+    ("обжаловал приговор Анне Лесных")."""
     phrase = [x for x in lawyer.subtree if x.i != lawyer.i]
     for x in phrase:
         if d.g.is_(x, "possessor") and (_somebody(d, x) or x.pos_ == "PRON" or _own_word(d, x)) \
@@ -2368,8 +2368,8 @@ def _told_next(d: _Doc, sent: Span, points: list[TimeExpr]) -> PartialDate | Non
     if k >= len(bounds.bounds):
         return None
     start, end = bounds.bounds[k]
-    root = next((x for x in doc[start:end] if x.head.i == x.i), None)
-    if root is None or d.lemma(root) not in words(d.code, "quotes")("speech_verbs"):
+    root = doc[start:end].root
+    if d.lemma(root) not in words(d.code, "quotes")("speech_verbs"):
         return None
     if not any(d.has(x, "telling_anaphors") and root in x.ancestors for x in doc[start:end]):
         return None

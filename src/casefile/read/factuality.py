@@ -3,10 +3,11 @@
 An act told under a negation ("was not released"), a modal ("could be jailed"), a
 condition ("if convicted"), a demand, plan, fear, threat or refusal ("called for his
 release", "faces up to ten years", "refused to register"), a future the language marks
-as unreal (in English, an auxiliary of an act to come: "will be sentenced on Monday"), a request's infinitive ("urged the authorities to free him"), an infinitive whose governing verb
-is elided ("one asked for a review, the other — to acquit him"), or a modifier
-that makes it pending or a state ("pending trial", "his ongoing detention") is not an
-act that happened. What counts as each is in `resources/<code>/factuality.yaml`; the
+as unreal (in English, an auxiliary of an act to come: "will be sentenced on Monday"), a
+request's infinitive ("urged the authorities to free him"), an infinitive whose governing
+verb is elided ("one asked for a review, the other — to acquit him"), or a modifier that
+makes it pending or a state ("pending trial", "his ongoing detention") is not an act that
+happened. What counts as each is in `resources/<code>/factuality.yaml`; the
 relations are read through `grammar(code)`, so the same judgement serves every parser.
 """
 
@@ -268,7 +269,7 @@ def is_state(t: Token, code: str) -> bool:
     relations = cues.value("state_relations") or []
     if relations and g.is_(t, *relations) and t.head.pos_ in ("NOUN", "PROPN") \
             and "Part" in t.morph.get("VerbForm", []) and not g.children(t, "subject", "passive_subject") \
-            and t.sent.root.pos_ in ("VERB", "AUX"):
+            and t.doc[slice(*sentences(t.doc).of(t.i))].root.pos_ in ("VERB", "AUX"):
         # "the convicted arms dealer X": a participle describing a noun tells its state (not in a
         # clause the parse misread, where it has a subject of its own or the sentence no verb
         # but it: "authorities transferred journalist X", "A court sentenced journalist X")
